@@ -1,0 +1,60 @@
+package io.borderflow.checkpoint.grpc;
+
+import io.borderflow.api.checkpoint.v1.CheckpointService;
+import io.borderflow.api.checkpoint.v1.CrossingMode;
+import io.borderflow.api.checkpoint.v1.GetCheckpointRequest;
+import io.borderflow.api.checkpoint.v1.GetCheckpointResponse;
+import io.borderflow.api.checkpoint.v1.ListCheckpointsRequest;
+import io.borderflow.api.checkpoint.v1.ListCheckpointsResponse;
+import io.borderflow.checkpoint.service.CheckpointApplicationService;
+import io.borderflow.support.error.InvalidArgumentException;
+import io.borderflow.support.grpc.GrpcErrors;
+import io.borderflow.support.paging.PageSize;
+import io.borderflow.support.paging.ResourceNames;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+import java.util.function.Supplier;
+
+/** gRPC adapter of {@code borderflow.checkpoint.v1.CheckpointService}: checks the request's shape, calls one use case, maps. */
+@GrpcService
+public class CheckpointGrpcService implements CheckpointService {
+    static final String ERROR_DOMAIN = "checkpoint.borderflow.io";
+    private static final GrpcErrors ERRORS = new GrpcErrors(ERROR_DOMAIN);
+
+    private final CheckpointApplicationService checkpoints;
+
+    public CheckpointGrpcService(CheckpointApplicationService checkpoints) {
+        this.checkpoints = checkpoints;
+    }
+
+    @Override
+    public Uni<GetCheckpointResponse> getCheckpoint(GetCheckpointRequest request) {
+        return call(() -> {
+            String id = ResourceNames.parseId("checkpoints", request.getName(), "name");
+            return checkpoints.get(id).map(found -> GetCheckpointResponse.newBuilder()
+                    .setCheckpoint(CheckpointProtoMapper.toProto(found)).build());
+        });
+    }
+
+    @Override
+    public Uni<ListCheckpointsResponse> listCheckpoints(ListCheckpointsRequest request) {
+        return call(() -> {
+            int pageSize = PageSize.resolve(request.getPageSize());
+            String border = request.getBorder().isEmpty() ? null : request.getBorder();
+            if (request.getMode() == CrossingMode.UNRECOGNIZED) {
+                throw new InvalidArgumentException("INVALID_MODE", "mode", "mode is not a CrossingMode value");
+            }
+            return checkpoints.list(border, CheckpointProtoMapper.mode(request.getMode()), request.getPageToken(), pageSize)
+                    .map(page -> {
+                        ListCheckpointsResponse.Builder response = ListCheckpointsResponse.newBuilder()
+                                .setNextPageToken(page.nextPageToken()).setTotalSize(page.totalSize());
+                        page.checkpoints().forEach(c -> response.addCheckpoints(CheckpointProtoMapper.toProto(c)));
+                        return response.build();
+                    });
+        });
+    }
+
+    private static <T> Uni<T> call(Supplier<Uni<? extends T>> body) {
+        return ERRORS.guard(body);
+    }
+}

@@ -1,0 +1,107 @@
+package io.borderflow.support.grpc;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
+import io.borderflow.support.error.DomainException;
+import io.borderflow.support.error.ErrorKind;
+import io.borderflow.support.error.FieldViolation;
+import io.grpc.StatusException;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.smallrye.mutiny.Uni;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place where failures become gRPC statuses. A {@link DomainException} becomes its canonical code with a
+ * {@code google.rpc.ErrorInfo} (reason, domain, metadata) and, for INVALID_ARGUMENT, a {@code google.rpc.BadRequest}
+ * listing the offending fields. A status the code already chose passes through. Anything else is a bug or an outage:
+ * the caller gets INTERNAL with an incident id and no internals, and the cause is logged under that id.
+ */
+public final class GrpcErrors {
+    private static final Logger LOG = Logger.getLogger(GrpcErrors.class.getName());
+
+    private final String domain;
+
+    /** @param domain the ErrorInfo domain of the service, e.g. {@code checkpoint.borderflow.io} */
+    public GrpcErrors(String domain) {
+        this.domain = domain;
+    }
+
+    /**
+     * Runs the body of an RPC so that a failure thrown while checking the request and a failure of the returned Uni
+     * map the same way.
+     */
+    public <T> Uni<T> guard(Supplier<Uni<? extends T>> body) {
+        return Uni.createFrom().deferred(body).onFailure().transform(this::toStatus);
+    }
+
+    public Throwable toStatus(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof StatusRuntimeException || cause instanceof StatusException) {
+            return cause;
+        }
+        if (cause instanceof DomainException domainFailure) {
+            return fromDomain(domainFailure);
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, failure);
+        com.google.rpc.Status status = com.google.rpc.Status.newBuilder()
+                .setCode(Code.INTERNAL_VALUE)
+                .setMessage("internal error, incident " + incident)
+                .addDetails(Any.pack(ErrorInfo.newBuilder().setReason("INTERNAL").setDomain(domain)
+                        .putMetadata("incident", incident).build()))
+                .build();
+        return StatusProto.toStatusRuntimeException(status);
+    }
+
+    private StatusRuntimeException fromDomain(DomainException failure) {
+        com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder()
+                .setCode(code(failure.kind()).getNumber())
+                .setMessage(failure.getMessage())
+                .addDetails(Any.pack(ErrorInfo.newBuilder()
+                        .setReason(failure.reason())
+                        .setDomain(domain)
+                        .putAllMetadata(failure.metadata())
+                        .build()));
+        if (!failure.violations().isEmpty()) {
+            BadRequest.Builder badRequest = BadRequest.newBuilder();
+            for (FieldViolation violation : failure.violations()) {
+                badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                        .setField(violation.field())
+                        .setDescription(violation.description()));
+            }
+            status.addDetails(Any.pack(badRequest.build()));
+        }
+        return StatusProto.toStatusRuntimeException(status.build());
+    }
+
+    private static Code code(ErrorKind kind) {
+        return switch (kind) {
+            case INVALID_ARGUMENT -> Code.INVALID_ARGUMENT;
+            case NOT_FOUND -> Code.NOT_FOUND;
+            case ALREADY_EXISTS -> Code.ALREADY_EXISTS;
+            case FAILED_PRECONDITION -> Code.FAILED_PRECONDITION;
+            case PERMISSION_DENIED -> Code.PERMISSION_DENIED;
+            case RESOURCE_EXHAUSTED -> Code.RESOURCE_EXHAUSTED;
+            case UNAVAILABLE -> Code.UNAVAILABLE;
+        };
+    }
+
+    /** Reactive pipelines wrap failures (CompletionException, CompositeException); the first domain cause wins. */
+    private static Throwable unwrap(Throwable failure) {
+        Throwable current = failure;
+        for (int depth = 0; current != null && depth < 10; depth++) {
+            if (current instanceof DomainException || current instanceof StatusRuntimeException
+                    || current instanceof StatusException) {
+                return current;
+            }
+            current = current.getCause();
+        }
+        return failure;
+    }
+}

@@ -1,0 +1,34 @@
+package io.borderflow.support.paging;
+
+import io.borderflow.support.error.InvalidArgumentException;
+import java.util.regex.Pattern;
+
+/** Parses resource names of the form {@code collection/{id}} with lower-case kebab ids, e.g. {@code checkpoints/zhaisan}. */
+public final class ResourceNames {
+    private static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+
+    private ResourceNames() {
+    }
+
+    /**
+     * The id in {@code name}.
+     *
+     * @param field the request field the name came from, reported in the violation
+     * @throws InvalidArgumentException reason {@code INVALID_NAME} when the name is not {@code collection/{id}}
+     */
+    public static String parseId(String collection, String name, String field) {
+        String prefix = collection + "/";
+        if (name == null || name.isEmpty()) {
+            throw new InvalidArgumentException("INVALID_NAME", field, field + " is required, e.g. " + prefix + "{id}");
+        }
+        if (!name.startsWith(prefix) || !ID.matcher(name.substring(prefix.length())).matches()) {
+            throw new InvalidArgumentException("INVALID_NAME", field,
+                    field + " must look like " + prefix + "{id} with an id of lower-case letters, digits and hyphens");
+        }
+        return name.substring(prefix.length());
+    }
+
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+}
