@@ -1,0 +1,30 @@
+package io.borderflow.routing.model;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A place of the corridor network. */
+@Entity
+@Table(name = "place")
+public class PlaceEntity {
+    @Id
+    public String id;
+    public String displayName;
+    public String kind;
+    public String country;
+    public double latitude;
+    public double longitude;
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "source", column = @Column(name = "location_source")),
+        @AttributeOverride(name = "note", column = @Column(name = "location_note")),
+        @AttributeOverride(name = "estimate", column = @Column(name = "location_estimate"))})
+    public Provenance locationProvenance;
+    /** The checkpoint-service id of the crossing here, or null. */
+    public String checkpointId;
+}
