@@ -24,8 +24,8 @@ public final class CheckpointDatasetCheck {
     public static final String DATASET = "checkpoints";
     private static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-    private static final Set<String> MODES = Set.of("ROAD", "RAIL", "FERRY");
-    private static final Set<String> LANE_KINDS = Set.of("REGULAR", "PRIORITY", "INSPECTION_BAY", "XRAY");
+    private static final List<String> MODES = List.of("ROAD", "RAIL", "FERRY");
+    private static final List<String> LANE_KINDS = List.of("REGULAR", "PRIORITY", "INSPECTION_BAY", "XRAY");
     private static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
 
     private CheckpointDatasetCheck() {

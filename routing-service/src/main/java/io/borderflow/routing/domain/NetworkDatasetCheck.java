@@ -19,9 +19,9 @@ public final class NetworkDatasetCheck {
     public static final String DATASET = "corridor-network";
     private static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-    private static final Set<String> KINDS = Set.of("CITY", "TERMINAL", "PORT", "CHECKPOINT");
-    private static final Set<String> MODES = Set.of("ROAD", "RAIL", "FERRY");
-    public static final Set<String> CORRIDORS = Set.of("NORTHERN", "MIDDLE_CORRIDOR", "RUSSIA_CHINA_DIRECT");
+    private static final List<String> KINDS = List.of("CITY", "TERMINAL", "PORT", "CHECKPOINT");
+    private static final List<String> MODES = List.of("ROAD", "RAIL", "FERRY");
+    public static final List<String> CORRIDORS = List.of("NORTHERN", "MIDDLE_CORRIDOR", "RUSSIA_CHINA_DIRECT");
 
     private NetworkDatasetCheck() {
     }

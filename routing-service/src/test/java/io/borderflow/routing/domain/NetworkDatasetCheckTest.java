@@ -64,7 +64,7 @@ class NetworkDatasetCheckTest {
         assertThatThrownBy(() -> NetworkDatasetCheck.validate(broken))
                 .isInstanceOfSatisfying(InvalidReferenceDataException.class, e -> assertThat(e.problems()).contains(
                         "leg bad-leg: from and to must be places of the file",
-                        "leg bad-leg: mode must be one of " + Set.of("ROAD", "RAIL", "FERRY"),
+                        "leg bad-leg: mode must be one of [ROAD, RAIL, FERRY]",
                         "leg bad-leg: distance_km must be positive",
                         "leg bad-leg duration: unknown source 'no-such-source'"));
     }

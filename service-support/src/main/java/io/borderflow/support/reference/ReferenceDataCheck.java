@@ -12,7 +12,7 @@ import java.util.Set;
  * datasets live here.
  */
 public final class ReferenceDataCheck {
-    private static final Set<String> SOURCE_KINDS = Set.of("REPORTED", "OFFICIAL", "RESEARCH");
+    private static final List<String> SOURCE_KINDS = List.of("REPORTED", "OFFICIAL", "RESEARCH");
 
     private final String dataset;
     private final Map<String, SourceData> sources;

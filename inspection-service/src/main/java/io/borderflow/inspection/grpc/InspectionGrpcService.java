@@ -1,0 +1,42 @@
+package io.borderflow.inspection.grpc;
+
+import io.borderflow.api.inspection.v1.GetRulesetRequest;
+import io.borderflow.api.inspection.v1.GetRulesetResponse;
+import io.borderflow.api.inspection.v1.InspectionService;
+import io.borderflow.inspection.service.RulesetApplicationService;
+import io.borderflow.support.error.InvalidArgumentException;
+import io.borderflow.support.grpc.GrpcErrors;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+import java.util.regex.Pattern;
+
+/** gRPC adapter of {@code borderflow.inspection.v1.InspectionService}: checks the request's shape, calls one use case, maps. */
+@GrpcService
+public class InspectionGrpcService implements InspectionService {
+    static final String ERROR_DOMAIN = "inspection.borderflow.io";
+    private static final GrpcErrors ERRORS = new GrpcErrors(ERROR_DOMAIN);
+    private static final String ACTIVE = "rulesets/active";
+    private static final Pattern VERSION = Pattern.compile("rulesets/([1-9][0-9]{0,17})");
+
+    private final RulesetApplicationService rulesets;
+
+    public InspectionGrpcService(RulesetApplicationService rulesets) {
+        this.rulesets = rulesets;
+    }
+
+    @Override
+    public Uni<GetRulesetResponse> getRuleset(GetRulesetRequest request) {
+        return ERRORS.guard(() -> {
+            String name = request.getName();
+            var version = VERSION.matcher(name);
+            var found = ACTIVE.equals(name) ? rulesets.getActive()
+                    : version.matches() ? rulesets.get(Long.parseLong(version.group(1)))
+                    : null;
+            if (found == null) {
+                throw new InvalidArgumentException("INVALID_NAME", "name",
+                        "name must be rulesets/active or rulesets/{version} with a positive version number");
+            }
+            return found.map(r -> GetRulesetResponse.newBuilder().setRuleset(RulesetProtoMapper.toProto(r)).build());
+        });
+    }
+}
