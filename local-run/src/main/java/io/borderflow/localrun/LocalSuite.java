@@ -1,0 +1,76 @@
+package io.borderflow.localrun;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./run-local [--reset]}: starts the whole suite on this machine, prints where it listens, and on Ctrl-C stops
+ * everything, PostgreSQL included. Exit code 1 when the suite could not start (the reason is printed).
+ */
+public final class LocalSuite {
+    private LocalSuite() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path root = Path.of(System.getProperty("borderflow.root", ".")).toAbsolutePath().normalize();
+        SuiteSettings settings;
+        try {
+            settings = SuiteSettings.defaults(root, System.getenv());
+        } catch (SuiteStartException e) {
+            System.err.println("BorderFlow did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        for (String arg : args) {
+            switch (arg) {
+                case "--reset" -> {
+                    RunningSuite.reset(settings.dataDir());
+                    System.out.println("Deleted " + settings.dataDir() + ": starting from empty databases.");
+                }
+                case "--help", "-h" -> {
+                    System.out.println("usage: ./run-local [--reset]\n  --reset  delete the local data folder ("
+                            + settings.dataDir() + ") first");
+                    return;
+                }
+                default -> {
+                    System.err.println("unknown argument " + arg + " (try --help)");
+                    System.exit(2);
+                }
+            }
+        }
+        System.out.println("Starting BorderFlow: PostgreSQL on " + settings.postgresPort() + ", data in "
+                + settings.dataDir() + " ...");
+        RunningSuite suite;
+        try {
+            suite = RunningSuite.start(settings);
+        } catch (SuiteStartException e) {
+            System.err.println("BorderFlow did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping BorderFlow ...");
+            suite.close();
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "borderflow-stop"));
+        System.out.println(banner(suite));
+        stopped.await();
+    }
+
+    static String banner(RunningSuite suite) {
+        SuiteSettings s = suite.settings();
+        StringBuilder text = new StringBuilder("\nBorderFlow is ready (Ctrl-C stops everything):\n");
+        for (SuiteSettings.Service service : s.services()) {
+            text.append(String.format("  %-19s gRPC + HTTP on localhost:%d   ready: http://localhost:%d/q/health/ready"
+                    + "   log: %s%n", service.name(), service.port(), service.port(), suite.log(service.name())));
+        }
+        text.append(String.format("  %-19s localhost:%d (user postgres, password postgres; databases %s)%n", "PostgreSQL",
+                s.postgresPort(), String.join(", ", s.services().stream().map(SuiteSettings.Service::database).toList())));
+        text.append("\nTry it (grpcurl uses server reflection):\n")
+                .append("  grpcurl -plaintext -d '{\"name\":\"checkpoints/zhaisan\"}' localhost:")
+                .append(s.service("checkpoint-service").port()).append(" borderflow.checkpoint.v1.CheckpointService/GetCheckpoint\n");
+        return text.toString();
+    }
+}

@@ -1,0 +1,283 @@
+package io.borderflow.localrun;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The suite running on this machine: an embedded PostgreSQL (data kept in the data folder) with one database per
+ * service, and each service as a separate Java process. {@link #start} returns once every service reports ready, or
+ * stops whatever it had started and throws; {@link #close} stops the services (SIGTERM, so in-flight calls finish),
+ * then PostgreSQL.
+ */
+public final class RunningSuite implements AutoCloseable {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final SuiteSettings settings;
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private EmbeddedPostgres postgres;
+
+    private RunningSuite(SuiteSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts everything and waits until all services are ready; on failure nothing is left running. */
+    public static RunningSuite start(SuiteSettings settings) {
+        RunningSuite suite = new RunningSuite(settings);
+        try {
+            suite.checkJars();
+            suite.checkPortsFree();
+            suite.startPostgres();
+            suite.createDatabases();
+            suite.startServices();
+            suite.awaitReady();
+            return suite;
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    public SuiteSettings settings() {
+        return settings;
+    }
+
+    /** The log file of a service. */
+    public Path log(String service) {
+        return settings.dataDir().resolve("logs").resolve(service + ".log");
+    }
+
+    /** The running service processes, by service name. */
+    public Map<String, Process> processes() {
+        return Map.copyOf(processes);
+    }
+
+    private void checkJars() {
+        for (SuiteSettings.Service service : settings.services()) {
+            if (!Files.isRegularFile(jar(service))) {
+                throw new SuiteStartException(jar(service) + " is missing: build first (./mvnw -DskipTests package), "
+                        + "or start with ./run-local, which builds what is missing");
+            }
+        }
+    }
+
+    private void checkPortsFree() {
+        List<String> taken = new ArrayList<>();
+        if (!free(settings.postgresPort())) {
+            taken.add(settings.postgresPort() + " (PostgreSQL, set BORDERFLOW_POSTGRES_PORT)");
+        }
+        for (SuiteSettings.Service service : settings.services()) {
+            if (!free(service.port())) {
+                taken.add(service.port() + " (" + service.name() + ", set "
+                        + service.database().toUpperCase() + "_PORT)");
+            }
+        }
+        if (!taken.isEmpty()) {
+            throw new SuiteStartException("port(s) already in use: " + String.join(", ", taken)
+                    + ". Is the suite already running? Stop what holds the port or choose another one.");
+        }
+    }
+
+    private void startPostgres() {
+        Path data = settings.dataDir().resolve("postgres");
+        try {
+            Files.createDirectories(data);
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(false)
+                    .setPort(settings.postgresPort())
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            throw new SuiteStartException("embedded PostgreSQL did not start on port " + settings.postgresPort()
+                    + " with data in " + data + ": " + e.getMessage()
+                    + " (a data folder from another PostgreSQL version? start with --reset)", e);
+        }
+    }
+
+    private void createDatabases() {
+        String url = "jdbc:postgresql://localhost:" + settings.postgresPort() + "/postgres";
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres")) {
+            for (SuiteSettings.Service service : settings.services()) {
+                try (PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+                    exists.setString(1, service.database());
+                    if (!exists.executeQuery().next()) {
+                        connection.createStatement().execute("create database " + service.database());
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new SuiteStartException("could not create the services' databases: " + e.getMessage(), e);
+        }
+    }
+
+    private void startServices() {
+        try {
+            Files.createDirectories(settings.dataDir().resolve("logs"));
+        } catch (IOException e) {
+            throw new SuiteStartException("cannot create " + settings.dataDir().resolve("logs"), e);
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (SuiteSettings.Service service : settings.services()) {
+            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar(service).toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log(service.name()).toFile());
+            builder.environment().putAll(environment(service));
+            try {
+                processes.put(service.name(), builder.start());
+            } catch (IOException e) {
+                throw new SuiteStartException("could not start " + service.name() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The configuration a service gets: its port, its database and where its peers listen. */
+    private Map<String, String> environment(SuiteSettings.Service service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("DB_HOST", "localhost");
+        env.put("DB_PORT", String.valueOf(settings.postgresPort()));
+        env.put("DB_NAME", service.database());
+        env.put("DB_USER", "postgres");
+        env.put("DB_PASSWORD", "postgres");
+        for (SuiteSettings.Service peer : settings.services()) {
+            String prefix = peer.database().toUpperCase();
+            env.put(prefix + "_PORT", String.valueOf(peer.port()));
+            env.put(prefix + "_HOST", "localhost");
+            env.put(prefix + "_GRPC_PORT", String.valueOf(peer.port()));
+        }
+        return env;
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        List<SuiteSettings.Service> waiting = new ArrayList<>(settings.services());
+        while (!waiting.isEmpty()) {
+            for (var it = waiting.iterator(); it.hasNext();) {
+                SuiteSettings.Service service = it.next();
+                Process process = processes.get(service.name());
+                if (!process.isAlive()) {
+                    throw new SuiteStartException(service.name() + " exited with code " + process.exitValue()
+                            + " while starting. Last lines of " + log(service.name()) + ":\n" + tail(log(service.name())));
+                }
+                if (ready(http, service)) {
+                    it.remove();
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new SuiteStartException("not ready after " + READY_TIMEOUT.toSeconds() + " s: " + waiting.stream()
+                        .map(s -> s.name() + " (see " + log(s.name()) + ")").toList());
+            }
+            if (!waiting.isEmpty()) {
+                pause(processes.get(waiting.get(0).name()));
+            }
+        }
+    }
+
+    private static boolean ready(HttpClient http, SuiteSettings.Service service) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + service.port() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (ConnectException e) {
+            return false;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SuiteStartException("interrupted while waiting for " + service.name());
+        }
+    }
+
+    /** Stops the services (gracefully, then forcibly), then PostgreSQL. Safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        processes.values().forEach(Process::destroy);
+        for (Map.Entry<String, Process> entry : processes.entrySet()) {
+            try {
+                if (!entry.getValue().waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                    entry.getValue().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                entry.getValue().destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+            postgres = null;
+        }
+    }
+
+    private Path jar(SuiteSettings.Service service) {
+        return settings.root().resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String tail(Path log) {
+        try (Stream<String> lines = Files.lines(log)) {
+            List<String> all = lines.toList();
+            return String.join("\n", all.subList(Math.max(0, all.size() - 25), all.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(log not readable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Waits a quarter of a second, or less if the process exits meanwhile. */
+    private static void pause(Process process) {
+        try {
+            process.waitFor(250, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SuiteStartException("interrupted while starting");
+        }
+    }
+
+    /** Deletes the data folder (PostgreSQL data and logs), for a fresh start. */
+    public static void reset(Path dataDir) {
+        if (!Files.exists(dataDir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new SuiteStartException("could not delete " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.borderflow.localrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.borderflow.api.checkpoint.v1.CheckpointServiceGrpc;
+import io.borderflow.api.checkpoint.v1.GetCheckpointRequest;
+import io.borderflow.api.checkpoint.v1.ListCheckpointsRequest;
+import io.borderflow.api.inspection.v1.GetRulesetRequest;
+import io.borderflow.api.inspection.v1.InspectionServiceGrpc;
+import io.borderflow.api.routing.v1.ListLegsRequest;
+import io.borderflow.api.routing.v1.ListPlacesRequest;
+import io.borderflow.api.routing.v1.RoutingServiceGrpc;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Starts the packaged suite exactly as ./run-local does (embedded PostgreSQL, three service processes) on free ports,
+ * and calls it like a partner would.
+ */
+class LocalSuiteTest {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    @TempDir
+    Path data;
+
+    @Test
+    void suiteServesEveryReadApiAndKeepsItsDataAcrossRestarts() throws Exception {
+        SuiteSettings settings = settings(freePorts(4));
+        List<ProcessHandle> started;
+        try (RunningSuite suite = RunningSuite.start(settings)) {
+            started = suite.processes().values().stream().map(Process::toHandle).toList();
+            assertThat(started).hasSize(3).allMatch(ProcessHandle::isAlive);
+            for (SuiteSettings.Service service : settings.services()) {
+                HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + service.port() + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(ready.statusCode()).as(service.name()).isEqualTo(200);
+                assertThat(ready.body()).contains("\"UP\"");
+            }
+            callEveryReadApi(settings);
+            assertThat(Files.readString(suite.log("checkpoint-service"))).contains("Loaded checkpoint reference data");
+        }
+        assertThat(started).noneMatch(ProcessHandle::isAlive);
+        assertThat(portFree(settings.postgresPort())).as("PostgreSQL stopped").isTrue();
+
+        try (RunningSuite again = RunningSuite.start(settings)) {
+            assertThat(Files.readString(again.log("checkpoint-service"))).contains("already loaded");
+            assertThat(Files.readString(again.log("inspection-service"))).contains("Ruleset 1 already stored");
+            callEveryReadApi(settings);
+        }
+    }
+
+    @Test
+    void aTakenPortIsReportedAndNothingIsLeftRunning() throws IOException {
+        int[] ports = freePorts(4);
+        try (ServerSocket squatter = new ServerSocket(ports[2])) {
+            assertThatThrownBy(() -> RunningSuite.start(settings(ports)))
+                    .isInstanceOf(SuiteStartException.class)
+                    .hasMessageContaining(ports[2] + " (inspection-service, set INSPECTION_PORT)");
+        }
+        assertThat(ProcessHandle.current().children()).isEmpty();
+        assertThat(portFree(ports[0])).isTrue();
+    }
+
+    @Test
+    void aServiceThatCannotStartIsReportedWithItsLogAndEverythingStops(@TempDir Path fakeRoot) throws IOException {
+        // the real checkpoint and routing services, and an inspection-service whose jar is broken: it exits at once
+        for (String service : List.of("checkpoint-service", "routing-service")) {
+            Files.createDirectories(fakeRoot.resolve(service).resolve("target"));
+            Files.createSymbolicLink(fakeRoot.resolve(service).resolve("target/quarkus-app"),
+                    ROOT.resolve(service).resolve("target/quarkus-app"));
+        }
+        Path brokenJar = fakeRoot.resolve("inspection-service/target/quarkus-app/quarkus-run.jar");
+        Files.createDirectories(brokenJar.getParent());
+        Files.writeString(brokenJar, "not a jar");
+        int[] ports = freePorts(4);
+        SuiteSettings settings = settings(ports);
+        SuiteSettings broken = new SuiteSettings(fakeRoot, settings.dataDir(), settings.postgresPort(), settings.services());
+
+        assertThatThrownBy(() -> RunningSuite.start(broken))
+                .isInstanceOf(SuiteStartException.class)
+                .hasMessageContaining("inspection-service exited with code")
+                .hasMessageContaining("Last lines of");
+        assertThat(ProcessHandle.current().children()).isEmpty();
+        assertThat(portFree(ports[0])).as("PostgreSQL stopped").isTrue();
+        assertThat(portFree(ports[1])).as("checkpoint-service stopped").isTrue();
+    }
+
+    private SuiteSettings settings(int[] ports) {
+        return new SuiteSettings(ROOT, data, ports[0], List.of(
+                new SuiteSettings.Service("checkpoint-service", "checkpoint", ports[1]),
+                new SuiteSettings.Service("inspection-service", "inspection", ports[2]),
+                new SuiteSettings.Service("routing-service", "routing", ports[3])));
+    }
+
+    private static void callEveryReadApi(SuiteSettings settings) throws InterruptedException {
+        Map<String, ManagedChannel> channels = Map.of(
+                "checkpoint", channel(settings.service("checkpoint-service").port()),
+                "inspection", channel(settings.service("inspection-service").port()),
+                "routing", channel(settings.service("routing-service").port()));
+        try {
+            var checkpoints = CheckpointServiceGrpc.newBlockingStub(channels.get("checkpoint"))
+                    .withDeadlineAfter(10, TimeUnit.SECONDS);
+            assertThat(checkpoints.getCheckpoint(GetCheckpointRequest.newBuilder().setName("checkpoints/zhaisan").build())
+                    .getCheckpoint().getBorder()).isEqualTo("KZ-RU");
+            assertThat(checkpoints.listCheckpoints(ListCheckpointsRequest.newBuilder().setBorder("KZ-RU").build())
+                    .getCheckpointsCount()).isEqualTo(5);
+            assertThat(InspectionServiceGrpc.newBlockingStub(channels.get("inspection")).withDeadlineAfter(10, TimeUnit.SECONDS)
+                    .getRuleset(GetRulesetRequest.newBuilder().setName("rulesets/active").build())
+                    .getRuleset().getGoodsListsList()).isNotEmpty();
+            var routing = RoutingServiceGrpc.newBlockingStub(channels.get("routing")).withDeadlineAfter(10, TimeUnit.SECONDS);
+            assertThat(routing.listPlaces(ListPlacesRequest.getDefaultInstance()).getTotalSize()).isGreaterThan(50);
+            assertThat(routing.listLegs(ListLegsRequest.newBuilder().setPlace("places/zhaisan").build())
+                    .getLegsCount()).isGreaterThanOrEqualTo(2);
+        } finally {
+            for (ManagedChannel channel : channels.values()) {
+                channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static ManagedChannel channel(int port) {
+        return ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+    }
+
+    private static int[] freePorts(int count) throws IOException {
+        int[] ports = new int[count];
+        ServerSocket[] sockets = new ServerSocket[count];
+        for (int i = 0; i < count; i++) {
+            sockets[i] = new ServerSocket(0);
+            ports[i] = sockets[i].getLocalPort();
+        }
+        for (ServerSocket socket : sockets) {
+            socket.close();
+        }
+        return ports;
+    }
+
+    private static boolean portFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
