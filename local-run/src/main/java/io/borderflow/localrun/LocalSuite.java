@@ -12,6 +12,7 @@ public final class LocalSuite {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         Path root = Path.of(System.getProperty("borderflow.root", ".")).toAbsolutePath().normalize();
         SuiteSettings settings;
         try {
