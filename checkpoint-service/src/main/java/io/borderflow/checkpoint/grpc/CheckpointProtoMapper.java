@@ -15,8 +15,8 @@ import io.borderflow.checkpoint.model.CheckpointDetails;
 import io.borderflow.checkpoint.model.CheckpointEntity;
 import io.borderflow.checkpoint.model.LaneGroupEntity;
 import io.borderflow.checkpoint.model.OpeningHoursEntity;
-import io.borderflow.checkpoint.model.Provenance;
-import io.borderflow.checkpoint.model.SourceEntity;
+import io.borderflow.support.reference.ProvenanceColumns;
+import io.borderflow.support.reference.SourceEntity;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Map;
@@ -78,7 +78,7 @@ final class CheckpointProtoMapper {
         return schedule.build();
     }
 
-    static io.borderflow.api.common.v1.Provenance provenance(Provenance stored, Map<String, SourceEntity> sources) {
+    static io.borderflow.api.common.v1.Provenance provenance(ProvenanceColumns stored, Map<String, SourceEntity> sources) {
         var proto = io.borderflow.api.common.v1.Provenance.newBuilder();
         if (stored.estimate != null) {
             return proto.setKind(ProvenanceKind.PROVENANCE_KIND_ESTIMATE).setEstimateBasis(stored.estimate).build();

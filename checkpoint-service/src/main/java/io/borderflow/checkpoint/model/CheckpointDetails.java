@@ -1,5 +1,6 @@
 package io.borderflow.checkpoint.model;
 
+import io.borderflow.support.reference.SourceEntity;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package io.borderflow.checkpoint.model;
 
+import io.borderflow.support.reference.ProvenanceColumns;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;
@@ -26,7 +27,7 @@ public class CheckpointEntity {
         @AttributeOverride(name = "source", column = @Column(name = "counterpart_source")),
         @AttributeOverride(name = "note", column = @Column(name = "counterpart_note")),
         @AttributeOverride(name = "estimate", column = @Column(name = "counterpart_estimate"))})
-    public Provenance counterpartProvenance;
+    public ProvenanceColumns counterpartProvenance;
     public double latitude;
     public double longitude;
     @Embedded
@@ -34,7 +35,7 @@ public class CheckpointEntity {
         @AttributeOverride(name = "source", column = @Column(name = "location_source")),
         @AttributeOverride(name = "note", column = @Column(name = "location_note")),
         @AttributeOverride(name = "estimate", column = @Column(name = "location_estimate"))})
-    public Provenance locationProvenance;
+    public ProvenanceColumns locationProvenance;
     public String timeZone;
     public boolean alwaysOpen;
     @Embedded
@@ -42,14 +43,14 @@ public class CheckpointEntity {
         @AttributeOverride(name = "source", column = @Column(name = "schedule_source")),
         @AttributeOverride(name = "note", column = @Column(name = "schedule_note")),
         @AttributeOverride(name = "estimate", column = @Column(name = "schedule_estimate"))})
-    public Provenance scheduleProvenance;
+    public ProvenanceColumns scheduleProvenance;
     public int capacityPerDay;
     @Embedded
     @AttributeOverrides({
         @AttributeOverride(name = "source", column = @Column(name = "capacity_source")),
         @AttributeOverride(name = "note", column = @Column(name = "capacity_note")),
         @AttributeOverride(name = "estimate", column = @Column(name = "capacity_estimate"))})
-    public Provenance capacityProvenance;
+    public ProvenanceColumns capacityProvenance;
     public String notes;
     public String referenceDataVersion;
 }

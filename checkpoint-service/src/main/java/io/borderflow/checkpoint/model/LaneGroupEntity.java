@@ -1,5 +1,6 @@
 package io.borderflow.checkpoint.model;
 
+import io.borderflow.support.reference.ProvenanceColumns;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -22,5 +23,5 @@ public class LaneGroupEntity {
     @Column(name = "lane_count")
     public int count;
     @Embedded
-    public Provenance provenance;
+    public ProvenanceColumns provenance;
 }

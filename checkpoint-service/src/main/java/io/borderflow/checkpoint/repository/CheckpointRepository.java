@@ -5,8 +5,8 @@ import io.borderflow.checkpoint.model.CheckpointEntity;
 import io.borderflow.checkpoint.model.CheckpointFilter;
 import io.borderflow.checkpoint.model.LaneGroupEntity;
 import io.borderflow.checkpoint.model.OpeningHoursEntity;
-import io.borderflow.checkpoint.model.Provenance;
-import io.borderflow.checkpoint.model.SourceEntity;
+import io.borderflow.support.reference.ProvenanceColumns;
+import io.borderflow.support.reference.SourceEntity;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
@@ -95,10 +95,17 @@ public class CheckpointRepository implements PanacheRepositoryBase<CheckpointEnt
                         .createSelectionQuery("from OpeningHoursEntity where checkpointId in :ids order by checkpointId, ordinal",
                                 OpeningHoursEntity.class)
                         .setParameter("ids", ids).getResultList()
-                        .chain(hours -> session
-                                .createSelectionQuery("from SourceEntity where sourceKey in :keys", SourceEntity.class)
-                                .setParameter("keys", citedSources(checkpoints, lanes)).getResultList()
+                        .chain(hours -> sources(session, citedSources(checkpoints, lanes))
                                 .map(sources -> assemble(checkpoints, lanes, hours, sources)))));
+    }
+
+    private static Uni<List<SourceEntity>> sources(org.hibernate.reactive.mutiny.Mutiny.Session session,
+            Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return session.createSelectionQuery("from SourceEntity where sourceKey in :keys", SourceEntity.class)
+                .setParameter("keys", keys).getResultList();
     }
 
     private static List<CheckpointDetails> assemble(List<CheckpointEntity> checkpoints, List<LaneGroupEntity> lanes,
@@ -113,17 +120,16 @@ public class CheckpointRepository implements PanacheRepositoryBase<CheckpointEnt
     private static Collection<String> citedSources(List<CheckpointEntity> checkpoints, List<LaneGroupEntity> lanes) {
         Set<String> keys = new HashSet<>();
         for (CheckpointEntity c : checkpoints) {
-            for (Provenance p : List.of(c.counterpartProvenance, c.locationProvenance, c.scheduleProvenance,
+            for (ProvenanceColumns p : List.of(c.counterpartProvenance, c.locationProvenance, c.scheduleProvenance,
                     c.capacityProvenance)) {
                 addSource(keys, p);
             }
         }
         lanes.forEach(lane -> addSource(keys, lane.provenance));
-        keys.add("");
         return keys;
     }
 
-    private static void addSource(Set<String> keys, Provenance provenance) {
+    private static void addSource(Set<String> keys, ProvenanceColumns provenance) {
         if (provenance != null && provenance.source != null) {
             keys.add(provenance.source);
         }

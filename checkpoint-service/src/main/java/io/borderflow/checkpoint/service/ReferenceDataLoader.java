@@ -8,11 +8,10 @@ import io.borderflow.checkpoint.model.CheckpointDataset.LaneData;
 import io.borderflow.checkpoint.model.CheckpointEntity;
 import io.borderflow.checkpoint.model.LaneGroupEntity;
 import io.borderflow.checkpoint.model.OpeningHoursEntity;
-import io.borderflow.checkpoint.model.Provenance;
+import io.borderflow.support.reference.ProvenanceColumns;
 import io.borderflow.checkpoint.model.ReferenceDatasetEntity;
-import io.borderflow.checkpoint.model.SourceEntity;
+import io.borderflow.support.reference.SourceEntity;
 import io.borderflow.checkpoint.repository.ReferenceDataRepository;
-import io.borderflow.support.reference.ProvenanceData;
 import io.borderflow.support.reference.ReferenceFile;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
@@ -65,14 +64,7 @@ public class ReferenceDataLoader {
 
     private Uni<Void> write(ReferenceFile.Loaded<CheckpointDataset> file) {
         CheckpointDataset data = file.content();
-        List<SourceEntity> sources = data.sources().entrySet().stream().map(entry -> {
-            SourceEntity source = new SourceEntity();
-            source.sourceKey = entry.getKey();
-            source.kind = entry.getValue().kind();
-            source.citation = entry.getValue().citation();
-            source.url = entry.getValue().url();
-            return source;
-        }).collect(Collectors.toList());
+        List<SourceEntity> sources = SourceEntity.fromData(data.sources());
         List<CheckpointEntity> checkpoints = new ArrayList<>();
         List<LaneGroupEntity> lanes = new ArrayList<>();
         List<OpeningHoursEntity> hours = new ArrayList<>();
@@ -105,15 +97,15 @@ public class ReferenceDataLoader {
         c.region = item.region();
         c.mode = item.mode();
         c.counterpartName = item.counterpart().name();
-        c.counterpartProvenance = provenance(item.counterpart().provenance());
+        c.counterpartProvenance = ProvenanceColumns.of(item.counterpart().provenance());
         c.latitude = item.location().latitude();
         c.longitude = item.location().longitude();
-        c.locationProvenance = provenance(item.location().provenance());
+        c.locationProvenance = ProvenanceColumns.of(item.location().provenance());
         c.timeZone = item.schedule().timeZone();
         c.alwaysOpen = item.schedule().alwaysOpen();
-        c.scheduleProvenance = provenance(item.schedule().provenance());
+        c.scheduleProvenance = ProvenanceColumns.of(item.schedule().provenance());
         c.capacityPerDay = item.nominalCapacity().vehiclesPerDay();
-        c.capacityProvenance = provenance(item.nominalCapacity().provenance());
+        c.capacityProvenance = ProvenanceColumns.of(item.nominalCapacity().provenance());
         c.notes = item.notes();
         c.referenceDataVersion = version;
         return c;
@@ -126,7 +118,7 @@ public class ReferenceDataLoader {
         lane.side = side;
         lane.kind = data.kind();
         lane.count = data.count();
-        lane.provenance = provenance(data.provenance());
+        lane.provenance = ProvenanceColumns.of(data.provenance());
         return lane;
     }
 
@@ -140,9 +132,5 @@ public class ReferenceDataLoader {
         hours.openTime = LocalTime.parse(data.open());
         hours.closeTime = LocalTime.parse(data.close());
         return hours;
-    }
-
-    private static Provenance provenance(ProvenanceData data) {
-        return new Provenance(data.source(), data.note(), data.estimate());
     }
 }

@@ -16,11 +16,11 @@ import io.borderflow.api.inspection.v1.RulesetState;
 import io.borderflow.api.inspection.v1.TraderAeoCondition;
 import io.borderflow.inspection.model.GoodsListEntity;
 import io.borderflow.inspection.model.GoodsListTierEntity;
-import io.borderflow.inspection.model.Provenance;
+import io.borderflow.support.reference.ProvenanceColumns;
 import io.borderflow.inspection.model.RiskRuleEntity;
 import io.borderflow.inspection.model.RulesetDetails;
 import io.borderflow.inspection.model.RulesetEntity;
-import io.borderflow.inspection.model.SourceEntity;
+import io.borderflow.support.reference.SourceEntity;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Map;
@@ -83,7 +83,7 @@ final class RulesetProtoMapper {
         return Timestamp.newBuilder().setSeconds(time.toEpochSecond()).setNanos(time.getNano()).build();
     }
 
-    private static io.borderflow.api.common.v1.Provenance provenance(Provenance stored, Map<String, SourceEntity> sources) {
+    private static io.borderflow.api.common.v1.Provenance provenance(ProvenanceColumns stored, Map<String, SourceEntity> sources) {
         var proto = io.borderflow.api.common.v1.Provenance.newBuilder();
         if (stored.estimate != null) {
             return proto.setKind(ProvenanceKind.PROVENANCE_KIND_ESTIMATE).setEstimateBasis(stored.estimate).build();

@@ -1,5 +1,6 @@
 package io.borderflow.inspection.model;
 
+import io.borderflow.support.reference.ProvenanceColumns;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -17,5 +18,5 @@ public class GoodsListEntity {
     public String displayName;
     public String version;
     @Embedded
-    public Provenance provenance;
+    public ProvenanceColumns provenance;
 }

@@ -1,5 +1,6 @@
 package io.borderflow.inspection.model;
 
+import io.borderflow.support.reference.SourceEntity;
 import java.util.List;
 import java.util.Map;
 

@@ -5,7 +5,7 @@ import io.borderflow.inspection.model.GoodsListTierEntity;
 import io.borderflow.inspection.model.RiskRuleEntity;
 import io.borderflow.inspection.model.RulesetDetails;
 import io.borderflow.inspection.model.RulesetEntity;
-import io.borderflow.inspection.model.SourceEntity;
+import io.borderflow.support.reference.SourceEntity;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

@@ -4,11 +4,11 @@ import io.borderflow.inspection.config.InspectionConfig;
 import io.borderflow.inspection.domain.RulesetDatasetCheck;
 import io.borderflow.inspection.model.GoodsListEntity;
 import io.borderflow.inspection.model.GoodsListTierEntity;
-import io.borderflow.inspection.model.Provenance;
+import io.borderflow.support.reference.ProvenanceColumns;
 import io.borderflow.inspection.model.RiskRuleEntity;
 import io.borderflow.inspection.model.RulesetDataset;
 import io.borderflow.inspection.model.RulesetEntity;
-import io.borderflow.inspection.model.SourceEntity;
+import io.borderflow.support.reference.SourceEntity;
 import io.borderflow.inspection.repository.RulesetRepository;
 import io.borderflow.support.reference.ReferenceFile;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -78,15 +78,7 @@ public class RulesetSeeder {
         ruleset.randomSampleBasis = data.randomSampleBasis();
         ruleset.seedSha256 = file.sha256();
 
-        List<SourceEntity> sources = new ArrayList<>();
-        data.sources().forEach((key, value) -> {
-            SourceEntity source = new SourceEntity();
-            source.sourceKey = key;
-            source.kind = value.kind();
-            source.citation = value.citation();
-            source.url = value.url();
-            sources.add(source);
-        });
+        List<SourceEntity> sources = SourceEntity.fromData(data.sources());
         List<GoodsListEntity> lists = new ArrayList<>();
         List<GoodsListTierEntity> tiers = new ArrayList<>();
         for (RulesetDataset.GoodsListData listData : data.goodsLists()) {
@@ -96,8 +88,7 @@ public class RulesetSeeder {
             list.listId = listData.listId();
             list.displayName = listData.displayName();
             list.version = listData.version();
-            list.provenance = new Provenance(listData.provenance().source(), listData.provenance().note(),
-                    listData.provenance().estimate());
+            list.provenance = ProvenanceColumns.of(listData.provenance());
             lists.add(list);
             for (int i = 0; i < listData.tiers().size(); i++) {
                 RulesetDataset.TierData tierData = listData.tiers().get(i);

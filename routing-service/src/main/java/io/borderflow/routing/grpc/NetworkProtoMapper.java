@@ -11,8 +11,8 @@ import io.borderflow.api.routing.v1.TransportMode;
 import io.borderflow.routing.model.LegEntity;
 import io.borderflow.routing.model.LegView;
 import io.borderflow.routing.model.PlaceEntity;
-import io.borderflow.routing.model.Provenance;
-import io.borderflow.routing.model.SourceEntity;
+import io.borderflow.support.reference.ProvenanceColumns;
+import io.borderflow.support.reference.SourceEntity;
 import java.util.Map;
 
 /** Maps the corridor network to the v1 proto messages, and proto enums to stored values. */
@@ -53,7 +53,7 @@ final class NetworkProtoMapper {
         return value.getNumber() == 0 ? null : value.getValueDescriptor().getName().substring(prefix.length());
     }
 
-    private static io.borderflow.api.common.v1.Provenance provenance(Provenance stored, Map<String, SourceEntity> sources) {
+    private static io.borderflow.api.common.v1.Provenance provenance(ProvenanceColumns stored, Map<String, SourceEntity> sources) {
         var proto = io.borderflow.api.common.v1.Provenance.newBuilder();
         if (stored.estimate != null) {
             return proto.setKind(ProvenanceKind.PROVENANCE_KIND_ESTIMATE).setEstimateBasis(stored.estimate).build();

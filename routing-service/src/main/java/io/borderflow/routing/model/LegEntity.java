@@ -1,5 +1,6 @@
 package io.borderflow.routing.model;
 
+import io.borderflow.support.reference.ProvenanceColumns;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;
@@ -24,12 +25,12 @@ public class LegEntity {
         @AttributeOverride(name = "source", column = @Column(name = "distance_source")),
         @AttributeOverride(name = "note", column = @Column(name = "distance_note")),
         @AttributeOverride(name = "estimate", column = @Column(name = "distance_estimate"))})
-    public Provenance distanceProvenance;
+    public ProvenanceColumns distanceProvenance;
     public int durationMinutes;
     @Embedded
     @AttributeOverrides({
         @AttributeOverride(name = "source", column = @Column(name = "duration_source")),
         @AttributeOverride(name = "note", column = @Column(name = "duration_note")),
         @AttributeOverride(name = "estimate", column = @Column(name = "duration_estimate"))})
-    public Provenance durationProvenance;
+    public ProvenanceColumns durationProvenance;
 }

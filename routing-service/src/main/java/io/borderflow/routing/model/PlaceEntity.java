@@ -1,5 +1,6 @@
 package io.borderflow.routing.model;
 
+import io.borderflow.support.reference.ProvenanceColumns;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;
@@ -24,7 +25,7 @@ public class PlaceEntity {
         @AttributeOverride(name = "source", column = @Column(name = "location_source")),
         @AttributeOverride(name = "note", column = @Column(name = "location_note")),
         @AttributeOverride(name = "estimate", column = @Column(name = "location_estimate"))})
-    public Provenance locationProvenance;
+    public ProvenanceColumns locationProvenance;
     /** The checkpoint-service id of the crossing here, or null. */
     public String checkpointId;
 }

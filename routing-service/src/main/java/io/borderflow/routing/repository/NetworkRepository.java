@@ -4,8 +4,8 @@ import io.borderflow.routing.model.LegCorridorEntity;
 import io.borderflow.routing.model.LegEntity;
 import io.borderflow.routing.model.LegView;
 import io.borderflow.routing.model.PlaceEntity;
-import io.borderflow.routing.model.Provenance;
-import io.borderflow.routing.model.SourceEntity;
+import io.borderflow.support.reference.ProvenanceColumns;
+import io.borderflow.support.reference.SourceEntity;
 import io.borderflow.routing.model.Sourced;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -104,7 +104,7 @@ public class NetworkRepository {
                         Collectors.mapping(r -> r.corridor, Collectors.toList()))));
     }
 
-    private static Uni<Map<String, SourceEntity>> sources(Mutiny.Session session, Stream<Provenance> provenances) {
+    private static Uni<Map<String, SourceEntity>> sources(Mutiny.Session session, Stream<ProvenanceColumns> provenances) {
         Set<String> keys = provenances.filter(p -> p != null && p.source != null).map(p -> p.source)
                 .collect(Collectors.toCollection(HashSet::new));
         if (keys.isEmpty()) {

@@ -4,7 +4,7 @@ import io.borderflow.routing.model.LegCorridorEntity;
 import io.borderflow.routing.model.LegEntity;
 import io.borderflow.routing.model.PlaceEntity;
 import io.borderflow.routing.model.ReferenceDatasetEntity;
-import io.borderflow.routing.model.SourceEntity;
+import io.borderflow.support.reference.SourceEntity;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

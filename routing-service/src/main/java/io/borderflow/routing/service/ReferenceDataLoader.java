@@ -6,11 +6,10 @@ import io.borderflow.routing.model.LegCorridorEntity;
 import io.borderflow.routing.model.LegEntity;
 import io.borderflow.routing.model.NetworkDataset;
 import io.borderflow.routing.model.PlaceEntity;
-import io.borderflow.routing.model.Provenance;
+import io.borderflow.support.reference.ProvenanceColumns;
 import io.borderflow.routing.model.ReferenceDatasetEntity;
-import io.borderflow.routing.model.SourceEntity;
+import io.borderflow.support.reference.SourceEntity;
 import io.borderflow.routing.repository.ReferenceDataRepository;
-import io.borderflow.support.reference.ProvenanceData;
 import io.borderflow.support.reference.ReferenceFile;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
@@ -20,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -60,15 +58,7 @@ public class ReferenceDataLoader {
 
     private Uni<Void> write(ReferenceFile.Loaded<NetworkDataset> file) {
         NetworkDataset data = file.content();
-        List<SourceEntity> sources = new ArrayList<>();
-        data.sources().forEach((key, value) -> {
-            SourceEntity source = new SourceEntity();
-            source.sourceKey = key;
-            source.kind = value.kind();
-            source.citation = value.citation();
-            source.url = value.url();
-            sources.add(source);
-        });
+        List<SourceEntity> sources = SourceEntity.fromData(data.sources());
         List<PlaceEntity> places = data.places().stream().map(ReferenceDataLoader::place).toList();
         List<LegEntity> legs = data.legs().stream().map(ReferenceDataLoader::leg).toList();
         List<LegCorridorEntity> corridors = data.legs().stream()
@@ -89,7 +79,7 @@ public class ReferenceDataLoader {
         place.country = data.country();
         place.latitude = data.location().latitude();
         place.longitude = data.location().longitude();
-        place.locationProvenance = provenance(data.location().provenance());
+        place.locationProvenance = ProvenanceColumns.of(data.location().provenance());
         place.checkpointId = data.checkpoint();
         return place;
     }
@@ -102,13 +92,9 @@ public class ReferenceDataLoader {
         leg.mode = data.mode();
         leg.bidirectional = data.bidirectional();
         leg.distanceKm = data.distanceKm();
-        leg.distanceProvenance = provenance(data.distanceProvenance());
+        leg.distanceProvenance = ProvenanceColumns.of(data.distanceProvenance());
         leg.durationMinutes = (int) Math.round(data.typicalDurationHours() * 60);
-        leg.durationProvenance = provenance(data.durationProvenance());
+        leg.durationProvenance = ProvenanceColumns.of(data.durationProvenance());
         return leg;
-    }
-
-    private static Provenance provenance(ProvenanceData data) {
-        return new Provenance(data.source(), data.note(), data.estimate());
     }
 }
