@@ -69,8 +69,9 @@ public final class LocalSuite {
         }
         text.append(String.format("  %-19s localhost:%d (user postgres, password postgres; databases %s)%n", "PostgreSQL",
                 s.postgresPort(), String.join(", ", s.services().stream().map(SuiteSettings.Service::database).toList())));
-        text.append("\nTry it (grpcurl uses server reflection):\n")
-                .append("  grpcurl -plaintext -d '{\"name\":\"checkpoints/zhaisan\"}' localhost:")
+        text.append("\nEvery API call needs a bearer token; ./token prints one for any role (./token --help):\n")
+                .append("  TOKEN=$(./token freight-platform)\n")
+                .append("  grpcurl -plaintext -H \"authorization: Bearer $TOKEN\" -d '{\"name\":\"checkpoints/zhaisan\"}' localhost:")
                 .append(s.service("checkpoint-service").port()).append(" borderflow.checkpoint.v1.CheckpointService/GetCheckpoint\n");
         return text.toString();
     }

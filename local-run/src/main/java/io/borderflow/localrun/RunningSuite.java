@@ -1,5 +1,6 @@
 package io.borderflow.localrun;
 
+import io.borderflow.support.security.DevTokenIssuer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -33,6 +34,7 @@ import java.util.stream.Stream;
 public final class RunningSuite implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    static final String ISSUER_FOLDER = "dev-issuer";
 
     private final SuiteSettings settings;
     private final Map<String, Process> processes = new LinkedHashMap<>();
@@ -48,6 +50,7 @@ public final class RunningSuite implements AutoCloseable {
         try {
             suite.checkJars();
             suite.checkPortsFree();
+            suite.issuer();
             suite.startPostgres();
             suite.createDatabases();
             suite.startServices();
@@ -61,6 +64,11 @@ public final class RunningSuite implements AutoCloseable {
 
     public SuiteSettings settings() {
         return settings;
+    }
+
+    /** The development token issuer, created on first start under the data folder. */
+    public DevTokenIssuer issuer() {
+        return DevTokenIssuer.inFolder(settings.dataDir().resolve(ISSUER_FOLDER));
     }
 
     /** The log file of a service. */
@@ -160,6 +168,11 @@ public final class RunningSuite implements AutoCloseable {
         env.put("DB_NAME", service.database());
         env.put("DB_USER", "postgres");
         env.put("DB_PASSWORD", "postgres");
+        // the local profile: what is not prod; prod refuses the development issuer
+        env.put("QUARKUS_PROFILE", "local");
+        env.put("BORDERFLOW_JWT_ISSUER", DevTokenIssuer.DEV_ISSUER);
+        env.put("BORDERFLOW_JWT_PUBLIC_KEY",
+                settings.dataDir().resolve(ISSUER_FOLDER).resolve(DevTokenIssuer.PUBLIC_KEY_FILE).toUri().toString());
         for (SuiteSettings.Service peer : settings.services()) {
             String prefix = peer.database().toUpperCase();
             env.put(prefix + "_PORT", String.valueOf(peer.port()));

@@ -11,8 +11,14 @@ import io.borderflow.api.inspection.v1.InspectionServiceGrpc;
 import io.borderflow.api.routing.v1.ListLegsRequest;
 import io.borderflow.api.routing.v1.ListPlacesRequest;
 import io.borderflow.api.routing.v1.RoutingServiceGrpc;
+import io.borderflow.support.security.DevTokenIssuer;
+import io.borderflow.support.security.Roles;
+import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -23,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,8 +58,17 @@ class LocalSuiteTest {
                 assertThat(ready.statusCode()).as(service.name()).isEqualTo(200);
                 assertThat(ready.body()).contains("\"UP\"");
             }
-            callEveryReadApi(settings);
+            callEveryReadApi(settings, suite.issuer());
             assertThat(Files.readString(suite.log("checkpoint-service"))).contains("Loaded checkpoint reference data");
+            ManagedChannel anonymous = channel(settings.service("checkpoint-service").port());
+            try {
+                assertThatThrownBy(() -> CheckpointServiceGrpc.newBlockingStub(anonymous).withDeadlineAfter(10, TimeUnit.SECONDS)
+                        .getCheckpoint(GetCheckpointRequest.newBuilder().setName("checkpoints/zhaisan").build()))
+                        .isInstanceOfSatisfying(StatusRuntimeException.class,
+                                e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+            } finally {
+                anonymous.shutdownNow();
+            }
         }
         assertThat(started).noneMatch(ProcessHandle::isAlive);
         assertThat(portFree(settings.postgresPort())).as("PostgreSQL stopped").isTrue();
@@ -60,7 +76,7 @@ class LocalSuiteTest {
         try (RunningSuite again = RunningSuite.start(settings)) {
             assertThat(Files.readString(again.log("checkpoint-service"))).contains("already loaded");
             assertThat(Files.readString(again.log("inspection-service"))).contains("Ruleset 1 already stored");
-            callEveryReadApi(settings);
+            callEveryReadApi(settings, again.issuer());
         }
     }
 
@@ -107,22 +123,23 @@ class LocalSuiteTest {
                 new SuiteSettings.Service("routing-service", "routing", ports[3])));
     }
 
-    private static void callEveryReadApi(SuiteSettings settings) throws InterruptedException {
+    private static void callEveryReadApi(SuiteSettings settings, DevTokenIssuer issuer) throws InterruptedException {
+        CallCredentials token = bearer(issuer.token("local-suite-test").roles(Roles.FREIGHT_PLATFORM).sign());
         Map<String, ManagedChannel> channels = Map.of(
                 "checkpoint", channel(settings.service("checkpoint-service").port()),
                 "inspection", channel(settings.service("inspection-service").port()),
                 "routing", channel(settings.service("routing-service").port()));
         try {
-            var checkpoints = CheckpointServiceGrpc.newBlockingStub(channels.get("checkpoint"))
+            var checkpoints = CheckpointServiceGrpc.newBlockingStub(channels.get("checkpoint")).withCallCredentials(token)
                     .withDeadlineAfter(10, TimeUnit.SECONDS);
             assertThat(checkpoints.getCheckpoint(GetCheckpointRequest.newBuilder().setName("checkpoints/zhaisan").build())
                     .getCheckpoint().getBorder()).isEqualTo("KZ-RU");
             assertThat(checkpoints.listCheckpoints(ListCheckpointsRequest.newBuilder().setBorder("KZ-RU").build())
                     .getCheckpointsCount()).isEqualTo(5);
-            assertThat(InspectionServiceGrpc.newBlockingStub(channels.get("inspection")).withDeadlineAfter(10, TimeUnit.SECONDS)
+            assertThat(InspectionServiceGrpc.newBlockingStub(channels.get("inspection")).withCallCredentials(token).withDeadlineAfter(10, TimeUnit.SECONDS)
                     .getRuleset(GetRulesetRequest.newBuilder().setName("rulesets/active").build())
                     .getRuleset().getGoodsListsList()).isNotEmpty();
-            var routing = RoutingServiceGrpc.newBlockingStub(channels.get("routing")).withDeadlineAfter(10, TimeUnit.SECONDS);
+            var routing = RoutingServiceGrpc.newBlockingStub(channels.get("routing")).withCallCredentials(token).withDeadlineAfter(10, TimeUnit.SECONDS);
             assertThat(routing.listPlaces(ListPlacesRequest.getDefaultInstance()).getTotalSize()).isGreaterThan(50);
             assertThat(routing.listLegs(ListLegsRequest.newBuilder().setPlace("places/zhaisan").build())
                     .getLegsCount()).isGreaterThanOrEqualTo(2);
@@ -131,6 +148,17 @@ class LocalSuiteTest {
                 channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             }
         }
+    }
+
+    private static CallCredentials bearer(String jwt) {
+        return new CallCredentials() {
+            @Override
+            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+                Metadata headers = new Metadata();
+                headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + jwt);
+                applier.apply(headers);
+            }
+        };
     }
 
     private static ManagedChannel channel(int port) {

@@ -12,6 +12,7 @@ import io.borderflow.support.grpc.GrpcErrors;
 import io.borderflow.support.paging.PageSize;
 import io.borderflow.support.paging.ResourceNames;
 import io.quarkus.grpc.GrpcService;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import java.util.function.Supplier;
 
@@ -28,6 +29,7 @@ public class CheckpointGrpcService implements CheckpointService {
     }
 
     @Override
+    @Authenticated
     public Uni<GetCheckpointResponse> getCheckpoint(GetCheckpointRequest request) {
         return call(() -> {
             String id = ResourceNames.parseId("checkpoints", request.getName(), "name");
@@ -37,6 +39,7 @@ public class CheckpointGrpcService implements CheckpointService {
     }
 
     @Override
+    @Authenticated
     public Uni<ListCheckpointsResponse> listCheckpoints(ListCheckpointsRequest request) {
         return call(() -> {
             int pageSize = PageSize.resolve(request.getPageSize());

@@ -11,6 +11,8 @@ import io.borderflow.api.checkpoint.v1.LaneKind;
 import io.borderflow.api.checkpoint.v1.ListCheckpointsRequest;
 import io.borderflow.api.checkpoint.v1.ListCheckpointsResponse;
 import io.borderflow.api.common.v1.ProvenanceKind;
+import io.borderflow.support.security.Roles;
+import io.borderflow.testsupport.TestTokens;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +30,7 @@ class CheckpointGrpcServiceTest {
     CheckpointServiceBlockingStub checkpoints;
 
     private CheckpointServiceBlockingStub stub() {
-        return checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS);
+        return checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(TestTokens.as(Roles.FREIGHT_PLATFORM));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.borderflow.inspection.service.RulesetApplicationService;
 import io.borderflow.support.error.InvalidArgumentException;
 import io.borderflow.support.grpc.GrpcErrors;
 import io.quarkus.grpc.GrpcService;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import java.util.regex.Pattern;
 
@@ -25,6 +26,7 @@ public class InspectionGrpcService implements InspectionService {
     }
 
     @Override
+    @Authenticated
     public Uni<GetRulesetResponse> getRuleset(GetRulesetRequest request) {
         return ERRORS.guard(() -> {
             String name = request.getName();

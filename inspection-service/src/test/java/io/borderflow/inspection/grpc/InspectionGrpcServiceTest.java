@@ -13,6 +13,8 @@ import io.borderflow.api.inspection.v1.RiskRule;
 import io.borderflow.api.inspection.v1.RuleCondition;
 import io.borderflow.api.inspection.v1.Ruleset;
 import io.borderflow.api.inspection.v1.RulesetState;
+import io.borderflow.support.security.Roles;
+import io.borderflow.testsupport.TestTokens;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +30,7 @@ class InspectionGrpcServiceTest {
     InspectionServiceBlockingStub inspection;
 
     private Ruleset get(String name) {
-        return inspection.withDeadlineAfter(10, TimeUnit.SECONDS)
+        return inspection.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(TestTokens.as(Roles.FREIGHT_PLATFORM))
                 .getRuleset(GetRulesetRequest.newBuilder().setName(name).build()).getRuleset();
     }
 

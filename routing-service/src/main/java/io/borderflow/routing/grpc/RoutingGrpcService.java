@@ -14,6 +14,7 @@ import io.borderflow.support.grpc.GrpcErrors;
 import io.borderflow.support.paging.PageSize;
 import io.borderflow.support.paging.ResourceNames;
 import io.quarkus.grpc.GrpcService;
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,7 @@ public class RoutingGrpcService implements RoutingService {
     }
 
     @Override
+    @Authenticated
     public Uni<ListPlacesResponse> listPlaces(ListPlacesRequest request) {
         return ERRORS.guard(() -> {
             int pageSize = PageSize.resolve(request.getPageSize());
@@ -52,6 +54,7 @@ public class RoutingGrpcService implements RoutingService {
     }
 
     @Override
+    @Authenticated
     public Uni<ListLegsResponse> listLegs(ListLegsRequest request) {
         return ERRORS.guard(() -> {
             int pageSize = PageSize.resolve(request.getPageSize());

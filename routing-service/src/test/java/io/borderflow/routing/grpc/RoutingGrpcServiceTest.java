@@ -14,6 +14,8 @@ import io.borderflow.api.routing.v1.Place;
 import io.borderflow.api.routing.v1.PlaceKind;
 import io.borderflow.api.routing.v1.RoutingServiceGrpc.RoutingServiceBlockingStub;
 import io.borderflow.api.routing.v1.TransportMode;
+import io.borderflow.support.security.Roles;
+import io.borderflow.testsupport.TestTokens;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +33,7 @@ class RoutingGrpcServiceTest {
     RoutingServiceBlockingStub routing;
 
     private RoutingServiceBlockingStub stub() {
-        return routing.withDeadlineAfter(10, TimeUnit.SECONDS);
+        return routing.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(TestTokens.as(Roles.FREIGHT_PLATFORM));
     }
 
     @Test

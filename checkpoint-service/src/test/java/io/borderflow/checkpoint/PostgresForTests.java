@@ -1,9 +1,0 @@
-package io.borderflow.checkpoint;
-
-import io.borderflow.testsupport.PostgresTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
-
-/** Registers the shared PostgreSQL test resource for every @QuarkusTest of this module. */
-@QuarkusTestResource(PostgresTestResource.class)
-public class PostgresForTests {
-}

@@ -1,0 +1,12 @@
+package io.borderflow.checkpoint.grpc;
+
+import io.borderflow.testsupport.RpcProtection;
+import org.junit.jupiter.api.Test;
+
+class RpcProtectionTest {
+
+    @Test
+    void everyRpcDeclaresWhoMayCallIt() {
+        RpcProtection.assertEveryRpcDeclaresItsRoles(CheckpointGrpcService.class);
+    }
+}

@@ -1,0 +1,21 @@
+package io.borderflow.testsupport;
+
+import io.borderflow.support.security.DevTokenIssuer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/** Makes the service under test trust the development issuer whose tokens {@link TestTokens} mints. */
+public class DevIssuerTestResource implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        TestTokens.issuer();
+        return Map.of(
+                "mp.jwt.verify.issuer", DevTokenIssuer.DEV_ISSUER,
+                "mp.jwt.verify.publickey.location", TestTokens.KEYS.resolve(DevTokenIssuer.PUBLIC_KEY_FILE).toUri().toString());
+    }
+
+    @Override
+    public void stop() {
+    }
+}

@@ -1,0 +1,44 @@
+package io.borderflow.testsupport;
+
+import io.borderflow.support.security.DevTokenIssuer;
+import io.grpc.CallCredentials;
+import io.grpc.Metadata;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+
+/**
+ * Tokens for tests, signed by the development issuer whose public key {@link DevIssuerTestResource} gives the
+ * service under test. Both find the key pair in the module's {@code target/dev-issuer} folder.
+ */
+public final class TestTokens {
+    static final Path KEYS = Path.of("target", "dev-issuer").toAbsolutePath();
+
+    private TestTokens() {
+    }
+
+    public static DevTokenIssuer issuer() {
+        return DevTokenIssuer.inFolder(KEYS);
+    }
+
+    /** A valid token of a test subject with the given roles. */
+    public static String forRoles(String... roles) {
+        return issuer().token("test-" + String.join("-", roles)).roles(roles).sign();
+    }
+
+    /** gRPC call credentials sending {@code authorization: Bearer <token>}. */
+    public static CallCredentials bearer(String token) {
+        return new CallCredentials() {
+            @Override
+            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+                Metadata headers = new Metadata();
+                headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+                applier.apply(headers);
+            }
+        };
+    }
+
+    /** Call credentials of a valid token with the given roles. */
+    public static CallCredentials as(String... roles) {
+        return bearer(forRoles(roles));
+    }
+}
