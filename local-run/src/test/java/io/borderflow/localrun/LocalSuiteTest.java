@@ -74,6 +74,7 @@ class LocalSuiteTest {
         assertThat(portFree(settings.postgresPort())).as("PostgreSQL stopped").isTrue();
 
         try (RunningSuite again = RunningSuite.start(settings)) {
+            assertProdRefusesTheDevelopmentIssuer(settings, again);
             assertThat(Files.readString(again.log("checkpoint-service"))).contains("already loaded");
             assertThat(Files.readString(again.log("inspection-service"))).contains("Ruleset 1 already stored");
             callEveryReadApi(settings, again.issuer());
@@ -114,6 +115,26 @@ class LocalSuiteTest {
         assertThat(ProcessHandle.current().children()).isEmpty();
         assertThat(portFree(ports[0])).as("PostgreSQL stopped").isTrue();
         assertThat(portFree(ports[1])).as("checkpoint-service stopped").isTrue();
+    }
+
+    /** The packaged checkpoint-service in the prod profile, given the local run's database and development issuer. */
+    private static void assertProdRefusesTheDevelopmentIssuer(SuiteSettings settings, RunningSuite suite) throws Exception {
+        Path log = settings.dataDir().resolve("logs/prod-refusal.log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", ROOT.resolve("checkpoint-service/target/quarkus-app/quarkus-run.jar").toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(Map.of("CHECKPOINT_PORT", String.valueOf(freePorts(1)[0]),
+                "DB_PORT", String.valueOf(settings.postgresPort()), "DB_NAME", "checkpoint",
+                "BORDERFLOW_JWT_ISSUER", DevTokenIssuer.DEV_ISSUER,
+                "BORDERFLOW_JWT_PUBLIC_KEY", settings.dataDir().resolve("dev-issuer/public-key.pem").toUri().toString()));
+        Process prod = builder.start();
+        try {
+            assertThat(prod.waitFor(120, TimeUnit.SECONDS)).as("prod exits by itself").isTrue();
+            assertThat(prod.exitValue()).isNotZero();
+            assertThat(Files.readString(log)).contains("the prod profile refuses the development token issuer");
+        } finally {
+            prod.destroyForcibly();
+        }
     }
 
     private SuiteSettings settings(int[] ports) {
