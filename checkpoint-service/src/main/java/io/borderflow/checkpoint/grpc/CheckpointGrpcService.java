@@ -11,6 +11,11 @@ import io.borderflow.support.error.InvalidArgumentException;
 import io.borderflow.support.grpc.GrpcErrors;
 import io.borderflow.support.paging.PageSize;
 import io.borderflow.support.paging.ResourceNames;
+import io.borderflow.api.checkpoint.v1.ListAuditRecordsRequest;
+import io.borderflow.api.checkpoint.v1.ListAuditRecordsResponse;
+import io.borderflow.support.audit.AuditTrail;
+import io.borderflow.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -23,9 +28,11 @@ public class CheckpointGrpcService implements CheckpointService {
     private static final GrpcErrors ERRORS = new GrpcErrors(ERROR_DOMAIN);
 
     private final CheckpointApplicationService checkpoints;
+    private final AuditTrail audit;
 
-    public CheckpointGrpcService(CheckpointApplicationService checkpoints) {
+    public CheckpointGrpcService(CheckpointApplicationService checkpoints, AuditTrail audit) {
         this.checkpoints = checkpoints;
+        this.audit = audit;
     }
 
     @Override
@@ -59,5 +66,15 @@ public class CheckpointGrpcService implements CheckpointService {
 
     private static <T> Uni<T> call(Supplier<Uni<? extends T>> body) {
         return ERRORS.guard(body);
+    }
+
+    @Override
+    @RolesAllowed(Roles.AUDITOR)
+    public Uni<ListAuditRecordsResponse> listAuditRecords(ListAuditRecordsRequest request) {
+        return ERRORS.guard(() -> audit.list(request.getSubject().isEmpty() ? null : request.getSubject(),
+                request.getAction().isEmpty() ? null : request.getAction(), request.getPageToken(),
+                PageSize.resolve(request.getPageSize()))
+                .map(page -> ListAuditRecordsResponse.newBuilder().setNextPageToken(page.nextPageToken())
+                        .addAllAuditRecords(page.records().stream().map(AuditProtoMapper::toProto).toList()).build()));
     }
 }

@@ -12,6 +12,8 @@ import io.borderflow.support.reference.ProvenanceColumns;
 import io.borderflow.checkpoint.model.ReferenceDatasetEntity;
 import io.borderflow.support.reference.SourceEntity;
 import io.borderflow.checkpoint.repository.ReferenceDataRepository;
+import io.borderflow.support.audit.AuditEntry;
+import io.borderflow.support.audit.AuditTrail;
 import io.borderflow.support.reference.ReferenceFile;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
@@ -38,10 +40,12 @@ public class ReferenceDataLoader {
 
     private final ReferenceDataRepository repository;
     private final CheckpointConfig config;
+    private final AuditTrail audit;
 
-    public ReferenceDataLoader(ReferenceDataRepository repository, CheckpointConfig config) {
+    public ReferenceDataLoader(ReferenceDataRepository repository, CheckpointConfig config, AuditTrail audit) {
         this.repository = repository;
         this.config = config;
+        this.audit = audit;
     }
 
     void onStart(@Observes StartupEvent event) throws Throwable {
@@ -57,8 +61,12 @@ public class ReferenceDataLoader {
             if (current != null && current.sha256.equals(file.sha256())) {
                 return Uni.createFrom().item("Checkpoint reference data " + current.version + " already loaded");
             }
-            return write(file).replaceWith("Loaded checkpoint reference data " + file.content().version() + " ("
-                    + file.content().checkpoints().size() + " checkpoints) from " + file.resource());
+            String loaded = "Loaded checkpoint reference data " + file.content().version() + " ("
+                    + file.content().checkpoints().size() + " checkpoints) from " + file.resource();
+            return write(file)
+                    .chain(() -> audit.append(AuditEntry.system("checkpoint-service", "reference-data.load",
+                            "referenceDatasets/" + CheckpointDatasetCheck.DATASET, loaded + ", sha256 " + file.sha256())))
+                    .replaceWith(loaded);
         }));
     }
 

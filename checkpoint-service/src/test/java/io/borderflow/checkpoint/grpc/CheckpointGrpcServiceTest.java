@@ -172,6 +172,19 @@ class CheckpointGrpcServiceTest {
         assertThat(failure.errorInfo().getMetadataMap().get("known_borders")).contains("KZ-RU", "KZ-CN");
     }
 
+    @Test
+    void oversizedRequestIsRefusedWhole() {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> stub().getCheckpoint(
+                GetCheckpointRequest.newBuilder().setName("checkpoints/" + "a".repeat(2 * 1024 * 1024)).build()));
+        assertThat(Status.fromThrowable(thrown).getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+    }
+
+    @Test
+    void longNameUnderTheMessageLimitIsInvalid() {
+        assertFails(() -> stub().getCheckpoint(GetCheckpointRequest.newBuilder()
+                .setName("checkpoints/" + "a".repeat(10_000)).build()), Status.Code.INVALID_ARGUMENT, "INVALID_NAME");
+    }
+
     private static List<String> names(ListCheckpointsResponse response) {
         return response.getCheckpointsList().stream().map(Checkpoint::getName).toList();
     }

@@ -6,6 +6,12 @@ import io.borderflow.api.inspection.v1.InspectionService;
 import io.borderflow.inspection.service.RulesetApplicationService;
 import io.borderflow.support.error.InvalidArgumentException;
 import io.borderflow.support.grpc.GrpcErrors;
+import io.borderflow.api.inspection.v1.ListAuditRecordsRequest;
+import io.borderflow.api.inspection.v1.ListAuditRecordsResponse;
+import io.borderflow.support.audit.AuditTrail;
+import io.borderflow.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import io.borderflow.support.paging.PageSize;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -20,9 +26,11 @@ public class InspectionGrpcService implements InspectionService {
     private static final Pattern VERSION = Pattern.compile("rulesets/([1-9][0-9]{0,17})");
 
     private final RulesetApplicationService rulesets;
+    private final AuditTrail audit;
 
-    public InspectionGrpcService(RulesetApplicationService rulesets) {
+    public InspectionGrpcService(RulesetApplicationService rulesets, AuditTrail audit) {
         this.rulesets = rulesets;
+        this.audit = audit;
     }
 
     @Override
@@ -40,5 +48,15 @@ public class InspectionGrpcService implements InspectionService {
             }
             return found.map(r -> GetRulesetResponse.newBuilder().setRuleset(RulesetProtoMapper.toProto(r)).build());
         });
+    }
+
+    @Override
+    @RolesAllowed(Roles.AUDITOR)
+    public Uni<ListAuditRecordsResponse> listAuditRecords(ListAuditRecordsRequest request) {
+        return ERRORS.guard(() -> audit.list(request.getSubject().isEmpty() ? null : request.getSubject(),
+                request.getAction().isEmpty() ? null : request.getAction(), request.getPageToken(),
+                PageSize.resolve(request.getPageSize()))
+                .map(page -> ListAuditRecordsResponse.newBuilder().setNextPageToken(page.nextPageToken())
+                        .addAllAuditRecords(page.records().stream().map(AuditProtoMapper::toProto).toList()).build()));
     }
 }

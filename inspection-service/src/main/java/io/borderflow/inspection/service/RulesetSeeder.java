@@ -10,6 +10,8 @@ import io.borderflow.inspection.model.RulesetDataset;
 import io.borderflow.inspection.model.RulesetEntity;
 import io.borderflow.support.reference.SourceEntity;
 import io.borderflow.inspection.repository.RulesetRepository;
+import io.borderflow.support.audit.AuditEntry;
+import io.borderflow.support.audit.AuditTrail;
 import io.borderflow.support.reference.ReferenceFile;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
@@ -34,10 +36,12 @@ public class RulesetSeeder {
 
     private final RulesetRepository rulesets;
     private final InspectionConfig config;
+    private final AuditTrail audit;
 
-    public RulesetSeeder(RulesetRepository rulesets, InspectionConfig config) {
+    public RulesetSeeder(RulesetRepository rulesets, InspectionConfig config, AuditTrail audit) {
         this.rulesets = rulesets;
         this.config = config;
+        this.audit = audit;
     }
 
     void onStart(@Observes StartupEvent event) throws Throwable {
@@ -57,8 +61,14 @@ public class RulesetSeeder {
                 throw new IllegalStateException("ruleset " + version + " is stored and immutable, but " + file.resource()
                         + " differs from what was stored: give the changed rules a new version number");
             }
-            return rulesets.hasActive().chain(active -> write(file, !active)
-                    .replaceWith("Stored ruleset " + version + (active ? " as a draft" : " and activated it")));
+            return rulesets.hasActive().chain(active -> {
+                String outcome = "Stored ruleset " + version + (active ? " as a draft" : " and activated it") + " from "
+                        + file.resource();
+                return write(file, !active)
+                        .chain(() -> audit.append(AuditEntry.system("inspection-service", "ruleset.seed",
+                                "rulesets/" + version, outcome + ", sha256 " + file.sha256())))
+                        .replaceWith(outcome);
+            });
         }));
     }
 

@@ -13,6 +13,11 @@ import io.borderflow.support.error.InvalidArgumentException;
 import io.borderflow.support.grpc.GrpcErrors;
 import io.borderflow.support.paging.PageSize;
 import io.borderflow.support.paging.ResourceNames;
+import io.borderflow.api.routing.v1.ListAuditRecordsRequest;
+import io.borderflow.api.routing.v1.ListAuditRecordsResponse;
+import io.borderflow.support.audit.AuditTrail;
+import io.borderflow.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -26,9 +31,11 @@ public class RoutingGrpcService implements RoutingService {
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
     private final NetworkApplicationService network;
+    private final AuditTrail audit;
 
-    public RoutingGrpcService(NetworkApplicationService network) {
+    public RoutingGrpcService(NetworkApplicationService network, AuditTrail audit) {
         this.network = network;
+        this.audit = audit;
     }
 
     @Override
@@ -77,5 +84,15 @@ public class RoutingGrpcService implements RoutingService {
         if (!known) {
             throw new InvalidArgumentException("INVALID_ENUM_VALUE", field, field + " is not a value this API defines");
         }
+    }
+
+    @Override
+    @RolesAllowed(Roles.AUDITOR)
+    public Uni<ListAuditRecordsResponse> listAuditRecords(ListAuditRecordsRequest request) {
+        return ERRORS.guard(() -> audit.list(request.getSubject().isEmpty() ? null : request.getSubject(),
+                request.getAction().isEmpty() ? null : request.getAction(), request.getPageToken(),
+                PageSize.resolve(request.getPageSize()))
+                .map(page -> ListAuditRecordsResponse.newBuilder().setNextPageToken(page.nextPageToken())
+                        .addAllAuditRecords(page.records().stream().map(AuditProtoMapper::toProto).toList()).build()));
     }
 }

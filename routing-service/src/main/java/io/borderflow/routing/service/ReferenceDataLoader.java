@@ -10,6 +10,8 @@ import io.borderflow.support.reference.ProvenanceColumns;
 import io.borderflow.routing.model.ReferenceDatasetEntity;
 import io.borderflow.support.reference.SourceEntity;
 import io.borderflow.routing.repository.ReferenceDataRepository;
+import io.borderflow.support.audit.AuditEntry;
+import io.borderflow.support.audit.AuditTrail;
 import io.borderflow.support.reference.ReferenceFile;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
@@ -32,10 +34,12 @@ public class ReferenceDataLoader {
 
     private final ReferenceDataRepository repository;
     private final RoutingConfig config;
+    private final AuditTrail audit;
 
-    public ReferenceDataLoader(ReferenceDataRepository repository, RoutingConfig config) {
+    public ReferenceDataLoader(ReferenceDataRepository repository, RoutingConfig config, AuditTrail audit) {
         this.repository = repository;
         this.config = config;
+        this.audit = audit;
     }
 
     void onStart(@Observes StartupEvent event) throws Throwable {
@@ -51,8 +55,12 @@ public class ReferenceDataLoader {
                 return Uni.createFrom().item("Corridor network " + current.version + " already loaded");
             }
             NetworkDataset data = file.content();
-            return write(file).replaceWith("Loaded corridor network " + data.version() + " (" + data.places().size()
-                    + " places, " + data.legs().size() + " legs) from " + file.resource());
+            String loaded = "Loaded corridor network " + data.version() + " (" + data.places().size() + " places, "
+                    + data.legs().size() + " legs) from " + file.resource();
+            return write(file)
+                    .chain(() -> audit.append(AuditEntry.system("routing-service", "reference-data.load",
+                            "referenceDatasets/" + NetworkDatasetCheck.DATASET, loaded + ", sha256 " + file.sha256())))
+                    .replaceWith(loaded);
         }));
     }
 
