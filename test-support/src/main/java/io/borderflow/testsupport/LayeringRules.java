@@ -52,7 +52,7 @@ public final class LayeringRules {
         noClasses().that().resideInAPackage(p + ".domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "io.vertx..", "io.smallrye..",
                         "org.hibernate..", "jakarta.persistence..", "jakarta.inject..", "jakarta.enterprise..",
-                        "java.io..", "java.nio..", "java.net..", "java.sql..")
+                        "java.io..", "java.nio.file..", "java.nio.channels..", "java.net..", "java.sql..")
                 .because("domain logic is plain Java, free of frameworks and I/O")
                 .check(classes);
 
