@@ -75,6 +75,26 @@ public final class RiskEngine {
         hsIndex.computeIfAbsent(prefix, k -> new ArrayList<>()).add(new Hit(rule, evidence));
     }
 
+    /** The engine for a stored ruleset version. */
+    public static RiskEngine of(io.borderflow.inspection.model.RulesetDetails details) {
+        List<RuleSpec> rules = new ArrayList<>();
+        for (var rule : details.rules()) {
+            List<String> values = rule.conditionValues.isEmpty() ? List.of() : List.of(rule.conditionValues.split(","));
+            rules.add(new RuleSpec(rule.ruleId, rule.description, rule.weight,
+                    rule.minimumChannel == null ? null : Channel.valueOf(rule.minimumChannel),
+                    RuleSpec.Kind.valueOf(rule.conditionKind), rule.conditionListId, values));
+        }
+        Map<String, Map<String, List<String>>> lists = new HashMap<>();
+        for (var list : details.goodsLists()) {
+            Map<String, List<String>> tiers = new HashMap<>();
+            details.tiers().stream().filter(t -> t.goodsListId.equals(list.id))
+                    .forEach(t -> tiers.put(t.tier, List.of(t.hsCodes.split(","))));
+            lists.put(list.listId, tiers);
+        }
+        var r = details.ruleset();
+        return new RiskEngine(r.version, r.yellowFromScore, r.redFromScore, r.randomSampleRate, rules, lists);
+    }
+
     /** The engine for a ruleset as written in a seed file. */
     public static RiskEngine of(io.borderflow.inspection.model.RulesetDataset data) {
         List<RuleSpec> rules = new ArrayList<>();

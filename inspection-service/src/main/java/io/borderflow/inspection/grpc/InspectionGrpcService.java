@@ -3,7 +3,18 @@ package io.borderflow.inspection.grpc;
 import io.borderflow.api.inspection.v1.GetRulesetRequest;
 import io.borderflow.api.inspection.v1.GetRulesetResponse;
 import io.borderflow.api.inspection.v1.InspectionService;
+import io.borderflow.api.inspection.v1.GetDecisionRequest;
+import io.borderflow.api.inspection.v1.GetDecisionResponse;
+import io.borderflow.api.inspection.v1.ListDecisionsRequest;
+import io.borderflow.api.inspection.v1.ListDecisionsResponse;
+import io.borderflow.api.inspection.v1.SubmitDeclarationRequest;
+import io.borderflow.api.inspection.v1.SubmitDeclarationResponse;
+import io.borderflow.inspection.model.DecisionFilter;
+import io.borderflow.inspection.service.DeclarationApplicationService;
 import io.borderflow.inspection.service.RulesetApplicationService;
+import io.borderflow.support.paging.ResourceNames;
+import io.borderflow.support.security.Caller;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.borderflow.support.error.InvalidArgumentException;
 import io.borderflow.support.grpc.GrpcErrors;
 import io.borderflow.api.inspection.v1.ListAuditRecordsRequest;
@@ -23,14 +34,71 @@ public class InspectionGrpcService implements InspectionService {
     static final String ERROR_DOMAIN = "inspection.borderflow.io";
     private static final GrpcErrors ERRORS = new GrpcErrors(ERROR_DOMAIN);
     private static final String ACTIVE = "rulesets/active";
+    private static final Pattern DECISION = Pattern.compile("declarations/([0-9a-f-]{36})/decision");
     private static final Pattern VERSION = Pattern.compile("rulesets/([1-9][0-9]{0,17})");
 
     private final RulesetApplicationService rulesets;
     private final AuditTrail audit;
 
-    public InspectionGrpcService(RulesetApplicationService rulesets, AuditTrail audit) {
+    private final DeclarationApplicationService declarations;
+    private final SecurityIdentity identity;
+
+    public InspectionGrpcService(RulesetApplicationService rulesets, AuditTrail audit,
+            DeclarationApplicationService declarations, SecurityIdentity identity) {
         this.rulesets = rulesets;
         this.audit = audit;
+        this.declarations = declarations;
+        this.identity = identity;
+    }
+
+    @Override
+    @RolesAllowed(Roles.CUSTOMS_OFFICER)
+    public Uni<SubmitDeclarationResponse> submitDeclaration(SubmitDeclarationRequest request) {
+        return ERRORS.guard(() -> {
+            if (!request.hasDeclaration()) {
+                throw new InvalidArgumentException("INVALID_DECLARATION", "declaration", "declaration is required");
+            }
+            return declarations.submit(request.getRequestId(), DeclarationProtoMapper.content(request.getDeclaration()),
+                    Caller.of(identity)).map(stored -> SubmitDeclarationResponse.newBuilder()
+                            .setDeclaration(DeclarationProtoMapper.declaration(stored))
+                            .setDecision(DeclarationProtoMapper.decision(stored)).build());
+        });
+    }
+
+    @Override
+    @RolesAllowed(Roles.CUSTOMS_OFFICER)
+    public Uni<GetDecisionResponse> getDecision(GetDecisionRequest request) {
+        return ERRORS.guard(() -> {
+            var name = DECISION.matcher(request.getName());
+            if (!name.matches()) {
+                throw new InvalidArgumentException("INVALID_NAME", "name",
+                        "name must look like declarations/{declaration_id}/decision");
+            }
+            return declarations.decision(name.group(1)).map(stored -> GetDecisionResponse.newBuilder()
+                    .setDecision(DeclarationProtoMapper.decision(stored)).build());
+        });
+    }
+
+    @Override
+    @RolesAllowed(Roles.CUSTOMS_OFFICER)
+    public Uni<ListDecisionsResponse> listDecisions(ListDecisionsRequest request) {
+        return ERRORS.guard(() -> {
+            int pageSize = PageSize.resolve(request.getPageSize());
+            String checkpoint = request.getCheckpoint().isEmpty() ? null
+                    : ResourceNames.parseId("checkpoints", request.getCheckpoint(), "checkpoint");
+            if (request.getChannel() == io.borderflow.api.inspection.v1.Channel.UNRECOGNIZED) {
+                throw new InvalidArgumentException("INVALID_ENUM_VALUE", "channel", "channel is not a value this API defines");
+            }
+            DecisionFilter filter = new DecisionFilter(checkpoint, DeclarationProtoMapper.channel(request.getChannel()),
+                    request.hasStartTime() ? DeclarationProtoMapper.time(request.getStartTime()) : null,
+                    request.hasEndTime() ? DeclarationProtoMapper.time(request.getEndTime()) : null);
+            return declarations.list(filter, request.getPageToken(), pageSize).map(page -> {
+                ListDecisionsResponse.Builder response = ListDecisionsResponse.newBuilder()
+                        .setNextPageToken(page.nextPageToken());
+                page.decisions().forEach(d -> response.addDecisions(DeclarationProtoMapper.decision(d)));
+                return response.build();
+            });
+        });
     }
 
     @Override

@@ -1,0 +1,20 @@
+package io.borderflow.inspection.model;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** A stored declaration: its content as JSON and the columns lookups need. */
+@Entity
+@Table(name = "declaration")
+public class DeclarationEntity {
+    @Id
+    public String id;
+    public String requestId;
+    public String contentSha256;
+    public String checkpointId;
+    public String carrierId;
+    public OffsetDateTime submitTime;
+    public String content;
+}

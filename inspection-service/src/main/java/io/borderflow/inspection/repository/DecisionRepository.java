@@ -1,0 +1,117 @@
+package io.borderflow.inspection.repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.borderflow.inspection.model.DecisionEntity;
+import io.borderflow.inspection.model.DecisionFilter;
+import io.borderflow.inspection.model.DeclarationContent;
+import io.borderflow.inspection.model.DeclarationEntity;
+import io.borderflow.inspection.model.StoredDecision;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/** Stores declarations with their decisions, and reads them back. */
+@ApplicationScoped
+public class DecisionRepository {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<StoredDecision.DecisionReason>> REASONS = new TypeReference<>() {
+    };
+
+    /** The canonical JSON of a declaration's content (its digest makes request ids idempotent). */
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @WithSession
+    public Uni<Optional<StoredDecision>> findByRequestId(String requestId) {
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery("from DeclarationEntity where requestId = :id", DeclarationEntity.class)
+                .setParameter("id", requestId).getSingleResultOrNull()
+                .chain(declaration -> declaration == null ? Uni.createFrom().item(Optional.<StoredDecision>empty())
+                        : session.find(DecisionEntity.class, declaration.id)
+                                .map(decision -> Optional.of(read(declaration, decision)))));
+    }
+
+    @WithSession
+    public Uni<Optional<StoredDecision>> findDecision(String declarationId) {
+        return Panache.getSession().chain(session -> session.find(DeclarationEntity.class, declarationId)
+                .chain(declaration -> declaration == null ? Uni.createFrom().item(Optional.<StoredDecision>empty())
+                        : session.find(DecisionEntity.class, declarationId)
+                                .map(decision -> Optional.of(read(declaration, decision)))));
+    }
+
+    /** Both rows in the caller's transaction. */
+    public Uni<StoredDecision> insert(DeclarationEntity declaration, DecisionEntity decision) {
+        return Panache.getSession().chain(session -> session.persist(declaration)
+                .chain(() -> session.flush())
+                .chain(() -> session.persist(decision))
+                .chain(() -> session.flush()))
+                .map(done -> read(declaration, decision));
+    }
+
+    /** Newest first; {@code after} is the last (decide time, declaration id) of the previous page, or null. */
+    @WithSession
+    public Uni<List<StoredDecision>> page(DecisionFilter filter, OffsetDateTime afterTime, String afterId, int limit) {
+        List<String> clauses = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        add(clauses, parameters, filter.checkpointId(), "d.checkpointId = :checkpoint", "checkpoint");
+        add(clauses, parameters, filter.channel(), "d.channel = :channel", "channel");
+        add(clauses, parameters, filter.from(), "d.decideTime >= :from", "from");
+        add(clauses, parameters, filter.until(), "d.decideTime < :until", "until");
+        if (afterTime != null) {
+            clauses.add("(d.decideTime < :afterTime or (d.decideTime = :afterTime and d.declarationId < :afterId))");
+            parameters.put("afterTime", afterTime);
+            parameters.put("afterId", afterId);
+        }
+        String hql = "from DecisionEntity d" + (clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses))
+                + " order by d.decideTime desc, d.declarationId desc";
+        return Panache.getSession().chain(session -> {
+            Mutiny.SelectionQuery<DecisionEntity> query = session.createSelectionQuery(hql, DecisionEntity.class)
+                    .setMaxResults(limit);
+            parameters.forEach(query::setParameter);
+            return query.getResultList().chain(decisions -> declarations(session, decisions)
+                    .map(byId -> decisions.stream().map(d -> read(byId.get(d.declarationId), d)).toList()));
+        });
+    }
+
+    private static Uni<Map<String, DeclarationEntity>> declarations(Mutiny.Session session, List<DecisionEntity> decisions) {
+        if (decisions.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return session.createSelectionQuery("from DeclarationEntity where id in :ids", DeclarationEntity.class)
+                .setParameter("ids", decisions.stream().map(d -> d.declarationId).toList()).getResultList()
+                .map(rows -> rows.stream().collect(Collectors.toMap(r -> r.id, Function.identity())));
+    }
+
+    private static void add(List<String> clauses, Map<String, Object> parameters, Object value, String clause, String name) {
+        if (value != null) {
+            clauses.add(clause);
+            parameters.put(name, value);
+        }
+    }
+
+    private static StoredDecision read(DeclarationEntity declaration, DecisionEntity decision) {
+        try {
+            return new StoredDecision(declaration, JSON.readValue(declaration.content, DeclarationContent.class), decision,
+                    JSON.readValue(decision.reasons, REASONS));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored declaration " + declaration.id + " is unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.borderflow.inspection.service;
+
+import io.borderflow.inspection.domain.Assessment;
+import io.borderflow.inspection.domain.DeclarationCheck;
+import io.borderflow.inspection.domain.DeclarationFacts;
+import io.borderflow.inspection.domain.RiskEngine;
+import io.borderflow.inspection.model.DecisionEntity;
+import io.borderflow.inspection.model.DecisionFilter;
+import io.borderflow.inspection.model.DeclarationContent;
+import io.borderflow.inspection.model.DeclarationEntity;
+import io.borderflow.inspection.model.RulesetDetails;
+import io.borderflow.inspection.model.StoredDecision;
+import io.borderflow.inspection.repository.DecisionRepository;
+import io.borderflow.inspection.repository.RulesetRepository;
+import io.borderflow.support.audit.AuditEntry;
+import io.borderflow.support.audit.AuditTrail;
+import io.borderflow.support.error.AlreadyExistsException;
+import io.borderflow.support.error.FailedPreconditionException;
+import io.borderflow.support.error.FieldViolation;
+import io.borderflow.support.error.InvalidArgumentException;
+import io.borderflow.support.error.NotFoundException;
+import io.borderflow.support.paging.PageTokens;
+import io.borderflow.support.security.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Use cases on declarations: submit and decide at once, read decisions back. */
+@ApplicationScoped
+public class DeclarationApplicationService {
+    private final RulesetRepository rulesets;
+    private final DecisionRepository decisions;
+    private final AuditTrail audit;
+    private final Map<Long, RiskEngine> engines = new ConcurrentHashMap<>();
+
+    public DeclarationApplicationService(RulesetRepository rulesets, DecisionRepository decisions, AuditTrail audit) {
+        this.rulesets = rulesets;
+        this.decisions = decisions;
+        this.audit = audit;
+    }
+
+    /** One page of decisions and the token of the next. */
+    public record DecisionPage(List<StoredDecision> decisions, String nextPageToken) {
+    }
+
+    /**
+     * Stores the declaration and its decision under the active ruleset, in one transaction with the audit record. A
+     * retry with the same request id and content returns the stored answer.
+     *
+     * @throws InvalidArgumentException reason {@code INVALID_DECLARATION} with a violation per problem
+     * @throws AlreadyExistsException reason {@code REQUEST_ID_REUSED} for the same id with other content
+     */
+    @WithTransaction
+    public Uni<StoredDecision> submit(String requestId, DeclarationContent content, Caller caller) {
+        List<FieldViolation> problems = DeclarationCheck.problems(requestId, content);
+        if (!problems.isEmpty()) {
+            throw new InvalidArgumentException("INVALID_DECLARATION",
+                    "the declaration has " + problems.size() + " problem(s); see the field violations", Map.of(), problems);
+        }
+        String json = DecisionRepository.json(content);
+        String sha = sha256(json);
+        return decisions.findByRequestId(requestId).chain(existing -> {
+            if (existing.isPresent()) {
+                if (!existing.get().declaration().contentSha256.equals(sha)) {
+                    throw new AlreadyExistsException("REQUEST_ID_REUSED",
+                            "request_id " + requestId + " was used for another declaration",
+                            Map.of("request_id", requestId, "name", "declarations/" + existing.get().declaration().id));
+                }
+                return Uni.createFrom().item(existing.get());
+            }
+            return rulesets.findActive().chain(active -> {
+                RulesetDetails ruleset = active.orElseThrow(() -> new FailedPreconditionException("NO_ACTIVE_RULESET",
+                        "no ruleset is active; activate one before submitting declarations"));
+                RiskEngine engine = engines.computeIfAbsent(ruleset.ruleset().version, v -> RiskEngine.of(ruleset));
+                Assessment assessment = engine.assess(new DeclarationFacts(
+                        content.goodsLines().stream().map(DeclarationContent.GoodsLine::hsCode).toList(),
+                        content.traderAeo(),
+                        content.partnerInspections() != null && !content.partnerInspections().isEmpty(), sha));
+                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+                DeclarationEntity declaration = declaration(requestId, content, json, sha, now);
+                DecisionEntity decision = decision(declaration, assessment, now);
+                return decisions.insert(declaration, decision).call(stored -> audit.append(AuditEntry.of(caller,
+                        "declaration.submit", "declarations/" + declaration.id, true, "channel " + decision.channel
+                                + ", risk score " + decision.riskScore + ", ruleset " + decision.rulesetVersion)));
+            });
+        });
+    }
+
+    /** @throws NotFoundException reason {@code DECISION_NOT_FOUND} */
+    @WithSession
+    public Uni<StoredDecision> decision(String declarationId) {
+        return decisions.findDecision(declarationId).map(found -> found.orElseThrow(
+                () -> new NotFoundException("DECISION_NOT_FOUND", "declarations/" + declarationId + "/decision")));
+    }
+
+    @WithSession
+    public Uni<DecisionPage> list(DecisionFilter filter, String pageToken, int pageSize) {
+        String after = PageTokens.decode(pageToken, filter.key()).orElse(null);
+        OffsetDateTime afterTime = null;
+        String afterId = null;
+        if (after != null) {
+            String[] parts = after.split("@", 2);
+            try {
+                afterTime = Instant.ofEpochSecond(0, Long.parseLong(parts[0]) * 1000).atOffset(ZoneOffset.UTC);
+                afterId = parts[1];
+            } catch (RuntimeException e) {
+                throw new InvalidArgumentException("INVALID_PAGE_TOKEN", "page_token", "page_token is not a token this service issued");
+            }
+        }
+        return decisions.page(filter, afterTime, afterId, pageSize + 1).map(rows -> {
+            if (rows.size() <= pageSize) {
+                return new DecisionPage(rows, "");
+            }
+            List<StoredDecision> page = rows.subList(0, pageSize);
+            DecisionEntity last = page.get(pageSize - 1).decision();
+            long micros = ChronoUnit.MICROS.between(Instant.EPOCH, last.decideTime.toInstant());
+            return new DecisionPage(page, PageTokens.encode(filter.key(), micros + "@" + last.declarationId));
+        });
+    }
+
+    private static DeclarationEntity declaration(String requestId, DeclarationContent content, String json, String sha,
+            OffsetDateTime now) {
+        DeclarationEntity declaration = new DeclarationEntity();
+        declaration.id = UUID.randomUUID().toString();
+        declaration.requestId = requestId;
+        declaration.contentSha256 = sha;
+        declaration.checkpointId = content.checkpointId();
+        declaration.carrierId = content.carrierId();
+        declaration.submitTime = now;
+        declaration.content = json;
+        return declaration;
+    }
+
+    private static DecisionEntity decision(DeclarationEntity declaration, Assessment assessment, OffsetDateTime now) {
+        DecisionEntity decision = new DecisionEntity();
+        decision.declarationId = declaration.id;
+        decision.checkpointId = declaration.checkpointId;
+        decision.channel = assessment.channel().name();
+        decision.inspectionKind = assessment.inspectionKind().name();
+        decision.riskScore = assessment.score();
+        decision.randomSample = assessment.randomSample();
+        decision.rulesetVersion = assessment.rulesetVersion();
+        decision.expectedHandlingSeconds = assessment.expectedHandling().toSeconds();
+        decision.decideTime = now;
+        decision.reasons = DecisionRepository.json(assessment.reasons().stream()
+                .map(r -> new StoredDecision.DecisionReason(r.ruleId(), r.ruleText(), r.weight(), r.evidence())).toList());
+        return decision;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

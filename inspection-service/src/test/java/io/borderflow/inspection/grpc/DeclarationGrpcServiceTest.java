@@ -1,0 +1,187 @@
+package io.borderflow.inspection.grpc;
+
+import static io.borderflow.testsupport.GrpcAssertions.assertFails;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.borderflow.api.inspection.v1.Channel;
+import io.borderflow.api.inspection.v1.Decision;
+import io.borderflow.api.inspection.v1.DecisionReason;
+import io.borderflow.api.inspection.v1.Declaration;
+import io.borderflow.api.inspection.v1.GetDecisionRequest;
+import io.borderflow.api.inspection.v1.GoodsLine;
+import io.borderflow.api.inspection.v1.InspectionKind;
+import io.borderflow.api.inspection.v1.InspectionServiceGrpc.InspectionServiceBlockingStub;
+import io.borderflow.api.inspection.v1.ListAuditRecordsRequest;
+import io.borderflow.api.inspection.v1.ListDecisionsRequest;
+import io.borderflow.api.inspection.v1.Party;
+import io.borderflow.api.inspection.v1.SubmitDeclarationRequest;
+import io.borderflow.api.inspection.v1.SubmitDeclarationResponse;
+import io.borderflow.support.security.Roles;
+import io.borderflow.testsupport.TestTokens;
+import io.grpc.CallCredentials;
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class DeclarationGrpcServiceTest {
+    private static final CallCredentials OFFICER = TestTokens.bearer(TestTokens.issuer().token("officer-zhaisan-7")
+            .roles(Roles.CUSTOMS_OFFICER).sign());
+
+    @GrpcClient
+    InspectionServiceBlockingStub inspection;
+
+    private InspectionServiceBlockingStub as(CallCredentials credentials) {
+        return inspection.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(credentials);
+    }
+
+    private static String checkpoint() {
+        return "checkpoints/test-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String requestId() {
+        return "req-" + UUID.randomUUID();
+    }
+
+    static Declaration.Builder electronics(String checkpoint, String hsCode) {
+        return Declaration.newBuilder()
+                .addGoodsLines(GoodsLine.newBuilder().setHsCode(hsCode).setDescription("Processors").setBrand("Acme")
+                        .setQuantity(1000).setQuantityUnit("pcs").setNetWeightKg(120).setCustomsValue(250000)
+                        .setCurrency("USD").setOriginCountryCode("CN"))
+                .setConsignor(Party.newBuilder().setName("Shenzhen Components Ltd").setCountryCode("CN"))
+                .setConsignee(Party.newBuilder().setName("OOO Vektor").setCountryCode("RU"))
+                .setCarrierId("kaz-trans-01").setVehiclePlate("123 ABC 02")
+                .setOriginCountryCode("CN").addTransitCountryCodes("KZ").setDestinationCountryCode("RU")
+                .setCheckpoint(checkpoint);
+    }
+
+    private SubmitDeclarationResponse submit(String requestId, Declaration declaration) {
+        return as(OFFICER).submitDeclaration(SubmitDeclarationRequest.newBuilder().setRequestId(requestId)
+                .setDeclaration(declaration).build());
+    }
+
+    @Test
+    void integratedCircuitsGetAnExplainedRedDecisionThatReadsBack() {
+        String checkpoint = checkpoint();
+        SubmitDeclarationResponse response = submit(requestId(), electronics(checkpoint, "8542310000").build());
+
+        Decision decision = response.getDecision();
+        assertThat(response.getDeclaration().getName()).startsWith("declarations/");
+        assertThat(response.getDeclaration().hasSubmitTime()).isTrue();
+        assertThat(decision.getName()).isEqualTo(response.getDeclaration().getName() + "/decision");
+        assertThat(decision.getChannel()).isEqualTo(Channel.CHANNEL_RED);
+        assertThat(decision.getInspectionKind()).isEqualTo(InspectionKind.INSPECTION_KIND_XRAY);
+        assertThat(decision.getRiskScore()).isEqualTo(70);
+        assertThat(decision.getRuleset()).isEqualTo("rulesets/1");
+        assertThat(decision.getExpectedHandling().getSeconds()).isEqualTo(45 * 60);
+        assertThat(decision.getReasonsList()).extracting(DecisionReason::getRuleId).containsExactly("CHPL-TIER-1");
+        assertThat(decision.getReasons(0).getEvidence()).contains("854231");
+
+        assertThat(as(OFFICER).getDecision(GetDecisionRequest.newBuilder().setName(decision.getName()).build())
+                .getDecision()).isEqualTo(decision);
+        assertThat(as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint).build())
+                .getDecisionsList()).containsExactly(decision);
+        assertThat(as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint)
+                .setChannel(Channel.CHANNEL_GREEN).build()).getDecisionsList()).isEmpty();
+    }
+
+    @Test
+    void aRetryReturnsTheSameDecisionAndAReusedIdIsRefused() {
+        String checkpoint = checkpoint();
+        String requestId = requestId();
+        Declaration declaration = electronics(checkpoint, "620342").build();
+
+        SubmitDeclarationResponse first = submit(requestId, declaration);
+        SubmitDeclarationResponse retry = submit(requestId, declaration);
+        assertThat(retry).isEqualTo(first);
+
+        var failure = assertFails(() -> submit(requestId, electronics(checkpoint, "854231").build()),
+                Status.Code.ALREADY_EXISTS, "REQUEST_ID_REUSED");
+        assertThat(failure.errorInfo().getMetadataMap()).containsEntry("name", first.getDeclaration().getName());
+        assertThat(as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint).build())
+                .getDecisionsCount()).isEqualTo(1);
+    }
+
+    @Test
+    void decisionsPageNewestFirst() {
+        String checkpoint = checkpoint();
+        for (int i = 0; i < 5; i++) {
+            submit(requestId(), electronics(checkpoint, "62034" + i).build());
+        }
+        var all = as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint).build())
+                .getDecisionsList();
+        assertThat(all).hasSize(5);
+        assertThat(all).isSortedAccordingTo((a, b) -> Long.compare(b.getDecideTime().getSeconds() * 1_000_000_000L
+                + b.getDecideTime().getNanos(), a.getDecideTime().getSeconds() * 1_000_000_000L + a.getDecideTime().getNanos()));
+        var firstPage = as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint).setPageSize(2).build());
+        var secondPage = as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint).setPageSize(2)
+                .setPageToken(firstPage.getNextPageToken()).build());
+        var thirdPage = as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint).setPageSize(2)
+                .setPageToken(secondPage.getNextPageToken()).build());
+        assertThat(thirdPage.getNextPageToken()).isEmpty();
+        var walked = new java.util.ArrayList<Decision>();
+        walked.addAll(firstPage.getDecisionsList());
+        walked.addAll(secondPage.getDecisionsList());
+        walked.addAll(thirdPage.getDecisionsList());
+        assertThat(walked).isEqualTo(all);
+    }
+
+    @Test
+    void everyProblemOfABadDeclarationIsNamedAndNothingIsStored() {
+        String checkpoint = checkpoint();
+        Declaration bad = electronics(checkpoint, "8542").clearConsignee().setOriginCountryCode("XX")
+                .setGoodsLines(0, GoodsLine.newBuilder().setHsCode("8542").setDescription("x").setQuantity(-1)
+                        .setQuantityUnit("pcs").setNetWeightKg(1).setCurrency("USD").setOriginCountryCode("CN"))
+                .build();
+
+        var failure = assertFails(() -> submit(requestId(), bad), Status.Code.INVALID_ARGUMENT, "INVALID_DECLARATION");
+        assertThat(failure.badFields()).contains("declaration.goods_lines[0].hs_code", "declaration.goods_lines[0].quantity",
+                "declaration.consignee", "declaration.origin_country_code");
+        assertFails(() -> submit("short", electronics(checkpoint, "620342").build()), Status.Code.INVALID_ARGUMENT,
+                "INVALID_DECLARATION");
+        assertFails(() -> submit(requestId(), electronics(checkpoint, "620342").clearGoodsLines().build()),
+                Status.Code.INVALID_ARGUMENT, "INVALID_DECLARATION");
+        assertThat(as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint).build())
+                .getDecisionsCount()).isZero();
+    }
+
+    @Test
+    void onlyCustomsOfficersSubmitAndRead() {
+        Throwable asPlatform = catchThrowable(() -> as(TestTokens.as(Roles.FREIGHT_PLATFORM)).submitDeclaration(
+                SubmitDeclarationRequest.newBuilder().setRequestId(requestId()).setDeclaration(electronics(checkpoint(), "620342")).build()));
+        assertThat(Status.fromThrowable(asPlatform).getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        Throwable asCarrier = catchThrowable(() -> as(TestTokens.as(Roles.CARRIER)).listDecisions(
+                ListDecisionsRequest.getDefaultInstance()));
+        assertThat(Status.fromThrowable(asCarrier).getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+    }
+
+    @Test
+    void aSubmissionIsAuditedWithItsCallerAndTheDecisionIsImmutable() throws Exception {
+        SubmitDeclarationResponse response = submit(requestId(), electronics(checkpoint(), "851762").build());
+
+        var records = as(TestTokens.as(Roles.AUDITOR)).listAuditRecords(ListAuditRecordsRequest.newBuilder()
+                .setSubject("officer-zhaisan-7").setAction("declaration.submit").setPageSize(500).build()).getAuditRecordsList();
+        assertThat(records).anySatisfy(r -> {
+            assertThat(r.getResource()).isEqualTo(response.getDeclaration().getName());
+            assertThat(r.getRolesList()).containsExactly(Roles.CUSTOMS_OFFICER);
+            assertThat(r.getDetail()).contains("channel YELLOW");
+        });
+
+        Config config = ConfigProvider.getConfig();
+        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class))) {
+            assertThatThrownBy(() -> db.createStatement().executeUpdate("update decision set channel = 'GREEN'"))
+                    .hasMessageContaining("immutable");
+        }
+    }
+}

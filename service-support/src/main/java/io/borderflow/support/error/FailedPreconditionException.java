@@ -1,0 +1,12 @@
+package io.borderflow.support.error;
+
+import java.util.List;
+import java.util.Map;
+
+/** The system is not in a state where the request can be carried out (e.g. no active ruleset); nothing changed. */
+public class FailedPreconditionException extends DomainException {
+
+    public FailedPreconditionException(String reason, String message) {
+        super(ErrorKind.FAILED_PRECONDITION, reason, message, Map.of(), List.of());
+    }
+}

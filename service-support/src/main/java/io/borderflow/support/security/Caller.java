@@ -1,0 +1,36 @@
+package io.borderflow.support.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** Who is calling, as the audit trail and claim checks need it: subject, roles, carrier id and checkpoints claims. */
+public record Caller(String subject, List<String> roles, String carrierId, List<String> checkpoints) {
+
+    public static Caller of(SecurityIdentity identity) {
+        List<String> roles = identity.getRoles().stream().sorted().toList();
+        String subject = identity.getPrincipal() == null ? "anonymous" : identity.getPrincipal().getName();
+        String carrier = null;
+        List<String> checkpoints = List.of();
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            subject = jwt.getSubject() != null ? jwt.getSubject() : subject;
+            Object carrierClaim = jwt.getClaim(Roles.CARRIER_CLAIM);
+            carrier = carrierClaim == null ? null : unquote(carrierClaim.toString());
+            Object checkpointClaim = jwt.getClaim(Roles.CHECKPOINTS_CLAIM);
+            if (checkpointClaim instanceof Collection<?> values) {
+                List<String> ids = new ArrayList<>();
+                values.forEach(v -> ids.add(unquote(v.toString())));
+                checkpoints = List.copyOf(ids);
+            }
+        }
+        return new Caller(subject, roles, carrier, checkpoints);
+    }
+
+    /** JSON string values come back quoted from some claim representations. */
+    private static String unquote(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1)
+                : value;
+    }
+}
