@@ -11,6 +11,7 @@ import io.borderflow.api.inspection.v1.SubmitDeclarationRequest;
 import io.borderflow.api.inspection.v1.SubmitDeclarationResponse;
 import io.borderflow.inspection.model.DecisionFilter;
 import io.borderflow.inspection.service.DeclarationApplicationService;
+import io.borderflow.inspection.service.DeclarationSubmissions;
 import io.borderflow.inspection.service.RulesetApplicationService;
 import io.borderflow.support.paging.ResourceNames;
 import io.borderflow.support.security.Caller;
@@ -41,13 +42,15 @@ public class InspectionGrpcService implements InspectionService {
     private final AuditTrail audit;
 
     private final DeclarationApplicationService declarations;
+    private final DeclarationSubmissions submissions;
     private final SecurityIdentity identity;
 
     public InspectionGrpcService(RulesetApplicationService rulesets, AuditTrail audit,
-            DeclarationApplicationService declarations, SecurityIdentity identity) {
+            DeclarationApplicationService declarations, DeclarationSubmissions submissions, SecurityIdentity identity) {
         this.rulesets = rulesets;
         this.audit = audit;
         this.declarations = declarations;
+        this.submissions = submissions;
         this.identity = identity;
     }
 
@@ -58,7 +61,7 @@ public class InspectionGrpcService implements InspectionService {
             if (!request.hasDeclaration()) {
                 throw new InvalidArgumentException("INVALID_DECLARATION", "declaration", "declaration is required");
             }
-            return declarations.submit(request.getRequestId(), DeclarationProtoMapper.content(request.getDeclaration()),
+            return submissions.submit(request.getRequestId(), DeclarationProtoMapper.content(request.getDeclaration()),
                     Caller.of(identity)).map(stored -> SubmitDeclarationResponse.newBuilder()
                             .setDeclaration(DeclarationProtoMapper.declaration(stored))
                             .setDecision(DeclarationProtoMapper.decision(stored)).build());

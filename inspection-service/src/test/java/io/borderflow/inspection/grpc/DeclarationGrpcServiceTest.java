@@ -107,6 +107,14 @@ class DeclarationGrpcServiceTest {
         var failure = assertFails(() -> submit(requestId, electronics(checkpoint, "854231").build()),
                 Status.Code.ALREADY_EXISTS, "REQUEST_ID_REUSED");
         assertThat(failure.errorInfo().getMetadataMap()).containsEntry("name", first.getDeclaration().getName());
+        assertThat(as(TestTokens.as(Roles.AUDITOR)).listAuditRecords(ListAuditRecordsRequest.newBuilder()
+                .setAction("declaration.submit").setPageSize(500).build()).getAuditRecordsList())
+                .anySatisfy(r -> {
+                    assertThat(r.getResource()).isEqualTo("requests/" + requestId);
+                    assertThat(r.getOutcome()).isEqualTo(io.borderflow.api.common.v1.AuditOutcome.AUDIT_OUTCOME_REJECTED);
+                    assertThat(r.getSubject()).isEqualTo("officer-zhaisan-7");
+                    assertThat(r.getDetail()).startsWith("REQUEST_ID_REUSED");
+                });
         assertThat(as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint).build())
                 .getDecisionsCount()).isEqualTo(1);
     }

@@ -1,0 +1,35 @@
+package io.borderflow.inspection.service;
+
+import io.borderflow.inspection.model.DeclarationContent;
+import io.borderflow.inspection.model.StoredDecision;
+import io.borderflow.support.audit.AuditEntry;
+import io.borderflow.support.audit.AuditTrail;
+import io.borderflow.support.error.DomainException;
+import io.borderflow.support.security.Caller;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The entry of a declaration submission: the decision is made in its own transaction, and a refused submission is
+ * recorded in the audit trail in another, since the first one rolls back and takes nothing with it.
+ */
+@ApplicationScoped
+public class DeclarationSubmissions {
+    private final DeclarationApplicationService declarations;
+    private final AuditTrail audit;
+
+    public DeclarationSubmissions(DeclarationApplicationService declarations, AuditTrail audit) {
+        this.declarations = declarations;
+        this.audit = audit;
+    }
+
+    public Uni<StoredDecision> submit(String requestId, DeclarationContent content, Caller caller) {
+        return declarations.submit(requestId, content, caller)
+                .onFailure(DomainException.class).call(failure -> {
+                    DomainException refusal = (DomainException) failure;
+                    return Panache.withTransaction(() -> audit.append(AuditEntry.of(caller, "declaration.submit",
+                            "requests/" + requestId, false, refusal.reason() + ": " + refusal.getMessage())));
+                });
+    }
+}
