@@ -26,10 +26,18 @@ public final class DeclarationCheck {
     private DeclarationCheck() {
     }
 
+    /** The problems of a submission: its request id and its declaration. */
     public static List<FieldViolation> problems(String requestId, DeclarationContent d) {
         List<FieldViolation> problems = new ArrayList<>();
         require(problems, requestId != null && REQUEST_ID.matcher(requestId).matches(), "request_id",
                 "8 to 64 letters, digits, '-' or '_'");
+        problems.addAll(problems(d));
+        return problems;
+    }
+
+    /** The problems of a declaration's content. */
+    public static List<FieldViolation> problems(DeclarationContent d) {
+        List<FieldViolation> problems = new ArrayList<>();
         String at = "declaration.";
         List<GoodsLine> lines = d.goodsLines() == null ? List.of() : d.goodsLines();
         require(problems, !lines.isEmpty() && lines.size() <= MAX_GOODS_LINES, at + "goods_lines",

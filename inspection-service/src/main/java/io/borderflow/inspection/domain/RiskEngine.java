@@ -125,6 +125,54 @@ public final class RiskEngine {
     }
 
     public Assessment assess(DeclarationFacts declaration) {
+        Core core = core(declaration);
+        Channel channel = core.channel();
+        List<Assessment.Reason> reasons = new ArrayList<>(core.reasons());
+        boolean sampled = false;
+        if (channel == Channel.GREEN || channel == Channel.BLUE) {
+            double draw = stableDraw(declaration.fingerprint());
+            if (draw < sampleRate) {
+                sampled = true;
+                channel = Channel.YELLOW;
+                reasons.add(new Assessment.Reason(RANDOM_SAMPLE_RULE, "Random compliance sample of low-risk declarations",
+                        0, String.format(java.util.Locale.ROOT, "stable draw %.4f below the sample rate %.4f", draw, sampleRate)));
+            }
+        }
+        Assessment.InspectionKind kind = kind(channel, core.score());
+        return new Assessment(channel, kind, core.score(), List.copyOf(reasons), sampled, HandlingTimes.of(channel, kind),
+                version);
+    }
+
+    /**
+     * The chances of each channel for a declaration not yet submitted (its random draw is not known yet): the channel
+     * its rules give, and for GREEN or BLUE the random sample's share going to YELLOW instead.
+     */
+    public Outlook outlook(DeclarationFacts declaration) {
+        Core core = core(declaration);
+        Map<Channel, Double> chances = new java.util.EnumMap<>(Channel.class);
+        if ((core.channel() == Channel.GREEN || core.channel() == Channel.BLUE) && sampleRate > 0) {
+            chances.put(core.channel(), 1 - sampleRate);
+            chances.put(Channel.YELLOW, sampleRate);
+        } else {
+            chances.put(core.channel(), 1.0);
+        }
+        double seconds = 0;
+        for (Map.Entry<Channel, Double> chance : chances.entrySet()) {
+            seconds += chance.getValue()
+                    * HandlingTimes.of(chance.getKey(), kind(chance.getKey(), core.score())).toSeconds();
+        }
+        return new Outlook(chances, core.score(), core.reasons(), Duration.ofSeconds(Math.round(seconds)), version);
+    }
+
+    /** Channel chances, score, reasons and the expected handling time weighted by the chances. */
+    public record Outlook(Map<Channel, Double> chances, int score, List<Assessment.Reason> reasons,
+            Duration expectedHandling, long rulesetVersion) {
+    }
+
+    private record Core(Channel channel, int score, List<Assessment.Reason> reasons) {
+    }
+
+    private Core core(DeclarationFacts declaration) {
         BitSet matched = new BitSet(rules.size());
         String[] evidence = new String[rules.size()];
         for (String hs : declaration.hsCodes()) {
@@ -169,19 +217,12 @@ public final class RiskEngine {
                     "A partner administration's accepted inspection replaces our physical inspection", 0,
                     "score " + score + " alone would send it to RED; no rule demands a physical check"));
         }
-        boolean sampled = false;
-        if (channel == Channel.GREEN || channel == Channel.BLUE) {
-            double draw = stableDraw(declaration.fingerprint());
-            if (draw < sampleRate) {
-                sampled = true;
-                channel = Channel.YELLOW;
-                reasons.add(new Assessment.Reason(RANDOM_SAMPLE_RULE, "Random compliance sample of low-risk declarations",
-                        0, String.format(java.util.Locale.ROOT, "stable draw %.4f below the sample rate %.4f", draw, sampleRate)));
-            }
-        }
-        Assessment.InspectionKind kind = channel != Channel.RED ? Assessment.InspectionKind.NONE
+        return new Core(channel, score, List.copyOf(reasons));
+    }
+
+    private static Assessment.InspectionKind kind(Channel channel, int score) {
+        return channel != Channel.RED ? Assessment.InspectionKind.NONE
                 : score >= 90 ? Assessment.InspectionKind.UNLOADING : Assessment.InspectionKind.XRAY;
-        return new Assessment(channel, kind, score, List.copyOf(reasons), sampled, HandlingTimes.of(channel, kind), version);
     }
 
     private static void match(BitSet matched, String[] evidence, int rule, String text) {

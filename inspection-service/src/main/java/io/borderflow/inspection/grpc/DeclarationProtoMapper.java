@@ -2,7 +2,9 @@ package io.borderflow.inspection.grpc;
 
 import com.google.protobuf.Duration;
 import com.google.protobuf.Timestamp;
+import io.borderflow.api.inspection.v1.AssessDeclarationResponse;
 import io.borderflow.api.inspection.v1.Channel;
+import io.borderflow.api.inspection.v1.ChannelChance;
 import io.borderflow.api.inspection.v1.Decision;
 import io.borderflow.api.inspection.v1.DecisionReason;
 import io.borderflow.api.inspection.v1.Declaration;
@@ -11,6 +13,7 @@ import io.borderflow.api.inspection.v1.InspectionKind;
 import io.borderflow.api.inspection.v1.Party;
 import io.borderflow.api.inspection.v1.PartnerInspection;
 import io.borderflow.inspection.model.DeclarationContent;
+import io.borderflow.inspection.model.DeclarationOutlook;
 import io.borderflow.inspection.model.StoredDecision;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -84,9 +87,25 @@ final class DeclarationProtoMapper {
                 .setExpectedHandling(Duration.newBuilder().setSeconds(e.expectedHandlingSeconds))
                 .setDecideTime(timestamp(e.decideTime))
                 .setCheckpoint(CHECKPOINTS + e.checkpointId);
-        stored.reasons().forEach(r -> d.addReasons(DecisionReason.newBuilder().setRuleId(r.ruleId())
-                .setRuleText(r.ruleText()).setWeight(r.weight()).setEvidence(r.evidence() == null ? "" : r.evidence())));
+        stored.reasons().forEach(r -> d.addReasons(reason(r)));
         return d.build();
+    }
+
+    static AssessDeclarationResponse outlook(DeclarationOutlook outlook) {
+        AssessDeclarationResponse.Builder response = AssessDeclarationResponse.newBuilder()
+                .setRiskScore(outlook.riskScore())
+                .setRuleset("rulesets/" + outlook.rulesetVersion())
+                .setExpectedHandling(Duration.newBuilder().setSeconds(outlook.expectedHandlingSeconds()));
+        outlook.chances().forEach(chance -> response.addChannelChances(ChannelChance.newBuilder()
+                .setChannel(Channel.valueOf("CHANNEL_" + chance.channel())).setProbability(chance.probability())
+                .setExpectedHandling(Duration.newBuilder().setSeconds(chance.expectedHandlingSeconds()))));
+        outlook.reasons().forEach(r -> response.addReasons(reason(r)));
+        return response.build();
+    }
+
+    private static DecisionReason reason(StoredDecision.DecisionReason r) {
+        return DecisionReason.newBuilder().setRuleId(r.ruleId()).setRuleText(r.ruleText()).setWeight(r.weight())
+                .setEvidence(r.evidence() == null ? "" : r.evidence()).build();
     }
 
     /** The stored channel of a requested one; null for "any". */

@@ -3,6 +3,8 @@ package io.borderflow.inspection.grpc;
 import io.borderflow.api.inspection.v1.GetRulesetRequest;
 import io.borderflow.api.inspection.v1.GetRulesetResponse;
 import io.borderflow.api.inspection.v1.InspectionService;
+import io.borderflow.api.inspection.v1.AssessDeclarationRequest;
+import io.borderflow.api.inspection.v1.AssessDeclarationResponse;
 import io.borderflow.api.inspection.v1.GetDecisionRequest;
 import io.borderflow.api.inspection.v1.GetDecisionResponse;
 import io.borderflow.api.inspection.v1.ListDecisionsRequest;
@@ -65,6 +67,18 @@ public class InspectionGrpcService implements InspectionService {
                     Caller.of(identity)).map(stored -> SubmitDeclarationResponse.newBuilder()
                             .setDeclaration(DeclarationProtoMapper.declaration(stored))
                             .setDecision(DeclarationProtoMapper.decision(stored)).build());
+        });
+    }
+
+    @Override
+    @RolesAllowed({Roles.SERVICE, Roles.CUSTOMS_OFFICER, Roles.RISK_ANALYST})
+    public Uni<AssessDeclarationResponse> assessDeclaration(AssessDeclarationRequest request) {
+        return ERRORS.guard(() -> {
+            if (!request.hasDeclaration()) {
+                throw new InvalidArgumentException("INVALID_DECLARATION", "declaration", "declaration is required");
+            }
+            return declarations.assess(DeclarationProtoMapper.content(request.getDeclaration()))
+                    .map(DeclarationProtoMapper::outlook);
         });
     }
 

@@ -8,6 +8,7 @@ import io.borderflow.inspection.model.DecisionEntity;
 import io.borderflow.inspection.model.DecisionFilter;
 import io.borderflow.inspection.model.DeclarationContent;
 import io.borderflow.inspection.model.DeclarationEntity;
+import io.borderflow.inspection.model.DeclarationOutlook;
 import io.borderflow.inspection.model.RulesetDetails;
 import io.borderflow.inspection.model.StoredDecision;
 import io.borderflow.inspection.repository.DecisionRepository;
@@ -81,14 +82,8 @@ public class DeclarationApplicationService {
                 }
                 return Uni.createFrom().item(existing.get());
             }
-            return rulesets.findActive().chain(active -> {
-                RulesetDetails ruleset = active.orElseThrow(() -> new FailedPreconditionException("NO_ACTIVE_RULESET",
-                        "no ruleset is active; activate one before submitting declarations"));
-                RiskEngine engine = engines.computeIfAbsent(ruleset.ruleset().version, v -> RiskEngine.of(ruleset));
-                Assessment assessment = engine.assess(new DeclarationFacts(
-                        content.goodsLines().stream().map(DeclarationContent.GoodsLine::hsCode).toList(),
-                        content.traderAeo(),
-                        content.partnerInspections() != null && !content.partnerInspections().isEmpty(), sha));
+            return activeEngine().chain(engine -> {
+                Assessment assessment = engine.assess(facts(content, sha));
                 OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
                 DeclarationEntity declaration = declaration(requestId, content, json, sha, now);
                 DecisionEntity decision = decision(declaration, assessment, now);
@@ -97,6 +92,52 @@ public class DeclarationApplicationService {
                                 + ", risk score " + decision.riskScore + ", ruleset " + decision.rulesetVersion)));
             });
         });
+    }
+
+    /**
+     * The outlook of a hypothetical declaration under the active ruleset; nothing is stored.
+     *
+     * @throws InvalidArgumentException reason {@code INVALID_DECLARATION} with a violation per problem
+     */
+    @WithSession
+    public Uni<DeclarationOutlook> assess(DeclarationContent content) {
+        List<FieldViolation> problems = DeclarationCheck.problems(content);
+        if (!problems.isEmpty()) {
+            throw new InvalidArgumentException("INVALID_DECLARATION",
+                    "the declaration has " + problems.size() + " problem(s); see the field violations", Map.of(), problems);
+        }
+        return activeEngine().map(engine -> outlook(engine.outlook(facts(content, sha256(DecisionRepository.json(content))))));
+    }
+
+    private static DeclarationOutlook outlook(RiskEngine.Outlook outlook) {
+        List<DeclarationOutlook.ChannelChance> chances = outlook.chances().entrySet().stream()
+                .map(c -> new DeclarationOutlook.ChannelChance(c.getKey().name(), c.getValue(),
+                        RiskEngine.HandlingTimes.of(c.getKey(), c.getKey() != io.borderflow.inspection.domain.Channel.RED
+                                ? Assessment.InspectionKind.NONE
+                                : outlook.score() >= 90 ? Assessment.InspectionKind.UNLOADING : Assessment.InspectionKind.XRAY)
+                                .toSeconds()))
+                .toList();
+        return new DeclarationOutlook(chances, outlook.score(), reasons(outlook.reasons()), outlook.rulesetVersion(),
+                outlook.expectedHandling().toSeconds());
+    }
+
+    private static List<StoredDecision.DecisionReason> reasons(List<Assessment.Reason> reasons) {
+        return reasons.stream()
+                .map(r -> new StoredDecision.DecisionReason(r.ruleId(), r.ruleText(), r.weight(), r.evidence())).toList();
+    }
+
+    private Uni<RiskEngine> activeEngine() {
+        return rulesets.findActive().map(active -> {
+            RulesetDetails ruleset = active.orElseThrow(() -> new FailedPreconditionException("NO_ACTIVE_RULESET",
+                    "no ruleset is active; activate one before submitting declarations"));
+            return engines.computeIfAbsent(ruleset.ruleset().version, v -> RiskEngine.of(ruleset));
+        });
+    }
+
+    private static DeclarationFacts facts(DeclarationContent content, String fingerprint) {
+        return new DeclarationFacts(content.goodsLines().stream().map(DeclarationContent.GoodsLine::hsCode).toList(),
+                content.traderAeo(), content.partnerInspections() != null && !content.partnerInspections().isEmpty(),
+                fingerprint);
     }
 
     /** @throws NotFoundException reason {@code DECISION_NOT_FOUND} */
@@ -155,8 +196,7 @@ public class DeclarationApplicationService {
         decision.rulesetVersion = assessment.rulesetVersion();
         decision.expectedHandlingSeconds = assessment.expectedHandling().toSeconds();
         decision.decideTime = now;
-        decision.reasons = DecisionRepository.json(assessment.reasons().stream()
-                .map(r -> new StoredDecision.DecisionReason(r.ruleId(), r.ruleText(), r.weight(), r.evidence())).toList());
+        decision.reasons = DecisionRepository.json(reasons(assessment.reasons()));
         return decision;
     }
 

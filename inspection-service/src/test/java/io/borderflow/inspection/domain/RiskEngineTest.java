@@ -144,4 +144,17 @@ class RiskEngineTest {
         assertThat(IntStream.range(0, 2000).mapToObj(i -> SEED.assess(
                 new DeclarationFacts(List.of("854231"), false, false, "ic-" + i))).noneMatch(Assessment::randomSample)).isTrue();
     }
+
+    @Test
+    void anOutlookGivesTheSamplesShareToYellowAndWeighsTheHandlingTime() {
+        RiskEngine.Outlook harmless = SEED.outlook(new DeclarationFacts(List.of("620342"), false, false, "any"));
+        assertThat(harmless.chances()).containsExactlyInAnyOrderEntriesOf(Map.of(Channel.GREEN, 0.95, Channel.YELLOW, 0.05));
+        // 0.95 * 5 min + 0.05 * 2 h = 285 s + 360 s
+        assertThat(harmless.expectedHandling()).isEqualTo(Duration.ofSeconds(645));
+
+        RiskEngine.Outlook chips = SEED.outlook(new DeclarationFacts(List.of("854231"), false, false, "any"));
+        assertThat(chips.chances()).containsExactly(Map.entry(Channel.RED, 1.0));
+        assertThat(chips.expectedHandling()).isEqualTo(Duration.ofMinutes(45));
+        assertThat(chips.reasons()).extracting(Reason::ruleId).containsExactly("CHPL-TIER-1");
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.borderflow.api.inspection.v1.AssessDeclarationRequest;
 import io.borderflow.api.inspection.v1.Channel;
 import io.borderflow.api.inspection.v1.Decision;
 import io.borderflow.api.inspection.v1.DecisionReason;
@@ -191,5 +192,34 @@ class DeclarationGrpcServiceTest {
             assertThatThrownBy(() -> db.createStatement().executeUpdate("update decision set channel = 'GREEN'"))
                     .hasMessageContaining("immutable");
         }
+    }
+
+    @Test
+    void anAssessmentGivesChannelChancesAndStoresNothing() {
+        String checkpoint = checkpoint();
+        var service = as(TestTokens.as(Roles.SERVICE));
+
+        var harmless = service.assessDeclaration(AssessDeclarationRequest.newBuilder()
+                .setDeclaration(electronics(checkpoint, "620342")).build());
+        assertThat(harmless.getChannelChancesList()).extracting(c -> c.getChannel() + "=" + c.getProbability())
+                .containsExactlyInAnyOrder("CHANNEL_GREEN=0.95", "CHANNEL_YELLOW=0.05");
+        assertThat(harmless.getExpectedHandling().getSeconds()).isEqualTo(645);
+        assertThat(harmless.getRuleset()).isEqualTo("rulesets/1");
+
+        var chips = service.assessDeclaration(AssessDeclarationRequest.newBuilder()
+                .setDeclaration(electronics(checkpoint, "8542310000")).build());
+        assertThat(chips.getChannelChancesList()).singleElement().satisfies(c -> {
+            assertThat(c.getChannel()).isEqualTo(Channel.CHANNEL_RED);
+            assertThat(c.getProbability()).isEqualTo(1.0);
+        });
+        assertThat(chips.getReasonsList()).extracting(DecisionReason::getRuleId).containsExactly("CHPL-TIER-1");
+
+        assertThat(as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint).build())
+                .getDecisionsCount()).isZero();
+        assertFails(() -> service.assessDeclaration(AssessDeclarationRequest.newBuilder()
+                .setDeclaration(electronics(checkpoint, "12")).build()), Status.Code.INVALID_ARGUMENT, "INVALID_DECLARATION");
+        Throwable carrier = catchThrowable(() -> as(TestTokens.as(Roles.CARRIER)).assessDeclaration(
+                AssessDeclarationRequest.newBuilder().setDeclaration(electronics(checkpoint, "620342")).build()));
+        assertThat(Status.fromThrowable(carrier).getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
     }
 }
