@@ -6,6 +6,13 @@ import io.borderflow.api.inspection.v1.InspectionService;
 import io.borderflow.api.inspection.v1.AssessDeclarationRequest;
 import io.borderflow.api.inspection.v1.AssessDeclarationResponse;
 import io.borderflow.api.inspection.v1.GetDecisionRequest;
+import io.borderflow.api.inspection.v1.GetRulePerformanceRequest;
+import io.borderflow.api.inspection.v1.GetRulePerformanceResponse;
+import io.borderflow.api.inspection.v1.InspectionOutcome;
+import io.borderflow.api.inspection.v1.InspectionResult;
+import io.borderflow.api.inspection.v1.RecordInspectionResultRequest;
+import io.borderflow.api.inspection.v1.RecordInspectionResultResponse;
+import io.borderflow.api.inspection.v1.RulePerformance;
 import io.borderflow.api.inspection.v1.GetDecisionResponse;
 import io.borderflow.api.inspection.v1.ListDecisionsRequest;
 import io.borderflow.api.inspection.v1.ListDecisionsResponse;
@@ -14,6 +21,7 @@ import io.borderflow.api.inspection.v1.SubmitDeclarationResponse;
 import io.borderflow.inspection.model.DecisionFilter;
 import io.borderflow.inspection.service.DeclarationApplicationService;
 import io.borderflow.inspection.service.DeclarationSubmissions;
+import io.borderflow.inspection.service.InspectionResultApplicationService;
 import io.borderflow.inspection.service.RulesetApplicationService;
 import io.borderflow.support.paging.ResourceNames;
 import io.borderflow.support.security.Caller;
@@ -45,15 +53,65 @@ public class InspectionGrpcService implements InspectionService {
 
     private final DeclarationApplicationService declarations;
     private final DeclarationSubmissions submissions;
+    private final InspectionResultApplicationService results;
     private final SecurityIdentity identity;
 
     public InspectionGrpcService(RulesetApplicationService rulesets, AuditTrail audit,
-            DeclarationApplicationService declarations, DeclarationSubmissions submissions, SecurityIdentity identity) {
+            DeclarationApplicationService declarations, DeclarationSubmissions submissions,
+            InspectionResultApplicationService results, SecurityIdentity identity) {
         this.rulesets = rulesets;
         this.audit = audit;
         this.declarations = declarations;
         this.submissions = submissions;
+        this.results = results;
         this.identity = identity;
+    }
+
+    @Override
+    @RolesAllowed({Roles.CUSTOMS_OFFICER, Roles.PARTNER_CUSTOMS})
+    public Uni<RecordInspectionResultResponse> recordInspectionResult(RecordInspectionResultRequest request) {
+        return ERRORS.guard(() -> {
+            var name = DECISION.matcher(request.getDecision());
+            if (!name.matches()) {
+                throw new InvalidArgumentException("INVALID_NAME", "decision",
+                        "decision must look like declarations/{declaration_id}/decision");
+            }
+            if (request.getOutcome() == InspectionOutcome.INSPECTION_OUTCOME_UNSPECIFIED
+                    || request.getOutcome() == InspectionOutcome.UNRECOGNIZED) {
+                throw new InvalidArgumentException("INVALID_RESULT", "outcome", "outcome is required");
+            }
+            String outcome = request.getOutcome().name().substring("INSPECTION_OUTCOME_".length());
+            return results.record(name.group(1), outcome, request.getConfirmedRuleIdsList(), request.getNotes(),
+                    Caller.of(identity)).map(result -> RecordInspectionResultResponse.newBuilder()
+                            .setResult(InspectionResult.newBuilder()
+                                    .setName("declarations/" + result.declarationId + "/result")
+                                    .setOutcome(request.getOutcome())
+                                    .addAllConfirmedRuleIds(request.getConfirmedRuleIdsList())
+                                    .setRecordedBy(result.recordedBy)
+                                    .setRecordTime(DeclarationProtoMapper.timestamp(result.recordTime))
+                                    .setNotes(result.notes))
+                            .build());
+        });
+    }
+
+    @Override
+    @RolesAllowed(Roles.RISK_ANALYST)
+    public Uni<GetRulePerformanceResponse> getRulePerformance(GetRulePerformanceRequest request) {
+        return ERRORS.guard(() -> {
+            if (!request.hasStartTime() || !request.hasEndTime()) {
+                throw new InvalidArgumentException("INVALID_PERIOD", request.hasStartTime() ? "end_time" : "start_time",
+                        "start_time and end_time are required");
+            }
+            return results.performance(DeclarationProtoMapper.time(request.getStartTime()),
+                    DeclarationProtoMapper.time(request.getEndTime())).map(report -> {
+                        GetRulePerformanceResponse.Builder response = GetRulePerformanceResponse.newBuilder()
+                                .setDecisions(report.decisions());
+                        report.rules().forEach(r -> response.addRules(RulePerformance.newBuilder().setRuleId(r.ruleId())
+                                .setHits(r.hits()).setInspections(r.inspections())
+                                .setConfirmedFindings(r.confirmedFindings()).setHitRate(r.hitRate())));
+                        return response.build();
+                    });
+        });
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.borderflow.inspection.model.DecisionEntity;
 import io.borderflow.inspection.model.DecisionFilter;
 import io.borderflow.inspection.model.DeclarationContent;
 import io.borderflow.inspection.model.DeclarationEntity;
+import io.borderflow.inspection.model.InspectionResultEntity;
 import io.borderflow.inspection.model.StoredDecision;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -54,6 +55,42 @@ public class DecisionRepository {
                 .chain(declaration -> declaration == null ? Uni.createFrom().item(Optional.<StoredDecision>empty())
                         : session.find(DecisionEntity.class, declarationId)
                                 .map(decision -> Optional.of(read(declaration, decision)))));
+    }
+
+    @WithSession
+    public Uni<InspectionResultEntity> findResult(String declarationId) {
+        return Panache.getSession().chain(session -> session.find(InspectionResultEntity.class, declarationId));
+    }
+
+    /** In the caller's transaction. */
+    public Uni<InspectionResultEntity> insertResult(InspectionResultEntity result) {
+        return Panache.getSession().chain(session -> session.persist(result).chain(() -> session.flush()))
+                .replaceWith(result);
+    }
+
+    /** Decisions made in [from, until) with their results, if recorded (no result: absent from the map). */
+    @WithSession
+    public Uni<Map.Entry<List<DecisionEntity>, Map<String, InspectionResultEntity>>> decisionsWithResults(
+            OffsetDateTime from, OffsetDateTime until) {
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery("from DecisionEntity where decideTime >= :from and decideTime < :until",
+                        DecisionEntity.class)
+                .setParameter("from", from).setParameter("until", until).getResultList()
+                .chain(decisions -> session.createSelectionQuery(
+                                "select r from InspectionResultEntity r, DecisionEntity d where r.declarationId = d.declarationId"
+                                        + " and d.decideTime >= :from and d.decideTime < :until", InspectionResultEntity.class)
+                        .setParameter("from", from).setParameter("until", until).getResultList()
+                        .map(results -> Map.entry(decisions, results.stream()
+                                .collect(Collectors.toMap(r -> r.declarationId, Function.identity()))))));
+    }
+
+    /** The rule ids of a stored decision's reasons. */
+    public static List<String> ruleIds(DecisionEntity decision) {
+        try {
+            return JSON.readValue(decision.reasons, REASONS).stream().map(StoredDecision.DecisionReason::ruleId).toList();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored decision " + decision.declarationId + " is unreadable", e);
+        }
     }
 
     /** Both rows in the caller's transaction. */

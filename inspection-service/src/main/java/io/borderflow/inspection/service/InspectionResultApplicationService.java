@@ -1,0 +1,102 @@
+package io.borderflow.inspection.service;
+
+import io.borderflow.inspection.domain.RulePerformanceCalculator;
+import io.borderflow.inspection.domain.RulePerformanceCalculator.DecidedCase;
+import io.borderflow.inspection.model.InspectionResultEntity;
+import io.borderflow.inspection.model.RulePerformance;
+import io.borderflow.inspection.model.StoredDecision;
+import io.borderflow.inspection.repository.DecisionRepository;
+import io.borderflow.support.audit.AuditEntry;
+import io.borderflow.support.audit.AuditTrail;
+import io.borderflow.support.error.FailedPreconditionException;
+import io.borderflow.support.error.InvalidArgumentException;
+import io.borderflow.support.error.NotFoundException;
+import io.borderflow.support.security.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Use cases on inspection results: record the outcome of a decision once, and rule performance over a period. */
+@ApplicationScoped
+public class InspectionResultApplicationService {
+    private final DecisionRepository decisions;
+    private final AuditTrail audit;
+
+    public InspectionResultApplicationService(DecisionRepository decisions, AuditTrail audit) {
+        this.decisions = decisions;
+        this.audit = audit;
+    }
+
+    /** Rule performance over decisions made in a period, and the number of those decisions. */
+    public record PerformanceReport(List<RulePerformance> rules, long decisions) {
+    }
+
+    /**
+     * @throws NotFoundException reason {@code DECISION_NOT_FOUND}
+     * @throws FailedPreconditionException reason {@code RESULT_ALREADY_RECORDED}
+     * @throws InvalidArgumentException reason {@code INVALID_RESULT} for a confirmed rule that is not a reason
+     */
+    @WithTransaction
+    public Uni<InspectionResultEntity> record(String declarationId, String outcome, List<String> confirmedRuleIds,
+            String notes, Caller caller) {
+        if (notes.length() > 2000) {
+            throw new InvalidArgumentException("INVALID_RESULT", "notes", "notes must be at most 2000 characters");
+        }
+        return decisions.findDecision(declarationId).chain(found -> {
+            StoredDecision decision = found.orElseThrow(() -> new NotFoundException("DECISION_NOT_FOUND",
+                    "declarations/" + declarationId + "/decision"));
+            Set<String> reasons = new HashSet<>(DecisionRepository.ruleIds(decision.decision()));
+            for (String rule : confirmedRuleIds) {
+                if (!reasons.contains(rule)) {
+                    throw new InvalidArgumentException("INVALID_RESULT", "confirmed_rule_ids",
+                            rule + " is not a reason of this decision; its reasons are " + reasons);
+                }
+            }
+            return decisions.findResult(declarationId).chain(existing -> {
+                if (existing != null) {
+                    throw new FailedPreconditionException("RESULT_ALREADY_RECORDED",
+                            "a result is already recorded for declarations/" + declarationId);
+                }
+                InspectionResultEntity result = new InspectionResultEntity();
+                result.declarationId = declarationId;
+                result.outcome = outcome;
+                result.confirmedRuleIds = String.join(",", confirmedRuleIds);
+                result.recordedBy = caller.subject();
+                result.recordTime = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+                result.notes = notes;
+                return decisions.insertResult(result).call(stored -> audit.append(AuditEntry.of(caller,
+                        "inspection-result.record", "declarations/" + declarationId + "/result", true,
+                        "outcome " + outcome + ", confirmed " + confirmedRuleIds)));
+            });
+        });
+    }
+
+    @WithSession
+    public Uni<PerformanceReport> performance(OffsetDateTime from, OffsetDateTime until) {
+        if (!until.isAfter(from)) {
+            throw new InvalidArgumentException("INVALID_PERIOD", "end_time", "end_time must be after start_time");
+        }
+        return decisions.decisionsWithResults(from, until).map(found -> {
+            List<DecidedCase> cases = found.getKey().stream().map(d -> new DecidedCase(DecisionRepository.ruleIds(d),
+                    result(found.getValue().get(d.declarationId)))).toList();
+            return new PerformanceReport(RulePerformanceCalculator.compute(cases).stream()
+                    .map(p -> new RulePerformance(p.ruleId(), p.hits(), p.inspections(), p.confirmedFindings(), p.hitRate()))
+                    .toList(), cases.size());
+        });
+    }
+
+    private static RulePerformanceCalculator.Result result(InspectionResultEntity result) {
+        if (result == null) {
+            return null;
+        }
+        Set<String> confirmed = result.confirmedRuleIds.isEmpty() ? Set.of() : Set.of(result.confirmedRuleIds.split(","));
+        return new RulePerformanceCalculator.Result(result.outcome, confirmed);
+    }
+}

@@ -1,0 +1,109 @@
+package io.borderflow.inspection.grpc;
+
+import static io.borderflow.testsupport.GrpcAssertions.assertFails;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.google.protobuf.Timestamp;
+import io.borderflow.api.inspection.v1.Declaration;
+import io.borderflow.api.inspection.v1.GetRulePerformanceRequest;
+import io.borderflow.api.inspection.v1.GoodsLine;
+import io.borderflow.api.inspection.v1.InspectionOutcome;
+import io.borderflow.api.inspection.v1.InspectionServiceGrpc.InspectionServiceBlockingStub;
+import io.borderflow.api.inspection.v1.RecordInspectionResultRequest;
+import io.borderflow.api.inspection.v1.RulePerformance;
+import io.borderflow.api.inspection.v1.SubmitDeclarationRequest;
+import io.borderflow.support.security.Roles;
+import io.borderflow.testsupport.TestTokens;
+import io.grpc.CallCredentials;
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class InspectionResultGrpcServiceTest {
+    private static final CallCredentials OFFICER = TestTokens.as(Roles.CUSTOMS_OFFICER);
+
+    @GrpcClient
+    InspectionServiceBlockingStub inspection;
+
+    private InspectionServiceBlockingStub as(CallCredentials credentials) {
+        return inspection.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(credentials);
+    }
+
+    private String decide(String checkpoint, String... hsCodes) {
+        Declaration.Builder declaration = DeclarationGrpcServiceTest.electronics(checkpoint, hsCodes[0]);
+        for (int i = 1; i < hsCodes.length; i++) {
+            declaration.addGoodsLines(GoodsLine.newBuilder(declaration.getGoodsLines(0)).setHsCode(hsCodes[i]));
+        }
+        return as(OFFICER).submitDeclaration(SubmitDeclarationRequest.newBuilder().setRequestId("req-" + UUID.randomUUID())
+                .setDeclaration(declaration).build()).getDecision().getName();
+    }
+
+    private RecordInspectionResultRequest result(String decision, InspectionOutcome outcome, String... confirmed) {
+        return RecordInspectionResultRequest.newBuilder().setDecision(decision).setOutcome(outcome)
+                .addAllConfirmedRuleIds(List.of(confirmed)).build();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    }
+
+    @Test
+    void resultsAreRecordedOnceAndFeedRulePerformance() {
+        String checkpoint = "checkpoints/test-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant start = Instant.now();
+        String chips = decide(checkpoint, "854231");
+        String chipsAndBatteries = decide(checkpoint, "854232", "850760");
+        decide(checkpoint, "620342");
+        Instant end = Instant.now().plusMillis(1);
+
+        var recorded = as(OFFICER).recordInspectionResult(
+                result(chips, InspectionOutcome.INSPECTION_OUTCOME_MISDECLARED_GOODS, "CHPL-TIER-1")).getResult();
+        assertThat(recorded.getName()).isEqualTo(chips.replace("/decision", "/result"));
+        assertThat(recorded.getConfirmedRuleIdsList()).containsExactly("CHPL-TIER-1");
+        as(TestTokens.as(Roles.PARTNER_CUSTOMS)).recordInspectionResult(
+                result(chipsAndBatteries, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING));
+
+        assertFails(() -> as(OFFICER).recordInspectionResult(result(chips, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING)),
+                Status.Code.FAILED_PRECONDITION, "RESULT_ALREADY_RECORDED");
+
+        var report = as(TestTokens.as(Roles.RISK_ANALYST)).getRulePerformance(GetRulePerformanceRequest.newBuilder()
+                .setStartTime(timestamp(start)).setEndTime(timestamp(end)).build());
+        assertThat(report.getDecisions()).isEqualTo(3);
+        RulePerformance tier1 = report.getRulesList().stream().filter(r -> r.getRuleId().equals("CHPL-TIER-1")).findFirst()
+                .orElseThrow();
+        assertThat(List.of(tier1.getHits(), tier1.getInspections(), tier1.getConfirmedFindings())).containsExactly(2L, 2L, 1L);
+        assertThat(tier1.getHitRate()).isEqualTo(0.5);
+        RulePerformance batteries = report.getRulesList().stream().filter(r -> r.getRuleId().equals("BATTERIES")).findFirst()
+                .orElseThrow();
+        assertThat(List.of(batteries.getHits(), batteries.getInspections(), batteries.getConfirmedFindings()))
+                .containsExactly(1L, 1L, 0L);
+    }
+
+    @Test
+    void badResultsAreRefused() {
+        String checkpoint = "checkpoints/test-" + UUID.randomUUID().toString().substring(0, 8);
+        String chips = decide(checkpoint, "854231");
+
+        var failure = assertFails(() -> as(OFFICER).recordInspectionResult(
+                result(chips, InspectionOutcome.INSPECTION_OUTCOME_MISDECLARED_GOODS, "DRONES")),
+                Status.Code.INVALID_ARGUMENT, "INVALID_RESULT");
+        assertThat(failure.badFields()).containsExactly("confirmed_rule_ids");
+        assertFails(() -> as(OFFICER).recordInspectionResult(result(chips, InspectionOutcome.INSPECTION_OUTCOME_UNSPECIFIED)),
+                Status.Code.INVALID_ARGUMENT, "INVALID_RESULT");
+        assertFails(() -> as(OFFICER).recordInspectionResult(result(
+                "declarations/00000000-0000-0000-0000-000000000000/decision", InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING)),
+                Status.Code.NOT_FOUND, "DECISION_NOT_FOUND");
+        Throwable platform = catchThrowable(() -> as(TestTokens.as(Roles.FREIGHT_PLATFORM)).recordInspectionResult(
+                result(chips, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING)));
+        assertThat(Status.fromThrowable(platform).getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        // none of the refused calls recorded anything: the first valid result is still accepted
+        as(OFFICER).recordInspectionResult(result(chips, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING));
+    }
+}
