@@ -3,7 +3,6 @@ package io.borderflow.localrun;
 import io.borderflow.support.security.DevTokenIssuer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -213,9 +212,7 @@ public final class RunningSuite implements AutoCloseable {
                 .timeout(Duration.ofSeconds(2)).build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (ConnectException e) {
-            return false;
-        } catch (IOException e) {
+        } catch (IOException notYetListening) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

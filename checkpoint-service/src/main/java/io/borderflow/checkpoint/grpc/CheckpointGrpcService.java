@@ -19,7 +19,6 @@ import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import java.util.function.Supplier;
 
 /** gRPC adapter of {@code borderflow.checkpoint.v1.CheckpointService}: checks the request's shape, calls one use case, maps. */
 @GrpcService
@@ -38,7 +37,7 @@ public class CheckpointGrpcService implements CheckpointService {
     @Override
     @Authenticated
     public Uni<GetCheckpointResponse> getCheckpoint(GetCheckpointRequest request) {
-        return call(() -> {
+        return ERRORS.guard(() -> {
             String id = ResourceNames.parseId("checkpoints", request.getName(), "name");
             return checkpoints.get(id).map(found -> GetCheckpointResponse.newBuilder()
                     .setCheckpoint(CheckpointProtoMapper.toProto(found)).build());
@@ -48,7 +47,7 @@ public class CheckpointGrpcService implements CheckpointService {
     @Override
     @Authenticated
     public Uni<ListCheckpointsResponse> listCheckpoints(ListCheckpointsRequest request) {
-        return call(() -> {
+        return ERRORS.guard(() -> {
             int pageSize = PageSize.resolve(request.getPageSize());
             String border = request.getBorder().isEmpty() ? null : request.getBorder();
             if (request.getMode() == CrossingMode.UNRECOGNIZED) {
@@ -62,10 +61,6 @@ public class CheckpointGrpcService implements CheckpointService {
                         return response.build();
                     });
         });
-    }
-
-    private static <T> Uni<T> call(Supplier<Uni<? extends T>> body) {
-        return ERRORS.guard(body);
     }
 
     @Override

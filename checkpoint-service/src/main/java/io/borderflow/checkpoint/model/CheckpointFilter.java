@@ -8,10 +8,6 @@ import java.util.List;
  */
 public record CheckpointFilter(List<String> borderSpellings, String mode) {
 
-    public static CheckpointFilter any() {
-        return new CheckpointFilter(List.of(), null);
-    }
-
     public String key() {
         return "border=" + String.join("|", borderSpellings) + ";mode=" + (mode == null ? "" : mode);
     }

@@ -27,8 +27,4 @@ public final class ResourceNames {
         }
         return name.substring(prefix.length());
     }
-
-    public static boolean isValidId(String id) {
-        return id != null && ID.matcher(id).matches();
-    }
 }

@@ -6,8 +6,4 @@ package io.borderflow.support.reference;
  * estimate). Exactly one of the two; {@link ReferenceDataCheck} enforces it.
  */
 public record ProvenanceData(String source, String note, String estimate) {
-
-    public boolean isEstimate() {
-        return estimate != null;
-    }
 }
