@@ -156,17 +156,23 @@ public final class RiskEngine {
         } else {
             chances.put(core.channel(), 1.0);
         }
+        Map<Channel, Duration> handling = new java.util.EnumMap<>(Channel.class);
         double seconds = 0;
         for (Map.Entry<Channel, Double> chance : chances.entrySet()) {
-            seconds += chance.getValue()
-                    * HandlingTimes.of(chance.getKey(), kind(chance.getKey(), core.score())).toSeconds();
+            Duration time = HandlingTimes.of(chance.getKey(), kind(chance.getKey(), core.score()));
+            handling.put(chance.getKey(), time);
+            seconds += chance.getValue() * time.toSeconds();
         }
-        return new Outlook(chances, core.score(), core.reasons(), Duration.ofSeconds(Math.round(seconds)), version);
+        return new Outlook(chances, handling, core.score(), core.reasons(), Duration.ofSeconds(Math.round(seconds)),
+                version);
     }
 
-    /** Channel chances, score, reasons and the expected handling time weighted by the chances. */
-    public record Outlook(Map<Channel, Double> chances, int score, List<Assessment.Reason> reasons,
-            Duration expectedHandling, long rulesetVersion) {
+    /**
+     * Channel chances with each channel's handling time, score, reasons, and the expected handling time weighted by
+     * the chances.
+     */
+    public record Outlook(Map<Channel, Double> chances, Map<Channel, Duration> handling, int score,
+            List<Assessment.Reason> reasons, Duration expectedHandling, long rulesetVersion) {
     }
 
     private record Core(Channel channel, int score, List<Assessment.Reason> reasons) {

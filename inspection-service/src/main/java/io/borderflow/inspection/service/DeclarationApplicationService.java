@@ -112,10 +112,7 @@ public class DeclarationApplicationService {
     private static DeclarationOutlook outlook(RiskEngine.Outlook outlook) {
         List<DeclarationOutlook.ChannelChance> chances = outlook.chances().entrySet().stream()
                 .map(c -> new DeclarationOutlook.ChannelChance(c.getKey().name(), c.getValue(),
-                        RiskEngine.HandlingTimes.of(c.getKey(), c.getKey() != io.borderflow.inspection.domain.Channel.RED
-                                ? Assessment.InspectionKind.NONE
-                                : outlook.score() >= 90 ? Assessment.InspectionKind.UNLOADING : Assessment.InspectionKind.XRAY)
-                                .toSeconds()))
+                        outlook.handling().get(c.getKey()).toSeconds()))
                 .toList();
         return new DeclarationOutlook(chances, outlook.score(), reasons(outlook.reasons()), outlook.rulesetVersion(),
                 outlook.expectedHandling().toSeconds());
