@@ -13,10 +13,10 @@ import io.borderflow.api.routing.v1.ListPlacesRequest;
 import io.borderflow.api.routing.v1.RoutingServiceGrpc;
 import io.borderflow.support.security.DevTokenIssuer;
 import io.borderflow.support.security.Roles;
+import io.borderflow.testsupport.TestTokens;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,7 +144,7 @@ class LocalSuiteTest {
     }
 
     private static void callEveryReadApi(SuiteSettings settings, DevTokenIssuer issuer) throws InterruptedException {
-        CallCredentials token = bearer(issuer.token("local-suite-test").roles(Roles.FREIGHT_PLATFORM).sign());
+        CallCredentials token = TestTokens.bearer(issuer.token("local-suite-test").roles(Roles.FREIGHT_PLATFORM).sign());
         Map<String, ManagedChannel> channels = Map.of(
                 "checkpoint", channel(settings.service("checkpoint-service").port()),
                 "inspection", channel(settings.service("inspection-service").port()),
@@ -169,17 +168,6 @@ class LocalSuiteTest {
                 channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             }
         }
-    }
-
-    private static CallCredentials bearer(String jwt) {
-        return new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-                Metadata headers = new Metadata();
-                headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + jwt);
-                applier.apply(headers);
-            }
-        };
     }
 
     private static ManagedChannel channel(int port) {
