@@ -1,0 +1,28 @@
+package io.borderflow.checkpoint.domain.estimation;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** Conversions between fractional hours, the unit of every rate in this package, and java.time values. */
+final class Hours {
+    private static final double NANOS_PER_HOUR = 3_600_000_000_000d;
+
+    private Hours() {
+    }
+
+    static double of(Duration duration) {
+        return duration.getSeconds() / 3600d + duration.getNano() / NANOS_PER_HOUR;
+    }
+
+    static double between(Instant from, Instant to) {
+        return of(Duration.between(from, to));
+    }
+
+    /** @throws IllegalArgumentException for a negative, infinite or NaN number of hours */
+    static Duration toDuration(double hours) {
+        if (!(hours >= 0) || Double.isInfinite(hours)) {
+            throw new IllegalArgumentException("not a number of hours: " + hours);
+        }
+        return Duration.ofNanos(Math.round(hours * NANOS_PER_HOUR));
+    }
+}
