@@ -59,6 +59,7 @@ class LocalSuiteTest {
             }
             callEveryReadApi(settings, suite.issuer());
             assertThat(Files.readString(suite.log("checkpoint-service"))).contains("Loaded checkpoint reference data");
+            assertThat(Files.readString(suite.log("inspection-service"))).contains("activated ruleset 2");
             ManagedChannel anonymous = channel(settings.service("checkpoint-service").port());
             try {
                 assertThatThrownBy(() -> CheckpointServiceGrpc.newBlockingStub(anonymous).withDeadlineAfter(10, TimeUnit.SECONDS)
@@ -75,7 +76,8 @@ class LocalSuiteTest {
         try (RunningSuite again = RunningSuite.start(settings)) {
             assertProdRefusesTheDevelopmentIssuer(settings, again);
             assertThat(Files.readString(again.log("checkpoint-service"))).contains("already loaded");
-            assertThat(Files.readString(again.log("inspection-service"))).contains("Ruleset 1 already stored");
+            assertThat(Files.readString(again.log("inspection-service"))).contains(
+                    "ruleset 1 already stored; ruleset 2 already stored; ruleset 2 was activated before");
             callEveryReadApi(settings, again.issuer());
         }
     }
@@ -144,7 +146,7 @@ class LocalSuiteTest {
     }
 
     private static void callEveryReadApi(SuiteSettings settings, DevTokenIssuer issuer) throws InterruptedException {
-        CallCredentials token = TestTokens.bearer(issuer.token("local-suite-test").roles(Roles.FREIGHT_PLATFORM).sign());
+        CallCredentials token = TestTokens.bearer(issuer.token("local-suite-test").roles(Roles.FREIGHT_PLATFORM, Roles.RISK_ANALYST).sign());
         Map<String, ManagedChannel> channels = Map.of(
                 "checkpoint", channel(settings.service("checkpoint-service").port()),
                 "inspection", channel(settings.service("inspection-service").port()),
@@ -158,7 +160,7 @@ class LocalSuiteTest {
                     .getCheckpointsCount()).isEqualTo(5);
             assertThat(InspectionServiceGrpc.newBlockingStub(channels.get("inspection")).withCallCredentials(token).withDeadlineAfter(10, TimeUnit.SECONDS)
                     .getRuleset(GetRulesetRequest.newBuilder().setName("rulesets/active").build())
-                    .getRuleset().getGoodsListsList()).isNotEmpty();
+                    .getRuleset().getName()).isEqualTo("rulesets/2");
             var routing = RoutingServiceGrpc.newBlockingStub(channels.get("routing")).withCallCredentials(token).withDeadlineAfter(10, TimeUnit.SECONDS);
             assertThat(routing.listPlaces(ListPlacesRequest.getDefaultInstance()).getTotalSize()).isGreaterThan(50);
             assertThat(routing.listLegs(ListLegsRequest.newBuilder().setPlace("places/zhaisan").build())

@@ -13,19 +13,30 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * Who may call at all, the same for every service: a read of public reference data needs a valid token (any role);
- * a missing, forged, expired, not-yet-valid, wrong-issuer or wrong-audience token gets UNAUTHENTICATED, with a
- * message that says nothing about the data. A service's test extends it with {@code @QuarkusTest}.
+ * Who may call at all, the same for every service: a read needs a valid token (of any role for public reference
+ * data, of one of {@link #readerRoles()} otherwise, every other role getting PERMISSION_DENIED); a missing, forged,
+ * expired, not-yet-valid, wrong-issuer or wrong-audience token gets UNAUTHENTICATED, with a message that says nothing
+ * about the data. A service's test extends it with {@code @QuarkusTest}.
  */
 public abstract class AuthenticationContract {
 
     /** Makes one read call of the service's API with these credentials (null: none). */
     protected abstract void readReferenceData(CallCredentials credentials);
 
+    /** The roles the read of {@link #readReferenceData} allows; all of them for public reference data. */
+    protected java.util.Set<String> readerRoles() {
+        return java.util.Set.copyOf(Roles.all());
+    }
+
     @Test
-    void anyValidTokenMayReadReferenceData() {
+    void aValidTokenOfAReaderRoleMayReadAndOthersAreRefusedByRole() {
         for (String role : Roles.all()) {
-            assertThatCode(() -> readReferenceData(TestTokens.as(role))).as(role).doesNotThrowAnyException();
+            if (readerRoles().contains(role)) {
+                assertThatCode(() -> readReferenceData(TestTokens.as(role))).as(role).doesNotThrowAnyException();
+            } else {
+                Throwable thrown = catchThrowable(() -> readReferenceData(TestTokens.as(role)));
+                assertThat(Status.fromThrowable(thrown).getCode()).as(role).isEqualTo(Status.Code.PERMISSION_DENIED);
+            }
         }
     }
 

@@ -6,68 +6,83 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A ruleset version compiled for fast assessment: every HS code or prefix a rule names goes into one hash index from
- * prefix to (rule, evidence), so a goods line costs at most nine look-ups whatever the number of rules. Immutable and
- * thread-safe; build one per ruleset version and reuse it.
+ * A ruleset version compiled for fast assessment. Every HS code or prefix a goods-list or HS-prefix rule names goes
+ * into one hash index from prefix to (rule, evidence), so a goods line costs at most nine look-ups whatever the number
+ * of such rules; every other condition is compiled once into a matcher (brands and watched parties into normalised
+ * keys, value references into a prefix map). Immutable and thread-safe; build one per ruleset version and reuse it.
  *
- * <p>Decision, in order: the score is the sum of the weights of the rules that match (each rule once), clamped to
- * 0..100; the thresholds turn it into GREEN, YELLOW or RED; a matching rule's minimum channel raises it; a trusted
- * trader's YELLOW that no rule demanded becomes BLUE (release now, audit later); a RED that comes from the score alone
- * becomes YELLOW when a recognised partner administration already inspected the cargo (mutual recognition), while a
- * rule that demands RED keeps it; GREEN and BLUE declarations are sent to YELLOW by the random compliance sample when
- * a stable hash of the declaration falls below the sample rate.
+ * <p>Decision, in order: a rule matches when its condition and all its {@code alsoRequires} conditions hold; the score
+ * is the sum of the weights of the matching rules (each rule once), clamped to 0..100; the thresholds turn it into
+ * GREEN, YELLOW or RED; a matching rule's minimum channel raises it (up to REFUSED); a trusted trader's YELLOW that no
+ * rule demanded becomes BLUE (release now, audit later); a RED that comes from the score alone becomes YELLOW when a
+ * matching partner-inspection rule recognises a partner administration's inspection (mutual recognition), while a
+ * rule that demands RED keeps it; GREEN and BLUE declarations are sent to YELLOW by the random compliance sample when a
+ * stable hash of the declaration falls below the sample rate. A RED declaration is unloaded from a score of
+ * {@value #UNLOADING_FROM_SCORE}, X-rayed below it.
  */
 public final class RiskEngine {
     public static final String RANDOM_SAMPLE_RULE = "RANDOM-SAMPLE";
     public static final String MUTUAL_RECOGNITION_RULE = "MUTUAL-RECOGNITION";
+    public static final int UNLOADING_FROM_SCORE = 90;
 
     private final long version;
     private final int yellowFrom;
     private final int redFrom;
     private final double sampleRate;
+    private final HandlingTimes handling;
     private final List<RuleSpec> rules;
     private final Map<String, List<Hit>> hsIndex = new HashMap<>();
-    private final List<Integer> aeoRules = new ArrayList<>();
-    private final List<Integer> partnerRules = new ArrayList<>();
+    /** Per rule: the matcher of its main condition, or null when the HS index finds it. */
+    private final Matcher[] primary;
+    private final Matcher[][] also;
+    private final boolean[] recognisesPartner;
 
     private record Hit(int rule, String evidence) {
+    }
+
+    /** Finds the evidence that a declaration meets a condition; null when it does not. */
+    @FunctionalInterface
+    private interface Matcher {
+        String evidence(DeclarationFacts declaration);
     }
 
     /**
      * @param goodsLists list id -> tier -> HS-6 codes
      */
-    public RiskEngine(long version, int yellowFrom, int redFrom, double sampleRate, List<RuleSpec> rules,
-            Map<String, Map<String, List<String>>> goodsLists) {
+    public RiskEngine(long version, int yellowFrom, int redFrom, double sampleRate, HandlingTimes handling,
+            List<RuleSpec> rules, Map<String, Map<String, List<String>>> goodsLists) {
         this.version = version;
         this.yellowFrom = yellowFrom;
         this.redFrom = redFrom;
         this.sampleRate = sampleRate;
+        this.handling = handling;
         this.rules = List.copyOf(rules);
+        this.primary = new Matcher[this.rules.size()];
+        this.also = new Matcher[this.rules.size()][];
+        this.recognisesPartner = new boolean[this.rules.size()];
         for (int i = 0; i < this.rules.size(); i++) {
             RuleSpec rule = this.rules.get(i);
-            switch (rule.kind()) {
-                case GOODS_LIST -> {
-                    Map<String, List<String>> tiers = goodsLists.getOrDefault(rule.listId(), Map.of());
-                    for (Map.Entry<String, List<String>> tier : tiers.entrySet()) {
-                        if (rule.values().isEmpty() || rule.values().contains(tier.getKey())) {
-                            for (String code : tier.getValue()) {
-                                index(code, i, "HS " + code + " on " + rule.listId() + " tier " + tier.getKey());
-                            }
-                        }
-                    }
+            if (rule.condition() instanceof RuleSpec.GoodsList list) {
+                for (Map.Entry<String, String> code : codes(list, goodsLists).entrySet()) {
+                    index(code.getKey(), i, "HS " + code.getKey() + " on " + list.listId() + " tier " + code.getValue());
                 }
-                case HS_PREFIX -> {
-                    int ruleIndex = i;
-                    rule.values().forEach(prefix -> index(prefix, ruleIndex, "HS prefix " + prefix));
+            } else if (rule.condition() instanceof RuleSpec.HsPrefix prefixes) {
+                for (String prefix : prefixes.prefixes()) {
+                    index(prefix, i, "HS prefix " + prefix);
                 }
-                case TRADER_AEO -> aeoRules.add(i);
-                case PARTNER_INSPECTION -> partnerRules.add(i);
+            } else {
+                primary[i] = compile(rule.condition(), goodsLists);
             }
+            recognisesPartner[i] = rule.condition() instanceof RuleSpec.PartnerInspection;
+            also[i] = rule.alsoRequires().stream().map(c -> compile(c, goodsLists)).toArray(Matcher[]::new);
         }
     }
 
@@ -75,53 +90,190 @@ public final class RiskEngine {
         hsIndex.computeIfAbsent(prefix, k -> new ArrayList<>()).add(new Hit(rule, evidence));
     }
 
-    /** The engine for a stored ruleset version. */
-    public static RiskEngine of(io.borderflow.inspection.model.RulesetDetails details) {
-        List<RuleSpec> rules = new ArrayList<>();
-        for (var rule : details.rules()) {
-            List<String> values = rule.conditionValues.isEmpty() ? List.of() : List.of(rule.conditionValues.split(","));
-            rules.add(new RuleSpec(rule.ruleId, rule.description, rule.weight,
-                    rule.minimumChannel == null ? null : Channel.valueOf(rule.minimumChannel),
-                    RuleSpec.Kind.valueOf(rule.conditionKind), rule.conditionListId, values));
-        }
-        Map<String, Map<String, List<String>>> lists = new HashMap<>();
-        for (var list : details.goodsLists()) {
-            Map<String, List<String>> tiers = new HashMap<>();
-            details.tiers().stream().filter(t -> t.goodsListId.equals(list.id))
-                    .forEach(t -> tiers.put(t.tier, List.of(t.hsCodes.split(","))));
-            lists.put(list.listId, tiers);
-        }
-        var r = details.ruleset();
-        return new RiskEngine(r.version, r.yellowFromScore, r.redFromScore, r.randomSampleRate, rules, lists);
+    /** HS-6 code -> tier of the codes a goods-list condition covers. */
+    private static Map<String, String> codes(RuleSpec.GoodsList list, Map<String, Map<String, List<String>>> goodsLists) {
+        Map<String, String> codes = new HashMap<>();
+        goodsLists.getOrDefault(list.listId(), Map.of()).forEach((tier, hsCodes) -> {
+            if (list.tiers().isEmpty() || list.tiers().contains(tier)) {
+                hsCodes.forEach(code -> codes.put(code, tier));
+            }
+        });
+        return codes;
     }
 
-    /** The engine for a ruleset as written in a seed file. */
-    public static RiskEngine of(io.borderflow.inspection.model.RulesetDataset data) {
-        List<RuleSpec> rules = new ArrayList<>();
-        for (var rule : data.rules()) {
-            var condition = rule.condition();
-            RuleSpec.Kind kind = condition.goodsList() != null ? RuleSpec.Kind.GOODS_LIST
-                    : condition.hsPrefix() != null ? RuleSpec.Kind.HS_PREFIX
-                    : condition.traderAeo() != null ? RuleSpec.Kind.TRADER_AEO : RuleSpec.Kind.PARTNER_INSPECTION;
-            List<String> values = condition.goodsList() != null
-                    ? (condition.goodsList().tiers() == null ? List.of() : condition.goodsList().tiers())
-                    : condition.hsPrefix() != null ? condition.hsPrefix().prefixes() : List.of();
-            rules.add(new RuleSpec(rule.ruleId(), rule.description(), rule.weight(),
-                    rule.minimumChannel() == null ? null : Channel.valueOf(rule.minimumChannel()), kind,
-                    condition.goodsList() == null ? null : condition.goodsList().listId(), values));
+    private static Matcher compile(RuleSpec.Condition condition, Map<String, Map<String, List<String>>> goodsLists) {
+        if (condition instanceof RuleSpec.GoodsList list) {
+            Map<String, String> codes = codes(list, goodsLists);
+            return d -> {
+                for (DeclarationFacts.Line line : d.lines()) {
+                    String tier = line.hsCode().length() >= 6 ? codes.get(line.hsCode().substring(0, 6)) : null;
+                    if (tier != null) {
+                        return "HS " + line.hsCode() + " on " + list.listId() + " tier " + tier;
+                    }
+                }
+                return null;
+            };
         }
-        Map<String, Map<String, List<String>>> lists = new HashMap<>();
-        for (var list : data.goodsLists()) {
-            Map<String, List<String>> tiers = new HashMap<>();
-            list.tiers().forEach(tier -> tiers.put(tier.tier(), tier.hsCodes()));
-            lists.put(list.listId(), tiers);
+        if (condition instanceof RuleSpec.HsPrefix prefixes) {
+            return d -> {
+                for (DeclarationFacts.Line line : d.lines()) {
+                    for (String prefix : prefixes.prefixes()) {
+                        if (line.hsCode().startsWith(prefix)) {
+                            return "HS " + line.hsCode() + " starts with " + prefix;
+                        }
+                    }
+                }
+                return null;
+            };
         }
-        return new RiskEngine(data.version(), data.thresholds().yellowFromScore(), data.thresholds().redFromScore(),
-                data.randomSampleRate(), rules, lists);
+        if (condition instanceof RuleSpec.Country country) {
+            return countryMatcher(country);
+        }
+        if (condition instanceof RuleSpec.Brand brand) {
+            Map<String, String> keys = new HashMap<>();
+            brand.brands().forEach(b -> keys.put(PartyNames.key(b), b));
+            return d -> {
+                for (DeclarationFacts.Line line : d.lines()) {
+                    String watched = line.brand() == null || line.brand().isBlank() ? null
+                            : keys.get(PartyNames.key(line.brand()));
+                    if (watched != null) {
+                        return "brand '" + line.brand() + "' is the watched brand '" + watched + "'";
+                    }
+                }
+                return null;
+            };
+        }
+        if (condition instanceof RuleSpec.PartyScreening screening) {
+            return partyMatcher(screening);
+        }
+        if (condition instanceof RuleSpec.ValueAnomaly anomaly) {
+            return valueMatcher(anomaly);
+        }
+        if (condition instanceof RuleSpec.TraderAeo) {
+            return d -> d.traderAeo() ? "trader holds AEO status" : null;
+        }
+        if (condition instanceof RuleSpec.PartnerInspection partner) {
+            return d -> {
+                for (String administration : d.partnerAdministrations()) {
+                    if (partner.administrations().isEmpty() || partner.administrations().contains(administration)) {
+                        return "inspection by the recognised partner administration of " + administration;
+                    }
+                }
+                return null;
+            };
+        }
+        if (condition instanceof RuleSpec.FirstTimeTrader) {
+            return d -> d.firstTimeTrader() ? "consignor '" + d.consignor() + "' has no earlier declaration" : null;
+        }
+        throw new IllegalArgumentException("unknown condition " + condition);
+    }
+
+    private static Matcher countryMatcher(RuleSpec.Country country) {
+        Set<String> set = country.countries();
+        return switch (country.role()) {
+            case DESTINATION -> d -> set.contains(d.destinationCountry()) ? "destination " + d.destinationCountry() : null;
+            case TRANSIT -> d -> {
+                for (String transit : d.transitCountries()) {
+                    if (set.contains(transit)) {
+                        return "transit through " + transit;
+                    }
+                }
+                return null;
+            };
+            case ORIGIN -> d -> {
+                if (set.contains(d.originCountry())) {
+                    return "origin " + d.originCountry();
+                }
+                for (DeclarationFacts.Line line : d.lines()) {
+                    if (set.contains(line.originCountry())) {
+                        return "HS " + line.hsCode() + " of origin " + line.originCountry();
+                    }
+                }
+                return null;
+            };
+        };
+    }
+
+    private record WatchedName(String party, String name, List<String> words) {
+    }
+
+    private static Matcher partyMatcher(RuleSpec.PartyScreening screening) {
+        Map<String, WatchedName> exact = new HashMap<>();
+        List<WatchedName> names = new ArrayList<>();
+        for (RuleSpec.WatchedParty party : screening.parties()) {
+            List<String> all = new ArrayList<>(List.of(party.name()));
+            all.addAll(party.aliases());
+            for (String name : all) {
+                WatchedName watched = new WatchedName(party.name(), name, PartyNames.words(name));
+                names.add(watched);
+                exact.putIfAbsent(String.join("", watched.words()), watched);
+            }
+        }
+        return d -> {
+            String[][] parties = {{"consignor", d.consignor()}, {"consignee", d.consignee()}};
+            for (String[] party : parties) {
+                List<String> words = PartyNames.words(party[1]);
+                WatchedName best = exact.get(String.join("", words));
+                double similarity = best == null ? 0 : 1;
+                if (best == null && !words.isEmpty()) {
+                    int joined = String.join("", words).length();
+                    for (WatchedName name : names) {
+                        // the edit distance is at least the difference in length: skip names too long or too short
+                        int other = String.join("", name.words()).length();
+                        int spaced = Math.abs(joined + words.size() - other - name.words().size());
+                        double bound = 1 - Math.min((double) Math.abs(joined - other) / Math.max(joined, other),
+                                (double) spaced / Math.max(joined + words.size(), other + name.words().size()));
+                        if (bound < screening.minSimilarity()) {
+                            continue;
+                        }
+                        double s = PartyNames.similarityAtLeast(words, name.words(), screening.minSimilarity());
+                        if (s > similarity) {
+                            similarity = s;
+                            best = name;
+                        }
+                    }
+                }
+                if (best != null && similarity >= screening.minSimilarity()) {
+                    return String.format(Locale.ROOT, "%s '%s' resembles watched party '%s'%s (similarity %.2f)", party[0],
+                            party[1], best.party(), best.name().equals(best.party()) ? "" : " as '" + best.name() + "'",
+                            similarity);
+                }
+            }
+            return null;
+        };
+    }
+
+    private static Matcher valueMatcher(RuleSpec.ValueAnomaly anomaly) {
+        Map<String, Double> references = Map.copyOf(anomaly.usdPerKgByPrefix());
+        return d -> {
+            for (DeclarationFacts.Line line : d.lines()) {
+                Double rate = "USD".equals(line.currency()) ? Double.valueOf(1) : anomaly.usdRates().get(line.currency());
+                if (rate == null || line.netWeightKg() <= 0) {
+                    continue;
+                }
+                for (int length = Math.min(10, line.hsCode().length()); length >= 2; length--) {
+                    Double reference = references.get(line.hsCode().substring(0, length));
+                    if (reference != null) {
+                        double perKg = line.customsValue() * rate / line.netWeightKg();
+                        if (perKg < anomaly.maxRatio() * reference) {
+                            return String.format(Locale.ROOT,
+                                    "HS %s declared at %.2f USD/kg, below %.2f of the reference %.2f USD/kg for %s",
+                                    line.hsCode(), perKg, anomaly.maxRatio(), reference, line.hsCode().substring(0, length));
+                        }
+                        break;
+                    }
+                }
+            }
+            return null;
+        };
     }
 
     public long version() {
         return version;
+    }
+
+    public HandlingTimes handling() {
+        return handling;
     }
 
     public Assessment assess(DeclarationFacts declaration) {
@@ -135,11 +287,11 @@ public final class RiskEngine {
                 sampled = true;
                 channel = Channel.YELLOW;
                 reasons.add(new Assessment.Reason(RANDOM_SAMPLE_RULE, "Random compliance sample of low-risk declarations",
-                        0, String.format(java.util.Locale.ROOT, "stable draw %.4f below the sample rate %.4f", draw, sampleRate)));
+                        0, String.format(Locale.ROOT, "stable draw %.4f below the sample rate %.4f", draw, sampleRate)));
             }
         }
         Assessment.InspectionKind kind = kind(channel, core.score());
-        return new Assessment(channel, kind, core.score(), List.copyOf(reasons), sampled, HandlingTimes.of(channel, kind),
+        return new Assessment(channel, kind, core.score(), List.copyOf(reasons), sampled, handling.of(channel, kind),
                 version);
     }
 
@@ -149,22 +301,21 @@ public final class RiskEngine {
      */
     public Outlook outlook(DeclarationFacts declaration) {
         Core core = core(declaration);
-        Map<Channel, Double> chances = new java.util.EnumMap<>(Channel.class);
+        Map<Channel, Double> chances = new EnumMap<>(Channel.class);
         if ((core.channel() == Channel.GREEN || core.channel() == Channel.BLUE) && sampleRate > 0) {
             chances.put(core.channel(), 1 - sampleRate);
             chances.put(Channel.YELLOW, sampleRate);
         } else {
             chances.put(core.channel(), 1.0);
         }
-        Map<Channel, Duration> handling = new java.util.EnumMap<>(Channel.class);
+        Map<Channel, Duration> times = new EnumMap<>(Channel.class);
         double seconds = 0;
         for (Map.Entry<Channel, Double> chance : chances.entrySet()) {
-            Duration time = HandlingTimes.of(chance.getKey(), kind(chance.getKey(), core.score()));
-            handling.put(chance.getKey(), time);
+            Duration time = handling.of(chance.getKey(), kind(chance.getKey(), core.score()));
+            times.put(chance.getKey(), time);
             seconds += chance.getValue() * time.toSeconds();
         }
-        return new Outlook(chances, handling, core.score(), core.reasons(), Duration.ofSeconds(Math.round(seconds)),
-                version);
+        return new Outlook(chances, times, core.score(), core.reasons(), Duration.ofSeconds(Math.round(seconds)), version);
     }
 
     /**
@@ -181,7 +332,8 @@ public final class RiskEngine {
     private Core core(DeclarationFacts declaration) {
         BitSet matched = new BitSet(rules.size());
         String[] evidence = new String[rules.size()];
-        for (String hs : declaration.hsCodes()) {
+        for (DeclarationFacts.Line line : declaration.lines()) {
+            String hs = line.hsCode();
             for (int length = 2; length <= Math.min(10, hs.length()); length++) {
                 List<Hit> hits = hsIndex.get(hs.substring(0, length));
                 if (hits == null) {
@@ -195,21 +347,30 @@ public final class RiskEngine {
                 }
             }
         }
-        if (declaration.traderAeo()) {
-            aeoRules.forEach(i -> match(matched, evidence, i, "trader holds AEO status"));
-        }
-        if (declaration.partnerInspected()) {
-            partnerRules.forEach(i -> match(matched, evidence, i, "inspection by a recognised partner administration"));
+        for (int i = 0; i < primary.length; i++) {
+            if (primary[i] != null) {
+                String found = primary[i].evidence(declaration);
+                if (found != null) {
+                    matched.set(i);
+                    evidence[i] = found;
+                }
+            }
         }
 
         List<Assessment.Reason> reasons = new ArrayList<>();
         int raw = 0;
         Channel floor = Channel.GREEN;
+        boolean partnerRecognised = false;
         for (int i = matched.nextSetBit(0); i >= 0; i = matched.nextSetBit(i + 1)) {
+            String text = alsoHolds(i, declaration, evidence[i]);
+            if (text == null) {
+                continue;
+            }
             RuleSpec rule = rules.get(i);
             raw += rule.weight();
             floor = floor.atLeast(rule.minimumChannel());
-            reasons.add(new Assessment.Reason(rule.ruleId(), rule.description(), rule.weight(), evidence[i]));
+            partnerRecognised |= recognisesPartner[i];
+            reasons.add(new Assessment.Reason(rule.ruleId(), rule.description(), rule.weight(), text));
         }
         int score = Math.max(0, Math.min(100, raw));
         Channel byScore = score >= redFrom ? Channel.RED : score >= yellowFrom ? Channel.YELLOW : Channel.GREEN;
@@ -217,7 +378,7 @@ public final class RiskEngine {
         if (channel == Channel.YELLOW && floor.ordinal() < Channel.YELLOW.ordinal() && declaration.traderAeo()) {
             channel = Channel.BLUE;
         }
-        if (channel == Channel.RED && floor != Channel.RED && declaration.partnerInspected()) {
+        if (channel == Channel.RED && floor != Channel.RED && partnerRecognised) {
             channel = Channel.YELLOW;
             reasons.add(new Assessment.Reason(MUTUAL_RECOGNITION_RULE,
                     "A partner administration's accepted inspection replaces our physical inspection", 0,
@@ -226,14 +387,25 @@ public final class RiskEngine {
         return new Core(channel, score, List.copyOf(reasons));
     }
 
-    private static Assessment.InspectionKind kind(Channel channel, int score) {
-        return channel != Channel.RED ? Assessment.InspectionKind.NONE
-                : score >= 90 ? Assessment.InspectionKind.UNLOADING : Assessment.InspectionKind.XRAY;
+    /** The rule's evidence joined with that of each further condition, or null when one of them does not hold. */
+    private String alsoHolds(int rule, DeclarationFacts declaration, String first) {
+        if (also[rule].length == 0) {
+            return first;
+        }
+        StringBuilder text = new StringBuilder(first);
+        for (Matcher matcher : also[rule]) {
+            String found = matcher.evidence(declaration);
+            if (found == null) {
+                return null;
+            }
+            text.append("; ").append(found);
+        }
+        return text.toString();
     }
 
-    private static void match(BitSet matched, String[] evidence, int rule, String text) {
-        matched.set(rule);
-        evidence[rule] = text;
+    private static Assessment.InspectionKind kind(Channel channel, int score) {
+        return channel != Channel.RED ? Assessment.InspectionKind.NONE
+                : score >= UNLOADING_FROM_SCORE ? Assessment.InspectionKind.UNLOADING : Assessment.InspectionKind.XRAY;
     }
 
     /** A number in [0, 1) from the declaration's content and the ruleset version: the same input, the same draw. */
@@ -248,25 +420,6 @@ public final class RiskEngine {
             return bits / (double) (1L << 56);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Expected handling times per channel; estimates until measured inspection durations replace them. */
-    public static final class HandlingTimes {
-        private HandlingTimes() {
-        }
-
-        /**
-         * GREEN/BLUE 5 min (booth check only); YELLOW 2 h (documentary control reported at up to 4 h in Kazakhstan);
-         * RED by X-ray 45 min; RED by unloading 4 h; REFUSED 30 min of processing.
-         */
-        public static Duration of(Channel channel, Assessment.InspectionKind kind) {
-            return switch (channel) {
-                case GREEN, BLUE -> Duration.ofMinutes(5);
-                case YELLOW -> Duration.ofHours(2);
-                case RED -> kind == Assessment.InspectionKind.UNLOADING ? Duration.ofHours(4) : Duration.ofMinutes(45);
-                case REFUSED -> Duration.ofMinutes(30);
-            };
         }
     }
 }

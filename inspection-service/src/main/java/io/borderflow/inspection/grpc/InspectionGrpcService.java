@@ -1,6 +1,14 @@
 package io.borderflow.inspection.grpc;
 
+import io.borderflow.api.inspection.v1.ActivateRulesetRequest;
+import io.borderflow.api.inspection.v1.ActivateRulesetResponse;
+import io.borderflow.api.inspection.v1.CreateRulesetRequest;
+import io.borderflow.api.inspection.v1.CreateRulesetResponse;
 import io.borderflow.api.inspection.v1.GetRulesetRequest;
+import io.borderflow.api.inspection.v1.ListRulesetsRequest;
+import io.borderflow.api.inspection.v1.ListRulesetsResponse;
+import io.borderflow.api.inspection.v1.SimulateRulesetRequest;
+import io.borderflow.api.inspection.v1.SimulateRulesetResponse;
 import io.borderflow.api.inspection.v1.GetRulesetResponse;
 import io.borderflow.api.inspection.v1.InspectionService;
 import io.borderflow.api.inspection.v1.AssessDeclarationRequest;
@@ -35,7 +43,6 @@ import io.borderflow.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import io.borderflow.support.paging.PageSize;
 import io.quarkus.grpc.GrpcService;
-import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import java.util.regex.Pattern;
 
@@ -177,7 +184,66 @@ public class InspectionGrpcService implements InspectionService {
     }
 
     @Override
-    @Authenticated
+    @RolesAllowed({Roles.RISK_ANALYST, Roles.CUSTOMS_OFFICER, Roles.AUDITOR})
+    public Uni<ListRulesetsResponse> listRulesets(ListRulesetsRequest request) {
+        return ERRORS.guard(() -> rulesets.list(request.getPageToken(), PageSize.resolve(request.getPageSize()))
+                .map(page -> ListRulesetsResponse.newBuilder().setNextPageToken(page.nextPageToken())
+                        .addAllRulesets(page.rulesets().stream().map(RulesetProtoMapper::toProto).toList()).build()));
+    }
+
+    @Override
+    @RolesAllowed(Roles.RISK_ANALYST)
+    public Uni<CreateRulesetResponse> createRuleset(CreateRulesetRequest request) {
+        return ERRORS.guard(() -> {
+            if (!request.hasRuleset()) {
+                throw new InvalidArgumentException("INVALID_RULESET", "ruleset", "ruleset is required");
+            }
+            return rulesets.create(request.getRequestId(), RulesetProtoMapper.fromProto(request.getRuleset()),
+                    Caller.of(identity)).map(r -> CreateRulesetResponse.newBuilder()
+                            .setRuleset(RulesetProtoMapper.toProto(r)).build());
+        });
+    }
+
+    @Override
+    @RolesAllowed(Roles.RISK_ANALYST)
+    public Uni<ActivateRulesetResponse> activateRuleset(ActivateRulesetRequest request) {
+        return ERRORS.guard(() -> {
+            long version = version(request.getName(), "name");
+            return rulesets.activate(version, request.hasActivateTime()
+                    ? DeclarationProtoMapper.time(request.getActivateTime()) : null, Caller.of(identity))
+                    .map(r -> ActivateRulesetResponse.newBuilder().setRuleset(RulesetProtoMapper.toProto(r)).build());
+        });
+    }
+
+    @Override
+    @RolesAllowed(Roles.RISK_ANALYST)
+    public Uni<SimulateRulesetResponse> simulateRuleset(SimulateRulesetRequest request) {
+        return ERRORS.guard(() -> {
+            RulesetApplicationService.Candidate candidate = switch (request.getCandidateCase()) {
+                case RULESET_NAME -> new RulesetApplicationService.Candidate(version(request.getRulesetName(), "ruleset_name"), null);
+                case RULESET -> new RulesetApplicationService.Candidate(null, RulesetProtoMapper.fromProto(request.getRuleset()));
+                case CANDIDATE_NOT_SET -> throw new InvalidArgumentException("INVALID_RULESET", "candidate",
+                        "ruleset_name or ruleset is required");
+            };
+            String checkpoint = request.getCheckpoint().isEmpty() ? null
+                    : ResourceNames.parseId("checkpoints", request.getCheckpoint(), "checkpoint");
+            return rulesets.simulate(candidate,
+                    request.hasStartTime() ? DeclarationProtoMapper.time(request.getStartTime()) : null,
+                    request.hasEndTime() ? DeclarationProtoMapper.time(request.getEndTime()) : null, checkpoint)
+                    .map(SimulationProtoMapper::toProto);
+        });
+    }
+
+    private static long version(String name, String field) {
+        var version = VERSION.matcher(name);
+        if (!version.matches()) {
+            throw new InvalidArgumentException("INVALID_NAME", field, field + " must look like rulesets/{version}");
+        }
+        return Long.parseLong(version.group(1));
+    }
+
+    @Override
+    @RolesAllowed({Roles.RISK_ANALYST, Roles.CUSTOMS_OFFICER, Roles.AUDITOR, Roles.SERVICE})
     public Uni<GetRulesetResponse> getRuleset(GetRulesetRequest request) {
         return ERRORS.guard(() -> {
             String name = request.getName();

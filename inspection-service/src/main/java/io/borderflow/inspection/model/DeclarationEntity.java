@@ -17,4 +17,6 @@ public class DeclarationEntity {
     public String carrierId;
     public OffsetDateTime submitTime;
     public String content;
+    /** Normalised consignor name and country ({@code name|CC}), which tells a first-time trader; null before V5. */
+    public String consignorKey;
 }

@@ -49,6 +49,70 @@ public class DecisionRepository {
                                 .map(decision -> Optional.of(read(declaration, decision)))));
     }
 
+    /** Whether a declaration of this consignor was stored before. */
+    public Uni<Boolean> consignorKnown(String consignorKey) {
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery("select count(*) from DeclarationEntity where consignorKey = :key", Long.class)
+                .setParameter("key", consignorKey).getSingleResult()).map(count -> count > 0);
+    }
+
+    /** A declaration to replay, whether it was its consignor's first, and whether its inspection found a violation. */
+    public record Replayable(DeclarationEntity declaration, boolean firstOfConsignor, boolean violationFound) {
+    }
+
+    /**
+     * Declarations submitted in [from, until), for one checkpoint or all (null), at most {@code limit}, oldest first.
+     */
+    @WithSession
+    public Uni<List<Replayable>> replayable(OffsetDateTime from, OffsetDateTime until, String checkpointId, int limit) {
+        String where = "d.submitTime >= :from and d.submitTime < :until" + (checkpointId == null ? "" : " and d.checkpointId = :cp");
+        return Panache.getSession().chain(session -> {
+            var declarations = session.createSelectionQuery("from DeclarationEntity d where " + where
+                    + " order by d.submitTime, d.id", DeclarationEntity.class);
+            var firsts = session.createSelectionQuery("select d.id from DeclarationEntity d where " + where
+                    + " and d.consignorKey is not null and not exists (select 1 from DeclarationEntity e"
+                    + " where e.consignorKey = d.consignorKey and e.submitTime < d.submitTime)", String.class);
+            var violations = session.createSelectionQuery("select d.id from DeclarationEntity d, InspectionResultEntity r"
+                    + " where r.declarationId = d.id and r.outcome <> 'NO_FINDING' and " + where, String.class);
+            for (var query : List.of(declarations, firsts, violations)) {
+                query.setParameter("from", from).setParameter("until", until);
+                if (checkpointId != null) {
+                    query.setParameter("cp", checkpointId);
+                }
+            }
+            return declarations.setMaxResults(limit).getResultList()
+                    .chain(rows -> firsts.getResultList().chain(first -> violations.getResultList().map(found -> {
+                        var firstIds = java.util.Set.copyOf(first);
+                        var foundIds = java.util.Set.copyOf(found);
+                        return rows.stream().map(row -> new Replayable(row, firstIds.contains(row.id),
+                                foundIds.contains(row.id))).toList();
+                    })));
+        });
+    }
+
+    /** The number of declarations submitted in [from, until), for one checkpoint or all (null). */
+    @WithSession
+    public Uni<Long> countSubmitted(OffsetDateTime from, OffsetDateTime until, String checkpointId) {
+        return Panache.getSession().chain(session -> {
+            var query = session.createSelectionQuery("select count(*) from DeclarationEntity d where d.submitTime >= :from"
+                    + " and d.submitTime < :until" + (checkpointId == null ? "" : " and d.checkpointId = :cp"), Long.class)
+                    .setParameter("from", from).setParameter("until", until);
+            if (checkpointId != null) {
+                query.setParameter("cp", checkpointId);
+            }
+            return query.getSingleResult();
+        });
+    }
+
+    /** Parses a stored declaration's content. */
+    public static DeclarationContent content(DeclarationEntity declaration) {
+        try {
+            return JSON.readValue(declaration.content, DeclarationContent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored declaration " + declaration.id + " is unreadable", e);
+        }
+    }
+
     @WithSession
     public Uni<Optional<StoredDecision>> findDecision(String declarationId) {
         return Panache.getSession().chain(session -> session.find(DeclarationEntity.class, declarationId)

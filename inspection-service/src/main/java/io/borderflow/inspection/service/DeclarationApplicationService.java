@@ -2,14 +2,12 @@ package io.borderflow.inspection.service;
 
 import io.borderflow.inspection.domain.Assessment;
 import io.borderflow.inspection.domain.DeclarationCheck;
-import io.borderflow.inspection.domain.DeclarationFacts;
 import io.borderflow.inspection.domain.RiskEngine;
 import io.borderflow.inspection.model.DecisionEntity;
 import io.borderflow.inspection.model.DecisionFilter;
 import io.borderflow.inspection.model.DeclarationContent;
 import io.borderflow.inspection.model.DeclarationEntity;
 import io.borderflow.inspection.model.DeclarationOutlook;
-import io.borderflow.inspection.model.RulesetDetails;
 import io.borderflow.inspection.model.StoredDecision;
 import io.borderflow.inspection.repository.DecisionRepository;
 import io.borderflow.inspection.repository.RulesetRepository;
@@ -21,23 +19,19 @@ import io.borderflow.support.error.FieldViolation;
 import io.borderflow.support.error.InvalidArgumentException;
 import io.borderflow.support.error.NotFoundException;
 import io.borderflow.support.paging.PageTokens;
+import io.borderflow.support.reference.ReferenceFile;
 import io.borderflow.support.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Use cases on declarations: submit and decide at once, read decisions back. */
 @ApplicationScoped
@@ -45,12 +39,14 @@ public class DeclarationApplicationService {
     private final RulesetRepository rulesets;
     private final DecisionRepository decisions;
     private final AuditTrail audit;
-    private final Map<Long, RiskEngine> engines = new ConcurrentHashMap<>();
+    private final RiskEngines engines;
 
-    public DeclarationApplicationService(RulesetRepository rulesets, DecisionRepository decisions, AuditTrail audit) {
+    public DeclarationApplicationService(RulesetRepository rulesets, DecisionRepository decisions, AuditTrail audit,
+            RiskEngines engines) {
         this.rulesets = rulesets;
         this.decisions = decisions;
         this.audit = audit;
+        this.engines = engines;
     }
 
     /** One page of decisions and the token of the next. */
@@ -72,7 +68,8 @@ public class DeclarationApplicationService {
                     "the declaration has " + problems.size() + " problem(s); see the field violations", Map.of(), problems);
         }
         String json = DecisionRepository.json(content);
-        String sha = sha256(json);
+        String sha = ReferenceFile.sha256(json);
+        String consignorKey = RiskEngines.consignorKey(content);
         return decisions.findByRequestId(requestId).chain(existing -> {
             if (existing.isPresent()) {
                 if (!existing.get().declaration().contentSha256.equals(sha)) {
@@ -82,15 +79,16 @@ public class DeclarationApplicationService {
                 }
                 return Uni.createFrom().item(existing.get());
             }
-            return activeEngine().chain(engine -> {
-                Assessment assessment = engine.assess(facts(content, sha));
-                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            return activeEngine(now).chain(engine -> decisions.consignorKnown(consignorKey).chain(known -> {
+                Assessment assessment = engine.assess(RiskEngines.facts(content, sha, !known));
                 DeclarationEntity declaration = declaration(requestId, content, json, sha, now);
+                declaration.consignorKey = consignorKey;
                 DecisionEntity decision = decision(declaration, assessment, now);
                 return decisions.insert(declaration, decision).call(stored -> audit.append(AuditEntry.of(caller,
                         "declaration.submit", "declarations/" + declaration.id, true, "channel " + decision.channel
                                 + ", risk score " + decision.riskScore + ", ruleset " + decision.rulesetVersion)));
-            });
+            }));
         });
     }
 
@@ -106,7 +104,10 @@ public class DeclarationApplicationService {
             throw new InvalidArgumentException("INVALID_DECLARATION",
                     "the declaration has " + problems.size() + " problem(s); see the field violations", Map.of(), problems);
         }
-        return activeEngine().map(engine -> outlook(engine.outlook(facts(content, sha256(DecisionRepository.json(content))))));
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return activeEngine(now).chain(engine -> decisions.consignorKnown(RiskEngines.consignorKey(content))
+                .map(known -> outlook(engine.outlook(RiskEngines.facts(content,
+                        ReferenceFile.sha256(DecisionRepository.json(content)), !known)))));
     }
 
     private static DeclarationOutlook outlook(RiskEngine.Outlook outlook) {
@@ -123,18 +124,9 @@ public class DeclarationApplicationService {
                 .map(r -> new StoredDecision.DecisionReason(r.ruleId(), r.ruleText(), r.weight(), r.evidence())).toList();
     }
 
-    private Uni<RiskEngine> activeEngine() {
-        return rulesets.findActive().map(active -> {
-            RulesetDetails ruleset = active.orElseThrow(() -> new FailedPreconditionException("NO_ACTIVE_RULESET",
-                    "no ruleset is active; activate one before submitting declarations"));
-            return engines.computeIfAbsent(ruleset.ruleset().version, v -> RiskEngine.of(ruleset));
-        });
-    }
-
-    private static DeclarationFacts facts(DeclarationContent content, String fingerprint) {
-        return new DeclarationFacts(content.goodsLines().stream().map(DeclarationContent.GoodsLine::hsCode).toList(),
-                content.traderAeo(), content.partnerInspections() != null && !content.partnerInspections().isEmpty(),
-                fingerprint);
+    private Uni<RiskEngine> activeEngine(OffsetDateTime at) {
+        return rulesets.findActiveAt(at).map(active -> engines.of(active.orElseThrow(() -> new FailedPreconditionException(
+                "NO_ACTIVE_RULESET", "no ruleset is active; activate one before submitting declarations"))));
     }
 
     /** @throws NotFoundException reason {@code DECISION_NOT_FOUND} */
@@ -195,13 +187,5 @@ public class DeclarationApplicationService {
         decision.decideTime = now;
         decision.reasons = DecisionRepository.json(reasons(assessment.reasons()));
         return decision;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

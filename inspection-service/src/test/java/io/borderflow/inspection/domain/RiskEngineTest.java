@@ -9,12 +9,20 @@ import io.borderflow.support.reference.ReferenceFile;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class RiskEngineTest {
-    private static final RiskEngine SEED =
-            RiskEngine.of(ReferenceFile.read("reference/ruleset-v1.json", RulesetDataset.class).content());
+    private static final RiskEngine SEED = RulesetDefinition.engine(1,
+            ReferenceFile.read("reference/ruleset-v1.json", RulesetDataset.class).content());
+
+    /** Goods lines of plain value (1,000 USD/kg), from China to Kazakhstan, by an established consignor. */
+    static DeclarationFacts facts(List<String> hs, boolean aeo, boolean partner, String fingerprint) {
+        return new DeclarationFacts(hs.stream().map(code -> new DeclarationFacts.Line(code, "", "CN", 100, 100_000, "USD"))
+                .toList(), "Almaty Trade", "Kazakh Buyer", "CN", List.of(), "KZ", aeo, partner ? Set.of("CN") : Set.of(),
+                false, fingerprint);
+    }
 
     /** A fingerprint whose stable draw is above the sample rate, so the sample does not interfere. */
     private static String unsampled(String base) {
@@ -23,7 +31,7 @@ class RiskEngineTest {
     }
 
     private static Assessment assess(List<String> hs, boolean aeo, boolean partner) {
-        return SEED.assess(new DeclarationFacts(hs, aeo, partner, unsampled(hs + "|" + aeo + "|" + partner)));
+        return SEED.assess(facts(hs, aeo, partner, unsampled(hs + "|" + aeo + "|" + partner)));
     }
 
     private static List<String> ruleIds(Assessment assessment) {
@@ -108,21 +116,21 @@ class RiskEngineTest {
 
     @Test
     void thresholdsAreInclusive() {
-        RiskEngine engine = new RiskEngine(7, 30, 60, 0.0, List.of(
-                new RuleSpec("A", "a", 29, null, RuleSpec.Kind.HS_PREFIX, null, List.of("01")),
-                new RuleSpec("B", "b", 30, null, RuleSpec.Kind.HS_PREFIX, null, List.of("02")),
-                new RuleSpec("C", "c", 30, null, RuleSpec.Kind.HS_PREFIX, null, List.of("03"))), Map.of());
-        assertThat(engine.assess(new DeclarationFacts(List.of("010101"), false, false, "x")).channel()).isEqualTo(Channel.GREEN);
-        assertThat(engine.assess(new DeclarationFacts(List.of("020202"), false, false, "x")).channel()).isEqualTo(Channel.YELLOW);
-        assertThat(engine.assess(new DeclarationFacts(List.of("020202", "030303"), false, false, "x")).channel())
+        RiskEngine engine = new RiskEngine(7, 30, 60, 0.0, HandlingTimes.DEFAULT, List.of(
+                new RuleSpec("A", "a", 29, null, new RuleSpec.HsPrefix(List.of("01")), List.of()),
+                new RuleSpec("B", "b", 30, null, new RuleSpec.HsPrefix(List.of("02")), List.of()),
+                new RuleSpec("C", "c", 30, null, new RuleSpec.HsPrefix(List.of("03")), List.of())), Map.of());
+        assertThat(engine.assess(facts(List.of("010101"), false, false, "x")).channel()).isEqualTo(Channel.GREEN);
+        assertThat(engine.assess(facts(List.of("020202"), false, false, "x")).channel()).isEqualTo(Channel.YELLOW);
+        assertThat(engine.assess(facts(List.of("020202", "030303"), false, false, "x")).channel())
                 .isEqualTo(Channel.RED);
     }
 
     @Test
     void theSameDeclarationAlwaysGetsTheSameDecisionSampleIncluded() {
-        DeclarationFacts facts = new DeclarationFacts(List.of("620342"), false, false, "decl-42");
+        DeclarationFacts facts = facts(List.of("620342"), false, false, "decl-42");
         assertThat(SEED.assess(facts)).isEqualTo(SEED.assess(facts));
-        assertThat(RiskEngine.of(ReferenceFile.read("reference/ruleset-v1.json", RulesetDataset.class).content())
+        assertThat(RulesetDefinition.engine(1, ReferenceFile.read("reference/ruleset-v1.json", RulesetDataset.class).content())
                 .assess(facts)).isEqualTo(SEED.assess(facts));
     }
 
@@ -130,7 +138,7 @@ class RiskEngineTest {
     void theRandomSampleTakesItsShareOfLowRiskDeclarationsAndSaysSo() {
         int n = 20_000;
         long sampled = IntStream.range(0, n)
-                .mapToObj(i -> SEED.assess(new DeclarationFacts(List.of("620342"), false, false, "truck-" + i)))
+                .mapToObj(i -> SEED.assess(facts(List.of("620342"), false, false, "truck-" + i)))
                 .filter(a -> {
                     if (a.randomSample()) {
                         assertThat(a.channel()).isEqualTo(Channel.YELLOW);
@@ -142,17 +150,17 @@ class RiskEngineTest {
 
         // a declaration already inspected by its rules is never "sampled"
         assertThat(IntStream.range(0, 2000).mapToObj(i -> SEED.assess(
-                new DeclarationFacts(List.of("854231"), false, false, "ic-" + i))).noneMatch(Assessment::randomSample)).isTrue();
+                facts(List.of("854231"), false, false, "ic-" + i))).noneMatch(Assessment::randomSample)).isTrue();
     }
 
     @Test
     void anOutlookGivesTheSamplesShareToYellowAndWeighsTheHandlingTime() {
-        RiskEngine.Outlook harmless = SEED.outlook(new DeclarationFacts(List.of("620342"), false, false, "any"));
+        RiskEngine.Outlook harmless = SEED.outlook(facts(List.of("620342"), false, false, "any"));
         assertThat(harmless.chances()).containsExactlyInAnyOrderEntriesOf(Map.of(Channel.GREEN, 0.95, Channel.YELLOW, 0.05));
         // 0.95 * 5 min + 0.05 * 2 h = 285 s + 360 s
         assertThat(harmless.expectedHandling()).isEqualTo(Duration.ofSeconds(645));
 
-        RiskEngine.Outlook chips = SEED.outlook(new DeclarationFacts(List.of("854231"), false, false, "any"));
+        RiskEngine.Outlook chips = SEED.outlook(facts(List.of("854231"), false, false, "any"));
         assertThat(chips.chances()).containsExactly(Map.entry(Channel.RED, 1.0));
         assertThat(chips.expectedHandling()).isEqualTo(Duration.ofMinutes(45));
         assertThat(chips.reasons()).extracting(Reason::ruleId).containsExactly("CHPL-TIER-1");

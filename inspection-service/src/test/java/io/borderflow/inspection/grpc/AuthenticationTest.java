@@ -1,10 +1,13 @@
 package io.borderflow.inspection.grpc;
 
+import io.borderflow.api.inspection.v1.GetRulesetRequest;
 import io.borderflow.api.inspection.v1.InspectionServiceGrpc;
+import io.borderflow.support.security.Roles;
 import io.borderflow.testsupport.AuthenticationContract;
 import io.grpc.CallCredentials;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 @QuarkusTest
@@ -13,12 +16,18 @@ class AuthenticationTest extends AuthenticationContract {
     @GrpcClient
     InspectionServiceGrpc.InspectionServiceBlockingStub client;
 
+    /** Reads the active ruleset: rule internals, so not for carriers, platforms, border posts or partner customs. */
     @Override
     protected void readReferenceData(CallCredentials credentials) {
         var stub = client.withDeadlineAfter(10, TimeUnit.SECONDS);
         if (credentials != null) {
             stub = stub.withCallCredentials(credentials);
         }
-        stub.getRuleset(io.borderflow.api.inspection.v1.GetRulesetRequest.newBuilder().setName("rulesets/active").build());
+        stub.getRuleset(GetRulesetRequest.newBuilder().setName("rulesets/active").build());
+    }
+
+    @Override
+    protected Set<String> readerRoles() {
+        return Set.of(Roles.RISK_ANALYST, Roles.CUSTOMS_OFFICER, Roles.AUDITOR, Roles.SERVICE);
     }
 }

@@ -27,6 +27,7 @@ import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.Config;
@@ -53,12 +54,19 @@ class DeclarationGrpcServiceTest {
         return "req-" + UUID.randomUUID();
     }
 
+    /**
+     * A truck of electronics (brand Acme, not a watched brand; 250,000 USD for 120 kg, not undervalued) from China to
+     * Russia through Kazakhstan, so that under ruleset 2 a CHPL code also meets DIVERSION-DESTINATION (+15) and
+     * DIVERSION-TRANSIT (+10). The consignor is the checkpoint's own (named after it), so FIRST-TIME-TRADER (+10) fires
+     * on exactly the first declaration a test submits at its checkpoint, whatever other tests did before.
+     */
     static Declaration.Builder electronics(String checkpoint, String hsCode) {
         return Declaration.newBuilder()
                 .addGoodsLines(GoodsLine.newBuilder().setHsCode(hsCode).setDescription("Processors").setBrand("Acme")
                         .setQuantity(1000).setQuantityUnit("pcs").setNetWeightKg(120).setCustomsValue(250000)
                         .setCurrency("USD").setOriginCountryCode("CN"))
-                .setConsignor(Party.newBuilder().setName("Shenzhen Components Ltd").setCountryCode("CN"))
+                .setConsignor(Party.newBuilder().setName("Shenzhen Components " + checkpoint.substring(
+                        checkpoint.lastIndexOf('/') + 1)).setCountryCode("CN"))
                 .setConsignee(Party.newBuilder().setName("OOO Vektor").setCountryCode("RU"))
                 .setCarrierId("kaz-trans-01").setVehiclePlate("123 ABC 02")
                 .setOriginCountryCode("CN").addTransitCountryCodes("KZ").setDestinationCountryCode("RU")
@@ -79,13 +87,19 @@ class DeclarationGrpcServiceTest {
         assertThat(response.getDeclaration().getName()).startsWith("declarations/");
         assertThat(response.getDeclaration().hasSubmitTime()).isTrue();
         assertThat(decision.getName()).isEqualTo(response.getDeclaration().getName() + "/decision");
+        // ruleset 2: CHPL-TIER-1 70 (at least RED) + DIVERSION-DESTINATION 15 + DIVERSION-TRANSIT 10 + FIRST-TIME-TRADER 10
+        // = 105, clamped to 100; from 90 a RED truck is unloaded, 240 minutes
         assertThat(decision.getChannel()).isEqualTo(Channel.CHANNEL_RED);
-        assertThat(decision.getInspectionKind()).isEqualTo(InspectionKind.INSPECTION_KIND_XRAY);
-        assertThat(decision.getRiskScore()).isEqualTo(70);
-        assertThat(decision.getRuleset()).isEqualTo("rulesets/1");
-        assertThat(decision.getExpectedHandling().getSeconds()).isEqualTo(45 * 60);
-        assertThat(decision.getReasonsList()).extracting(DecisionReason::getRuleId).containsExactly("CHPL-TIER-1");
+        assertThat(decision.getInspectionKind()).isEqualTo(InspectionKind.INSPECTION_KIND_UNLOADING);
+        assertThat(decision.getRiskScore()).isEqualTo(100);
+        assertThat(decision.getRuleset()).isEqualTo("rulesets/2");
+        assertThat(decision.getExpectedHandling().getSeconds()).isEqualTo(240 * 60);
+        assertThat(decision.getReasonsList()).extracting(DecisionReason::getRuleId).containsExactly("CHPL-TIER-1",
+                "DIVERSION-DESTINATION", "DIVERSION-TRANSIT", "FIRST-TIME-TRADER");
+        assertThat(decision.getReasonsList()).extracting(DecisionReason::getWeight).containsExactly(70, 15, 10, 10);
         assertThat(decision.getReasons(0).getEvidence()).contains("854231");
+        assertThat(decision.getReasons(1).getEvidence()).contains("destination RU");
+        assertThat(decision.getReasons(2).getEvidence()).contains("transit through KZ");
 
         assertThat(as(OFFICER).getDecision(GetDecisionRequest.newBuilder().setName(decision.getName()).build())
                 .getDecision()).isEqualTo(decision);
@@ -93,6 +107,62 @@ class DeclarationGrpcServiceTest {
                 .getDecisionsList()).containsExactly(decision);
         assertThat(as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint)
                 .setChannel(Channel.CHANNEL_GREEN).build()).getDecisionsList()).isEmpty();
+    }
+
+    @Test
+    void aConsignorIsAFirstTimeTraderOnlyOnItsFirstDeclaration() {
+        String checkpoint = checkpoint();
+        Declaration phones = electronics(checkpoint, "851762").build();
+
+        // CHPL-TIER-2 50 + DIVERSION-DESTINATION 15 + DIVERSION-TRANSIT 10 + FIRST-TIME-TRADER 10 = 85: RED by X-ray
+        Decision first = submit(requestId(), phones).getDecision();
+        assertThat(first.getReasonsList()).extracting(DecisionReason::getRuleId).containsExactly("CHPL-TIER-2",
+                "DIVERSION-DESTINATION", "DIVERSION-TRANSIT", "FIRST-TIME-TRADER");
+        assertThat(first.getRiskScore()).isEqualTo(85);
+        assertThat(first.getChannel()).isEqualTo(Channel.CHANNEL_RED);
+        assertThat(first.getInspectionKind()).isEqualTo(InspectionKind.INSPECTION_KIND_XRAY);
+        assertThat(first.getExpectedHandling().getSeconds()).isEqualTo(45 * 60);
+
+        // the same consignor, written in capitals with a hyphen: the same normalised name, so no longer first: 75
+        String sameConsignor = phones.getConsignor().getName().toUpperCase(Locale.ROOT).replace(' ', '-');
+        Decision second = submit(requestId(), phones.toBuilder()
+                .setConsignor(phones.getConsignor().toBuilder().setName(sameConsignor)).build()).getDecision();
+        assertThat(second.getReasonsList()).extracting(DecisionReason::getRuleId).containsExactly("CHPL-TIER-2",
+                "DIVERSION-DESTINATION", "DIVERSION-TRANSIT");
+        assertThat(second.getRiskScore()).isEqualTo(75);
+        assertThat(second.getChannel()).isEqualTo(Channel.CHANNEL_RED);
+    }
+
+    @Test
+    void prohibitedGoodsAreRefusedAndAWatchedPartyIsInspected() {
+        String checkpoint = checkpoint();
+        Declaration.Builder texasChips = electronics(checkpoint, "8542310000");
+        texasChips.setGoodsLines(0, texasChips.getGoodsLines(0).toBuilder().setBrand("Texas Instruments"));
+
+        // CHPL-TIER-1 70 + DIVERSION-DESTINATION 15 + DIVERSION-TRANSIT 10 + WATCHED-BRAND 25
+        // + PROHIBITED-FOR-DESTINATION 30 (at least REFUSED) + FIRST-TIME-TRADER 10 = 160 -> 100; a refusal, 30 min
+        Decision refused = submit(requestId(), texasChips.build()).getDecision();
+        assertThat(refused.getChannel()).isEqualTo(Channel.CHANNEL_REFUSED);
+        assertThat(refused.getInspectionKind()).isEqualTo(InspectionKind.INSPECTION_KIND_NONE);
+        assertThat(refused.getRiskScore()).isEqualTo(100);
+        assertThat(refused.getExpectedHandling().getSeconds()).isEqualTo(30 * 60);
+        assertThat(refused.getReasonsList()).extracting(DecisionReason::getRuleId).containsExactly("CHPL-TIER-1",
+                "DIVERSION-DESTINATION", "DIVERSION-TRANSIT", "WATCHED-BRAND", "PROHIBITED-FOR-DESTINATION",
+                "FIRST-TIME-TRADER");
+
+        // trousers for a consignee written as a watched party's Cyrillic alias: WATCHED-PARTY 60 (at least RED); the
+        // consignor is known by now, so 60: RED by X-ray, 45 min
+        Decision watched = submit(requestId(), electronics(checkpoint, "620342")
+                .setConsignee(Party.newBuilder().setName("ТОО «Азия Транс Электроник»").setCountryCode("KZ")).build())
+                .getDecision();
+        assertThat(watched.getChannel()).isEqualTo(Channel.CHANNEL_RED);
+        assertThat(watched.getInspectionKind()).isEqualTo(InspectionKind.INSPECTION_KIND_XRAY);
+        assertThat(watched.getRiskScore()).isEqualTo(60);
+        assertThat(watched.getExpectedHandling().getSeconds()).isEqualTo(45 * 60);
+        assertThat(watched.getReasonsList()).singleElement().satisfies(r -> {
+            assertThat(r.getRuleId()).isEqualTo("WATCHED-PARTY");
+            assertThat(r.getEvidence()).contains("consignee", "Azia Trans Elektronik");
+        });
     }
 
     @Test
@@ -182,7 +252,9 @@ class DeclarationGrpcServiceTest {
         assertThat(records).anySatisfy(r -> {
             assertThat(r.getResource()).isEqualTo(response.getDeclaration().getName());
             assertThat(r.getRolesList()).containsExactly(Roles.CUSTOMS_OFFICER);
-            assertThat(r.getDetail()).contains("channel YELLOW");
+            // CHPL-TIER-2 50 (at least YELLOW) + DIVERSION-DESTINATION 15 + DIVERSION-TRANSIT 10 + FIRST-TIME-TRADER 10
+            // = 85: RED by score (from 60)
+            assertThat(r.getDetail()).isEqualTo("channel RED, risk score 85, ruleset 2");
         });
 
         Config config = ConfigProvider.getConfig();
@@ -199,20 +271,27 @@ class DeclarationGrpcServiceTest {
         String checkpoint = checkpoint();
         var service = as(TestTokens.as(Roles.SERVICE));
 
+        // trousers: only FIRST-TIME-TRADER (+10, nothing of this consignor was stored) = 10, GREEN, unless the 5% sample
+        // picks it for YELLOW: 0.95 x 5 min + 0.05 x 120 min = 285 s + 360 s
         var harmless = service.assessDeclaration(AssessDeclarationRequest.newBuilder()
                 .setDeclaration(electronics(checkpoint, "620342")).build());
         assertThat(harmless.getChannelChancesList()).extracting(c -> c.getChannel() + "=" + c.getProbability())
                 .containsExactlyInAnyOrder("CHANNEL_GREEN=0.95", "CHANNEL_YELLOW=0.05");
+        assertThat(harmless.getRiskScore()).isEqualTo(10);
+        assertThat(harmless.getReasonsList()).extracting(DecisionReason::getRuleId).containsExactly("FIRST-TIME-TRADER");
         assertThat(harmless.getExpectedHandling().getSeconds()).isEqualTo(645);
-        assertThat(harmless.getRuleset()).isEqualTo("rulesets/1");
+        assertThat(harmless.getRuleset()).isEqualTo("rulesets/2");
 
+        // 70 + 15 + 10 + 10 = 105 -> 100: RED by unloading for certain, 240 min
         var chips = service.assessDeclaration(AssessDeclarationRequest.newBuilder()
                 .setDeclaration(electronics(checkpoint, "8542310000")).build());
         assertThat(chips.getChannelChancesList()).singleElement().satisfies(c -> {
             assertThat(c.getChannel()).isEqualTo(Channel.CHANNEL_RED);
             assertThat(c.getProbability()).isEqualTo(1.0);
+            assertThat(c.getExpectedHandling().getSeconds()).isEqualTo(240 * 60);
         });
-        assertThat(chips.getReasonsList()).extracting(DecisionReason::getRuleId).containsExactly("CHPL-TIER-1");
+        assertThat(chips.getReasonsList()).extracting(DecisionReason::getRuleId).containsExactly("CHPL-TIER-1",
+                "DIVERSION-DESTINATION", "DIVERSION-TRANSIT", "FIRST-TIME-TRADER");
 
         assertThat(as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint).build())
                 .getDecisionsCount()).isZero();

@@ -51,6 +51,24 @@ public final class ReferenceFile {
         }
     }
 
+    /**
+     * Writes a value in the same JSON form as the files (snake_case keys, nulls left out), so that content stored in
+     * a database reads back with {@link #parse} exactly as a file would.
+     */
+    public static String json(Object value) {
+        try {
+            return MAPPER.copy().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                    .writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** The SHA-256 of a text's UTF-8 bytes, in lower-case hex. */
+    public static String sha256(String text) {
+        return sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
