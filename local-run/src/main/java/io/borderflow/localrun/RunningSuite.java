@@ -172,6 +172,8 @@ public final class RunningSuite implements AutoCloseable {
         env.put("BORDERFLOW_JWT_ISSUER", DevTokenIssuer.DEV_ISSUER);
         env.put("BORDERFLOW_JWT_PUBLIC_KEY",
                 settings.dataDir().resolve(ISSUER_FOLDER).resolve(DevTokenIssuer.PUBLIC_KEY_FILE).toUri().toString());
+        // each service signs its own `service` token for calls to its peers with the development key
+        env.put("BORDERFLOW_SERVICE_TOKEN_DEV_ISSUER_DIR", settings.dataDir().resolve(ISSUER_FOLDER).toAbsolutePath().toString());
         for (SuiteSettings.Service peer : settings.services()) {
             String prefix = peer.database().toUpperCase();
             env.put(prefix + "_PORT", String.valueOf(peer.port()));

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.borderflow.api.checkpoint.v1.CheckpointServiceGrpc;
 import io.borderflow.api.checkpoint.v1.GetCheckpointRequest;
 import io.borderflow.api.checkpoint.v1.ListCheckpointsRequest;
+import io.borderflow.api.inspection.v1.AssessDeclarationRequest;
+import io.borderflow.api.inspection.v1.Declaration;
 import io.borderflow.api.inspection.v1.GetRulesetRequest;
+import io.borderflow.api.inspection.v1.GoodsLine;
+import io.borderflow.api.inspection.v1.Party;
 import io.borderflow.api.inspection.v1.InspectionServiceGrpc;
 import io.borderflow.api.routing.v1.ListLegsRequest;
 import io.borderflow.api.routing.v1.ListPlacesRequest;
@@ -161,6 +165,15 @@ class LocalSuiteTest {
             assertThat(InspectionServiceGrpc.newBlockingStub(channels.get("inspection")).withCallCredentials(token).withDeadlineAfter(10, TimeUnit.SECONDS)
                     .getRuleset(GetRulesetRequest.newBuilder().setName("rulesets/active").build())
                     .getRuleset().getName()).isEqualTo("rulesets/2");
+            // inspection-service asks checkpoint-service, with its own service token, whether a checkpoint exists
+            var inspection = InspectionServiceGrpc.newBlockingStub(channels.get("inspection")).withCallCredentials(token)
+                    .withDeadlineAfter(10, TimeUnit.SECONDS);
+            assertThat(inspection.assessDeclaration(AssessDeclarationRequest.newBuilder()
+                    .setDeclaration(trousersAt("checkpoints/zhaisan")).build()).getChannelChancesCount()).isPositive();
+            assertThatThrownBy(() -> inspection.assessDeclaration(AssessDeclarationRequest.newBuilder()
+                    .setDeclaration(trousersAt("checkpoints/atlantis")).build()))
+                    .isInstanceOfSatisfying(StatusRuntimeException.class,
+                            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
             var routing = RoutingServiceGrpc.newBlockingStub(channels.get("routing")).withCallCredentials(token).withDeadlineAfter(10, TimeUnit.SECONDS);
             assertThat(routing.listPlaces(ListPlacesRequest.getDefaultInstance()).getTotalSize()).isGreaterThan(50);
             assertThat(routing.listLegs(ListLegsRequest.newBuilder().setPlace("places/zhaisan").build())
@@ -170,6 +183,17 @@ class LocalSuiteTest {
                 channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             }
         }
+    }
+
+    private static Declaration trousersAt(String checkpoint) {
+        return Declaration.newBuilder()
+                .addGoodsLines(GoodsLine.newBuilder().setHsCode("620342").setDescription("Cotton trousers").setQuantity(500)
+                        .setQuantityUnit("pcs").setNetWeightKg(300).setCustomsValue(6000).setCurrency("USD")
+                        .setOriginCountryCode("CN"))
+                .setConsignor(Party.newBuilder().setName("Urumqi Garments").setCountryCode("CN"))
+                .setConsignee(Party.newBuilder().setName("OOO Moda").setCountryCode("RU"))
+                .setCarrierId("kaz-trans-01").setVehiclePlate("123 ABC 02").setOriginCountryCode("CN")
+                .setDestinationCountryCode("RU").setCheckpoint(checkpoint).build();
     }
 
     private static ManagedChannel channel(int port) {

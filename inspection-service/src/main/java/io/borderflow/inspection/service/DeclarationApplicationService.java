@@ -1,5 +1,6 @@
 package io.borderflow.inspection.service;
 
+import io.borderflow.inspection.client.CheckpointClient;
 import io.borderflow.inspection.domain.Assessment;
 import io.borderflow.inspection.domain.DeclarationCheck;
 import io.borderflow.inspection.domain.RiskEngine;
@@ -40,13 +41,15 @@ public class DeclarationApplicationService {
     private final DecisionRepository decisions;
     private final AuditTrail audit;
     private final RiskEngines engines;
+    private final CheckpointClient checkpoints;
 
     public DeclarationApplicationService(RulesetRepository rulesets, DecisionRepository decisions, AuditTrail audit,
-            RiskEngines engines) {
+            RiskEngines engines, CheckpointClient checkpoints) {
         this.rulesets = rulesets;
         this.decisions = decisions;
         this.audit = audit;
         this.engines = engines;
+        this.checkpoints = checkpoints;
     }
 
     /** One page of decisions and the token of the next. */
@@ -80,7 +83,8 @@ public class DeclarationApplicationService {
                 return Uni.createFrom().item(existing.get());
             }
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-            return activeEngine(now).chain(engine -> decisions.consignorKnown(consignorKey).chain(known -> {
+            return knownCheckpoint(content).chain(() -> activeEngine(now))
+                    .chain(engine -> decisions.consignorKnown(consignorKey).chain(known -> {
                 Assessment assessment = engine.assess(RiskEngines.facts(content, sha, !known));
                 DeclarationEntity declaration = declaration(requestId, content, json, sha, now);
                 declaration.consignorKey = consignorKey;
@@ -105,7 +109,7 @@ public class DeclarationApplicationService {
                     "the declaration has " + problems.size() + " problem(s); see the field violations", Map.of(), problems);
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return activeEngine(now).chain(engine -> decisions.consignorKnown(RiskEngines.consignorKey(content))
+        return knownCheckpoint(content).chain(() -> activeEngine(now)).chain(engine -> decisions.consignorKnown(RiskEngines.consignorKey(content))
                 .map(known -> outlook(engine.outlook(RiskEngines.facts(content,
                         ReferenceFile.sha256(DecisionRepository.json(content)), !known)))));
     }
@@ -122,6 +126,21 @@ public class DeclarationApplicationService {
     private static List<StoredDecision.DecisionReason> reasons(List<Assessment.Reason> reasons) {
         return reasons.stream()
                 .map(r -> new StoredDecision.DecisionReason(r.ruleId(), r.ruleText(), r.weight(), r.evidence())).toList();
+    }
+
+    /**
+     * Fails with INVALID_DECLARATION when checkpoint-service does not know the declaration's checkpoint; goes on when it
+     * does, or when it cannot answer (see {@link CheckpointClient}).
+     */
+    private Uni<Void> knownCheckpoint(DeclarationContent content) {
+        return checkpoints.existence(content.checkpointId()).map(existence -> {
+            if (existence == CheckpointClient.Existence.UNKNOWN) {
+                throw new InvalidArgumentException("INVALID_DECLARATION", "the declaration has 1 problem(s); see the field violations",
+                        Map.of(), List.of(new FieldViolation("declaration.checkpoint",
+                                "checkpoint-service knows no checkpoints/" + content.checkpointId())));
+            }
+            return null;
+        });
     }
 
     private Uni<RiskEngine> activeEngine(OffsetDateTime at) {

@@ -8,14 +8,19 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses to start a service in the prod profile that trusts the development token issuer: whoever has the local run's
- * key could otherwise mint tokens for any role. Part of every service (service-support is an indexed dependency).
+ * Refuses to start a service in the prod profile that trusts the development token issuer, or that signs its own
+ * service token with the development key: whoever has the local run's key could otherwise mint tokens for any role.
+ * Part of every service (service-support is an indexed dependency).
  */
 @ApplicationScoped
 public class DevIssuerGuard {
 
-    void onStart(@Observes StartupEvent event, @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
-        String refusal = refusal(ConfigUtils.getProfiles(), issuer);
+    void onStart(@Observes StartupEvent event, @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+            ServiceTokenConfig serviceToken) {
+        List<String> profiles = ConfigUtils.getProfiles();
+        String refusal = java.util.stream.Stream.of(refusal(profiles, issuer),
+                        ServiceCredentials.refusal(profiles, serviceToken.devIssuerDir().isPresent()))
+                .filter(java.util.Objects::nonNull).reduce((a, b) -> a + "; " + b).orElse(null);
         if (refusal != null) {
             throw new IllegalStateException(refusal);
         }
