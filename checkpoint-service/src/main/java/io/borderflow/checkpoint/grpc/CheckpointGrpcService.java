@@ -18,7 +18,30 @@ import io.borderflow.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.borderflow.api.checkpoint.v1.BatchGetCheckpointStatusesRequest;
+import io.borderflow.api.checkpoint.v1.BatchGetCheckpointStatusesResponse;
+import io.borderflow.api.checkpoint.v1.CrossingEvent;
+import io.borderflow.api.checkpoint.v1.CrossingEventAck;
+import io.borderflow.api.checkpoint.v1.GetCheckpointStatusRequest;
+import io.borderflow.api.checkpoint.v1.GetCheckpointStatusResponse;
+import io.borderflow.api.checkpoint.v1.GetTruckRequest;
+import io.borderflow.api.checkpoint.v1.GetTruckResponse;
+import io.borderflow.api.checkpoint.v1.ListTrucksRequest;
+import io.borderflow.api.checkpoint.v1.ListTrucksResponse;
+import io.borderflow.api.checkpoint.v1.RecordCrossingEventRequest;
+import io.borderflow.api.checkpoint.v1.RecordCrossingEventResponse;
+import io.borderflow.api.checkpoint.v1.StreamCrossingEventsRequest;
+import io.borderflow.api.checkpoint.v1.StreamCrossingEventsResponse;
+import io.borderflow.checkpoint.service.CheckpointStatusApplicationService;
+import io.borderflow.checkpoint.service.CrossingEventApplicationService;
+import io.borderflow.support.error.DomainException;
+import io.borderflow.support.security.Caller;
+import io.quarkus.security.identity.SecurityIdentity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /** gRPC adapter of {@code borderflow.checkpoint.v1.CheckpointService}: checks the request's shape, calls one use case, maps. */
 @GrpcService
@@ -26,12 +49,127 @@ public class CheckpointGrpcService implements CheckpointService {
     static final String ERROR_DOMAIN = "checkpoint.borderflow.io";
     private static final GrpcErrors ERRORS = new GrpcErrors(ERROR_DOMAIN);
 
+    private static final Pattern STATUS = Pattern.compile("checkpoints/([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)/status");
+    private static final Pattern TRUCK =
+            Pattern.compile("checkpoints/([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)/trucks/([A-Za-z0-9 -]{2,16})");
+    private static final int MAX_BATCH = 50;
+
     private final CheckpointApplicationService checkpoints;
     private final AuditTrail audit;
+    private final CrossingEventApplicationService events;
+    private final CheckpointStatusApplicationService statuses;
+    private final SecurityIdentity identity;
 
-    public CheckpointGrpcService(CheckpointApplicationService checkpoints, AuditTrail audit) {
+    public CheckpointGrpcService(CheckpointApplicationService checkpoints, AuditTrail audit,
+            CrossingEventApplicationService events, CheckpointStatusApplicationService statuses, SecurityIdentity identity) {
         this.checkpoints = checkpoints;
         this.audit = audit;
+        this.events = events;
+        this.statuses = statuses;
+        this.identity = identity;
+    }
+
+    @Override
+    @RolesAllowed(Roles.BORDER_OPERATOR)
+    public Uni<RecordCrossingEventResponse> recordCrossingEvent(RecordCrossingEventRequest request) {
+        return ERRORS.guard(() -> {
+            if (!request.hasEvent()) {
+                throw new InvalidArgumentException("INVALID_EVENT", "event", "event is required");
+            }
+            CrossingEvent event = request.getEvent();
+            return events.record(CrossingProtoMapper.event(event), Caller.of(identity)).map(recorded -> RecordCrossingEventResponse
+                    .newBuilder().setAck(CrossingProtoMapper.accepted(event.getEventId(), recorded.outcome(), recorded.visit()))
+                    .build());
+        });
+    }
+
+    /**
+     * One acknowledgement per event, in order. A refusal the event earned (a domain failure) is a REJECTED
+     * acknowledgement and the stream goes on; any other failure (the database gone) ends the stream with its status,
+     * so that the client resends what was not acknowledged.
+     */
+    @Override
+    @RolesAllowed(Roles.BORDER_OPERATOR)
+    public Multi<StreamCrossingEventsResponse> streamCrossingEvents(Multi<StreamCrossingEventsRequest> requests) {
+        Caller caller = Caller.of(identity);
+        return requests.onItem().transformToUniAndConcatenate(request -> {
+            CrossingEvent event = request.getEvent();
+            Uni<CrossingEventAck> ack;
+            try {
+                ack = events.record(CrossingProtoMapper.event(event), caller)
+                        .map(recorded -> CrossingProtoMapper.accepted(event.getEventId(), recorded.outcome(), recorded.visit()));
+            } catch (DomainException refused) {
+                ack = Uni.createFrom().failure(refused);
+            }
+            return ack.onFailure(DomainException.class)
+                    .recoverWithItem(refused -> CrossingProtoMapper.rejected(event.getEventId(), (DomainException) refused))
+                    .map(a -> StreamCrossingEventsResponse.newBuilder().setAck(a).build());
+        }).onFailure().transform(ERRORS::toStatus);
+    }
+
+    @Override
+    @Authenticated
+    public Uni<GetCheckpointStatusResponse> getCheckpointStatus(GetCheckpointStatusRequest request) {
+        return ERRORS.guard(() -> statuses.status(statusId(request.getName(), "name"))
+                .map(status -> GetCheckpointStatusResponse.newBuilder().setStatus(CrossingProtoMapper.status(status)).build()));
+    }
+
+    @Override
+    @Authenticated
+    public Uni<BatchGetCheckpointStatusesResponse> batchGetCheckpointStatuses(BatchGetCheckpointStatusesRequest request) {
+        return ERRORS.guard(() -> {
+            if (request.getNamesCount() == 0 || request.getNamesCount() > MAX_BATCH) {
+                throw new InvalidArgumentException("INVALID_NAME", "names", "1 to " + MAX_BATCH + " names are required");
+            }
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < request.getNamesCount(); i++) {
+                ids.add(statusId(request.getNames(i), "names[" + i + "]"));
+            }
+            return statuses.statuses(ids).map(all -> BatchGetCheckpointStatusesResponse.newBuilder()
+                    .addAllStatuses(all.stream().map(CrossingProtoMapper::status).toList()).build());
+        });
+    }
+
+    @Override
+    @RolesAllowed({Roles.BORDER_OPERATOR, Roles.CUSTOMS_OFFICER, Roles.CARRIER})
+    public Uni<GetTruckResponse> getTruck(GetTruckRequest request) {
+        return ERRORS.guard(() -> {
+            var name = TRUCK.matcher(request.getName());
+            if (!name.matches()) {
+                throw new InvalidArgumentException("INVALID_NAME", "name",
+                        "name must look like checkpoints/{checkpoint_id}/trucks/{plate}");
+            }
+            return statuses.truck(name.group(1), name.group(2), Caller.of(identity))
+                    .map(view -> GetTruckResponse.newBuilder().setTruck(CrossingProtoMapper.visit(view)).build());
+        });
+    }
+
+    @Override
+    @RolesAllowed({Roles.BORDER_OPERATOR, Roles.CUSTOMS_OFFICER, Roles.CARRIER})
+    public Uni<ListTrucksResponse> listTrucks(ListTrucksRequest request) {
+        return ERRORS.guard(() -> {
+            String checkpoint = ResourceNames.parseId("checkpoints", request.getParent(), "parent");
+            int pageSize = PageSize.resolve(request.getPageSize());
+            String state = switch (request.getState()) {
+                case TRUCK_STATE_UNSPECIFIED -> null;
+                case TRUCK_STATE_BOOKED, TRUCK_STATE_WAITING, TRUCK_STATE_CALLED, TRUCK_STATE_IN_INSPECTION ->
+                        request.getState().name().substring("TRUCK_STATE_".length());
+                default -> throw new InvalidArgumentException("INVALID_STATE", "state",
+                        "state must be one of the open states (booked, waiting, called, in inspection)");
+            };
+            return statuses.trucks(checkpoint, state, request.getCarrierId().isEmpty() ? null : request.getCarrierId(),
+                    request.getPageToken(), pageSize, Caller.of(identity)).map(page -> ListTrucksResponse.newBuilder()
+                            .setNextPageToken(page.nextPageToken())
+                            .addAllTrucks(page.trucks().stream().map(CrossingProtoMapper::visit).toList()).build());
+        });
+    }
+
+    private static String statusId(String name, String field) {
+        var matcher = STATUS.matcher(name);
+        if (!matcher.matches()) {
+            throw new InvalidArgumentException("INVALID_NAME", field, field + " must look like checkpoints/{checkpoint_id}/status");
+        }
+        return matcher.group(1);
     }
 
     @Override

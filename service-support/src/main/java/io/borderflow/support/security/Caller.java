@@ -28,6 +28,15 @@ public record Caller(String subject, List<String> roles, String carrierId, List<
         return new Caller(subject, roles, carrier, checkpoints);
     }
 
+    public boolean has(String role) {
+        return roles.contains(role);
+    }
+
+    /** Whether the caller is a border operator of this checkpoint (its {@code checkpoints} claim lists it). */
+    public boolean operates(String checkpointId) {
+        return has(Roles.BORDER_OPERATOR) && checkpoints.contains(checkpointId);
+    }
+
     /** JSON string values come back quoted from some claim representations. */
     private static String unquote(String value) {
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1)

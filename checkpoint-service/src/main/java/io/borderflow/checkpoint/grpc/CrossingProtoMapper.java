@@ -1,0 +1,159 @@
+package io.borderflow.checkpoint.grpc;
+
+import com.google.protobuf.Duration;
+import com.google.protobuf.Timestamp;
+import io.borderflow.api.checkpoint.v1.ChannelWaitEstimate;
+import io.borderflow.api.checkpoint.v1.CheckpointStatus;
+import io.borderflow.api.checkpoint.v1.CrossingEvent;
+import io.borderflow.api.checkpoint.v1.CrossingEventAck;
+import io.borderflow.api.checkpoint.v1.CrossingEventType;
+import io.borderflow.api.checkpoint.v1.Direction;
+import io.borderflow.api.checkpoint.v1.EstimationMethod;
+import io.borderflow.api.checkpoint.v1.EventOutcome;
+import io.borderflow.api.checkpoint.v1.FigureBasis;
+import io.borderflow.api.checkpoint.v1.InspectionChannel;
+import io.borderflow.api.checkpoint.v1.LaneAvailability;
+import io.borderflow.api.checkpoint.v1.LaneKind;
+import io.borderflow.api.checkpoint.v1.ObservedWaits;
+import io.borderflow.api.checkpoint.v1.OperationalStatus;
+import io.borderflow.api.checkpoint.v1.QueueCount;
+import io.borderflow.api.checkpoint.v1.Truck;
+import io.borderflow.api.checkpoint.v1.TruckState;
+import io.borderflow.api.checkpoint.v1.TruckVisit;
+import io.borderflow.checkpoint.model.CheckpointStatusView;
+import io.borderflow.checkpoint.model.CrossingEventData;
+import io.borderflow.checkpoint.model.TruckView;
+import io.borderflow.checkpoint.model.TruckVisitEntity;
+import io.borderflow.support.error.DomainException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+/** Maps crossing events, truck visits and statuses between the v1 proto messages and the service's types. */
+final class CrossingProtoMapper {
+    private CrossingProtoMapper() {
+    }
+
+    /**
+     * The event as sent: unset and unrecognised enum values become null (unrecognised ones as "UNRECOGNIZED", which
+     * the check refuses), the checkpoint and declaration names become ids (a malformed one is kept as written, for the
+     * check to refuse).
+     */
+    static CrossingEventData event(CrossingEvent e) {
+        return new CrossingEventData(e.getEventId(), id("checkpoints/", e.getCheckpoint()),
+                name(e.getType() == CrossingEventType.CROSSING_EVENT_TYPE_UNSPECIFIED ? null : e.getType().name(),
+                        "CROSSING_EVENT_TYPE_"),
+                e.hasOccurTime() ? Instant.ofEpochSecond(e.getOccurTime().getSeconds(), e.getOccurTime().getNanos()) : null,
+                name(e.getDirection() == Direction.DIRECTION_UNSPECIFIED ? null : e.getDirection().name(), "DIRECTION_"),
+                e.getTruck().getPlate(), e.getTruck().getCarrierId(),
+                e.getDeclaration().isEmpty() ? null : id("declarations/", e.getDeclaration()),
+                name(e.getLaneKind() == LaneKind.LANE_KIND_UNSPECIFIED ? null : e.getLaneKind().name(), "LANE_KIND_"),
+                name(e.getChannel() == InspectionChannel.INSPECTION_CHANNEL_UNSPECIFIED ? null : e.getChannel().name(),
+                        "INSPECTION_CHANNEL_"),
+                e.getReason().isEmpty() ? null : e.getReason());
+    }
+
+    private static String id(String prefix, String name) {
+        return name.startsWith(prefix) ? name.substring(prefix.length()) : name;
+    }
+
+    private static String name(String value, String prefix) {
+        return value == null ? null : value.startsWith(prefix) ? value.substring(prefix.length()) : value;
+    }
+
+    static CrossingEventAck accepted(String eventId, String outcome, TruckVisitEntity visit) {
+        return CrossingEventAck.newBuilder().setEventId(eventId).setOutcome(EventOutcome.valueOf("EVENT_OUTCOME_" + outcome))
+                .setTruck(visit(new TruckView(visit, null, null))).build();
+    }
+
+    static CrossingEventAck rejected(String eventId, DomainException failure) {
+        CrossingEventAck.Builder ack = CrossingEventAck.newBuilder().setEventId(eventId)
+                .setOutcome(EventOutcome.EVENT_OUTCOME_REJECTED).setReason(failure.reason())
+                .setDescription(failure.getMessage());
+        failure.violations().forEach(v -> ack.addFields(v.field()));
+        return ack.build();
+    }
+
+    static TruckVisit visit(TruckView view) {
+        TruckVisitEntity v = view.visit();
+        TruckVisit.Builder proto = TruckVisit.newBuilder()
+                .setName("checkpoints/" + v.checkpointId + "/trucks/" + v.plateKey)
+                .setTruck(Truck.newBuilder().setPlate(v.plate).setCarrierId(v.carrierId))
+                .setState(TruckState.valueOf("TRUCK_STATE_" + v.state))
+                .setDirection(Direction.valueOf("DIRECTION_" + v.direction))
+                .setLaneKind(LaneKind.valueOf("LANE_KIND_" + v.laneKind))
+                .setDeclaration(v.declarationId == null ? "" : "declarations/" + v.declarationId)
+                .setChannel(channel(v.channel))
+                .setDecisionReceived(v.decisionReceived)
+                .setExpectedHandling(Duration.newBuilder().setSeconds(v.expectedHandlingSeconds))
+                .setEndReason(v.endReason == null ? "" : v.endReason);
+        time(v.bookTime).ifPresent(proto::setBookTime);
+        time(v.arriveTime).ifPresent(proto::setArriveTime);
+        time(v.callTime).ifPresent(proto::setCallTime);
+        time(v.inspectionStartTime).ifPresent(proto::setInspectionStartTime);
+        time(v.endTime).ifPresent(proto::setEndTime);
+        if (view.trucksAhead() != null) {
+            proto.setTrucksAhead(view.trucksAhead());
+        }
+        if (view.estimatedWait() != null) {
+            proto.setEstimatedWait(duration(view.estimatedWait()));
+        }
+        return proto.build();
+    }
+
+    static CheckpointStatus status(CheckpointStatusView s) {
+        CheckpointStatus.Builder proto = CheckpointStatus.newBuilder()
+                .setName("checkpoints/" + s.checkpointId() + "/status")
+                .setOperationalStatus(OperationalStatus.valueOf("OPERATIONAL_STATUS_" + s.operationalStatus()))
+                .setStatusReason(s.statusReason())
+                .setTrucksWaiting(s.trucksWaiting())
+                .setTrucksInInspection(s.trucksInInspection())
+                .setClearancesLastHour(s.clearancesLastHour())
+                .setClearancesLast24H(s.clearancesLast24h())
+                .setBacklogClearBasis(FigureBasis.valueOf("FIGURE_BASIS_" + s.backlogClearBasis()))
+                .setArrivalsPerHour(s.arrivalsPerHour())
+                .setClearancesPerOpenHour(s.clearancesPerOpenHour())
+                .setCapacityBasis(FigureBasis.valueOf("FIGURE_BASIS_" + s.capacityBasis()))
+                .setUpdateTime(timestamp(s.updateTime()));
+        s.waiting().forEach(q -> proto.addWaiting(QueueCount.newBuilder().setLaneKind(LaneKind.valueOf("LANE_KIND_" + q.laneKind()))
+                .setChannel(channel(q.channel())).setTrucks(q.trucks())));
+        s.lanes().forEach(l -> proto.addLanes(LaneAvailability.newBuilder().setKind(LaneKind.valueOf("LANE_KIND_" + l.kind()))
+                .setOpen(l.open()).setMaximum(l.maximum())));
+        if (s.observedWaits() != null) {
+            proto.setObservedWaits(ObservedWaits.newBuilder().setTrucks(s.observedWaits().trucks())
+                    .setMedian(duration(s.observedWaits().median())).setP90(duration(s.observedWaits().p90())));
+        }
+        for (CheckpointStatusView.WaitEstimate w : s.estimatedWaits()) {
+            ChannelWaitEstimate.Builder estimate = ChannelWaitEstimate.newBuilder().setChannel(channel(w.channel()))
+                    .setBasis(FigureBasis.valueOf("FIGURE_BASIS_" + w.basis()))
+                    .setMethod(EstimationMethod.valueOf("ESTIMATION_METHOD_" + w.method()));
+            if (w.waitTime() != null) {
+                estimate.setWait(duration(w.waitTime()));
+            }
+            if (w.timeToClear() != null) {
+                estimate.setTimeToClear(duration(w.timeToClear()));
+            }
+            proto.addEstimatedWaits(estimate);
+        }
+        if (s.backlogClearTime() != null) {
+            proto.setBacklogClearTime(timestamp(s.backlogClearTime()));
+        }
+        return proto.build();
+    }
+
+    static InspectionChannel channel(String channel) {
+        return channel == null ? InspectionChannel.INSPECTION_CHANNEL_UNSPECIFIED
+                : InspectionChannel.valueOf("INSPECTION_CHANNEL_" + channel);
+    }
+
+    private static java.util.Optional<Timestamp> time(OffsetDateTime time) {
+        return java.util.Optional.ofNullable(time).map(t -> timestamp(t.toInstant()));
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    }
+
+    private static Duration duration(java.time.Duration duration) {
+        return Duration.newBuilder().setSeconds(duration.getSeconds()).setNanos(duration.getNano()).build();
+    }
+}

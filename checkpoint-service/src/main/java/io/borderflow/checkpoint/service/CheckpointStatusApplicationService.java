@@ -1,0 +1,223 @@
+package io.borderflow.checkpoint.service;
+
+import io.borderflow.checkpoint.domain.estimation.FluidQueue;
+import io.borderflow.checkpoint.domain.estimation.LaneKind;
+import io.borderflow.checkpoint.domain.estimation.OpeningCalendar;
+import io.borderflow.checkpoint.domain.estimation.OpeningHours;
+import io.borderflow.checkpoint.domain.status.StatusCalculator;
+import io.borderflow.checkpoint.domain.visit.EventCheck;
+import io.borderflow.checkpoint.model.CheckpointDetails;
+import io.borderflow.checkpoint.model.CheckpointStatusView;
+import io.borderflow.checkpoint.model.LaneGroupEntity;
+import io.borderflow.checkpoint.model.OpeningHoursEntity;
+import io.borderflow.checkpoint.model.TruckView;
+import io.borderflow.checkpoint.model.TruckVisitEntity;
+import io.borderflow.checkpoint.repository.CheckpointRepository;
+import io.borderflow.checkpoint.repository.VisitRepository;
+import io.borderflow.support.error.NotFoundException;
+import io.borderflow.support.error.PermissionDeniedException;
+import io.borderflow.support.paging.PageTokens;
+import io.borderflow.support.security.Caller;
+import io.borderflow.support.security.Roles;
+import io.borderflow.support.error.InvalidArgumentException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Reads the live state of checkpoints: their status, and the trucks in their queues with their place and wait. */
+@ApplicationScoped
+public class CheckpointStatusApplicationService {
+    private final CheckpointRepository checkpoints;
+    private final VisitRepository visits;
+
+    public CheckpointStatusApplicationService(CheckpointRepository checkpoints, VisitRepository visits) {
+        this.checkpoints = checkpoints;
+        this.visits = visits;
+    }
+
+    /** One page of trucks and the token of the next. */
+    public record TruckPage(List<TruckView> trucks, String nextPageToken) {
+    }
+
+    /** @throws NotFoundException {@code CHECKPOINT_NOT_FOUND} */
+    @WithSession
+    public Uni<CheckpointStatusView> status(String checkpointId) {
+        return details(checkpointId).chain(this::status);
+    }
+
+    /** The statuses in the order asked. @throws NotFoundException {@code CHECKPOINT_NOT_FOUND} for the first unknown */
+    @WithSession
+    public Uni<List<CheckpointStatusView>> statuses(List<String> checkpointIds) {
+        Uni<List<CheckpointStatusView>> all = Uni.createFrom().item(new ArrayList<>());
+        for (String id : checkpointIds) {
+            all = all.chain(list -> status(id).map(view -> {
+                list.add(view);
+                return list;
+            }));
+        }
+        return all;
+    }
+
+    /**
+     * A truck's latest visit at a checkpoint (the plate as written; compared without case, spaces and hyphens), with
+     * its place and estimated wait when queued.
+     *
+     * @throws PermissionDeniedException {@code TRUCK_NOT_IN_CLAIM} for a caller whose claims do not cover the truck
+     * @throws NotFoundException {@code TRUCK_NOT_FOUND}
+     */
+    @WithSession
+    public Uni<TruckView> truck(String checkpointId, String plate, Caller caller) {
+        String plateKey = EventCheck.plateKey(plate);
+        if (!caller.has(Roles.CUSTOMS_OFFICER) && !caller.operates(checkpointId) && caller.carrierId() == null) {
+            throw new PermissionDeniedException("TRUCK_NOT_IN_CLAIM",
+                    "the caller may not read trucks at checkpoints/" + checkpointId);
+        }
+        return details(checkpointId).chain(details -> visits.visitsOfTruck(checkpointId, plateKey, 1).chain(found -> {
+            TruckVisitEntity visit = found.isEmpty() ? null : found.get(0);
+            if (!mayRead(caller, checkpointId, visit)) {
+                throw new PermissionDeniedException("TRUCK_NOT_IN_CLAIM", "the caller may not read checkpoints/"
+                        + checkpointId + "/trucks/" + plateKey);
+            }
+            if (visit == null) {
+                throw new NotFoundException("TRUCK_NOT_FOUND", "checkpoints/" + checkpointId + "/trucks/" + plateKey);
+            }
+            return view(details, visit);
+        }));
+    }
+
+    /** Open visits in queue order; a caller that is only a carrier sees its own trucks. */
+    @WithSession
+    public Uni<TruckPage> trucks(String checkpointId, String state, String carrierId, String pageToken, int pageSize,
+            Caller caller) {
+        String carrier = carrierId;
+        if (!caller.has(Roles.CUSTOMS_OFFICER) && !caller.operates(checkpointId)) {
+            if (caller.carrierId() == null) {
+                throw new PermissionDeniedException("TRUCK_NOT_IN_CLAIM",
+                        "the caller may not read trucks at checkpoints/" + checkpointId);
+            }
+            carrier = caller.carrierId();
+        }
+        String filters = checkpointId + "|" + state + "|" + carrier;
+        String after = PageTokens.decode(pageToken, filters).orElse(null);
+        OffsetDateTime afterArrival = null;
+        String afterPlate = null;
+        if (after != null) {
+            String[] parts = after.split("\\|", 2);
+            try {
+                afterArrival = parts[0].isEmpty() ? null
+                        : Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+                afterPlate = parts[1];
+            } catch (RuntimeException e) {
+                throw new InvalidArgumentException("INVALID_PAGE_TOKEN", "page_token", "page_token is not a token this service issued");
+            }
+        }
+        String carrierFilter = carrier;
+        OffsetDateTime arrival = afterArrival;
+        String plate = afterPlate;
+        return details(checkpointId).chain(details -> visits.openVisits(checkpointId, state, carrierFilter, arrival, plate,
+                pageSize + 1).chain(rows -> {
+                    List<TruckVisitEntity> page = rows.size() > pageSize ? rows.subList(0, pageSize) : rows;
+                    String next = "";
+                    if (rows.size() > pageSize) {
+                        TruckVisitEntity last = page.get(pageSize - 1);
+                        next = PageTokens.encode(filters, (last.arriveTime == null ? ""
+                                : String.valueOf(ChronoUnit.MICROS.between(Instant.EPOCH, last.arriveTime.toInstant())))
+                                + "|" + last.plateKey);
+                    }
+                    String nextToken = next;
+                    return status(details).chain(status -> {
+                        Uni<List<TruckView>> views = Uni.createFrom().item(new ArrayList<>());
+                        for (TruckVisitEntity visit : page) {
+                            views = views.chain(list -> view(details, visit, status).map(v -> {
+                                list.add(v);
+                                return list;
+                            }));
+                        }
+                        return views.map(list -> new TruckPage(list, nextToken));
+                    });
+                }));
+    }
+
+    private static boolean mayRead(Caller caller, String checkpointId, TruckVisitEntity visit) {
+        if (caller.has(Roles.CUSTOMS_OFFICER) || caller.operates(checkpointId)) {
+            return true;
+        }
+        return caller.carrierId() != null && visit != null && caller.carrierId().equals(visit.carrierId);
+    }
+
+    private Uni<CheckpointDetails> details(String checkpointId) {
+        return checkpoints.findDetails(checkpointId).map(found -> found.orElseThrow(
+                () -> new NotFoundException("CHECKPOINT_NOT_FOUND", "checkpoints/" + checkpointId)));
+    }
+
+    private Uni<CheckpointStatusView> status(CheckpointDetails details) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return visits.statusVisits(details.checkpoint().id, now.minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC))
+                .map(rows -> StatusCalculator.compute(facts(details), rows.stream()
+                        .map(v -> new StatusCalculator.VisitFacts(v.state, v.laneKind, v.channel, instant(v.arriveTime),
+                                instant(v.endTime))).toList(), now));
+    }
+
+    private Uni<TruckView> view(CheckpointDetails details, TruckVisitEntity visit) {
+        if (!VisitRepository.QUEUED.contains(visit.state)) {
+            return Uni.createFrom().item(new TruckView(visit, null, null));
+        }
+        return status(details).chain(status -> view(details, visit, status));
+    }
+
+    private Uni<TruckView> view(CheckpointDetails details, TruckVisitEntity visit, CheckpointStatusView status) {
+        if (!VisitRepository.QUEUED.contains(visit.state)) {
+            return Uni.createFrom().item(new TruckView(visit, null, null));
+        }
+        return visits.trucksAhead(visit).map(ahead -> {
+            Instant now = status.updateTime();
+            Duration wait = new FluidQueue(calendar(details), status.clearancesPerOpenHour()).whenServed(now, ahead)
+                    .map(start -> Duration.between(now, start)).orElse(null);
+            return new TruckView(visit, ahead.intValue(), wait);
+        });
+    }
+
+    /** The checkpoint as the status calculator needs it; every lane counts as open until lane operations exist. */
+    static StatusCalculator.CheckpointFacts facts(CheckpointDetails details) {
+        Map<LaneKind, Integer> lanes = new EnumMap<>(LaneKind.class);
+        for (LaneGroupEntity group : details.lanes()) {
+            if (LaneGroupEntity.OWN.equals(group.side)) {
+                lanes.merge(LaneKind.valueOf(group.kind), group.count, Integer::sum);
+            }
+        }
+        return new StatusCalculator.CheckpointFacts(details.checkpoint().id, calendar(details), lanes, lanes,
+                details.checkpoint().capacityPerDay);
+    }
+
+    static OpeningCalendar calendar(CheckpointDetails details) {
+        ZoneId zone = ZoneId.of(details.checkpoint().timeZone);
+        if (details.checkpoint().alwaysOpen) {
+            return OpeningCalendar.alwaysOpen(zone, List.of());
+        }
+        List<OpeningHours> hours = new ArrayList<>();
+        for (OpeningHoursEntity entry : details.openingHours()) {
+            Set<DayOfWeek> days = Arrays.stream(entry.days.split(",")).map(String::trim).map(Integer::parseInt)
+                    .map(DayOfWeek::of).collect(Collectors.toSet());
+            hours.add(new OpeningHours(days, entry.openTime, entry.closeTime));
+        }
+        return OpeningCalendar.weekly(zone, hours, List.of());
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}
