@@ -15,7 +15,10 @@ create table truck_visit (
     declaration_id            text,
     -- null: not known (no declaration, or its decision not received yet)
     channel                   text check (channel in ('GREEN', 'BLUE', 'YELLOW', 'RED', 'REFUSED')),
+    -- the channel came from inspection-service's decision
     decision_received         boolean     not null default false,
+    -- inspection-service does not know the declaration: nothing to wait for
+    declaration_unknown       boolean     not null default false,
     expected_handling_seconds bigint      not null check (expected_handling_seconds >= 0),
     state                     text        not null check (state in ('BOOKED', 'WAITING', 'CALLED', 'IN_INSPECTION',
                                                                     'CLEARED', 'REFUSED', 'REDIRECTED', 'NO_SHOW',
@@ -36,7 +39,7 @@ create index truck_visit_open_idx on truck_visit (checkpoint_id, arrive_time, pl
 create index truck_visit_end_idx on truck_visit (checkpoint_id, end_time) where end_time is not null;
 create index truck_visit_arrival_idx on truck_visit (checkpoint_id, arrive_time) where arrive_time is not null;
 create index truck_visit_pending_decision_idx on truck_visit (update_time)
-    where declaration_id is not null and not decision_received;
+    where declaration_id is not null and not decision_received and not declaration_unknown;
 
 create table crossing_event (
     event_id       text primary key,

@@ -10,4 +10,8 @@ public interface CheckpointConfig {
     /** Class-path resource of the checkpoint reference data set. */
     @WithDefault("reference/checkpoints.json")
     String referenceData();
+
+    /** How often trucks still awaiting their declaration's decision are settled with inspection-service. */
+    @WithDefault("30s")
+    java.time.Duration decisionRetry();
 }

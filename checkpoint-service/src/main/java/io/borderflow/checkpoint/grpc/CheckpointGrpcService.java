@@ -35,7 +35,7 @@ import io.borderflow.api.checkpoint.v1.RecordCrossingEventResponse;
 import io.borderflow.api.checkpoint.v1.StreamCrossingEventsRequest;
 import io.borderflow.api.checkpoint.v1.StreamCrossingEventsResponse;
 import io.borderflow.checkpoint.service.CheckpointStatusApplicationService;
-import io.borderflow.checkpoint.service.CrossingEventApplicationService;
+import io.borderflow.checkpoint.service.CrossingEventIntake;
 import io.borderflow.support.error.DomainException;
 import io.borderflow.support.security.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -56,12 +56,12 @@ public class CheckpointGrpcService implements CheckpointService {
 
     private final CheckpointApplicationService checkpoints;
     private final AuditTrail audit;
-    private final CrossingEventApplicationService events;
+    private final CrossingEventIntake events;
     private final CheckpointStatusApplicationService statuses;
     private final SecurityIdentity identity;
 
     public CheckpointGrpcService(CheckpointApplicationService checkpoints, AuditTrail audit,
-            CrossingEventApplicationService events, CheckpointStatusApplicationService statuses, SecurityIdentity identity) {
+            CrossingEventIntake events, CheckpointStatusApplicationService statuses, SecurityIdentity identity) {
         this.checkpoints = checkpoints;
         this.audit = audit;
         this.events = events;

@@ -21,6 +21,7 @@ public class TruckVisitEntity {
     /** GREEN, BLUE, YELLOW, RED, REFUSED; null when not known. */
     public String channel;
     public boolean decisionReceived;
+    public boolean declarationUnknown;
     public long expectedHandlingSeconds;
     public String state;
     public OffsetDateTime startTime;

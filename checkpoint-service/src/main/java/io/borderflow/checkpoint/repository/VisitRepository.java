@@ -114,7 +114,7 @@ public class VisitRepository {
     public Uni<List<TruckVisitEntity>> awaitingDecision(int limit) {
         return Panache.getSession().chain(session -> session
                 .createSelectionQuery("from TruckVisitEntity where declarationId is not null and decisionReceived = false"
-                        + " and state in :open order by updateTime", TruckVisitEntity.class)
+                        + " and declarationUnknown = false and state in :open order by updateTime", TruckVisitEntity.class)
                 .setParameter("open", OPEN).setMaxResults(limit).getResultList());
     }
 }

@@ -154,8 +154,12 @@ public class CrossingEventApplicationService {
         visit.endReason = null;
         for (CrossingEventEntity e : ordered) {
             Map<String, String> content = parse(e.content);
-            if (content.get("declaration_id") != null) {
-                visit.declarationId = content.get("declaration_id");
+            String declaration = content.get("declaration_id");
+            if (declaration != null && !declaration.equals(visit.declarationId)) {
+                // another declaration: its decision is still to be asked for
+                visit.declarationId = declaration;
+                visit.decisionReceived = false;
+                visit.declarationUnknown = false;
             }
             switch (VisitTimeline.Type.valueOf(e.type)) {
                 case BOOKED -> visit.bookTime = e.occurTime;

@@ -148,7 +148,7 @@ public class InspectionGrpcService implements InspectionService {
     }
 
     @Override
-    @RolesAllowed(Roles.CUSTOMS_OFFICER)
+    @RolesAllowed({Roles.CUSTOMS_OFFICER, Roles.SERVICE})
     public Uni<GetDecisionResponse> getDecision(GetDecisionRequest request) {
         return ERRORS.guard(() -> {
             var name = DECISION.matcher(request.getName());

@@ -1,0 +1,64 @@
+package io.borderflow.checkpoint.client;
+
+import io.borderflow.api.inspection.v1.Channel;
+import io.borderflow.api.inspection.v1.GetDecisionRequest;
+import io.borderflow.api.inspection.v1.MutinyInspectionServiceGrpc.MutinyInspectionServiceStub;
+import io.borderflow.support.security.ServiceCredentials;
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Asks inspection-service for the decision on a declaration, with the service's own token: deadline 2 s, one retry
+ * when unavailable (a read). A peer that cannot answer is {@link Answer#unavailable()}, never an error: the caller keeps
+ * the truck filed as awaiting its decision and asks again later.
+ */
+@ApplicationScoped
+public class InspectionClient {
+    private static final Logger LOG = Logger.getLogger(InspectionClient.class);
+    static final Duration DEADLINE = Duration.ofSeconds(2);
+
+    /** The decision's channel (GREEN...REFUSED) and expected handling; or that the declaration is unknown; or nothing. */
+    public record Answer(Outcome outcome, String channel, Duration expectedHandling) {
+        static Answer unavailable() {
+            return new Answer(Outcome.UNAVAILABLE, null, null);
+        }
+    }
+
+    /** What inspection-service said. */
+    public enum Outcome {
+        DECIDED, UNKNOWN_DECLARATION, UNAVAILABLE
+    }
+
+    private final MutinyInspectionServiceStub stub;
+    private final ServiceCredentials credentials;
+
+    public InspectionClient(@GrpcClient("inspection") MutinyInspectionServiceStub stub, ServiceCredentials credentials) {
+        this.stub = stub;
+        this.credentials = credentials;
+    }
+
+    public Uni<Answer> decision(String declarationId) {
+        return Uni.createFrom().deferred(() -> stub.withCallCredentials(credentials.callCredentials())
+                        .withDeadlineAfter(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+                        .getDecision(GetDecisionRequest.newBuilder()
+                                .setName("declarations/" + declarationId + "/decision").build()))
+                .onFailure(e -> Status.fromThrowable(e).getCode() == Status.Code.UNAVAILABLE).retry().atMost(1)
+                .map(response -> {
+                    Channel channel = response.getDecision().getChannel();
+                    return new Answer(Outcome.DECIDED, channel.name().substring("CHANNEL_".length()),
+                            Duration.ofSeconds(response.getDecision().getExpectedHandling().getSeconds()));
+                })
+                .onFailure(e -> Status.fromThrowable(e).getCode() == Status.Code.NOT_FOUND)
+                .recoverWithItem(() -> new Answer(Outcome.UNKNOWN_DECLARATION, null, null))
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("inspection-service did not answer for declarations/%s (%s); the truck awaits its decision",
+                            declarationId, Status.fromThrowable(e).getCode());
+                    return Answer.unavailable();
+                });
+    }
+}

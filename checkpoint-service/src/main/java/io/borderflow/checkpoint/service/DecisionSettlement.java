@@ -1,0 +1,124 @@
+package io.borderflow.checkpoint.service;
+
+import io.borderflow.checkpoint.client.InspectionClient;
+import io.borderflow.checkpoint.config.CheckpointConfig;
+import io.borderflow.checkpoint.model.TruckVisitEntity;
+import io.borderflow.checkpoint.repository.VisitRepository;
+import io.borderflow.support.audit.AuditEntry;
+import io.borderflow.support.audit.AuditTrail;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Files trucks under their declaration's channel. An arrival is accepted at once whatever inspection-service does; the
+ * truck waits as "decision not received" under a conservative assumption (a documentary check) and is settled here:
+ * right after its event is stored, and again by a periodic sweep while inspection-service is slow or down.
+ */
+@ApplicationScoped
+public class DecisionSettlement {
+    private static final Logger LOG = Logger.getLogger(DecisionSettlement.class);
+    private static final int SWEEP_BATCH = 100;
+
+    private final Vertx vertx;
+    private final InspectionClient inspection;
+    private final VisitRepository visits;
+    private final AuditTrail audit;
+    private final CheckpointConfig config;
+    private volatile long timer = -1;
+
+    public DecisionSettlement(Vertx vertx, InspectionClient inspection, VisitRepository visits, AuditTrail audit,
+            CheckpointConfig config) {
+        this.vertx = vertx;
+        this.inspection = inspection;
+        this.visits = visits;
+        this.audit = audit;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        timer = vertx.setPeriodic(config.decisionRetry().toMillis(), id -> onNewContext(this::sweep));
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    /** Asks for the visit's decision soon, outside the caller's transaction. */
+    public void settleSoon(TruckVisitEntity visit) {
+        if (visit.declarationId != null && !visit.decisionReceived && !visit.declarationUnknown) {
+            String id = visit.id;
+            onNewContext(() -> settle(id));
+        }
+    }
+
+    /** Settles the visits still awaiting a decision; the number settled. */
+    public Uni<Integer> sweep() {
+        return Panache.withSession(() -> visits.awaitingDecision(SWEEP_BATCH)).chain(pending -> {
+            Uni<Integer> settled = Uni.createFrom().item(0);
+            for (TruckVisitEntity visit : pending) {
+                settled = settled.chain(count -> settle(visit.id).map(done -> count + (done ? 1 : 0)));
+            }
+            return settled;
+        });
+    }
+
+    /** Asks inspection-service and files the answer; false when there was nothing to do or no answer. */
+    Uni<Boolean> settle(String visitId) {
+        return Panache.withSession(() -> visits.findVisit(visitId)).chain(visit -> {
+            if (visit == null || visit.declarationId == null || visit.decisionReceived || visit.declarationUnknown) {
+                return Uni.createFrom().item(false);
+            }
+            String declarationId = visit.declarationId;
+            return inspection.decision(declarationId).chain(answer -> {
+                if (answer.outcome() == InspectionClient.Outcome.UNAVAILABLE) {
+                    return Uni.createFrom().item(false);
+                }
+                return Panache.withTransaction(() -> visits.lockTruck(visit.checkpointId, visit.plateKey)
+                        .chain(() -> visits.findVisit(visitId))
+                        .chain(current -> file(current, declarationId, answer)));
+            });
+        });
+    }
+
+    private Uni<Boolean> file(TruckVisitEntity visit, String declarationId, InspectionClient.Answer answer) {
+        if (!declarationId.equals(visit.declarationId) || visit.decisionReceived || visit.declarationUnknown) {
+            return Uni.createFrom().item(false);
+        }
+        if (answer.outcome() == InspectionClient.Outcome.DECIDED) {
+            visit.channel = answer.channel();
+            visit.expectedHandlingSeconds = answer.expectedHandling().toSeconds();
+            visit.decisionReceived = true;
+        } else {
+            visit.declarationUnknown = true;
+        }
+        visit.updateTime = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        String detail = answer.outcome() == InspectionClient.Outcome.DECIDED
+                ? "filed under " + answer.channel() + " from declarations/" + declarationId
+                : "inspection-service knows no declarations/" + declarationId;
+        return visits.flush().chain(() -> audit.append(AuditEntry.system("checkpoint-service", "truck.decision",
+                "checkpoints/" + visit.checkpointId + "/trucks/" + visit.plateKey, detail))).replaceWith(true);
+    }
+
+    /** Runs reactive work that opens its own Hibernate session on a fresh duplicated Vert.x context. */
+    private void onNewContext(Supplier<Uni<?>> work) {
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> work.get().subscribe().with(done -> {
+        }, failure -> LOG.warn("settling decisions failed; the next sweep tries again", failure)));
+    }
+}

@@ -1,0 +1,54 @@
+package io.borderflow.checkpoint.client;
+
+import com.google.protobuf.Duration;
+import io.borderflow.api.inspection.v1.Channel;
+import io.borderflow.api.inspection.v1.Decision;
+import io.borderflow.api.inspection.v1.GetDecisionRequest;
+import io.borderflow.api.inspection.v1.GetDecisionResponse;
+import io.borderflow.api.inspection.v1.MutinyInspectionServiceGrpc;
+import io.borderflow.support.security.Roles;
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The inspection-service stand-in of checkpoint-service's tests, served by the service under test itself. A
+ * declaration id starting with {@code 0000} is unknown; otherwise its first character picks the decision: {@code a}
+ * RED (45 min), {@code c} YELLOW (2 h), anything else GREEN (5 min). While {@link #DOWN} is set every call fails
+ * UNAVAILABLE. Only the {@code service} role may call it, so the tests also prove that the client sends the
+ * service's own token.
+ */
+@GrpcService
+@RolesAllowed(Roles.SERVICE)
+public class FakeInspectionService extends MutinyInspectionServiceGrpc.InspectionServiceImplBase {
+    static final AtomicBoolean DOWN = new AtomicBoolean();
+    static final AtomicInteger CALLS = new AtomicInteger();
+
+    @Override
+    public Uni<GetDecisionResponse> getDecision(GetDecisionRequest request) {
+        CALLS.incrementAndGet();
+        if (DOWN.get()) {
+            return Uni.createFrom().failure(Status.UNAVAILABLE.withDescription("stopped").asRuntimeException());
+        }
+        String id = request.getName().substring("declarations/".length(), request.getName().length() - "/decision".length());
+        if (id.startsWith("0000")) {
+            return Uni.createFrom().failure(Status.NOT_FOUND.withDescription(request.getName()).asRuntimeException());
+        }
+        Channel channel = switch (id.charAt(0)) {
+            case 'a' -> Channel.CHANNEL_RED;
+            case 'c' -> Channel.CHANNEL_YELLOW;
+            default -> Channel.CHANNEL_GREEN;
+        };
+        long seconds = switch (channel) {
+            case CHANNEL_RED -> 45 * 60;
+            case CHANNEL_YELLOW -> 2 * 3600;
+            default -> 5 * 60;
+        };
+        return Uni.createFrom().item(GetDecisionResponse.newBuilder().setDecision(Decision.newBuilder()
+                .setName(request.getName()).setChannel(channel).setExpectedHandling(Duration.newBuilder().setSeconds(seconds)))
+                .build());
+    }
+}
