@@ -22,7 +22,22 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.borderflow.api.checkpoint.v1.BatchGetCheckpointStatusesRequest;
 import io.borderflow.api.checkpoint.v1.BatchGetCheckpointStatusesResponse;
+import io.borderflow.api.checkpoint.v1.CancelClosureRequest;
+import io.borderflow.api.checkpoint.v1.CancelClosureResponse;
+import io.borderflow.api.checkpoint.v1.Closure;
 import io.borderflow.api.checkpoint.v1.CrossingEvent;
+import io.borderflow.api.checkpoint.v1.LaneKind;
+import io.borderflow.api.checkpoint.v1.ListClosuresRequest;
+import io.borderflow.api.checkpoint.v1.ListClosuresResponse;
+import io.borderflow.api.checkpoint.v1.ListLaneSettingsRequest;
+import io.borderflow.api.checkpoint.v1.ListLaneSettingsResponse;
+import io.borderflow.api.checkpoint.v1.ScheduleClosureRequest;
+import io.borderflow.api.checkpoint.v1.ScheduleClosureResponse;
+import io.borderflow.api.checkpoint.v1.SetNominalCapacityRequest;
+import io.borderflow.api.checkpoint.v1.SetNominalCapacityResponse;
+import io.borderflow.api.checkpoint.v1.SetOpenLanesRequest;
+import io.borderflow.api.checkpoint.v1.SetOpenLanesResponse;
+import io.borderflow.checkpoint.service.CheckpointOperationsApplicationService;
 import io.borderflow.api.checkpoint.v1.CrossingEventAck;
 import io.borderflow.api.checkpoint.v1.GetCheckpointStatusRequest;
 import io.borderflow.api.checkpoint.v1.GetCheckpointStatusResponse;
@@ -53,20 +68,93 @@ public class CheckpointGrpcService implements CheckpointService {
     private static final Pattern TRUCK =
             Pattern.compile("checkpoints/([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)/trucks/([A-Za-z0-9 -]{2,16})");
     private static final int MAX_BATCH = 50;
+    private static final Pattern CLOSURE =
+            Pattern.compile("checkpoints/([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)/closures/([0-9a-f-]{36})");
 
     private final CheckpointApplicationService checkpoints;
     private final AuditTrail audit;
     private final CrossingEventIntake events;
     private final CheckpointStatusApplicationService statuses;
+    private final CheckpointOperationsApplicationService operations;
     private final SecurityIdentity identity;
 
     public CheckpointGrpcService(CheckpointApplicationService checkpoints, AuditTrail audit,
-            CrossingEventIntake events, CheckpointStatusApplicationService statuses, SecurityIdentity identity) {
+            CrossingEventIntake events, CheckpointStatusApplicationService statuses,
+            CheckpointOperationsApplicationService operations, SecurityIdentity identity) {
         this.checkpoints = checkpoints;
         this.audit = audit;
         this.events = events;
         this.statuses = statuses;
+        this.operations = operations;
         this.identity = identity;
+    }
+
+    @Override
+    @RolesAllowed(Roles.BORDER_OPERATOR)
+    public Uni<SetOpenLanesResponse> setOpenLanes(SetOpenLanesRequest request) {
+        return ERRORS.guard(() -> {
+            String checkpoint = ResourceNames.parseId("checkpoints", request.getCheckpoint(), "checkpoint");
+            if (request.getKind() == LaneKind.LANE_KIND_UNSPECIFIED || request.getKind() == LaneKind.UNRECOGNIZED) {
+                throw new InvalidArgumentException("INVALID_LANES", "kind", "the lane kind is required");
+            }
+            return operations.setOpenLanes(checkpoint, request.getKind().name().substring("LANE_KIND_".length()),
+                    request.getOpen(), request.getReason(), Caller.of(identity)).map(state -> SetOpenLanesResponse
+                            .newBuilder().setLanes(OperationsProtoMapper.lanes(state)).build());
+        });
+    }
+
+    @Override
+    @RolesAllowed(Roles.BORDER_OPERATOR)
+    public Uni<ScheduleClosureResponse> scheduleClosure(ScheduleClosureRequest request) {
+        return ERRORS.guard(() -> {
+            String checkpoint = ResourceNames.parseId("checkpoints", request.getParent(), "parent");
+            Closure closure = request.getClosure();
+            return operations.scheduleClosure(checkpoint, request.getRequestId(),
+                    closure.hasStartTime() ? OperationsProtoMapper.time(closure.getStartTime()) : null,
+                    closure.hasEndTime() ? OperationsProtoMapper.time(closure.getEndTime()) : null, closure.getReason(),
+                    Caller.of(identity)).map(stored -> ScheduleClosureResponse.newBuilder()
+                            .setClosure(OperationsProtoMapper.closure(stored)).build());
+        });
+    }
+
+    @Override
+    @RolesAllowed(Roles.BORDER_OPERATOR)
+    public Uni<CancelClosureResponse> cancelClosure(CancelClosureRequest request) {
+        return ERRORS.guard(() -> {
+            var name = CLOSURE.matcher(request.getName());
+            if (!name.matches()) {
+                throw new InvalidArgumentException("INVALID_NAME", "name",
+                        "name must look like checkpoints/{checkpoint_id}/closures/{closure_id}");
+            }
+            return operations.cancelClosure(name.group(1), name.group(2), Caller.of(identity))
+                    .map(closure -> CancelClosureResponse.newBuilder().setClosure(OperationsProtoMapper.closure(closure)).build());
+        });
+    }
+
+    @Override
+    @Authenticated
+    public Uni<ListClosuresResponse> listClosures(ListClosuresRequest request) {
+        return ERRORS.guard(() -> operations.closures(ResourceNames.parseId("checkpoints", request.getParent(), "parent"))
+                .map(all -> ListClosuresResponse.newBuilder()
+                        .addAllClosures(all.stream().map(OperationsProtoMapper::closure).toList()).build()));
+    }
+
+    @Override
+    @Authenticated
+    public Uni<ListLaneSettingsResponse> listLaneSettings(ListLaneSettingsRequest request) {
+        return ERRORS.guard(() -> operations.lanes(ResourceNames.parseId("checkpoints", request.getParent(), "parent"))
+                .map(all -> ListLaneSettingsResponse.newBuilder()
+                        .addAllLanes(all.stream().map(OperationsProtoMapper::lanes).toList()).build()));
+    }
+
+    @Override
+    @RolesAllowed(Roles.BORDER_OPERATOR)
+    public Uni<SetNominalCapacityResponse> setNominalCapacity(SetNominalCapacityRequest request) {
+        return ERRORS.guard(() -> operations.setNominalCapacity(
+                        ResourceNames.parseId("checkpoints", request.getCheckpoint(), "checkpoint"),
+                        request.getVehiclesPerDay(), request.getReason(), Caller.of(identity))
+                .map(state -> SetNominalCapacityResponse.newBuilder().setVehiclesPerDay(state.vehiclesPerDay())
+                        .setReferenceVehiclesPerDay(state.referenceVehiclesPerDay()).build()));
     }
 
     @Override

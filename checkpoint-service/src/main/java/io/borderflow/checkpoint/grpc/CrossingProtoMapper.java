@@ -30,16 +30,20 @@ import java.time.OffsetDateTime;
 
 /** Maps crossing events, truck visits and statuses between the v1 proto messages and the service's types. */
 final class CrossingProtoMapper {
+    private static final java.util.regex.Pattern CHECKPOINT =
+            java.util.regex.Pattern.compile("checkpoints/([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)");
+
     private CrossingProtoMapper() {
     }
 
     /**
-     * The event as sent: unset and unrecognised enum values become null (unrecognised ones as "UNRECOGNIZED", which
-     * the check refuses), the checkpoint and declaration names become ids (a malformed one is kept as written, for the
-     * check to refuse).
+     * The event as sent: unset enum values become null, unrecognised ones "UNRECOGNIZED" (the check refuses both
+     * where a value is required); the checkpoint name becomes its id (null when malformed, which the check refuses);
+     * the declaration name its id (kept as written when malformed, for the check to refuse).
      */
     static CrossingEventData event(CrossingEvent e) {
-        return new CrossingEventData(e.getEventId(), id("checkpoints/", e.getCheckpoint()),
+        var checkpoint = CHECKPOINT.matcher(e.getCheckpoint());
+        return new CrossingEventData(e.getEventId(), checkpoint.matches() ? checkpoint.group(1) : null,
                 name(e.getType() == CrossingEventType.CROSSING_EVENT_TYPE_UNSPECIFIED ? null : e.getType().name(),
                         "CROSSING_EVENT_TYPE_"),
                 e.hasOccurTime() ? Instant.ofEpochSecond(e.getOccurTime().getSeconds(), e.getOccurTime().getNanos()) : null,

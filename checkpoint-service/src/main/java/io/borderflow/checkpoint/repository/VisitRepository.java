@@ -92,13 +92,13 @@ public class VisitRepository {
         });
     }
 
-    /** Trucks queued ahead of this one in its queue: waiting or called, arrived earlier (plate breaks ties). */
+    /** Trucks ahead of this one in its queue: still waiting (not yet called), arrived earlier (plate breaks ties). */
     public Uni<Long> trucksAhead(TruckVisitEntity visit) {
         return Panache.getSession().chain(session -> session
-                .createSelectionQuery("select count(*) from TruckVisitEntity where checkpointId = :cp and state in :queued"
+                .createSelectionQuery("select count(*) from TruckVisitEntity where checkpointId = :cp and state = 'WAITING'"
                         + " and laneKind = :lane and (arriveTime < :at or (arriveTime = :at and plateKey < :plate))",
                         Long.class)
-                .setParameter("cp", visit.checkpointId).setParameter("queued", QUEUED).setParameter("lane", visit.laneKind)
+                .setParameter("cp", visit.checkpointId).setParameter("lane", visit.laneKind)
                 .setParameter("at", visit.arriveTime).setParameter("plate", visit.plateKey).getSingleResult());
     }
 

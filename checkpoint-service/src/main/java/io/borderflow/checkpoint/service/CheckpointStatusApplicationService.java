@@ -8,7 +8,10 @@ import io.borderflow.checkpoint.domain.status.StatusCalculator;
 import io.borderflow.checkpoint.domain.visit.EventCheck;
 import io.borderflow.checkpoint.model.CheckpointDetails;
 import io.borderflow.checkpoint.model.CheckpointStatusView;
-import io.borderflow.checkpoint.model.LaneGroupEntity;
+import io.borderflow.checkpoint.model.CapacitySettingEntity;
+import io.borderflow.checkpoint.model.CheckpointOperations;
+import io.borderflow.checkpoint.domain.estimation.ScheduledClosure;
+import io.borderflow.checkpoint.repository.OperationsRepository;
 import io.borderflow.checkpoint.model.OpeningHoursEntity;
 import io.borderflow.checkpoint.model.TruckView;
 import io.borderflow.checkpoint.model.TruckVisitEntity;
@@ -43,10 +46,17 @@ import java.util.stream.Collectors;
 public class CheckpointStatusApplicationService {
     private final CheckpointRepository checkpoints;
     private final VisitRepository visits;
+    private final OperationsRepository operations;
 
-    public CheckpointStatusApplicationService(CheckpointRepository checkpoints, VisitRepository visits) {
+    public CheckpointStatusApplicationService(CheckpointRepository checkpoints, VisitRepository visits,
+            OperationsRepository operations) {
         this.checkpoints = checkpoints;
         this.visits = visits;
+        this.operations = operations;
+    }
+
+    /** A checkpoint with what its border post changed: what status and truck views are computed from. */
+    private record Live(CheckpointDetails details, CheckpointOperations operations) {
     }
 
     /** One page of trucks and the token of the next. */
@@ -111,12 +121,12 @@ public class CheckpointStatusApplicationService {
             }
             carrier = caller.carrierId();
         }
-        String filters = checkpointId + "|" + state + "|" + carrier;
+        String filters = checkpointId + ":" + state + ":" + carrier;
         String after = PageTokens.decode(pageToken, filters).orElse(null);
         OffsetDateTime afterArrival = null;
         String afterPlate = null;
         if (after != null) {
-            String[] parts = after.split("\\|", 2);
+            String[] parts = after.split(":", 2);
             try {
                 afterArrival = parts[0].isEmpty() ? null
                         : Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
@@ -136,7 +146,7 @@ public class CheckpointStatusApplicationService {
                         TruckVisitEntity last = page.get(pageSize - 1);
                         next = PageTokens.encode(filters, (last.arriveTime == null ? ""
                                 : String.valueOf(ChronoUnit.MICROS.between(Instant.EPOCH, last.arriveTime.toInstant())))
-                                + "|" + last.plateKey);
+                                + ":" + last.plateKey);
                     }
                     String nextToken = next;
                     return status(details).chain(status -> {
@@ -159,27 +169,29 @@ public class CheckpointStatusApplicationService {
         return caller.carrierId() != null && visit != null && caller.carrierId().equals(visit.carrierId);
     }
 
-    private Uni<CheckpointDetails> details(String checkpointId) {
+    private Uni<Live> details(String checkpointId) {
         return checkpoints.findDetails(checkpointId).map(found -> found.orElseThrow(
-                () -> new NotFoundException("CHECKPOINT_NOT_FOUND", "checkpoints/" + checkpointId)));
+                () -> new NotFoundException("CHECKPOINT_NOT_FOUND", "checkpoints/" + checkpointId)))
+                .chain(details -> operations.current(checkpointId, OffsetDateTime.now(ZoneOffset.UTC))
+                        .map(current -> new Live(details, current)));
     }
 
-    private Uni<CheckpointStatusView> status(CheckpointDetails details) {
+    private Uni<CheckpointStatusView> status(Live live) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return visits.statusVisits(details.checkpoint().id, now.minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC))
-                .map(rows -> StatusCalculator.compute(facts(details), rows.stream()
+        return visits.statusVisits(live.details().checkpoint().id, now.minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC))
+                .map(rows -> StatusCalculator.compute(facts(live), rows.stream()
                         .map(v -> new StatusCalculator.VisitFacts(v.state, v.laneKind, v.channel, instant(v.arriveTime),
                                 instant(v.endTime))).toList(), now));
     }
 
-    private Uni<TruckView> view(CheckpointDetails details, TruckVisitEntity visit) {
+    private Uni<TruckView> view(Live details, TruckVisitEntity visit) {
         if (!VisitRepository.QUEUED.contains(visit.state)) {
             return Uni.createFrom().item(new TruckView(visit, null, null));
         }
         return status(details).chain(status -> view(details, visit, status));
     }
 
-    private Uni<TruckView> view(CheckpointDetails details, TruckVisitEntity visit, CheckpointStatusView status) {
+    private Uni<TruckView> view(Live details, TruckVisitEntity visit, CheckpointStatusView status) {
         if (!VisitRepository.QUEUED.contains(visit.state)) {
             return Uni.createFrom().item(new TruckView(visit, null, null));
         }
@@ -191,22 +203,27 @@ public class CheckpointStatusApplicationService {
         });
     }
 
-    /** The checkpoint as the status calculator needs it; every lane counts as open until lane operations exist. */
-    static StatusCalculator.CheckpointFacts facts(CheckpointDetails details) {
-        Map<LaneKind, Integer> lanes = new EnumMap<>(LaneKind.class);
-        for (LaneGroupEntity group : details.lanes()) {
-            if (LaneGroupEntity.OWN.equals(group.side)) {
-                lanes.merge(LaneKind.valueOf(group.kind), group.count, Integer::sum);
-            }
+    /** The checkpoint as the status calculator needs it: lanes open as set, closures, capacity as set. */
+    private static StatusCalculator.CheckpointFacts facts(Live live) {
+        Map<LaneKind, Integer> open = new EnumMap<>(LaneKind.class);
+        Map<LaneKind, Integer> maximum = new EnumMap<>(LaneKind.class);
+        for (var lane : CheckpointOperationsApplicationService.lanes(live.details(), live.operations())) {
+            open.merge(LaneKind.valueOf(lane.kind()), lane.open(), Integer::sum);
+            maximum.merge(LaneKind.valueOf(lane.kind()), lane.maximum(), Integer::sum);
         }
-        return new StatusCalculator.CheckpointFacts(details.checkpoint().id, calendar(details), lanes, lanes,
-                details.checkpoint().capacityPerDay);
+        CapacitySettingEntity capacity = live.operations().capacity();
+        return new StatusCalculator.CheckpointFacts(live.details().checkpoint().id, calendar(live), open, maximum,
+                capacity != null ? capacity.vehiclesPerDay : live.details().checkpoint().capacityPerDay);
     }
 
-    static OpeningCalendar calendar(CheckpointDetails details) {
+    /** Opening hours from the reference data, with the closures that stand. */
+    private static OpeningCalendar calendar(Live live) {
+        CheckpointDetails details = live.details();
         ZoneId zone = ZoneId.of(details.checkpoint().timeZone);
+        List<ScheduledClosure> closures = live.operations().closures().stream().filter(c -> c.cancelTime == null)
+                .map(c -> new ScheduledClosure(c.startTime.toInstant(), c.endTime.toInstant(), c.reason)).toList();
         if (details.checkpoint().alwaysOpen) {
-            return OpeningCalendar.alwaysOpen(zone, List.of());
+            return OpeningCalendar.alwaysOpen(zone, closures);
         }
         List<OpeningHours> hours = new ArrayList<>();
         for (OpeningHoursEntity entry : details.openingHours()) {
@@ -214,7 +231,7 @@ public class CheckpointStatusApplicationService {
                     .map(DayOfWeek::of).collect(Collectors.toSet());
             hours.add(new OpeningHours(days, entry.openTime, entry.closeTime));
         }
-        return OpeningCalendar.weekly(zone, hours, List.of());
+        return OpeningCalendar.weekly(zone, hours, closures);
     }
 
     private static Instant instant(OffsetDateTime time) {

@@ -96,19 +96,30 @@ public class CrossingEventApplicationService {
         VisitTimeline.Type type = VisitTimeline.Type.valueOf(event.type());
         OffsetDateTime at = event.occurTime().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         TruckVisitEntity target = truckVisits.stream().filter(v -> !v.startTime.isAfter(at)).findFirst().orElse(null);
-        boolean startsNew = type.starts() && (target == null || (target.endTime != null && !target.endTime.isAfter(at)));
+        boolean afterEnded = target != null && target.endTime != null && !target.endTime.isAfter(at);
+        if (type == VisitTimeline.Type.BOOKED && (target == null || afterEnded)) {
+            // a booking reported after the arrival it preceded joins that visit (the earliest later one not booked)
+            TruckVisitEntity later = truckVisits.stream().filter(v -> v.startTime.isAfter(at) && v.bookTime == null)
+                    .min(java.util.Comparator.comparing(v -> v.startTime)).orElse(null);
+            if (later != null) {
+                target = later;
+                afterEnded = false;
+            }
+        }
+        boolean startsNew = type.starts() && (target == null || afterEnded);
+        TruckVisitEntity joined = target;
         if (!startsNew && target == null) {
             throw impossible(type + " at " + at.toInstant() + ": no visit of this truck at this checkpoint began before it");
         }
         Uni<List<CrossingEventEntity>> earlier = startsNew ? Uni.createFrom().item(List.of())
-                : visits.eventsOfVisit(target.id);
+                : visits.eventsOfVisit(joined.id);
         return earlier.chain(events -> {
             List<VisitTimeline.Event> timeline = new ArrayList<>(events.stream()
                     .map(e -> new VisitTimeline.Event(VisitTimeline.Type.valueOf(e.type), e.occurTime.toInstant())).toList());
             VisitTimeline.problem(timeline, new VisitTimeline.Event(type, at.toInstant())).ifPresent(problem -> {
                 throw impossible(problem);
             });
-            TruckVisitEntity visit = startsNew ? newVisit(event, plateKey, at) : target;
+            TruckVisitEntity visit = startsNew ? newVisit(event, plateKey, at) : joined;
             CrossingEventEntity stored = new CrossingEventEntity();
             stored.eventId = event.eventId();
             stored.contentSha256 = sha;
@@ -150,6 +161,7 @@ public class CrossingEventApplicationService {
             return byTime != 0 ? byTime : VisitTimeline.Type.valueOf(a.type).compareTo(VisitTimeline.Type.valueOf(b.type));
         }).toList();
         String reportedChannel = null;
+        visit.startTime = ordered.get(0).occurTime;
         visit.bookTime = visit.arriveTime = visit.callTime = visit.inspectionStartTime = visit.endTime = null;
         visit.endReason = null;
         for (CrossingEventEntity e : ordered) {

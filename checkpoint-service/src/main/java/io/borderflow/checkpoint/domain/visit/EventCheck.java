@@ -21,6 +21,8 @@ public final class EventCheck {
     private static final Pattern CARRIER = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern DECLARATION = Pattern.compile("[0-9a-f-]{36}");
     private static final Set<String> QUEUES = Set.of("REGULAR", "PRIORITY");
+    /** How an enum value this version of the contract does not define reaches the check. */
+    public static final String UNRECOGNIZED = "UNRECOGNIZED";
 
     private EventCheck() {
     }
@@ -30,7 +32,9 @@ public final class EventCheck {
         String at = "event.";
         require(problems, e.eventId() != null && EVENT_ID.matcher(e.eventId()).matches(), at + "event_id",
                 "8 to 64 letters, digits, '-' or '_'");
-        require(problems, e.type() != null, at + "type", "the event type is required");
+        require(problems, e.checkpointId() != null, at + "checkpoint", "checkpoints/{checkpoint_id} is required");
+        require(problems, e.type() != null && !UNRECOGNIZED.equals(e.type()), at + "type",
+                "one of the CrossingEventType values is required");
         if (e.occurTime() == null) {
             problems.add(new FieldViolation(at + "occur_time", "required"));
         } else {
@@ -39,7 +43,8 @@ public final class EventCheck {
             require(problems, !e.occurTime().isBefore(now.minus(MAX_AGE)), at + "occur_time",
                     "more than " + MAX_AGE.toDays() + " days ago");
         }
-        require(problems, e.direction() != null, at + "direction", "DIRECTION_EXIT or DIRECTION_ENTRY is required");
+        require(problems, e.direction() != null && !UNRECOGNIZED.equals(e.direction()), at + "direction",
+                "DIRECTION_EXIT or DIRECTION_ENTRY is required");
         require(problems, e.plate() != null && PLATE.matcher(e.plate()).matches() && !plateKey(e.plate()).isEmpty(),
                 at + "truck.plate", "2 to 16 letters, digits, spaces or hyphens");
         require(problems, e.carrierId() != null && CARRIER.matcher(e.carrierId()).matches(), at + "truck.carrier_id",
@@ -51,6 +56,7 @@ public final class EventCheck {
         require(problems, e.laneKind() == null || "ARRIVED".equals(e.type()), at + "lane_kind", "only for ARRIVED");
         require(problems, e.channel() == null || "INSPECTION_STARTED".equals(e.type()), at + "channel",
                 "only for INSPECTION_STARTED");
+        require(problems, !UNRECOGNIZED.equals(e.channel()), at + "channel", "one of the InspectionChannel values");
         require(problems, e.channel() != null || !"INSPECTION_STARTED".equals(e.type()), at + "channel",
                 "required for INSPECTION_STARTED");
         require(problems, e.reason() == null || e.reason().length() <= 500, at + "reason", "up to 500 characters");

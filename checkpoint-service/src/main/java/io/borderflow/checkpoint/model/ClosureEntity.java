@@ -1,0 +1,24 @@
+package io.borderflow.checkpoint.model;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** A planned closure of a checkpoint; cancelled ones keep their row with a cancel time. */
+@Entity
+@Table(name = "closure")
+public class ClosureEntity {
+    @Id
+    public String id;
+    public String checkpointId;
+    public String requestId;
+    public String contentSha256;
+    public OffsetDateTime startTime;
+    public OffsetDateTime endTime;
+    public String reason;
+    public String createdBy;
+    public OffsetDateTime createTime;
+    public OffsetDateTime cancelTime;
+    public String cancelledBy;
+}

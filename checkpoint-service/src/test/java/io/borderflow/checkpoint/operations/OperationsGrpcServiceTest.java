@@ -1,0 +1,188 @@
+package io.borderflow.checkpoint.operations;
+
+import static io.borderflow.testsupport.GrpcAssertions.assertFails;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.Timestamp;
+import io.borderflow.api.checkpoint.v1.CancelClosureRequest;
+import io.borderflow.api.checkpoint.v1.CheckpointServiceGrpc.CheckpointServiceBlockingStub;
+import io.borderflow.api.checkpoint.v1.CheckpointStatus;
+import io.borderflow.api.checkpoint.v1.Closure;
+import io.borderflow.api.checkpoint.v1.GetCheckpointStatusRequest;
+import io.borderflow.api.checkpoint.v1.LaneKind;
+import io.borderflow.api.checkpoint.v1.LaneSetting;
+import io.borderflow.api.checkpoint.v1.ListClosuresRequest;
+import io.borderflow.api.checkpoint.v1.ListLaneSettingsRequest;
+import io.borderflow.api.checkpoint.v1.OperationalStatus;
+import io.borderflow.api.checkpoint.v1.ScheduleClosureRequest;
+import io.borderflow.api.checkpoint.v1.SetNominalCapacityRequest;
+import io.borderflow.api.checkpoint.v1.SetOpenLanesRequest;
+import io.borderflow.support.security.Roles;
+import io.borderflow.testsupport.TestTokens;
+import io.grpc.CallCredentials;
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lanes, closures and capacity set by the border post take effect in the status at once. Every test puts the
+ * checkpoint back as it found it (lanes all open, closures cancelled, capacity at the reference figure).
+ */
+@QuarkusTest
+class OperationsGrpcServiceTest {
+    private static final String CHECKPOINT = "blagoveshchensk";
+    private static final String NAME = "checkpoints/" + CHECKPOINT;
+    private static final CallCredentials OPERATOR = TestTokens.bearer(TestTokens.issuer().token("post-blagoveshchensk")
+            .roles(Roles.BORDER_OPERATOR).checkpoints(List.of(CHECKPOINT)).sign());
+    private static final CallCredentials OTHER_POST = TestTokens.bearer(TestTokens.issuer().token("post-zhaisan")
+            .roles(Roles.BORDER_OPERATOR).checkpoints(List.of("zhaisan")).sign());
+
+    @GrpcClient
+    CheckpointServiceBlockingStub checkpoints;
+
+    private CheckpointServiceBlockingStub as(CallCredentials credentials) {
+        return checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(credentials);
+    }
+
+    private CheckpointStatus status() {
+        return as(TestTokens.as(Roles.FREIGHT_PLATFORM)).getCheckpointStatus(GetCheckpointStatusRequest.newBuilder()
+                .setName(NAME + "/status").build()).getStatus();
+    }
+
+    private static Timestamp at(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).build();
+    }
+
+    private LaneSetting regular() {
+        return as(OPERATOR).listLaneSettings(ListLaneSettingsRequest.newBuilder().setParent(NAME).build())
+                .getLanesList().stream().filter(l -> l.getKind() == LaneKind.LANE_KIND_REGULAR).findFirst().orElseThrow();
+    }
+
+    private void setRegular(int open, String reason) {
+        as(OPERATOR).setOpenLanes(SetOpenLanesRequest.newBuilder().setCheckpoint(NAME).setKind(LaneKind.LANE_KIND_REGULAR)
+                .setOpen(open).setReason(reason).build());
+    }
+
+    @Test
+    void closingLanesRestrictsTheCheckpointAndClosingAllClosesIt() {
+        int maximum = regular().getMaximum();
+        try {
+            setRegular(maximum - 1, "one booth without staff");
+            LaneSetting set = regular();
+            assertThat(set.getOpen()).isEqualTo(maximum - 1);
+            assertThat(set.getReason()).isEqualTo("one booth without staff");
+            assertThat(set.getUpdatedBy()).isEqualTo("post-blagoveshchensk");
+            CheckpointStatus restricted = status();
+            assertThat(restricted.getLanesList()).anySatisfy(l -> {
+                assertThat(l.getKind()).isEqualTo(LaneKind.LANE_KIND_REGULAR);
+                assertThat(l.getOpen()).isEqualTo(maximum - 1);
+                assertThat(l.getMaximum()).isEqualTo(maximum);
+            });
+
+            setRegular(0, "power cut");
+            CheckpointStatus closed = status();
+            assertThat(closed.getOperationalStatus()).isEqualTo(OperationalStatus.OPERATIONAL_STATUS_CLOSED);
+            assertThat(closed.getStatusReason()).contains("no lane open");
+        } finally {
+            setRegular(maximum, "all lanes back");
+        }
+        assertThat(regular().getOpen()).isEqualTo(maximum);
+    }
+
+    @Test
+    void aClosureNowClosesTheCheckpointUntilItIsCancelled() {
+        Instant now = Instant.now();
+        Closure closure = as(OPERATOR).scheduleClosure(ScheduleClosureRequest.newBuilder().setParent(NAME)
+                .setRequestId("closure-" + UUID.randomUUID()).setClosure(Closure.newBuilder()
+                        .setStartTime(at(now.minusSeconds(60))).setEndTime(at(now.plus(Duration.ofDays(3))))
+                        .setReason("PRC National Day")).build()).getClosure();
+        try {
+            assertThat(closure.getName()).startsWith(NAME + "/closures/");
+            assertThat(closure.getCreatedBy()).isEqualTo("post-blagoveshchensk");
+            CheckpointStatus closed = status();
+            assertThat(closed.getOperationalStatus()).isEqualTo(OperationalStatus.OPERATIONAL_STATUS_CLOSED);
+            assertThat(closed.getStatusReason()).contains("PRC National Day");
+            assertThat(as(TestTokens.as(Roles.CARRIER)).listClosures(ListClosuresRequest.newBuilder().setParent(NAME).build())
+                    .getClosuresList()).extracting(Closure::getName).contains(closure.getName());
+        } finally {
+            Closure cancelled = as(OPERATOR).cancelClosure(CancelClosureRequest.newBuilder().setName(closure.getName()).build())
+                    .getClosure();
+            assertThat(cancelled.hasCancelTime()).isTrue();
+        }
+        assertThat(status().getOperationalStatus()).isNotEqualTo(OperationalStatus.OPERATIONAL_STATUS_CLOSED);
+        // cancelling again changes nothing
+        assertThat(as(OPERATOR).cancelClosure(CancelClosureRequest.newBuilder().setName(closure.getName()).build())
+                .getClosure().getCancelTime()).isNotNull();
+    }
+
+    @Test
+    void aRetriedScheduleReturnsTheSameClosureAndAnotherWithItsIdIsRefused() {
+        String requestId = "closure-" + UUID.randomUUID();
+        Instant start = Instant.now().plus(Duration.ofDays(300));
+        ScheduleClosureRequest request = ScheduleClosureRequest.newBuilder().setParent(NAME).setRequestId(requestId)
+                .setClosure(Closure.newBuilder().setStartTime(at(start)).setEndTime(at(start.plus(Duration.ofDays(1))))
+                        .setReason("Repairs")).build();
+        Closure first = as(OPERATOR).scheduleClosure(request).getClosure();
+        try {
+            assertThat(as(OPERATOR).scheduleClosure(request).getClosure()).isEqualTo(first);
+            assertFails(() -> as(OPERATOR).scheduleClosure(request.toBuilder()
+                    .setClosure(request.getClosure().toBuilder().setReason("Other repairs")).build()),
+                    Status.Code.ALREADY_EXISTS, "REQUEST_ID_REUSED");
+        } finally {
+            as(OPERATOR).cancelClosure(CancelClosureRequest.newBuilder().setName(first.getName()).build());
+        }
+    }
+
+    @Test
+    void badOperationsAreRefusedNamingTheField() {
+        int maximum = regular().getMaximum();
+        assertThat(assertFails(() -> setRegular(maximum + 1, "more than there are"), Status.Code.INVALID_ARGUMENT,
+                "INVALID_LANES").badFields()).containsExactly("open");
+        assertThat(assertFails(() -> as(OPERATOR).setOpenLanes(SetOpenLanesRequest.newBuilder().setCheckpoint(NAME)
+                        .setKind(LaneKind.LANE_KIND_XRAY).setOpen(1).setReason("no scanner here").build()),
+                Status.Code.INVALID_ARGUMENT, "INVALID_LANES").badFields()).containsExactly("kind");
+        assertThat(assertFails(() -> setRegular(1, ""), Status.Code.INVALID_ARGUMENT, "INVALID_LANES").badFields())
+                .containsExactly("reason");
+        Instant past = Instant.now().minus(Duration.ofDays(2));
+        assertThat(assertFails(() -> as(OPERATOR).scheduleClosure(ScheduleClosureRequest.newBuilder().setParent(NAME)
+                        .setRequestId("closure-" + UUID.randomUUID()).setClosure(Closure.newBuilder().setStartTime(at(past))
+                                .setEndTime(at(past.plusSeconds(3600))).setReason("over already")).build()),
+                Status.Code.INVALID_ARGUMENT, "INVALID_CLOSURE").badFields()).containsExactly("closure.end_time");
+        assertThat(assertFails(() -> as(OPERATOR).setNominalCapacity(SetNominalCapacityRequest.newBuilder()
+                        .setCheckpoint(NAME).setVehiclesPerDay(0).setReason("none").build()),
+                Status.Code.INVALID_ARGUMENT, "INVALID_CAPACITY").badFields()).containsExactly("vehicles_per_day");
+        assertThat(regular().getOpen()).as("nothing changed").isEqualTo(maximum);
+    }
+
+    @Test
+    void anotherCheckpointsPostMayNotOperateThisOne() {
+        assertFails(() -> as(OTHER_POST).setOpenLanes(SetOpenLanesRequest.newBuilder().setCheckpoint(NAME)
+                .setKind(LaneKind.LANE_KIND_REGULAR).setOpen(0).setReason("not mine").build()),
+                Status.Code.PERMISSION_DENIED, "CHECKPOINT_NOT_IN_CLAIM");
+        assertThat(Status.fromThrowable(org.assertj.core.api.Assertions.catchThrowable(() -> as(TestTokens.as(
+                Roles.CUSTOMS_OFFICER)).setNominalCapacity(SetNominalCapacityRequest.newBuilder().setCheckpoint(NAME)
+                .setVehiclesPerDay(10).setReason("no role").build()))).getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(regular().getOpen()).isEqualTo(regular().getMaximum());
+    }
+
+    @Test
+    void aLowerCapacityLowersTheClearanceRateAtOnce() {
+        double before = status().getClearancesPerOpenHour();
+        var set = as(OPERATOR).setNominalCapacity(SetNominalCapacityRequest.newBuilder().setCheckpoint(NAME)
+                .setVehiclesPerDay(24).setReason("the other side cut its pace").build());
+        try {
+            assertThat(set.getVehiclesPerDay()).isEqualTo(24);
+            // 24 a day on a round-the-clock crossing: at most one truck an hour (the reference is 250 a day)
+            assertThat(status().getClearancesPerOpenHour()).isLessThanOrEqualTo(1.0 + 1e-9).isLessThan(before);
+        } finally {
+            as(OPERATOR).setNominalCapacity(SetNominalCapacityRequest.newBuilder().setCheckpoint(NAME)
+                    .setVehiclesPerDay(set.getReferenceVehiclesPerDay()).setReason("back to the reference").build());
+        }
+    }
+}
