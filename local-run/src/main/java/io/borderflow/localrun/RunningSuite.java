@@ -145,17 +145,35 @@ public final class RunningSuite implements AutoCloseable {
         } catch (IOException e) {
             throw new SuiteStartException("cannot create " + settings.dataDir().resolve("logs"), e);
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (SuiteSettings.Service service : settings.services()) {
-            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar(service).toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log(service.name()).toFile());
-            builder.environment().putAll(environment(service));
-            try {
-                processes.put(service.name(), builder.start());
-            } catch (IOException e) {
-                throw new SuiteStartException("could not start " + service.name() + ": " + e.getMessage(), e);
-            }
+            launch(service, jar(service), environment(service));
+        }
+    }
+
+    /**
+     * Starts one more instance of a service, on another port and the same database (a second replica, as a
+     * Deployment with two pods would run it), and waits until it is ready. It stops with the suite; its log is
+     * {@code <service>@<port>}.
+     */
+    public synchronized void startReplica(String serviceName, int port) {
+        SuiteSettings.Service original = settings.service(serviceName);
+        SuiteSettings.Service replica = new SuiteSettings.Service(serviceName + "@" + port, original.database(), port);
+        Map<String, String> env = environment(original);
+        env.put(original.database().toUpperCase() + "_PORT", String.valueOf(port));
+        launch(replica, jar(original), env);
+        awaitReady(List.of(replica));
+    }
+
+    private void launch(SuiteSettings.Service service, Path jar, Map<String, String> env) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log(service.name()).toFile());
+        builder.environment().putAll(env);
+        try {
+            processes.put(service.name(), builder.start());
+        } catch (IOException e) {
+            throw new SuiteStartException("could not start " + service.name() + ": " + e.getMessage(), e);
         }
     }
 
@@ -184,9 +202,13 @@ public final class RunningSuite implements AutoCloseable {
     }
 
     private void awaitReady() {
+        awaitReady(settings.services());
+    }
+
+    private void awaitReady(List<SuiteSettings.Service> services) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        List<SuiteSettings.Service> waiting = new ArrayList<>(settings.services());
+        List<SuiteSettings.Service> waiting = new ArrayList<>(services);
         while (!waiting.isEmpty()) {
             for (var it = waiting.iterator(); it.hasNext();) {
                 SuiteSettings.Service service = it.next();

@@ -54,7 +54,10 @@ import io.borderflow.checkpoint.service.CrossingEventIntake;
 import io.borderflow.support.error.DomainException;
 import io.borderflow.support.security.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
+import java.time.Duration;
 import java.util.ArrayList;
+import io.borderflow.api.checkpoint.v1.WatchCheckpointStatusRequest;
+import io.borderflow.api.checkpoint.v1.WatchCheckpointStatusResponse;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -68,6 +71,7 @@ public class CheckpointGrpcService implements CheckpointService {
     private static final Pattern TRUCK =
             Pattern.compile("checkpoints/([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)/trucks/([A-Za-z0-9 -]{2,16})");
     private static final int MAX_BATCH = 50;
+    private static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
     private static final Pattern CLOSURE =
             Pattern.compile("checkpoints/([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)/closures/([0-9a-f-]{36})");
 
@@ -216,6 +220,44 @@ public class CheckpointGrpcService implements CheckpointService {
             return statuses.statuses(ids).map(all -> BatchGetCheckpointStatusesResponse.newBuilder()
                     .addAllStatuses(all.stream().map(CrossingProtoMapper::status).toList()).build());
         });
+    }
+
+    @Override
+    @Authenticated
+    public Multi<WatchCheckpointStatusResponse> watchCheckpointStatus(WatchCheckpointStatusRequest request) {
+        try {
+            Duration heartbeat = request.hasHeartbeatInterval()
+                    ? Duration.ofSeconds(request.getHeartbeatInterval().getSeconds(), request.getHeartbeatInterval().getNanos())
+                    : DEFAULT_HEARTBEAT;
+            if (heartbeat.compareTo(Duration.ofSeconds(1)) < 0 || heartbeat.compareTo(Duration.ofMinutes(5)) > 0) {
+                throw new InvalidArgumentException("INVALID_HEARTBEAT", "heartbeat_interval", "from 1 second to 5 minutes");
+            }
+            boolean byNames = request.getNamesCount() > 0;
+            if (byNames == !request.getBorder().isEmpty()) {
+                throw new InvalidArgumentException("INVALID_WATCH", byNames ? "border" : "names",
+                        "set either names (1 to " + MAX_BATCH + ") or border");
+            }
+            Multi<CheckpointStatusApplicationService.WatchUpdate> updates;
+            if (byNames) {
+                if (request.getNamesCount() > MAX_BATCH) {
+                    throw new InvalidArgumentException("INVALID_WATCH", "names", "at most " + MAX_BATCH + " names");
+                }
+                List<String> ids = new ArrayList<>();
+                for (int i = 0; i < request.getNamesCount(); i++) {
+                    ids.add(statusId(request.getNames(i), "names[" + i + "]"));
+                }
+                updates = statuses.watch(ids, heartbeat);
+            } else {
+                updates = statuses.watchBorder(request.getBorder(), heartbeat);
+            }
+            return updates.map(update -> update.status() != null
+                    ? WatchCheckpointStatusResponse.newBuilder().setStatus(CrossingProtoMapper.status(update.status())).build()
+                    : WatchCheckpointStatusResponse.newBuilder().setHeartbeatTime(com.google.protobuf.Timestamp.newBuilder()
+                            .setSeconds(update.heartbeat().getEpochSecond()).setNanos(update.heartbeat().getNano())).build())
+                    .onFailure().transform(ERRORS::toStatus);
+        } catch (RuntimeException e) {
+            return Multi.createFrom().failure(ERRORS.toStatus(e));
+        }
     }
 
     @Override

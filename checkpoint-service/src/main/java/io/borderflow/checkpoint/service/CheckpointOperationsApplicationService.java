@@ -8,6 +8,7 @@ import io.borderflow.checkpoint.model.LaneSettingEntity;
 import io.borderflow.checkpoint.model.CapacitySettingEntity;
 import io.borderflow.checkpoint.repository.CheckpointRepository;
 import io.borderflow.checkpoint.repository.OperationsRepository;
+import io.borderflow.checkpoint.repository.StatusChangeFeed;
 import io.borderflow.support.audit.AuditEntry;
 import io.borderflow.support.audit.AuditTrail;
 import io.borderflow.support.error.AlreadyExistsException;
@@ -45,12 +46,14 @@ public class CheckpointOperationsApplicationService {
     private final CheckpointRepository checkpoints;
     private final OperationsRepository operations;
     private final AuditTrail audit;
+    private final StatusChangeFeed feed;
 
     public CheckpointOperationsApplicationService(CheckpointRepository checkpoints, OperationsRepository operations,
-            AuditTrail audit) {
+            AuditTrail audit, StatusChangeFeed feed) {
         this.checkpoints = checkpoints;
         this.operations = operations;
         this.audit = audit;
+        this.feed = feed;
     }
 
     /** A lane kind's setting as read: open now out of its maximum, and the last change (null when none). */
@@ -101,6 +104,7 @@ public class CheckpointOperationsApplicationService {
                         row.updatedBy = caller.subject();
                         row.updateTime = now();
                         return operations.save(created ? row : null)
+                                .call(() -> feed.announce(checkpointId))
                                 .call(() -> audit.append(AuditEntry.of(caller, "lanes.set", "checkpoints/" + checkpointId
                                         + "/lanes/" + kind, true, open + " of " + maximum + " open: " + reason)))
                                 .replaceWith(new LaneState(kind, open, maximum, row));
@@ -158,6 +162,7 @@ public class CheckpointOperationsApplicationService {
                     closure.createdBy = caller.subject();
                     closure.createTime = now;
                     return operations.save(closure)
+                            .call(() -> feed.announce(checkpointId))
                             .call(() -> audit.append(AuditEntry.of(caller, "closure.schedule", name(closure), true,
                                     closure.startTime.toInstant() + " to " + closure.endTime.toInstant() + ": " + reason)))
                             .replaceWith(closure);
@@ -185,7 +190,7 @@ public class CheckpointOperationsApplicationService {
             }
             closure.cancelTime = now;
             closure.cancelledBy = caller.subject();
-            return operations.save(null).call(() -> audit.append(AuditEntry.of(caller, "closure.cancel", name(closure), true,
+            return operations.save(null).call(() -> feed.announce(checkpointId)).call(() -> audit.append(AuditEntry.of(caller, "closure.cancel", name(closure), true,
                     "cancelled: " + closure.reason))).replaceWith(closure);
         });
     }
@@ -217,6 +222,7 @@ public class CheckpointOperationsApplicationService {
                     row.updateTime = now();
                     int reference = details.checkpoint().capacityPerDay;
                     return operations.save(created ? row : null)
+                            .call(() -> feed.announce(checkpointId))
                             .call(() -> audit.append(AuditEntry.of(caller, "capacity.set", "checkpoints/" + checkpointId,
                                     true, vehiclesPerDay + " vehicles a day (reference " + reference + "): " + reason)))
                             .replaceWith(new CapacityState(vehiclesPerDay, reference));

@@ -12,6 +12,11 @@ import io.borderflow.checkpoint.model.CapacitySettingEntity;
 import io.borderflow.checkpoint.model.CheckpointOperations;
 import io.borderflow.checkpoint.domain.estimation.ScheduledClosure;
 import io.borderflow.checkpoint.repository.OperationsRepository;
+import io.borderflow.checkpoint.repository.StatusChangeFeed;
+import io.borderflow.support.reactive.FreshContext;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.vertx.core.Vertx;
 import io.borderflow.checkpoint.model.OpeningHoursEntity;
 import io.borderflow.checkpoint.model.TruckView;
 import io.borderflow.checkpoint.model.TruckVisitEntity;
@@ -44,15 +49,79 @@ import java.util.stream.Collectors;
 /** Reads the live state of checkpoints: their status, and the trucks in their queues with their place and wait. */
 @ApplicationScoped
 public class CheckpointStatusApplicationService {
+    /** Changes closer together than this are sent as one status. */
+    public static final Duration COALESCE = Duration.ofSeconds(1);
+
     private final CheckpointRepository checkpoints;
     private final VisitRepository visits;
     private final OperationsRepository operations;
+    private final StatusChangeFeed feed;
+    private final Vertx vertx;
+    private final CheckpointApplicationService checkpointList;
 
     public CheckpointStatusApplicationService(CheckpointRepository checkpoints, VisitRepository visits,
-            OperationsRepository operations) {
+            OperationsRepository operations, StatusChangeFeed feed, Vertx vertx,
+            CheckpointApplicationService checkpointList) {
         this.checkpoints = checkpoints;
         this.visits = visits;
         this.operations = operations;
+        this.feed = feed;
+        this.vertx = vertx;
+        this.checkpointList = checkpointList;
+    }
+
+    /** One message of a watch: a checkpoint's status, or a heartbeat time. */
+    public record WatchUpdate(CheckpointStatusView status, Instant heartbeat) {
+    }
+
+    /**
+     * The current status of each checkpoint, then a new one whenever a change there is announced (by any replica),
+     * coalesced per {@link #COALESCE}, and a heartbeat every {@code heartbeat}. Fails with NOT_FOUND
+     * ({@code CHECKPOINT_NOT_FOUND}) before anything is sent when a checkpoint is unknown.
+     */
+    public Multi<WatchUpdate> watch(List<String> checkpointIds, Duration heartbeat) {
+        return watch(Uni.createFrom().item(checkpointIds), heartbeat);
+    }
+
+    /**
+     * As {@link #watch(List, Duration)} for every checkpoint on a border ({@code AA-BB}, either order).
+     *
+     * @throws InvalidArgumentException {@code INVALID_BORDER}, {@code UNKNOWN_BORDER} (in the stream)
+     */
+    public Multi<WatchUpdate> watchBorder(String border, Duration heartbeat) {
+        return watch(fresh(() -> checkpointList.list(border, null, "", 500)
+                .map(page -> page.checkpoints().stream().map(d -> d.checkpoint().id).toList())), heartbeat);
+    }
+
+    private Multi<WatchUpdate> watch(Uni<List<String>> ids, Duration heartbeat) {
+        return ids.onItem().transformToMulti(checkpointIds -> watchIds(checkpointIds, heartbeat));
+    }
+
+    private Multi<WatchUpdate> watchIds(List<String> checkpointIds, Duration heartbeat) {
+        Set<String> watched = Set.copyOf(checkpointIds);
+        Multi<WatchUpdate> changes = feed.changes().filter(watched::contains)
+                .group().intoLists().every(COALESCE)
+                .onItem().transformToIterable(ids -> new java.util.LinkedHashSet<>(ids))
+                .onItem().transformToUniAndConcatenate(id -> fresh(() -> details(id).chain(this::status)))
+                .map(status -> new WatchUpdate(status, null));
+        Multi<WatchUpdate> heartbeats = Multi.createFrom().ticks().every(heartbeat)
+                .map(tick -> new WatchUpdate(null, Instant.now()));
+        return fresh(() -> {
+            Uni<List<CheckpointStatusView>> all = Uni.createFrom().item(new ArrayList<>());
+            for (String id : checkpointIds) {
+                all = all.chain(list -> details(id).chain(this::status).map(view -> {
+                    list.add(view);
+                    return list;
+                }));
+            }
+            return all;
+        }).onItem().transformToMulti(initial -> Multi.createBy().merging().streams(
+                Multi.createFrom().iterable(initial).map(status -> new WatchUpdate(status, null)), changes, heartbeats));
+    }
+
+    /** Work with its own session on a fresh Vert.x context (watch updates come from timers and notifications). */
+    private <T> Uni<T> fresh(java.util.function.Supplier<Uni<T>> work) {
+        return FreshContext.run(vertx, () -> Panache.withSession(work::get));
     }
 
     /** A checkpoint with what its border post changed: what status and truck views are computed from. */

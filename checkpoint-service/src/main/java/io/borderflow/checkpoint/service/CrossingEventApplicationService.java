@@ -7,6 +7,7 @@ import io.borderflow.checkpoint.model.CrossingEventData;
 import io.borderflow.checkpoint.model.CrossingEventEntity;
 import io.borderflow.checkpoint.model.TruckVisitEntity;
 import io.borderflow.checkpoint.repository.CheckpointRepository;
+import io.borderflow.checkpoint.repository.StatusChangeFeed;
 import io.borderflow.checkpoint.repository.VisitRepository;
 import io.borderflow.support.audit.AuditEntry;
 import io.borderflow.support.audit.AuditTrail;
@@ -40,11 +41,14 @@ public class CrossingEventApplicationService {
     private final VisitRepository visits;
     private final CheckpointRepository checkpoints;
     private final AuditTrail audit;
+    private final StatusChangeFeed feed;
 
-    public CrossingEventApplicationService(VisitRepository visits, CheckpointRepository checkpoints, AuditTrail audit) {
+    public CrossingEventApplicationService(VisitRepository visits, CheckpointRepository checkpoints, AuditTrail audit,
+            StatusChangeFeed feed) {
         this.visits = visits;
         this.checkpoints = checkpoints;
         this.audit = audit;
+        this.feed = feed;
     }
 
     /** What became of an event: ACCEPTED (stored now) or DUPLICATE (stored before), and the truck's visit after it. */
@@ -134,6 +138,7 @@ public class CrossingEventApplicationService {
             all.add(stored);
             derive(visit, all, now);
             return visits.save(visit, startsNew, stored)
+                    .call(() -> feed.announce(visit.checkpointId))
                     .call(() -> audit.append(AuditEntry.of(caller, "crossing-event.record", "checkpoints/"
                             + event.checkpointId() + "/trucks/" + plateKey, true, event.type() + " " + event.eventId()
                             + " at " + at.toInstant() + ", visit now " + visit.state)))

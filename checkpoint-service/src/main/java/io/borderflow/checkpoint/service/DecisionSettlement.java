@@ -3,16 +3,15 @@ package io.borderflow.checkpoint.service;
 import io.borderflow.checkpoint.client.InspectionClient;
 import io.borderflow.checkpoint.config.CheckpointConfig;
 import io.borderflow.checkpoint.model.TruckVisitEntity;
+import io.borderflow.checkpoint.repository.StatusChangeFeed;
 import io.borderflow.checkpoint.repository.VisitRepository;
+import io.borderflow.support.reactive.FreshContext;
 import io.borderflow.support.audit.AuditEntry;
 import io.borderflow.support.audit.AuditTrail;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -37,15 +36,17 @@ public class DecisionSettlement {
     private final VisitRepository visits;
     private final AuditTrail audit;
     private final CheckpointConfig config;
+    private final StatusChangeFeed feed;
     private volatile long timer = -1;
 
     public DecisionSettlement(Vertx vertx, InspectionClient inspection, VisitRepository visits, AuditTrail audit,
-            CheckpointConfig config) {
+            CheckpointConfig config, StatusChangeFeed feed) {
         this.vertx = vertx;
         this.inspection = inspection;
         this.visits = visits;
         this.audit = audit;
         this.config = config;
+        this.feed = feed;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -110,15 +111,13 @@ public class DecisionSettlement {
         String detail = answer.outcome() == InspectionClient.Outcome.DECIDED
                 ? "filed under " + answer.channel() + " from declarations/" + declarationId
                 : "inspection-service knows no declarations/" + declarationId;
-        return visits.flush().chain(() -> audit.append(AuditEntry.system("checkpoint-service", "truck.decision",
+        return visits.flush().chain(() -> feed.announce(visit.checkpointId)).chain(() -> audit.append(AuditEntry.system("checkpoint-service", "truck.decision",
                 "checkpoints/" + visit.checkpointId + "/trucks/" + visit.plateKey, detail))).replaceWith(true);
     }
 
-    /** Runs reactive work that opens its own Hibernate session on a fresh duplicated Vert.x context. */
+    /** Runs reactive work that opens its own Hibernate session, on a fresh duplicated Vert.x context. */
     private void onNewContext(Supplier<Uni<?>> work) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> work.get().subscribe().with(done -> {
-        }, failure -> LOG.warn("settling decisions failed; the next sweep tries again", failure)));
+        FreshContext.run(vertx, work::get).subscribe().with(done -> {
+        }, failure -> LOG.warn("settling decisions failed; the next sweep tries again", failure));
     }
 }

@@ -1,13 +1,9 @@
 package io.borderflow.inspection.client;
 
 import io.borderflow.api.checkpoint.v1.Checkpoint;
-import io.borderflow.api.checkpoint.v1.CheckpointService;
 import io.borderflow.api.checkpoint.v1.GetCheckpointRequest;
 import io.borderflow.api.checkpoint.v1.GetCheckpointResponse;
-import io.borderflow.api.checkpoint.v1.ListAuditRecordsRequest;
-import io.borderflow.api.checkpoint.v1.ListAuditRecordsResponse;
-import io.borderflow.api.checkpoint.v1.ListCheckpointsRequest;
-import io.borderflow.api.checkpoint.v1.ListCheckpointsResponse;
+import io.borderflow.api.checkpoint.v1.MutinyCheckpointServiceGrpc;
 import io.borderflow.support.security.Roles;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
@@ -22,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @GrpcService
 @RolesAllowed(Roles.SERVICE)
-public class FakeCheckpointService implements CheckpointService {
+public class FakeCheckpointService extends MutinyCheckpointServiceGrpc.CheckpointServiceImplBase {
     static final AtomicInteger CALLS = new AtomicInteger();
 
     @Override
@@ -34,15 +30,5 @@ public class FakeCheckpointService implements CheckpointService {
         }
         return Uni.createFrom().item(GetCheckpointResponse.newBuilder()
                 .setCheckpoint(Checkpoint.newBuilder().setName(request.getName()).setDisplayName(id)).build());
-    }
-
-    @Override
-    public Uni<ListCheckpointsResponse> listCheckpoints(ListCheckpointsRequest request) {
-        return Uni.createFrom().failure(Status.UNIMPLEMENTED.asRuntimeException());
-    }
-
-    @Override
-    public Uni<ListAuditRecordsResponse> listAuditRecords(ListAuditRecordsRequest request) {
-        return Uni.createFrom().failure(Status.UNIMPLEMENTED.asRuntimeException());
     }
 }

@@ -1,0 +1,72 @@
+package io.borderflow.checkpoint.repository;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Which checkpoints' status changed, across every replica of checkpoint-service on the database: a write announces
+ * its checkpoint with PostgreSQL's NOTIFY inside its transaction (so the announcement goes out only if it commits),
+ * and each replica LISTENs on one connection of its own (re-established after a database restart) and passes the
+ * checkpoint ids on to its watchers.
+ */
+@ApplicationScoped
+public class StatusChangeFeed {
+    public static final String CHANNEL = "checkpoint_status";
+    private static final Logger LOG = Logger.getLogger(StatusChangeFeed.class);
+
+    private final Vertx vertx;
+    private final String url;
+    private final String user;
+    private final String password;
+    /** Fed from the subscriber's one connection, so from one thread at a time. */
+    private final BroadcastProcessor<String> changes = BroadcastProcessor.create();
+    private PgSubscriber subscriber;
+
+    public StatusChangeFeed(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") String user,
+            @ConfigProperty(name = "quarkus.datasource.password") String password) {
+        this.vertx = vertx;
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        PgConnectOptions options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url)
+                .setUser(user).setPassword(password);
+        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
+        subscriber.channel(CHANNEL).handler(changes::onNext);
+        subscriber.closeHandler(ignored -> LOG.warn("status change feed disconnected; reconnecting"));
+        subscriber.connect().onFailure(e -> LOG.warn("status change feed could not connect; watchers get heartbeats only", e));
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (subscriber != null) {
+            subscriber.close();
+        }
+    }
+
+    /** Checkpoint ids as their status changes, from every replica; hot: only what happens after subscribing. */
+    public Multi<String> changes() {
+        return changes;
+    }
+
+    /** Announces in the current transaction that the checkpoint's status changed; sent when it commits. */
+    public Uni<Void> announce(String checkpointId) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select count(*) from (select pg_notify(:channel, :checkpoint)) n", Long.class)
+                .setParameter("channel", CHANNEL).setParameter("checkpoint", checkpointId).getSingleResult())
+                .replaceWithVoid();
+    }
+}
