@@ -49,7 +49,7 @@ class LocalSuiteTest {
 
     @Test
     void suiteServesEveryReadApiAndKeepsItsDataAcrossRestarts() throws Exception {
-        SuiteSettings settings = settings(freePorts(4));
+        SuiteSettings settings = settings(FreePorts.take(4));
         List<ProcessHandle> started;
         try (RunningSuite suite = RunningSuite.start(settings)) {
             started = suite.processes().values().stream().map(Process::toHandle).toList();
@@ -88,7 +88,7 @@ class LocalSuiteTest {
 
     @Test
     void aTakenPortIsReportedAndNothingIsLeftRunning() throws IOException {
-        int[] ports = freePorts(4);
+        int[] ports = FreePorts.take(4);
         try (ServerSocket squatter = new ServerSocket(ports[2])) {
             assertThatThrownBy(() -> RunningSuite.start(settings(ports)))
                     .isInstanceOf(SuiteStartException.class)
@@ -109,7 +109,7 @@ class LocalSuiteTest {
         Path brokenJar = fakeRoot.resolve("inspection-service/target/quarkus-app/quarkus-run.jar");
         Files.createDirectories(brokenJar.getParent());
         Files.writeString(brokenJar, "not a jar");
-        int[] ports = freePorts(4);
+        int[] ports = FreePorts.take(4);
         SuiteSettings settings = settings(ports);
         SuiteSettings broken = new SuiteSettings(fakeRoot, settings.dataDir(), settings.postgresPort(), settings.services());
 
@@ -128,7 +128,7 @@ class LocalSuiteTest {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", ROOT.resolve("checkpoint-service/target/quarkus-app/quarkus-run.jar").toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(Map.of("CHECKPOINT_PORT", String.valueOf(freePorts(1)[0]),
+        builder.environment().putAll(Map.of("CHECKPOINT_PORT", String.valueOf(FreePorts.take(1)[0]),
                 "DB_PORT", String.valueOf(settings.postgresPort()), "DB_NAME", "checkpoint",
                 "BORDERFLOW_JWT_ISSUER", DevTokenIssuer.DEV_ISSUER,
                 "BORDERFLOW_JWT_PUBLIC_KEY", settings.dataDir().resolve("dev-issuer/public-key.pem").toUri().toString()));
@@ -199,20 +199,6 @@ class LocalSuiteTest {
     private static ManagedChannel channel(int port) {
         return ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().build();
     }
-
-    private static int[] freePorts(int count) throws IOException {
-        int[] ports = new int[count];
-        ServerSocket[] sockets = new ServerSocket[count];
-        for (int i = 0; i < count; i++) {
-            sockets[i] = new ServerSocket(0);
-            ports[i] = sockets[i].getLocalPort();
-        }
-        for (ServerSocket socket : sockets) {
-            socket.close();
-        }
-        return ports;
-    }
-
     private static boolean portFree(int port) {
         try (ServerSocket socket = new ServerSocket(port)) {
             return true;

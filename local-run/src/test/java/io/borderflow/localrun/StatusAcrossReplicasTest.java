@@ -18,8 +18,6 @@ import io.grpc.Context;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.stub.StreamObserver;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +39,7 @@ class StatusAcrossReplicasTest {
 
     @Test
     void anEventRecordedThroughOneReplicaReachesTheWatchersOfTheOther() throws Exception {
-        int[] ports = freePorts(5);
+        int[] ports = FreePorts.take(5);
         SuiteSettings settings = new SuiteSettings(ROOT, data, ports[0], List.of(
                 new SuiteSettings.Service("checkpoint-service", "checkpoint", ports[1]),
                 new SuiteSettings.Service("inspection-service", "inspection", ports[2]),
@@ -99,18 +97,5 @@ class StatusAcrossReplicasTest {
                 second.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             }
         }
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        int[] ports = new int[count];
-        ServerSocket[] sockets = new ServerSocket[count];
-        for (int i = 0; i < count; i++) {
-            sockets[i] = new ServerSocket(0);
-            ports[i] = sockets[i].getLocalPort();
-        }
-        for (ServerSocket socket : sockets) {
-            socket.close();
-        }
-        return ports;
     }
 }
