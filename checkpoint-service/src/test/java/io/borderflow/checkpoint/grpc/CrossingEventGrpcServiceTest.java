@@ -29,6 +29,7 @@ import io.borderflow.api.checkpoint.v1.ListTrucksRequest;
 import io.borderflow.api.checkpoint.v1.RecordCrossingEventRequest;
 import io.borderflow.api.checkpoint.v1.TruckState;
 import io.borderflow.api.checkpoint.v1.TruckVisit;
+import io.borderflow.api.common.v1.AuditOutcome;
 import io.borderflow.api.common.v1.AuditRecord;
 import io.borderflow.support.security.Roles;
 import io.borderflow.testsupport.TestTokens;
@@ -228,6 +229,11 @@ class CrossingEventGrpcServiceTest {
         assertThat(withoutQueueFigures(getTruck(plate))).isEqualTo(before);
         assertTruckNotFound(CHECKPOINT, otherPlate);
         assertThat(auditRecords()).hasSize(1);
+        // each refusal is on the audit trail, with its reason
+        assertThat(refusals()).hasSize(3).allSatisfy(r -> {
+            assertThat(r.getDetail()).startsWith("EVENT_ID_REUSED: ");
+            assertThat(r.getResource()).isEqualTo("checkpoints/" + CHECKPOINT + "/events/" + arrival.getEventId());
+        });
     }
 
     @Test
@@ -573,6 +579,8 @@ class CrossingEventGrpcServiceTest {
 
         assertTruckNotFound("syrym", plate);
         assertThat(auditRecords()).isEmpty();
+        assertThat(refusals()).as("a write outside the claim is on the audit trail").singleElement()
+                .satisfies(r -> assertThat(r.getDetail()).startsWith("CHECKPOINT_NOT_IN_CLAIM: "));
     }
 
     @Test
@@ -642,8 +650,17 @@ class CrossingEventGrpcServiceTest {
                         .setPageSize(500).build()).getTrucksList();
     }
 
-    /** What this test's operator recorded, newest first. */
+    /** What this test's operator recorded (the writes that succeeded), newest first. */
     private List<AuditRecord> auditRecords() {
+        return auditTrail().stream().filter(r -> r.getOutcome() == AuditOutcome.AUDIT_OUTCOME_SUCCEEDED).toList();
+    }
+
+    /** The events of this test's operator that were refused, newest first. */
+    private List<AuditRecord> refusals() {
+        return auditTrail().stream().filter(r -> r.getOutcome() == AuditOutcome.AUDIT_OUTCOME_REJECTED).toList();
+    }
+
+    private List<AuditRecord> auditTrail() {
         return checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(TestTokens.as(Roles.AUDITOR))
                 .listAuditRecords(ListAuditRecordsRequest.newBuilder().setSubject(subject)
                         .setAction("crossing-event.record").setPageSize(500).build()).getAuditRecordsList();

@@ -319,10 +319,12 @@ class CrossingEventStreamTest {
         assertFails(() -> getTruck(checkpointId, plate), Status.Code.NOT_FOUND, "TRUCK_NOT_FOUND");
     }
 
+    /** Audit records of the accepted events (refusals are recorded too, with outcome REJECTED). */
     private List<?> auditedEvents() {
         return checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(TestTokens.as(Roles.AUDITOR))
                 .listAuditRecords(ListAuditRecordsRequest.newBuilder().setSubject(subject).setAction("crossing-event.record")
-                        .setPageSize(500).build()).getAuditRecordsList();
+                        .setPageSize(500).build()).getAuditRecordsList().stream()
+                .filter(r -> r.getOutcome() == io.borderflow.api.common.v1.AuditOutcome.AUDIT_OUTCOME_SUCCEEDED).toList();
     }
 
     // --- the stream client ---

@@ -2,11 +2,8 @@ package io.borderflow.inspection.service;
 
 import io.borderflow.inspection.model.DeclarationContent;
 import io.borderflow.inspection.model.StoredDecision;
-import io.borderflow.support.audit.AuditEntry;
 import io.borderflow.support.audit.AuditTrail;
-import io.borderflow.support.error.DomainException;
 import io.borderflow.support.security.Caller;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,11 +22,7 @@ public class DeclarationSubmissions {
     }
 
     public Uni<StoredDecision> submit(String requestId, DeclarationContent content, Caller caller) {
-        return declarations.submit(requestId, content, caller)
-                .onFailure(DomainException.class).call(failure -> {
-                    DomainException refusal = (DomainException) failure;
-                    return Panache.withTransaction(() -> audit.append(AuditEntry.of(caller, "declaration.submit",
-                            "requests/" + requestId, false, refusal.reason() + ": " + refusal.getMessage())));
-                });
+        return audit.recordingRefusals(declarations.submit(requestId, content, caller), caller, "declaration.submit",
+                "requests/" + requestId);
     }
 }

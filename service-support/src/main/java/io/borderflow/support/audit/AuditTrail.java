@@ -32,6 +32,20 @@ public class AuditTrail {
         return Panache.getSession().chain(session -> session.persist(record)).replaceWithVoid();
     }
 
+    /**
+     * A write whose refusal is recorded too: when it fails with a domain refusal (bad input, a claim that does not
+     * cover it, an impossible transition...), the refusal is appended in a transaction of its own, since the write's
+     * own transaction rolled back and took nothing with it; then the write fails as it did.
+     */
+    public <T> Uni<T> recordingRefusals(Uni<T> write, io.borderflow.support.security.Caller caller, String action,
+            String resource) {
+        return write.onFailure(io.borderflow.support.error.DomainException.class).call(failure -> {
+            var refusal = (io.borderflow.support.error.DomainException) failure;
+            return Panache.withTransaction(() -> append(AuditEntry.of(caller, action, resource, false,
+                    refusal.reason() + ": " + refusal.getMessage())));
+        });
+    }
+
     /** The newest records first, optionally of one subject and one action (null: any). */
     @WithSession
     public Uni<AuditPage> list(String subject, String action, String pageToken, int pageSize) {
