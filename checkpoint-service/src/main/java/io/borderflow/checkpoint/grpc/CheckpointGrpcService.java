@@ -38,6 +38,7 @@ import io.borderflow.api.checkpoint.v1.SetNominalCapacityResponse;
 import io.borderflow.api.checkpoint.v1.SetOpenLanesRequest;
 import io.borderflow.api.checkpoint.v1.SetOpenLanesResponse;
 import io.borderflow.checkpoint.service.CheckpointOperationsApplicationService;
+import io.borderflow.checkpoint.service.CheckpointOperationsIntake;
 import io.borderflow.api.checkpoint.v1.CrossingEventAck;
 import io.borderflow.api.checkpoint.v1.GetCheckpointStatusRequest;
 import io.borderflow.api.checkpoint.v1.GetCheckpointStatusResponse;
@@ -80,16 +81,19 @@ public class CheckpointGrpcService implements CheckpointService {
     private final CrossingEventIntake events;
     private final CheckpointStatusApplicationService statuses;
     private final CheckpointOperationsApplicationService operations;
+    private final CheckpointOperationsIntake changes;
     private final SecurityIdentity identity;
 
     public CheckpointGrpcService(CheckpointApplicationService checkpoints, AuditTrail audit,
             CrossingEventIntake events, CheckpointStatusApplicationService statuses,
-            CheckpointOperationsApplicationService operations, SecurityIdentity identity) {
+            CheckpointOperationsApplicationService operations, CheckpointOperationsIntake changes,
+            SecurityIdentity identity) {
         this.checkpoints = checkpoints;
         this.audit = audit;
         this.events = events;
         this.statuses = statuses;
         this.operations = operations;
+        this.changes = changes;
         this.identity = identity;
     }
 
@@ -101,7 +105,7 @@ public class CheckpointGrpcService implements CheckpointService {
             if (request.getKind() == LaneKind.LANE_KIND_UNSPECIFIED || request.getKind() == LaneKind.UNRECOGNIZED) {
                 throw new InvalidArgumentException("INVALID_LANES", "kind", "the lane kind is required");
             }
-            return operations.setOpenLanes(checkpoint, request.getKind().name().substring("LANE_KIND_".length()),
+            return changes.setOpenLanes(checkpoint, request.getKind().name().substring("LANE_KIND_".length()),
                     request.getOpen(), request.getReason(), Caller.of(identity)).map(state -> SetOpenLanesResponse
                             .newBuilder().setLanes(OperationsProtoMapper.lanes(state)).build());
         });
@@ -113,7 +117,7 @@ public class CheckpointGrpcService implements CheckpointService {
         return ERRORS.guard(() -> {
             String checkpoint = ResourceNames.parseId("checkpoints", request.getParent(), "parent");
             Closure closure = request.getClosure();
-            return operations.scheduleClosure(checkpoint, request.getRequestId(),
+            return changes.scheduleClosure(checkpoint, request.getRequestId(),
                     closure.hasStartTime() ? OperationsProtoMapper.time(closure.getStartTime()) : null,
                     closure.hasEndTime() ? OperationsProtoMapper.time(closure.getEndTime()) : null, closure.getReason(),
                     Caller.of(identity)).map(stored -> ScheduleClosureResponse.newBuilder()
@@ -130,7 +134,7 @@ public class CheckpointGrpcService implements CheckpointService {
                 throw new InvalidArgumentException("INVALID_NAME", "name",
                         "name must look like checkpoints/{checkpoint_id}/closures/{closure_id}");
             }
-            return operations.cancelClosure(name.group(1), name.group(2), Caller.of(identity))
+            return changes.cancelClosure(name.group(1), name.group(2), Caller.of(identity))
                     .map(closure -> CancelClosureResponse.newBuilder().setClosure(OperationsProtoMapper.closure(closure)).build());
         });
     }
@@ -154,7 +158,7 @@ public class CheckpointGrpcService implements CheckpointService {
     @Override
     @RolesAllowed(Roles.BORDER_OPERATOR)
     public Uni<SetNominalCapacityResponse> setNominalCapacity(SetNominalCapacityRequest request) {
-        return ERRORS.guard(() -> operations.setNominalCapacity(
+        return ERRORS.guard(() -> changes.setNominalCapacity(
                         ResourceNames.parseId("checkpoints", request.getCheckpoint(), "checkpoint"),
                         request.getVehiclesPerDay(), request.getReason(), Caller.of(identity))
                 .map(state -> SetNominalCapacityResponse.newBuilder().setVehiclesPerDay(state.vehiclesPerDay())

@@ -40,7 +40,8 @@ class OperationsGrpcServiceTest {
     private static final String NAME = "checkpoints/" + CHECKPOINT;
     private static final CallCredentials OPERATOR = TestTokens.bearer(TestTokens.issuer().token("post-blagoveshchensk")
             .roles(Roles.BORDER_OPERATOR).checkpoints(List.of(CHECKPOINT)).sign());
-    private static final CallCredentials OTHER_POST = TestTokens.bearer(TestTokens.issuer().token("post-zhaisan")
+    private static final String OTHER_SUBJECT = "post-zhaisan-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final CallCredentials OTHER_POST = TestTokens.bearer(TestTokens.issuer().token(OTHER_SUBJECT)
             .roles(Roles.BORDER_OPERATOR).checkpoints(List.of("zhaisan")).sign());
 
     @GrpcClient
@@ -169,6 +170,14 @@ class OperationsGrpcServiceTest {
                 Roles.CUSTOMS_OFFICER)).setNominalCapacity(SetNominalCapacityRequest.newBuilder().setCheckpoint(NAME)
                 .setVehiclesPerDay(10).setReason("no role").build()))).getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(regular().getOpen()).isEqualTo(regular().getMaximum());
+        // the refusal is on the audit trail
+        assertThat(as(TestTokens.as(Roles.AUDITOR)).listAuditRecords(io.borderflow.api.checkpoint.v1.ListAuditRecordsRequest
+                .newBuilder().setSubject(OTHER_SUBJECT).setAction("lanes.set").build()).getAuditRecordsList())
+                .singleElement().satisfies(record -> {
+                    assertThat(record.getOutcome()).isEqualTo(io.borderflow.api.common.v1.AuditOutcome.AUDIT_OUTCOME_REJECTED);
+                    assertThat(record.getResource()).isEqualTo(NAME + "/lanes/REGULAR");
+                    assertThat(record.getDetail()).startsWith("CHECKPOINT_NOT_IN_CLAIM: ");
+                });
     }
 
     @Test

@@ -31,6 +31,7 @@ import io.borderflow.inspection.service.DeclarationApplicationService;
 import io.borderflow.inspection.service.DeclarationSubmissions;
 import io.borderflow.inspection.service.InspectionResultApplicationService;
 import io.borderflow.inspection.service.RulesetApplicationService;
+import io.borderflow.inspection.service.RulesetChanges;
 import io.borderflow.support.paging.ResourceNames;
 import io.borderflow.support.security.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -62,16 +63,18 @@ public class InspectionGrpcService implements InspectionService {
     private final DeclarationSubmissions submissions;
     private final InspectionResultApplicationService results;
     private final SecurityIdentity identity;
+    private final RulesetChanges rulesetChanges;
 
     public InspectionGrpcService(RulesetApplicationService rulesets, AuditTrail audit,
             DeclarationApplicationService declarations, DeclarationSubmissions submissions,
-            InspectionResultApplicationService results, SecurityIdentity identity) {
+            InspectionResultApplicationService results, SecurityIdentity identity, RulesetChanges rulesetChanges) {
         this.rulesets = rulesets;
         this.audit = audit;
         this.declarations = declarations;
         this.submissions = submissions;
         this.results = results;
         this.identity = identity;
+        this.rulesetChanges = rulesetChanges;
     }
 
     @Override
@@ -198,7 +201,7 @@ public class InspectionGrpcService implements InspectionService {
             if (!request.hasRuleset()) {
                 throw new InvalidArgumentException("INVALID_RULESET", "ruleset", "ruleset is required");
             }
-            return rulesets.create(request.getRequestId(), RulesetProtoMapper.fromProto(request.getRuleset()),
+            return rulesetChanges.create(request.getRequestId(), RulesetProtoMapper.fromProto(request.getRuleset()),
                     Caller.of(identity)).map(r -> CreateRulesetResponse.newBuilder()
                             .setRuleset(RulesetProtoMapper.toProto(r)).build());
         });
@@ -209,7 +212,7 @@ public class InspectionGrpcService implements InspectionService {
     public Uni<ActivateRulesetResponse> activateRuleset(ActivateRulesetRequest request) {
         return ERRORS.guard(() -> {
             long version = version(request.getName(), "name");
-            return rulesets.activate(version, request.hasActivateTime()
+            return rulesetChanges.activate(version, request.hasActivateTime()
                     ? DeclarationProtoMapper.time(request.getActivateTime()) : null, Caller.of(identity))
                     .map(r -> ActivateRulesetResponse.newBuilder().setRuleset(RulesetProtoMapper.toProto(r)).build());
         });

@@ -135,6 +135,19 @@ class RulesetGrpcServiceTest {
     }
 
     @Test
+    void aRefusedDraftIsOnTheAuditTrail() {
+        String requestId = requestId();
+        assertFails(() -> create(requestId, RulesetDrafts.minimal(unique("No thresholds")).clearThresholds().build()),
+                Status.Code.INVALID_ARGUMENT, "INVALID_RULESET");
+        assertThat(as(TestTokens.as(Roles.AUDITOR)).listAuditRecords(ListAuditRecordsRequest.newBuilder()
+                .setAction("ruleset.create").setPageSize(500).build()).getAuditRecordsList())
+                .filteredOn(r -> r.getResource().equals("requests/" + requestId)).singleElement().satisfies(r -> {
+                    assertThat(r.getOutcome()).isEqualTo(AuditOutcome.AUDIT_OUTCOME_REJECTED);
+                    assertThat(r.getDetail()).startsWith("INVALID_RULESET: ");
+                });
+    }
+
+    @Test
     void aMalformedRequestIdIsRefused() {
         int before = all().size();
         var failure = assertFails(() -> create("short", RulesetDrafts.minimal(unique("Short id")).build()),

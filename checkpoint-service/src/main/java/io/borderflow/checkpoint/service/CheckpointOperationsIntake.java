@@ -1,0 +1,46 @@
+package io.borderflow.checkpoint.service;
+
+import io.borderflow.checkpoint.model.ClosureEntity;
+import io.borderflow.support.audit.AuditTrail;
+import io.borderflow.support.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+
+/**
+ * Where a border post's changes to its checkpoint come in: each runs in its own transaction
+ * ({@link CheckpointOperationsApplicationService}), and a refused one is recorded in the audit trail in another.
+ */
+@ApplicationScoped
+public class CheckpointOperationsIntake {
+    private final CheckpointOperationsApplicationService operations;
+    private final AuditTrail audit;
+
+    public CheckpointOperationsIntake(CheckpointOperationsApplicationService operations, AuditTrail audit) {
+        this.operations = operations;
+        this.audit = audit;
+    }
+
+    public Uni<CheckpointOperationsApplicationService.LaneState> setOpenLanes(String checkpointId, String kind, int open,
+            String reason, Caller caller) {
+        return audit.recordingRefusals(operations.setOpenLanes(checkpointId, kind, open, reason, caller), caller,
+                "lanes.set", "checkpoints/" + checkpointId + "/lanes/" + kind);
+    }
+
+    public Uni<ClosureEntity> scheduleClosure(String checkpointId, String requestId, OffsetDateTime start,
+            OffsetDateTime end, String reason, Caller caller) {
+        return audit.recordingRefusals(operations.scheduleClosure(checkpointId, requestId, start, end, reason, caller),
+                caller, "closure.schedule", "checkpoints/" + checkpointId + "/closures");
+    }
+
+    public Uni<ClosureEntity> cancelClosure(String checkpointId, String closureId, Caller caller) {
+        return audit.recordingRefusals(operations.cancelClosure(checkpointId, closureId, caller), caller,
+                "closure.cancel", "checkpoints/" + checkpointId + "/closures/" + closureId);
+    }
+
+    public Uni<CheckpointOperationsApplicationService.CapacityState> setNominalCapacity(String checkpointId,
+            int vehiclesPerDay, String reason, Caller caller) {
+        return audit.recordingRefusals(operations.setNominalCapacity(checkpointId, vehiclesPerDay, reason, caller), caller,
+                "capacity.set", "checkpoints/" + checkpointId);
+    }
+}
