@@ -1,6 +1,7 @@
 package io.borderflow.checkpoint.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.Timestamp;
 import io.borderflow.api.checkpoint.v1.CheckpointServiceGrpc.CheckpointServiceBlockingStub;
@@ -18,11 +19,11 @@ import io.borderflow.testsupport.TestTokens;
 import io.grpc.CallCredentials;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,60 +70,69 @@ class DecisionSettlementTest {
         return ack.getTruck();
     }
 
-    private TruckVisit awaitTruck(String plate, Predicate<TruckVisit> until) throws InterruptedException {
-        TruckVisit truck = null;
-        for (int i = 0; i < 100; i++) {
-            truck = stub().getTruck(GetTruckRequest.newBuilder()
-                    .setName("checkpoints/" + CHECKPOINT + "/trucks/" + plate).build()).getTruck();
-            if (until.test(truck)) {
-                return truck;
-            }
-            Thread.sleep(100);
-        }
-        return truck;
+    private TruckVisit truck(String plate) {
+        return stub().getTruck(GetTruckRequest.newBuilder().setName("checkpoints/" + CHECKPOINT + "/trucks/" + plate).build())
+                .getTruck();
+    }
+
+    /** The truck once its decision is filed (fails after 10 s). */
+    private TruckVisit awaitDecision(String plate) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> truck(plate), TruckVisit::getDecisionReceived);
+    }
+
+    /** Waits until the decision on the declaration has been asked for at least {@code times} times. */
+    private static void awaitAsked(String declarationId, int times) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> FakeInspectionService.asked(declarationId) >= times);
     }
 
     @Test
-    void anArrivalIsFiledUnderItsDecisionsChannel() throws InterruptedException {
+    void anArrivalIsFiledUnderItsDecisionsChannel() {
         String plate = plate();
         arrive(plate, declaration('a'));
 
-        TruckVisit filed = awaitTruck(plate, TruckVisit::getDecisionReceived);
-        assertThat(filed.getDecisionReceived()).isTrue();
+        TruckVisit filed = awaitDecision(plate);
         assertThat(filed.getChannel()).isEqualTo(InspectionChannel.INSPECTION_CHANNEL_RED);
         assertThat(filed.getExpectedHandling().getSeconds()).isEqualTo(45 * 60);
     }
 
     @Test
-    void whileInspectionIsDownArrivalsAreAcceptedAndSettledWhenItIsBack() throws InterruptedException {
+    void whileInspectionIsDownArrivalsAreAcceptedAndSettledWhenItIsBack() {
         FakeInspectionService.DOWN.set(true);
         String plate = plate();
+        String declaration = declaration('c');
 
-        TruckVisit accepted = arrive(plate, declaration('c'));
+        TruckVisit accepted = arrive(plate, declaration);
         // accepted at once, awaiting its decision under the conservative assumption of a documentary check
         assertThat(accepted.getDecisionReceived()).isFalse();
         assertThat(accepted.getChannel()).isEqualTo(InspectionChannel.INSPECTION_CHANNEL_UNSPECIFIED);
         assertThat(accepted.getExpectedHandling().getSeconds()).isEqualTo(2 * 3600);
-        Thread.sleep(1500);
-        assertThat(awaitTruck(plate, t -> true).getDecisionReceived()).as("still down").isFalse();
+        // asked right after the arrival and again by a sweep (each try is one call plus its one retry)
+        awaitAsked(declaration, 3);
+        assertThat(truck(plate).getDecisionReceived()).as("still down").isFalse();
 
         FakeInspectionService.DOWN.set(false);
-        TruckVisit settled = awaitTruck(plate, TruckVisit::getDecisionReceived);
-        assertThat(settled.getDecisionReceived()).as("settled by the sweep once inspection-service is back").isTrue();
-        assertThat(settled.getChannel()).isEqualTo(InspectionChannel.INSPECTION_CHANNEL_YELLOW);
+        TruckVisit settled = awaitDecision(plate);
+        assertThat(settled.getChannel()).as("settled by the sweep once inspection-service is back")
+                .isEqualTo(InspectionChannel.INSPECTION_CHANNEL_YELLOW);
     }
 
     @Test
-    void aDeclarationInspectionDoesNotKnowIsAskedForOnceAndLeftUnknown() throws InterruptedException {
+    void aDeclarationInspectionDoesNotKnowIsLeftUnknownAndNotAskedAgain() {
         String plate = plate();
-        arrive(plate, declaration('0').replaceFirst("^.{4}", "0000"));
-        Thread.sleep(500);
-        int calls = FakeInspectionService.CALLS.get();
-        Thread.sleep(2500); // more than two sweeps of 1 s
+        String unknown = declaration('0').replaceFirst("^.{4}", "0000");
+        arrive(plate, unknown);
+        awaitAsked(unknown, 1);
+        // a truck whose decision never comes is asked for on every sweep (a call and its retry each time): the sweeps
+        // it counts are sweeps that passed over the unknown declaration too
+        String stuck = declaration('d');
+        arrive(plate(), stuck);
+        awaitAsked(stuck, 4);
+        int answered = FakeInspectionService.asked(unknown);
+        awaitAsked(stuck, FakeInspectionService.asked(stuck) + 4);
 
-        TruckVisit truck = awaitTruck(plate, t -> true);
+        TruckVisit truck = truck(plate);
         assertThat(truck.getDecisionReceived()).isFalse();
         assertThat(truck.getChannel()).isEqualTo(InspectionChannel.INSPECTION_CHANNEL_UNSPECIFIED);
-        assertThat(FakeInspectionService.CALLS.get()).as("not asked again").isEqualTo(calls);
+        assertThat(FakeInspectionService.asked(unknown)).as("not asked again over two sweeps").isEqualTo(answered);
     }
 }

@@ -11,29 +11,37 @@ import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The inspection-service stand-in of checkpoint-service's tests, served by the service under test itself. A
- * declaration id starting with {@code 0000} is unknown; otherwise its first character picks the decision: {@code a}
- * RED (45 min), {@code c} YELLOW (2 h), anything else GREEN (5 min). While {@link #DOWN} is set every call fails
- * UNAVAILABLE. Only the {@code service} role may call it, so the tests also prove that the client sends the
+ * declaration id starting with {@code 0000} is unknown; one starting with {@code d} is never answered (UNAVAILABLE, a
+ * decision stuck behind a peer that is down); otherwise its first character picks the decision: {@code a} RED (45
+ * min), {@code c} YELLOW (2 h), anything else GREEN (5 min). While {@link #DOWN} is set every call fails UNAVAILABLE.
+ * {@link #asked} counts the calls per declaration, so tests can wait for the sweeps they expect. Only the {@code service} role may call it, so the tests also prove that the client sends the
  * service's own token.
  */
 @GrpcService
 @RolesAllowed(Roles.SERVICE)
 public class FakeInspectionService extends MutinyInspectionServiceGrpc.InspectionServiceImplBase {
     static final AtomicBoolean DOWN = new AtomicBoolean();
-    static final AtomicInteger CALLS = new AtomicInteger();
+    private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
+
+    /** How many times the decision on this declaration was asked for. */
+    static int asked(String declarationId) {
+        return CALLS.getOrDefault(declarationId, new AtomicInteger()).get();
+    }
 
     @Override
     public Uni<GetDecisionResponse> getDecision(GetDecisionRequest request) {
-        CALLS.incrementAndGet();
-        if (DOWN.get()) {
+        String id = request.getName().substring("declarations/".length(), request.getName().length() - "/decision".length());
+        CALLS.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        if (DOWN.get() || id.charAt(0) == 'd') {
             return Uni.createFrom().failure(Status.UNAVAILABLE.withDescription("stopped").asRuntimeException());
         }
-        String id = request.getName().substring("declarations/".length(), request.getName().length() - "/decision".length());
         if (id.startsWith("0000")) {
             return Uni.createFrom().failure(Status.NOT_FOUND.withDescription(request.getName()).asRuntimeException());
         }

@@ -1,6 +1,7 @@
 package io.borderflow.checkpoint.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.Duration;
 import com.google.protobuf.Timestamp;
@@ -183,9 +184,7 @@ class StatusWatchTest {
                 WatchCheckpointStatusRequest.newBuilder().setBorder("FR-DE").build(),
                 watchOne(0).toBuilder().setHeartbeatInterval(Duration.newBuilder().setSeconds(3600)).build())) {
             try (Watch watch = watch(request)) {
-                for (int i = 0; i < 100 && watch.failure().get() == null; i++) {
-                    Thread.sleep(50);
-                }
+                await().atMost(java.time.Duration.ofSeconds(5)).until(() -> watch.failure().get() != null);
                 assertThat(watch.messages()).as(request.toString()).isEmpty();
                 Status.Code code = Status.fromThrowable(watch.failure().get()).getCode();
                 assertThat(code).as(request.toString()).isIn(Status.Code.INVALID_ARGUMENT, Status.Code.NOT_FOUND);
