@@ -9,6 +9,7 @@ import io.borderflow.api.checkpoint.v1.ListCheckpointsResponse;
 import io.borderflow.checkpoint.service.CheckpointApplicationService;
 import io.borderflow.support.error.InvalidArgumentException;
 import io.borderflow.support.grpc.GrpcErrors;
+import io.borderflow.support.grpc.ProtoTimes;
 import io.borderflow.support.paging.PageSize;
 import io.borderflow.support.paging.ResourceNames;
 import io.borderflow.api.checkpoint.v1.ListAuditRecordsRequest;
@@ -118,8 +119,8 @@ public class CheckpointGrpcService implements CheckpointService {
             String checkpoint = ResourceNames.parseId("checkpoints", request.getParent(), "parent");
             Closure closure = request.getClosure();
             return changes.scheduleClosure(checkpoint, request.getRequestId(),
-                    closure.hasStartTime() ? OperationsProtoMapper.time(closure.getStartTime()) : null,
-                    closure.hasEndTime() ? OperationsProtoMapper.time(closure.getEndTime()) : null, closure.getReason(),
+                    closure.hasStartTime() ? ProtoTimes.utc(closure.getStartTime()) : null,
+                    closure.hasEndTime() ? ProtoTimes.utc(closure.getEndTime()) : null, closure.getReason(),
                     Caller.of(identity)).map(stored -> ScheduleClosureResponse.newBuilder()
                             .setClosure(OperationsProtoMapper.closure(stored)).build());
         });
@@ -256,8 +257,7 @@ public class CheckpointGrpcService implements CheckpointService {
             }
             return updates.map(update -> update.status() != null
                     ? WatchCheckpointStatusResponse.newBuilder().setStatus(CrossingProtoMapper.status(update.status())).build()
-                    : WatchCheckpointStatusResponse.newBuilder().setHeartbeatTime(com.google.protobuf.Timestamp.newBuilder()
-                            .setSeconds(update.heartbeat().getEpochSecond()).setNanos(update.heartbeat().getNano())).build())
+                    : WatchCheckpointStatusResponse.newBuilder().setHeartbeatTime(ProtoTimes.timestamp(update.heartbeat())).build())
                     .onFailure().transform(ERRORS::toStatus);
         } catch (RuntimeException e) {
             return Multi.createFrom().failure(ERRORS.toStatus(e));

@@ -25,7 +25,7 @@ import io.borderflow.checkpoint.model.CrossingEventData;
 import io.borderflow.checkpoint.model.TruckView;
 import io.borderflow.checkpoint.model.TruckVisitEntity;
 import io.borderflow.support.error.DomainException;
-import java.time.Instant;
+import io.borderflow.support.grpc.ProtoTimes;
 import java.time.OffsetDateTime;
 
 /** Maps crossing events, truck visits and statuses between the v1 proto messages and the service's types. */
@@ -46,7 +46,7 @@ final class CrossingProtoMapper {
         return new CrossingEventData(e.getEventId(), checkpoint.matches() ? checkpoint.group(1) : null,
                 name(e.getType() == CrossingEventType.CROSSING_EVENT_TYPE_UNSPECIFIED ? null : e.getType().name(),
                         "CROSSING_EVENT_TYPE_"),
-                e.hasOccurTime() ? Instant.ofEpochSecond(e.getOccurTime().getSeconds(), e.getOccurTime().getNanos()) : null,
+                e.hasOccurTime() ? ProtoTimes.instant(e.getOccurTime()) : null,
                 name(e.getDirection() == Direction.DIRECTION_UNSPECIFIED ? null : e.getDirection().name(), "DIRECTION_"),
                 e.getTruck().getPlate(), e.getTruck().getCarrierId(),
                 e.getDeclaration().isEmpty() ? null : id("declarations/", e.getDeclaration()),
@@ -99,7 +99,7 @@ final class CrossingProtoMapper {
             proto.setTrucksAhead(view.trucksAhead());
         }
         if (view.estimatedWait() != null) {
-            proto.setEstimatedWait(duration(view.estimatedWait()));
+            proto.setEstimatedWait(ProtoTimes.duration(view.estimatedWait()));
         }
         return proto.build();
     }
@@ -117,29 +117,29 @@ final class CrossingProtoMapper {
                 .setArrivalsPerHour(s.arrivalsPerHour())
                 .setClearancesPerOpenHour(s.clearancesPerOpenHour())
                 .setCapacityBasis(FigureBasis.valueOf("FIGURE_BASIS_" + s.capacityBasis()))
-                .setUpdateTime(timestamp(s.updateTime()));
+                .setUpdateTime(ProtoTimes.timestamp(s.updateTime()));
         s.waiting().forEach(q -> proto.addWaiting(QueueCount.newBuilder().setLaneKind(LaneKind.valueOf("LANE_KIND_" + q.laneKind()))
                 .setChannel(channel(q.channel())).setTrucks(q.trucks())));
         s.lanes().forEach(l -> proto.addLanes(LaneAvailability.newBuilder().setKind(LaneKind.valueOf("LANE_KIND_" + l.kind()))
                 .setOpen(l.open()).setMaximum(l.maximum())));
         if (s.observedWaits() != null) {
             proto.setObservedWaits(ObservedWaits.newBuilder().setTrucks(s.observedWaits().trucks())
-                    .setMedian(duration(s.observedWaits().median())).setP90(duration(s.observedWaits().p90())));
+                    .setMedian(ProtoTimes.duration(s.observedWaits().median())).setP90(ProtoTimes.duration(s.observedWaits().p90())));
         }
         for (CheckpointStatusView.WaitEstimate w : s.estimatedWaits()) {
             ChannelWaitEstimate.Builder estimate = ChannelWaitEstimate.newBuilder().setChannel(channel(w.channel()))
                     .setBasis(FigureBasis.valueOf("FIGURE_BASIS_" + w.basis()))
                     .setMethod(EstimationMethod.valueOf("ESTIMATION_METHOD_" + w.method()));
             if (w.waitTime() != null) {
-                estimate.setWait(duration(w.waitTime()));
+                estimate.setWait(ProtoTimes.duration(w.waitTime()));
             }
             if (w.timeToClear() != null) {
-                estimate.setTimeToClear(duration(w.timeToClear()));
+                estimate.setTimeToClear(ProtoTimes.duration(w.timeToClear()));
             }
             proto.addEstimatedWaits(estimate);
         }
         if (s.backlogClearTime() != null) {
-            proto.setBacklogClearTime(timestamp(s.backlogClearTime()));
+            proto.setBacklogClearTime(ProtoTimes.timestamp(s.backlogClearTime()));
         }
         return proto.build();
     }
@@ -150,14 +150,6 @@ final class CrossingProtoMapper {
     }
 
     private static java.util.Optional<Timestamp> time(OffsetDateTime time) {
-        return java.util.Optional.ofNullable(time).map(t -> timestamp(t.toInstant()));
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
-    }
-
-    private static Duration duration(java.time.Duration duration) {
-        return Duration.newBuilder().setSeconds(duration.getSeconds()).setNanos(duration.getNano()).build();
+        return java.util.Optional.ofNullable(time).map(ProtoTimes::timestamp);
     }
 }

@@ -1,12 +1,11 @@
 package io.borderflow.checkpoint.grpc;
 
-import com.google.protobuf.Timestamp;
 import io.borderflow.api.checkpoint.v1.Closure;
 import io.borderflow.api.checkpoint.v1.LaneKind;
 import io.borderflow.api.checkpoint.v1.LaneSetting;
 import io.borderflow.checkpoint.model.ClosureEntity;
 import io.borderflow.checkpoint.service.CheckpointOperationsApplicationService.LaneState;
-import java.time.OffsetDateTime;
+import io.borderflow.support.grpc.ProtoTimes;
 
 /** Maps lane settings and closures to the v1 proto messages. */
 final class OperationsProtoMapper {
@@ -18,7 +17,7 @@ final class OperationsProtoMapper {
                 .setOpen(state.open()).setMaximum(state.maximum());
         if (state.lastChange() != null) {
             proto.setReason(state.lastChange().reason).setUpdatedBy(state.lastChange().updatedBy)
-                    .setUpdateTime(timestamp(state.lastChange().updateTime));
+                    .setUpdateTime(ProtoTimes.timestamp(state.lastChange().updateTime));
         }
         return proto.build();
     }
@@ -26,19 +25,11 @@ final class OperationsProtoMapper {
     static Closure closure(ClosureEntity c) {
         Closure.Builder proto = Closure.newBuilder()
                 .setName("checkpoints/" + c.checkpointId + "/closures/" + c.id)
-                .setStartTime(timestamp(c.startTime)).setEndTime(timestamp(c.endTime)).setReason(c.reason)
-                .setCreatedBy(c.createdBy).setCreateTime(timestamp(c.createTime));
+                .setStartTime(ProtoTimes.timestamp(c.startTime)).setEndTime(ProtoTimes.timestamp(c.endTime)).setReason(c.reason)
+                .setCreatedBy(c.createdBy).setCreateTime(ProtoTimes.timestamp(c.createTime));
         if (c.cancelTime != null) {
-            proto.setCancelTime(timestamp(c.cancelTime));
+            proto.setCancelTime(ProtoTimes.timestamp(c.cancelTime));
         }
         return proto.build();
-    }
-
-    static OffsetDateTime time(Timestamp timestamp) {
-        return java.time.Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos()).atOffset(java.time.ZoneOffset.UTC);
-    }
-
-    private static Timestamp timestamp(OffsetDateTime time) {
-        return Timestamp.newBuilder().setSeconds(time.toEpochSecond()).setNanos(time.getNano()).build();
     }
 }

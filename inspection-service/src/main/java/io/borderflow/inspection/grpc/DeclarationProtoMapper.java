@@ -1,7 +1,6 @@
 package io.borderflow.inspection.grpc;
 
 import com.google.protobuf.Duration;
-import com.google.protobuf.Timestamp;
 import io.borderflow.api.inspection.v1.AssessDeclarationResponse;
 import io.borderflow.api.inspection.v1.Channel;
 import io.borderflow.api.inspection.v1.ChannelChance;
@@ -12,11 +11,11 @@ import io.borderflow.api.inspection.v1.GoodsLine;
 import io.borderflow.api.inspection.v1.InspectionKind;
 import io.borderflow.api.inspection.v1.Party;
 import io.borderflow.api.inspection.v1.PartnerInspection;
+import io.borderflow.support.grpc.ProtoTimes;
 import io.borderflow.inspection.model.DeclarationContent;
 import io.borderflow.inspection.model.DeclarationOutlook;
 import io.borderflow.inspection.model.StoredDecision;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /** Maps declarations and decisions between the v1 proto messages and the stored model. */
 final class DeclarationProtoMapper {
@@ -39,7 +38,7 @@ final class DeclarationProtoMapper {
                 d.getTraderAeo(),
                 d.getPartnerInspectionsList().stream().map(p -> new DeclarationContent.PartnerInspection(
                         p.getAdministrationCountryCode(), p.getReference(),
-                        p.hasInspectTime() ? Instant.ofEpochSecond(p.getInspectTime().getSeconds(), p.getInspectTime().getNanos()).toString()
+                        p.hasInspectTime() ? ProtoTimes.instant(p.getInspectTime()).toString()
                                 : null)).toList());
     }
 
@@ -56,7 +55,7 @@ final class DeclarationProtoMapper {
                 .setDestinationCountryCode(c.destinationCountryCode())
                 .setCheckpoint(CHECKPOINTS + c.checkpointId())
                 .setTraderAeo(c.traderAeo())
-                .setSubmitTime(timestamp(stored.declaration().submitTime));
+                .setSubmitTime(ProtoTimes.timestamp(stored.declaration().submitTime));
         for (DeclarationContent.GoodsLine l : c.goodsLines()) {
             d.addGoodsLines(GoodsLine.newBuilder().setHsCode(l.hsCode()).setDescription(l.description())
                     .setBrand(l.brand() == null ? "" : l.brand()).setQuantity(l.quantity()).setQuantityUnit(l.quantityUnit())
@@ -68,7 +67,7 @@ final class DeclarationProtoMapper {
                     .setAdministrationCountryCode(p.administrationCountryCode()).setReference(p.reference());
             if (p.inspectTime() != null) {
                 Instant time = Instant.parse(p.inspectTime());
-                inspection.setInspectTime(Timestamp.newBuilder().setSeconds(time.getEpochSecond()).setNanos(time.getNano()));
+                inspection.setInspectTime(ProtoTimes.timestamp(time));
             }
             d.addPartnerInspections(inspection);
         }
@@ -85,7 +84,7 @@ final class DeclarationProtoMapper {
                 .setRandomSample(e.randomSample)
                 .setRuleset("rulesets/" + e.rulesetVersion)
                 .setExpectedHandling(Duration.newBuilder().setSeconds(e.expectedHandlingSeconds))
-                .setDecideTime(timestamp(e.decideTime))
+                .setDecideTime(ProtoTimes.timestamp(e.decideTime))
                 .setCheckpoint(CHECKPOINTS + e.checkpointId);
         stored.reasons().forEach(r -> d.addReasons(reason(r)));
         return d.build();
@@ -111,13 +110,5 @@ final class DeclarationProtoMapper {
     /** The stored channel of a requested one; null for "any". */
     static String channel(Channel channel) {
         return channel == Channel.CHANNEL_UNSPECIFIED ? null : channel.name().substring("CHANNEL_".length());
-    }
-
-    static Timestamp timestamp(OffsetDateTime time) {
-        return Timestamp.newBuilder().setSeconds(time.toEpochSecond()).setNanos(time.getNano()).build();
-    }
-
-    static OffsetDateTime time(Timestamp timestamp) {
-        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos()).atOffset(java.time.ZoneOffset.UTC);
     }
 }

@@ -26,6 +26,7 @@ import io.borderflow.api.inspection.v1.ListDecisionsRequest;
 import io.borderflow.api.inspection.v1.ListDecisionsResponse;
 import io.borderflow.api.inspection.v1.SubmitDeclarationRequest;
 import io.borderflow.api.inspection.v1.SubmitDeclarationResponse;
+import io.borderflow.support.grpc.ProtoTimes;
 import io.borderflow.inspection.model.DecisionFilter;
 import io.borderflow.inspection.service.DeclarationApplicationService;
 import io.borderflow.inspection.service.DeclarationSubmissions;
@@ -98,7 +99,7 @@ public class InspectionGrpcService implements InspectionService {
                                     .setOutcome(request.getOutcome())
                                     .addAllConfirmedRuleIds(request.getConfirmedRuleIdsList())
                                     .setRecordedBy(result.recordedBy)
-                                    .setRecordTime(DeclarationProtoMapper.timestamp(result.recordTime))
+                                    .setRecordTime(ProtoTimes.timestamp(result.recordTime))
                                     .setNotes(result.notes))
                             .build());
         });
@@ -112,8 +113,8 @@ public class InspectionGrpcService implements InspectionService {
                 throw new InvalidArgumentException("INVALID_PERIOD", request.hasStartTime() ? "end_time" : "start_time",
                         "start_time and end_time are required");
             }
-            return results.performance(DeclarationProtoMapper.time(request.getStartTime()),
-                    DeclarationProtoMapper.time(request.getEndTime())).map(report -> {
+            return results.performance(ProtoTimes.utc(request.getStartTime()),
+                    ProtoTimes.utc(request.getEndTime())).map(report -> {
                         GetRulePerformanceResponse.Builder response = GetRulePerformanceResponse.newBuilder()
                                 .setDecisions(report.decisions());
                         report.rules().forEach(r -> response.addRules(RulePerformance.newBuilder().setRuleId(r.ruleId())
@@ -175,8 +176,8 @@ public class InspectionGrpcService implements InspectionService {
                 throw new InvalidArgumentException("INVALID_ENUM_VALUE", "channel", "channel is not a value this API defines");
             }
             DecisionFilter filter = new DecisionFilter(checkpoint, DeclarationProtoMapper.channel(request.getChannel()),
-                    request.hasStartTime() ? DeclarationProtoMapper.time(request.getStartTime()) : null,
-                    request.hasEndTime() ? DeclarationProtoMapper.time(request.getEndTime()) : null);
+                    request.hasStartTime() ? ProtoTimes.utc(request.getStartTime()) : null,
+                    request.hasEndTime() ? ProtoTimes.utc(request.getEndTime()) : null);
             return declarations.list(filter, request.getPageToken(), pageSize).map(page -> {
                 ListDecisionsResponse.Builder response = ListDecisionsResponse.newBuilder()
                         .setNextPageToken(page.nextPageToken());
@@ -213,7 +214,7 @@ public class InspectionGrpcService implements InspectionService {
         return ERRORS.guard(() -> {
             long version = version(request.getName(), "name");
             return rulesetChanges.activate(version, request.hasActivateTime()
-                    ? DeclarationProtoMapper.time(request.getActivateTime()) : null, Caller.of(identity))
+                    ? ProtoTimes.utc(request.getActivateTime()) : null, Caller.of(identity))
                     .map(r -> ActivateRulesetResponse.newBuilder().setRuleset(RulesetProtoMapper.toProto(r)).build());
         });
     }
@@ -231,8 +232,8 @@ public class InspectionGrpcService implements InspectionService {
             String checkpoint = request.getCheckpoint().isEmpty() ? null
                     : ResourceNames.parseId("checkpoints", request.getCheckpoint(), "checkpoint");
             return rulesets.simulate(candidate,
-                    request.hasStartTime() ? DeclarationProtoMapper.time(request.getStartTime()) : null,
-                    request.hasEndTime() ? DeclarationProtoMapper.time(request.getEndTime()) : null, checkpoint)
+                    request.hasStartTime() ? ProtoTimes.utc(request.getStartTime()) : null,
+                    request.hasEndTime() ? ProtoTimes.utc(request.getEndTime()) : null, checkpoint)
                     .map(SimulationProtoMapper::toProto);
         });
     }

@@ -25,6 +25,7 @@ import io.borderflow.api.inspection.v1.RulesetState;
 import io.borderflow.api.inspection.v1.TraderAeoCondition;
 import io.borderflow.api.inspection.v1.ValueAnomalyCondition;
 import io.borderflow.api.inspection.v1.WatchedParty;
+import io.borderflow.support.grpc.ProtoTimes;
 import io.borderflow.inspection.model.RulesetDataset;
 import io.borderflow.inspection.model.RulesetDataset.ConditionData;
 import io.borderflow.inspection.model.RulesetDetails;
@@ -53,7 +54,7 @@ final class RulesetProtoMapper {
                 .setDisplayName(content.displayName())
                 .setDescription(content.description())
                 .setState(RulesetState.valueOf("RULESET_STATE_" + details.state()))
-                .setCreateTime(DeclarationProtoMapper.timestamp(r.createTime))
+                .setCreateTime(ProtoTimes.timestamp(r.createTime))
                 .setThresholds(ChannelThresholds.newBuilder().setYellowFromScore(content.thresholds().yellowFromScore())
                         .setRedFromScore(content.thresholds().redFromScore()))
                 .setRandomSampleRate(content.randomSampleRate())
@@ -63,7 +64,7 @@ final class RulesetProtoMapper {
                         .setRedXray(minutes(handling.redXray())).setRedUnloading(minutes(handling.redUnloading()))
                         .setRefused(minutes(handling.refused())).setBasis(handling.basis()));
         if (r.activateTime != null) {
-            proto.setActivateTime(DeclarationProtoMapper.timestamp(r.activateTime));
+            proto.setActivateTime(ProtoTimes.timestamp(r.activateTime));
         }
         content.rules().forEach(rule -> proto.addRules(rule(rule)));
         Map<String, SourceData> sources = content.sources() == null ? Map.of() : content.sources();
