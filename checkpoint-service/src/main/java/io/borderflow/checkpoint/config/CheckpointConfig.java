@@ -14,4 +14,34 @@ public interface CheckpointConfig {
     /** How often trucks still awaiting their declaration's decision are settled with inspection-service. */
     @WithDefault("30s")
     java.time.Duration decisionRetry();
+
+    /** The electronic queue. */
+    Queue queue();
+
+    /** How the electronic queue hands out arrival windows (see {@code QueuePolicy}). */
+    interface Queue {
+        /** Share of a window's capacity offered for booking; the rest is left to trucks that come without one. */
+        @WithDefault("0.8")
+        double bookableShare();
+
+        /** Share of a window's bookable slots reserved for priority classes (AEO, perishable, humanitarian). */
+        @WithDefault("0.2")
+        double priorityShare();
+
+        /** How far ahead a window may be booked. */
+        @WithDefault("14d")
+        java.time.Duration horizon();
+
+        /** How many times a booking may be moved to another window. */
+        @WithDefault("2")
+        int maxReschedules();
+
+        /** How long after its window a booked truck that has not arrived becomes a no-show, releasing its slot. */
+        @WithDefault("1h")
+        java.time.Duration noShowGrace();
+
+        /** How often overdue bookings are looked for. */
+        @WithDefault("1m")
+        java.time.Duration noShowSweep();
+    }
 }

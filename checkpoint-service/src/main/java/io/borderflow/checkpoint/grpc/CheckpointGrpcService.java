@@ -62,6 +62,21 @@ import io.borderflow.api.checkpoint.v1.WatchCheckpointStatusRequest;
 import io.borderflow.api.checkpoint.v1.WatchCheckpointStatusResponse;
 import java.util.List;
 import java.util.regex.Pattern;
+import io.borderflow.api.checkpoint.v1.BookSlotRequest;
+import io.borderflow.api.checkpoint.v1.BookSlotResponse;
+import io.borderflow.api.checkpoint.v1.BookingState;
+import io.borderflow.api.checkpoint.v1.CancelBookingRequest;
+import io.borderflow.api.checkpoint.v1.CancelBookingResponse;
+import io.borderflow.api.checkpoint.v1.GetBookingRequest;
+import io.borderflow.api.checkpoint.v1.GetBookingResponse;
+import io.borderflow.api.checkpoint.v1.ListBookingsRequest;
+import io.borderflow.api.checkpoint.v1.ListBookingsResponse;
+import io.borderflow.api.checkpoint.v1.ListSlotsRequest;
+import io.borderflow.api.checkpoint.v1.ListSlotsResponse;
+import io.borderflow.api.checkpoint.v1.RescheduleBookingRequest;
+import io.borderflow.api.checkpoint.v1.RescheduleBookingResponse;
+import io.borderflow.checkpoint.service.ElectronicQueueApplicationService;
+import io.borderflow.checkpoint.service.ElectronicQueueIntake;
 
 /** gRPC adapter of {@code borderflow.checkpoint.v1.CheckpointService}: checks the request's shape, calls one use case, maps. */
 @GrpcService
@@ -74,6 +89,8 @@ public class CheckpointGrpcService implements CheckpointService {
             Pattern.compile("checkpoints/([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)/trucks/([A-Za-z0-9 -]{2,16})");
     private static final int MAX_BATCH = 50;
     private static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
+    private static final Pattern BOOKING =
+            Pattern.compile("checkpoints/([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)/bookings/([0-9a-f-]{36})");
     private static final Pattern CLOSURE =
             Pattern.compile("checkpoints/([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)/closures/([0-9a-f-]{36})");
 
@@ -83,12 +100,16 @@ public class CheckpointGrpcService implements CheckpointService {
     private final CheckpointStatusApplicationService statuses;
     private final CheckpointOperationsApplicationService operations;
     private final CheckpointOperationsIntake changes;
+    private final ElectronicQueueApplicationService queue;
+    private final ElectronicQueueIntake bookings;
     private final SecurityIdentity identity;
 
     public CheckpointGrpcService(CheckpointApplicationService checkpoints, AuditTrail audit,
             CrossingEventIntake events, CheckpointStatusApplicationService statuses,
             CheckpointOperationsApplicationService operations, CheckpointOperationsIntake changes,
-            SecurityIdentity identity) {
+            ElectronicQueueApplicationService queue, ElectronicQueueIntake bookings, SecurityIdentity identity) {
+        this.queue = queue;
+        this.bookings = bookings;
         this.checkpoints = checkpoints;
         this.audit = audit;
         this.events = events;
@@ -296,6 +317,89 @@ public class CheckpointGrpcService implements CheckpointService {
                             .setNextPageToken(page.nextPageToken())
                             .addAllTrucks(page.trucks().stream().map(CrossingProtoMapper::visit).toList()).build());
         });
+    }
+
+    @Override
+    @RolesAllowed({Roles.CARRIER, Roles.BORDER_OPERATOR})
+    public Uni<BookSlotResponse> bookSlot(BookSlotRequest request) {
+        return ERRORS.guard(() -> {
+            String checkpoint = ResourceNames.parseId("checkpoints", request.getParent(), "parent");
+            if (!request.hasBooking()) {
+                throw new InvalidArgumentException("INVALID_BOOKING", "booking", "booking is required");
+            }
+            return bookings.book(checkpoint, BookingProtoMapper.request(request.getRequestId(), request.getBooking()),
+                    Caller.of(identity)).map(view -> BookSlotResponse.newBuilder()
+                            .setBooking(BookingProtoMapper.booking(view)).build());
+        });
+    }
+
+    @Override
+    @RolesAllowed({Roles.CARRIER, Roles.BORDER_OPERATOR})
+    public Uni<CancelBookingResponse> cancelBooking(CancelBookingRequest request) {
+        return ERRORS.guard(() -> {
+            var name = booking(request.getName());
+            return bookings.cancel(name.group(1), name.group(2), request.getReason().isEmpty() ? null : request.getReason(),
+                    Caller.of(identity)).map(view -> CancelBookingResponse.newBuilder()
+                            .setBooking(BookingProtoMapper.booking(view)).build());
+        });
+    }
+
+    @Override
+    @RolesAllowed({Roles.CARRIER, Roles.BORDER_OPERATOR})
+    public Uni<RescheduleBookingResponse> rescheduleBooking(RescheduleBookingRequest request) {
+        return ERRORS.guard(() -> {
+            var name = booking(request.getName());
+            return bookings.reschedule(name.group(1), name.group(2),
+                    request.hasWindowStartTime() ? ProtoTimes.instant(request.getWindowStartTime()) : null,
+                    Caller.of(identity)).map(view -> RescheduleBookingResponse.newBuilder()
+                            .setBooking(BookingProtoMapper.booking(view)).build());
+        });
+    }
+
+    @Override
+    @RolesAllowed({Roles.CARRIER, Roles.BORDER_OPERATOR})
+    public Uni<GetBookingResponse> getBooking(GetBookingRequest request) {
+        return ERRORS.guard(() -> {
+            var name = booking(request.getName());
+            return queue.get(name.group(1), name.group(2), Caller.of(identity))
+                    .map(view -> GetBookingResponse.newBuilder().setBooking(BookingProtoMapper.booking(view)).build());
+        });
+    }
+
+    @Override
+    @RolesAllowed({Roles.CARRIER, Roles.BORDER_OPERATOR})
+    public Uni<ListBookingsResponse> listBookings(ListBookingsRequest request) {
+        return ERRORS.guard(() -> {
+            String checkpoint = ResourceNames.parseId("checkpoints", request.getParent(), "parent");
+            if (request.getState() == BookingState.UNRECOGNIZED) {
+                throw new InvalidArgumentException("INVALID_STATE", "state", "state is not a BookingState value");
+            }
+            String state = request.getState() == BookingState.BOOKING_STATE_UNSPECIFIED ? null
+                    : request.getState().name().substring("BOOKING_STATE_".length());
+            return queue.list(checkpoint, state, request.getPageToken(), PageSize.resolve(request.getPageSize()),
+                    Caller.of(identity)).map(page -> ListBookingsResponse.newBuilder()
+                            .setNextPageToken(page.nextPageToken())
+                            .addAllBookings(page.bookings().stream().map(BookingProtoMapper::booking).toList()).build());
+        });
+    }
+
+    @Override
+    @Authenticated
+    public Uni<ListSlotsResponse> listSlots(ListSlotsRequest request) {
+        return ERRORS.guard(() -> queue.slots(ResourceNames.parseId("checkpoints", request.getParent(), "parent"),
+                        request.hasStartTime() ? ProtoTimes.instant(request.getStartTime()) : null,
+                        request.hasEndTime() ? ProtoTimes.instant(request.getEndTime()) : null)
+                .map(windows -> ListSlotsResponse.newBuilder()
+                        .addAllWindows(windows.stream().map(BookingProtoMapper::window).toList()).build()));
+    }
+
+    private static java.util.regex.Matcher booking(String name) {
+        var matcher = BOOKING.matcher(name);
+        if (!matcher.matches()) {
+            throw new InvalidArgumentException("INVALID_NAME", "name",
+                    "name must look like checkpoints/{checkpoint_id}/bookings/{booking_id}");
+        }
+        return matcher;
     }
 
     private static String statusId(String name, String field) {

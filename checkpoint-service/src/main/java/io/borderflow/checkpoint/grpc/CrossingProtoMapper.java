@@ -56,11 +56,11 @@ final class CrossingProtoMapper {
                 e.getReason().isEmpty() ? null : e.getReason());
     }
 
-    private static String id(String prefix, String name) {
+    static String id(String prefix, String name) {
         return name.startsWith(prefix) ? name.substring(prefix.length()) : name;
     }
 
-    private static String name(String value, String prefix) {
+    static String name(String value, String prefix) {
         return value == null ? null : value.startsWith(prefix) ? value.substring(prefix.length()) : value;
     }
 
@@ -95,6 +95,10 @@ final class CrossingProtoMapper {
         time(v.callTime).ifPresent(proto::setCallTime);
         time(v.inspectionStartTime).ifPresent(proto::setInspectionStartTime);
         time(v.endTime).ifPresent(proto::setEndTime);
+        if (v.bookingId != null) {
+            proto.setBooking("checkpoints/" + v.checkpointId + "/bookings/" + v.bookingId);
+            time(v.bookedWindowStart).ifPresent(proto::setBookedWindowStartTime);
+        }
         if (view.trucksAhead() != null) {
             proto.setTrucksAhead(view.trucksAhead());
         }

@@ -32,4 +32,7 @@ public class TruckVisitEntity {
     public OffsetDateTime endTime;
     public String endReason;
     public OffsetDateTime updateTime;
+    /** The booking that started the visit; null without one. */
+    public String bookingId;
+    public OffsetDateTime bookedWindowStart;
 }

@@ -124,10 +124,6 @@ public class CheckpointStatusApplicationService {
         return FreshContext.run(vertx, () -> Panache.withSession(work::get));
     }
 
-    /** A checkpoint with what its border post changed: what status and truck views are computed from. */
-    private record Live(CheckpointDetails details, CheckpointOperations operations) {
-    }
-
     /** One page of trucks and the token of the next. */
     public record TruckPage(List<TruckView> trucks, String nextPageToken) {
     }
@@ -238,69 +234,35 @@ public class CheckpointStatusApplicationService {
         return caller.carrierId() != null && visit != null && caller.carrierId().equals(visit.carrierId);
     }
 
-    private Uni<Live> details(String checkpointId) {
-        return checkpoints.findDetails(checkpointId).map(found -> found.orElseThrow(
-                () -> new NotFoundException("CHECKPOINT_NOT_FOUND", "checkpoints/" + checkpointId)))
-                .chain(details -> operations.current(checkpointId, OffsetDateTime.now(ZoneOffset.UTC))
-                        .map(current -> new Live(details, current)));
+    private Uni<LiveCheckpoint> details(String checkpointId) {
+        return LiveCheckpoint.load(checkpoints, operations, checkpointId);
     }
 
-    private Uni<CheckpointStatusView> status(Live live) {
+    private Uni<CheckpointStatusView> status(LiveCheckpoint live) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return visits.statusVisits(live.details().checkpoint().id, now.minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC))
-                .map(rows -> StatusCalculator.compute(facts(live), rows.stream()
+                .map(rows -> StatusCalculator.compute(live.facts(), rows.stream()
                         .map(v -> new StatusCalculator.VisitFacts(v.state, v.laneKind, v.channel, instant(v.arriveTime),
                                 instant(v.endTime))).toList(), now));
     }
 
-    private Uni<TruckView> view(Live details, TruckVisitEntity visit) {
+    private Uni<TruckView> view(LiveCheckpoint details, TruckVisitEntity visit) {
         if (!VisitRepository.QUEUED.contains(visit.state)) {
             return Uni.createFrom().item(new TruckView(visit, null, null));
         }
         return status(details).chain(status -> view(details, visit, status));
     }
 
-    private Uni<TruckView> view(Live details, TruckVisitEntity visit, CheckpointStatusView status) {
+    private Uni<TruckView> view(LiveCheckpoint details, TruckVisitEntity visit, CheckpointStatusView status) {
         if (!VisitRepository.QUEUED.contains(visit.state)) {
             return Uni.createFrom().item(new TruckView(visit, null, null));
         }
         return visits.trucksAhead(visit).map(ahead -> {
             Instant now = status.updateTime();
-            Duration wait = new FluidQueue(calendar(details), status.clearancesPerOpenHour()).whenServed(now, ahead)
+            Duration wait = new FluidQueue(details.calendar(), status.clearancesPerOpenHour()).whenServed(now, ahead)
                     .map(start -> Duration.between(now, start)).orElse(null);
             return new TruckView(visit, ahead.intValue(), wait);
         });
-    }
-
-    /** The checkpoint as the status calculator needs it: lanes open as set, closures, capacity as set. */
-    private static StatusCalculator.CheckpointFacts facts(Live live) {
-        Map<LaneKind, Integer> open = new EnumMap<>(LaneKind.class);
-        Map<LaneKind, Integer> maximum = new EnumMap<>(LaneKind.class);
-        for (var lane : CheckpointOperationsApplicationService.lanes(live.details(), live.operations())) {
-            open.merge(LaneKind.valueOf(lane.kind()), lane.open(), Integer::sum);
-            maximum.merge(LaneKind.valueOf(lane.kind()), lane.maximum(), Integer::sum);
-        }
-        CapacitySettingEntity capacity = live.operations().capacity();
-        return new StatusCalculator.CheckpointFacts(live.details().checkpoint().id, calendar(live), open, maximum,
-                capacity != null ? capacity.vehiclesPerDay : live.details().checkpoint().capacityPerDay);
-    }
-
-    /** Opening hours from the reference data, with the closures that stand. */
-    private static OpeningCalendar calendar(Live live) {
-        CheckpointDetails details = live.details();
-        ZoneId zone = ZoneId.of(details.checkpoint().timeZone);
-        List<ScheduledClosure> closures = live.operations().closures().stream().filter(c -> c.cancelTime == null)
-                .map(c -> new ScheduledClosure(c.startTime.toInstant(), c.endTime.toInstant(), c.reason)).toList();
-        if (details.checkpoint().alwaysOpen) {
-            return OpeningCalendar.alwaysOpen(zone, closures);
-        }
-        List<OpeningHours> hours = new ArrayList<>();
-        for (OpeningHoursEntity entry : details.openingHours()) {
-            Set<DayOfWeek> days = Arrays.stream(entry.days.split(",")).map(String::trim).map(Integer::parseInt)
-                    .map(DayOfWeek::of).collect(Collectors.toSet());
-            hours.add(new OpeningHours(days, entry.openTime, entry.closeTime));
-        }
-        return OpeningCalendar.weekly(zone, hours, closures);
     }
 
     private static Instant instant(OffsetDateTime time) {

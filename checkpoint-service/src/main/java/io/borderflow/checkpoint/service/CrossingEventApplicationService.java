@@ -74,6 +74,14 @@ public class CrossingEventApplicationService {
             throw new PermissionDeniedException("CHECKPOINT_NOT_IN_CLAIM",
                     "the caller may not record events at checkpoints/" + event.checkpointId());
         }
+        return recordChecked(event, caller, now);
+    }
+
+    /**
+     * Records an event already checked ({@link EventCheck}) and authorised, in the caller's transaction: how the
+     * electronic queue writes the BOOKED, CANCELLED and NO_SHOW events of its bookings.
+     */
+    Uni<Recorded> recordChecked(CrossingEventData event, Caller caller, OffsetDateTime now) {
         String content = content(event);
         String sha = ReferenceFile.sha256(content);
         String plateKey = EventCheck.plateKey(event.plate());

@@ -9,4 +9,9 @@ public class FailedPreconditionException extends DomainException {
     public FailedPreconditionException(String reason, String message) {
         super(ErrorKind.FAILED_PRECONDITION, reason, message, Map.of(), List.of());
     }
+
+    /** With metadata for the caller's next step (ErrorInfo metadata), e.g. the next window with room. */
+    public FailedPreconditionException(String reason, String message, Map<String, String> metadata) {
+        super(ErrorKind.FAILED_PRECONDITION, reason, message, metadata, List.of());
+    }
 }

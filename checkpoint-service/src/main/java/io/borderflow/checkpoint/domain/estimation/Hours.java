@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Conversions between fractional hours, the unit of every rate in this package, and java.time values. */
-final class Hours {
+public final class Hours {
     private static final double NANOS_PER_HOUR = 3_600_000_000_000d;
 
     private Hours() {
     }
 
-    static double of(Duration duration) {
+    public static double of(Duration duration) {
         return duration.getSeconds() / 3600d + duration.getNano() / NANOS_PER_HOUR;
     }
 
