@@ -1,16 +1,16 @@
 package io.borderflow.checkpoint.service;
 
-import io.borderflow.checkpoint.domain.estimation.FluidQueue;
+import io.borderflow.support.calendar.FluidQueue;
 import io.borderflow.checkpoint.domain.estimation.LaneKind;
-import io.borderflow.checkpoint.domain.estimation.OpeningCalendar;
-import io.borderflow.checkpoint.domain.estimation.OpeningHours;
+import io.borderflow.support.calendar.OpeningCalendar;
+import io.borderflow.support.calendar.OpeningHours;
 import io.borderflow.checkpoint.domain.status.StatusCalculator;
 import io.borderflow.checkpoint.domain.visit.EventCheck;
 import io.borderflow.checkpoint.model.CheckpointDetails;
 import io.borderflow.checkpoint.model.CheckpointStatusView;
 import io.borderflow.checkpoint.model.CapacitySettingEntity;
 import io.borderflow.checkpoint.model.CheckpointOperations;
-import io.borderflow.checkpoint.domain.estimation.ScheduledClosure;
+import io.borderflow.support.calendar.ScheduledClosure;
 import io.borderflow.checkpoint.repository.OperationsRepository;
 import io.borderflow.checkpoint.repository.StatusChangeFeed;
 import io.borderflow.support.reactive.FreshContext;

@@ -1,9 +1,9 @@
 package io.borderflow.checkpoint.service;
 
 import io.borderflow.checkpoint.domain.estimation.LaneKind;
-import io.borderflow.checkpoint.domain.estimation.OpeningCalendar;
-import io.borderflow.checkpoint.domain.estimation.OpeningHours;
-import io.borderflow.checkpoint.domain.estimation.ScheduledClosure;
+import io.borderflow.support.calendar.OpeningCalendar;
+import io.borderflow.support.calendar.OpeningHours;
+import io.borderflow.support.calendar.ScheduledClosure;
 import io.borderflow.checkpoint.domain.status.StatusCalculator;
 import io.borderflow.checkpoint.model.CapacitySettingEntity;
 import io.borderflow.checkpoint.model.CheckpointDetails;

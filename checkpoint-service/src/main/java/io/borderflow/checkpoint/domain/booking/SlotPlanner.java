@@ -1,7 +1,7 @@
 package io.borderflow.checkpoint.domain.booking;
 
-import io.borderflow.checkpoint.domain.estimation.Hours;
-import io.borderflow.checkpoint.domain.estimation.OpeningCalendar;
+import io.borderflow.support.calendar.Hours;
+import io.borderflow.support.calendar.OpeningCalendar;
 import io.borderflow.support.error.FieldViolation;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.borderflow.checkpoint.domain.estimation;
 
+import io.borderflow.support.calendar.OpeningCalendar;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.borderflow.checkpoint.domain.estimation;
 
+import io.borderflow.support.calendar.Hours;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;

@@ -9,7 +9,7 @@ import io.borderflow.checkpoint.domain.estimation.HandlingTimes;
 import io.borderflow.checkpoint.domain.estimation.InspectionChannel;
 import io.borderflow.checkpoint.domain.estimation.LaneKind;
 import io.borderflow.checkpoint.domain.estimation.LaneQueueEstimate;
-import io.borderflow.checkpoint.domain.estimation.OpeningCalendar;
+import io.borderflow.support.calendar.OpeningCalendar;
 import io.borderflow.checkpoint.domain.estimation.QueueSnapshot;
 import io.borderflow.checkpoint.domain.estimation.WaitEstimate;
 import io.borderflow.checkpoint.domain.estimation.WaitEstimator;

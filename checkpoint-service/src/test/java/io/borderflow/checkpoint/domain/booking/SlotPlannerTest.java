@@ -3,9 +3,9 @@ package io.borderflow.checkpoint.domain.booking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.borderflow.checkpoint.domain.estimation.OpeningCalendar;
-import io.borderflow.checkpoint.domain.estimation.OpeningHours;
-import io.borderflow.checkpoint.domain.estimation.ScheduledClosure;
+import io.borderflow.support.calendar.OpeningCalendar;
+import io.borderflow.support.calendar.OpeningHours;
+import io.borderflow.support.calendar.ScheduledClosure;
 import io.borderflow.support.error.FieldViolation;
 import java.time.DayOfWeek;
 import java.time.Duration;

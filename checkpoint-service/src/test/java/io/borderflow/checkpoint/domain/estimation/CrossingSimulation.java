@@ -1,5 +1,7 @@
 package io.borderflow.checkpoint.domain.estimation;
 
+import io.borderflow.support.calendar.OpenPeriod;
+import io.borderflow.support.calendar.OpeningCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

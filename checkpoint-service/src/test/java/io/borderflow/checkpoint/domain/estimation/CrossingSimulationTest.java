@@ -1,5 +1,7 @@
 package io.borderflow.checkpoint.domain.estimation;
 
+import io.borderflow.support.calendar.OpeningCalendar;
+import io.borderflow.support.calendar.OpeningHours;
 import static io.borderflow.checkpoint.domain.estimation.InspectionChannel.GREEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

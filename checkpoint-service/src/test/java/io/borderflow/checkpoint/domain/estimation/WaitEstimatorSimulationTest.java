@@ -1,5 +1,8 @@
 package io.borderflow.checkpoint.domain.estimation;
 
+import io.borderflow.support.calendar.OpeningCalendar;
+import io.borderflow.support.calendar.OpeningHours;
+import io.borderflow.support.calendar.ScheduledClosure;
 import static io.borderflow.checkpoint.domain.estimation.InspectionChannel.BLUE;
 import static io.borderflow.checkpoint.domain.estimation.InspectionChannel.GREEN;
 import static io.borderflow.checkpoint.domain.estimation.InspectionChannel.RED;

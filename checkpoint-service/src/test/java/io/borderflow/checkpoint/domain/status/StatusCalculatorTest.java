@@ -3,8 +3,8 @@ package io.borderflow.checkpoint.domain.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borderflow.checkpoint.domain.estimation.LaneKind;
-import io.borderflow.checkpoint.domain.estimation.OpeningCalendar;
-import io.borderflow.checkpoint.domain.estimation.OpeningHours;
+import io.borderflow.support.calendar.OpeningCalendar;
+import io.borderflow.support.calendar.OpeningHours;
 import io.borderflow.checkpoint.domain.status.StatusCalculator.CheckpointFacts;
 import io.borderflow.checkpoint.domain.status.StatusCalculator.VisitFacts;
 import io.borderflow.checkpoint.model.CheckpointStatusView;

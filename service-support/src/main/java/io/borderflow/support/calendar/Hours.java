@@ -1,4 +1,4 @@
-package io.borderflow.checkpoint.domain.estimation;
+package io.borderflow.support.calendar;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,12 +14,12 @@ public final class Hours {
         return duration.getSeconds() / 3600d + duration.getNano() / NANOS_PER_HOUR;
     }
 
-    static double between(Instant from, Instant to) {
+    public static double between(Instant from, Instant to) {
         return of(Duration.between(from, to));
     }
 
     /** @throws IllegalArgumentException for a negative, infinite or NaN number of hours */
-    static Duration toDuration(double hours) {
+    public static Duration toDuration(double hours) {
         if (!(hours >= 0) || Double.isInfinite(hours)) {
             throw new IllegalArgumentException("not a number of hours: " + hours);
         }

@@ -1,4 +1,4 @@
-package io.borderflow.checkpoint.domain.estimation;
+package io.borderflow.support.calendar;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -151,12 +151,12 @@ public record OpeningCalendar(ZoneId zone, boolean alwaysOpen, List<OpeningHours
     }
 
     /** The end of the last closure, from which the calendar repeats week after week; empty without closures. */
-    Optional<Instant> lastClosureEnd() {
+    public Optional<Instant> lastClosureEnd() {
         return closures.stream().map(ScheduledClosure::end).max(Comparator.naturalOrder());
     }
 
     /** Open periods from {@code from} up to {@link #HORIZON} ahead, computed a week at a time as they are consumed. */
-    Iterator<OpenPeriod> openPeriodsFrom(Instant from) {
+    public Iterator<OpenPeriod> openPeriodsFrom(Instant from) {
         Instant limit = from.plus(HORIZON);
         return new Iterator<>() {
             private Instant computedUntil = from;

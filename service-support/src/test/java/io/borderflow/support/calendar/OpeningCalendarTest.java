@@ -1,4 +1,4 @@
-package io.borderflow.checkpoint.domain.estimation;
+package io.borderflow.support.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.borderflow.checkpoint.domain.estimation;
+package io.borderflow.support.calendar;
 
 import java.time.Duration;
 import java.time.Instant;
