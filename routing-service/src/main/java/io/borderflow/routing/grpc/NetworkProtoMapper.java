@@ -45,6 +45,9 @@ final class NetworkProtoMapper {
                 .setTypicalDuration(Duration.newBuilder().setSeconds(leg.durationMinutes * 60L))
                 .setDurationProvenance(provenance(leg.durationProvenance, sources));
         view.corridors().forEach(c -> proto.addCorridors(Corridor.valueOf("CORRIDOR_" + c)));
+        if (view.closure() != null) {
+            proto.setClosed(true).setClosureReason(view.closure().reason);
+        }
         return proto.build();
     }
 

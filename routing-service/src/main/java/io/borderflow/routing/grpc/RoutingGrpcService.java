@@ -8,7 +8,17 @@ import io.borderflow.api.routing.v1.ListPlacesResponse;
 import io.borderflow.api.routing.v1.PlaceKind;
 import io.borderflow.api.routing.v1.RoutingService;
 import io.borderflow.api.routing.v1.TransportMode;
+import io.borderflow.api.routing.v1.CloseLegRequest;
+import io.borderflow.api.routing.v1.CloseLegResponse;
+import io.borderflow.api.routing.v1.FindRoutesRequest;
+import io.borderflow.api.routing.v1.FindRoutesResponse;
+import io.borderflow.api.routing.v1.ReopenLegRequest;
+import io.borderflow.api.routing.v1.ReopenLegResponse;
+import io.borderflow.routing.service.LegClosureApplicationService;
 import io.borderflow.routing.service.NetworkApplicationService;
+import io.borderflow.routing.service.RouteSearchApplicationService;
+import io.borderflow.support.security.Caller;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.borderflow.support.error.InvalidArgumentException;
 import io.borderflow.support.grpc.GrpcErrors;
 import io.borderflow.support.paging.PageSize;
@@ -32,10 +42,47 @@ public class RoutingGrpcService implements RoutingService {
 
     private final NetworkApplicationService network;
     private final AuditTrail audit;
+    private final RouteSearchApplicationService routes;
+    private final LegClosureApplicationService legs;
+    private final SecurityIdentity identity;
 
-    public RoutingGrpcService(NetworkApplicationService network, AuditTrail audit) {
+    public RoutingGrpcService(NetworkApplicationService network, AuditTrail audit, RouteSearchApplicationService routes,
+            LegClosureApplicationService legs, SecurityIdentity identity) {
         this.network = network;
         this.audit = audit;
+        this.routes = routes;
+        this.legs = legs;
+        this.identity = identity;
+    }
+
+    @Override
+    @RolesAllowed({Roles.FREIGHT_PLATFORM, Roles.CARRIER, Roles.SERVICE})
+    public Uni<FindRoutesResponse> findRoutes(FindRoutesRequest request) {
+        return ERRORS.guard(() -> routes.findRoutes(RouteProtoMapper.request(request)).map(RouteProtoMapper::response));
+    }
+
+    @Override
+    @RolesAllowed(Roles.NETWORK_OPERATOR)
+    public Uni<CloseLegResponse> closeLeg(CloseLegRequest request) {
+        return ERRORS.guard(() -> {
+            String leg = ResourceNames.parseId("legs", request.getName(), "name");
+            Caller caller = Caller.of(identity);
+            return audit.recordingRefusals(legs.close(leg, request.getReason(), caller), caller, "leg.close",
+                    "legs/" + leg).map(found -> CloseLegResponse.newBuilder()
+                            .setLeg(NetworkProtoMapper.toProto(found.rows().get(0), found.sources())).build());
+        });
+    }
+
+    @Override
+    @RolesAllowed(Roles.NETWORK_OPERATOR)
+    public Uni<ReopenLegResponse> reopenLeg(ReopenLegRequest request) {
+        return ERRORS.guard(() -> {
+            String leg = ResourceNames.parseId("legs", request.getName(), "name");
+            Caller caller = Caller.of(identity);
+            return audit.recordingRefusals(legs.reopen(leg, caller), caller, "leg.reopen", "legs/" + leg)
+                    .map(found -> ReopenLegResponse.newBuilder()
+                            .setLeg(NetworkProtoMapper.toProto(found.rows().get(0), found.sources())).build());
+        });
     }
 
     @Override

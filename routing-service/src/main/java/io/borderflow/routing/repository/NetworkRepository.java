@@ -1,6 +1,7 @@
 package io.borderflow.routing.repository;
 
 import io.borderflow.routing.model.LegCorridorEntity;
+import io.borderflow.routing.model.LegClosureEntity;
 import io.borderflow.routing.model.LegEntity;
 import io.borderflow.routing.model.LegView;
 import io.borderflow.routing.model.PlaceEntity;
@@ -72,9 +73,64 @@ public class NetworkRepository {
                 .chain(legs -> corridors(session, legs)
                         .chain(corridors -> sources(session, legs.stream()
                                 .flatMap(l -> Stream.of(l.distanceProvenance, l.durationProvenance)))
-                                .map(sources -> new Sourced<>(legs.stream()
-                                        .map(l -> new LegView(l, corridors.getOrDefault(l.id, List.of()))).toList(),
-                                        sources)))));
+                                .chain(sources -> closures(session, legs).map(closures -> new Sourced<>(legs.stream()
+                                        .map(l -> new LegView(l, corridors.getOrDefault(l.id, List.of()),
+                                                closures.get(l.id))).toList(),
+                                        sources))))));
+    }
+
+    /** Every place, by id: what the route search is built from. */
+    @WithSession
+    public Uni<List<PlaceEntity>> allPlaces() {
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery("from PlaceEntity order by id", PlaceEntity.class).getResultList());
+    }
+
+    /** Every leg with its corridors, by id. */
+    @WithSession
+    public Uni<List<LegView>> allLegs() {
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery("from LegEntity order by id", LegEntity.class).getResultList()
+                .chain(legs -> corridors(session, legs).map(corridors -> legs.stream()
+                        .map(l -> new LegView(l, corridors.getOrDefault(l.id, List.of()))).toList())));
+    }
+
+    /** The ids of the legs closed now. */
+    @WithSession
+    public Uni<Set<String>> closedLegIds() {
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery("select legId from LegClosureEntity", String.class).getResultList())
+                .map(Set::copyOf);
+    }
+
+    /** One leg with its corridors, closure and sources; no row when there is none. Needs a session. */
+    public Uni<Sourced<LegView>> findLeg(String legId) {
+        return Panache.getSession().chain(session -> session.find(LegEntity.class, legId).chain(leg -> leg == null
+                ? Uni.createFrom().item(new Sourced<LegView>(List.of(), Map.of()))
+                : corridors(session, List.of(leg)).chain(corridors -> closures(session, List.of(leg))
+                        .chain(closures -> sources(session, Stream.of(leg.distanceProvenance, leg.durationProvenance))
+                                .map(sources -> new Sourced<>(List.of(new LegView(leg,
+                                        corridors.getOrDefault(legId, List.of()), closures.get(legId))), sources))))));
+    }
+
+    /** Stores a new closure, or writes the changes made to a managed one ({@code closure} null). Needs a transaction. */
+    public Uni<Void> saveClosure(LegClosureEntity closure) {
+        return Panache.getSession().chain(session -> (closure == null ? Uni.createFrom().voidItem()
+                : session.persist(closure)).chain(session::flush));
+    }
+
+    /** Deletes a closure. Needs a transaction. */
+    public Uni<Void> deleteClosure(LegClosureEntity closure) {
+        return Panache.getSession().chain(session -> session.remove(closure).chain(session::flush));
+    }
+
+    private static Uni<Map<String, LegClosureEntity>> closures(Mutiny.Session session, List<LegEntity> legs) {
+        if (legs.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return session.createSelectionQuery("from LegClosureEntity where legId in :ids", LegClosureEntity.class)
+                .setParameter("ids", legs.stream().map(l -> l.id).toList()).getResultList()
+                .map(rows -> rows.stream().collect(Collectors.toMap(r -> r.legId, Function.identity())));
     }
 
     @WithSession

@@ -28,6 +28,10 @@ public final class ProtoTimes {
         return instant(timestamp).atOffset(ZoneOffset.UTC);
     }
 
+    public static java.time.Duration duration(Duration duration) {
+        return java.time.Duration.ofSeconds(duration.getSeconds(), duration.getNanos());
+    }
+
     public static Duration duration(java.time.Duration duration) {
         return Duration.newBuilder().setSeconds(duration.getSeconds()).setNanos(duration.getNano()).build();
     }

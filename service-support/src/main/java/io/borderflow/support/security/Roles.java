@@ -17,6 +17,8 @@ public final class Roles {
     public static final String CARRIER = "carrier";
     /** Searches routes and reads checkpoint status. */
     public static final String FREIGHT_PLATFORM = "freight-platform";
+    /** Closes and reopens legs of the corridor network (road closures, suspended ferry lines). */
+    public static final String NETWORK_OPERATOR = "network-operator";
     /** The suite's own services calling each other. */
     public static final String SERVICE = "service";
     /** Reads the audit trail. */
@@ -35,6 +37,6 @@ public final class Roles {
 
     public static java.util.List<String> all() {
         return java.util.List.of(BORDER_OPERATOR, CUSTOMS_OFFICER, RISK_ANALYST, PARTNER_CUSTOMS, CARRIER,
-                FREIGHT_PLATFORM, SERVICE, AUDITOR);
+                FREIGHT_PLATFORM, NETWORK_OPERATOR, SERVICE, AUDITOR);
     }
 }

@@ -1,0 +1,38 @@
+package io.borderflow.routing.domain.search;
+
+import io.borderflow.routing.model.route.CrossingStep;
+import io.borderflow.routing.model.route.FerryStep;
+import io.borderflow.routing.model.route.Freshness;
+import io.borderflow.routing.model.route.LegStep;
+import io.borderflow.routing.model.route.LiveDataUse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Records the steps of one route as {@link Journey} replays it, with the cost parts and data freshness. */
+final class Itinerary {
+    final List<LegStep> legs = new ArrayList<>();
+    final List<CrossingStep> crossings = new ArrayList<>();
+    final List<FerryStep> ferries = new ArrayList<>();
+    double distanceKm;
+    double distanceCost;
+    double ferryCost;
+    double borderFees;
+
+    LiveDataUse liveData() {
+        Optional<Duration> oldest = Optional.empty();
+        boolean stale = false;
+        boolean nominal = false;
+        for (CrossingStep crossing : crossings) {
+            Freshness freshness = crossing.freshness();
+            stale |= freshness.kind() == Freshness.Kind.STALE;
+            nominal |= freshness.kind() == Freshness.Kind.NOMINAL;
+            Optional<Duration> age = freshness.age();
+            if (age.isPresent() && (oldest.isEmpty() || age.get().compareTo(oldest.get()) > 0)) {
+                oldest = age;
+            }
+        }
+        return new LiveDataUse(oldest, stale, nominal);
+    }
+}

@@ -1,0 +1,444 @@
+package io.borderflow.routing.domain.search;
+
+import io.borderflow.routing.model.route.NoRouteReason;
+import io.borderflow.routing.model.route.RouteAlternative;
+import io.borderflow.routing.model.route.RouteResult;
+import io.borderflow.routing.model.route.SearchStats;
+import io.borderflow.routing.model.route.TransportMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * Finds route alternatives for a truck over the corridor network, ranked on time, cost and risk with the border
+ * conditions at the time the truck would reach each crossing (see {@link Journey} for the model of each step).
+ * <p>
+ * The search is a multi-criteria label-setting search from the origin: each label is a partial route with its arrival
+ * time, cost, refusal risk and driving since the last rest. A label is dropped when another at the same place (and,
+ * at a border control, from the same country) is no worse on every one of these by more than the {@link SearchLimits}
+ * epsilons; a place keeps at most {@code maxLabelsPerPlace}. Labels are taken earliest (optimistic) arrival first, and
+ * one is dropped when a complete route already beats its optimistic completion (lower bounds of the remaining moving
+ * time and fixed cost, from a backward search over the same allowed legs) or when that completion would arrive after
+ * the latest arrival. No route visits a place twice or has more than {@code maxLegs} legs.
+ * <p>
+ * The complete routes form a Pareto set on (median time, total cost, refusal risk); they are ranked by the objective,
+ * near-duplicates dropped (same crossings and more than {@code nearDuplicateShare} of the distance shared: the lower
+ * ranked goes) and the list cut to the maximum asked for.
+ * <p>
+ * Immutable and thread-safe: build one per network and parameter version and share it. Per search, pass the border
+ * conditions to use and the legs closed at the moment (an operator's closure takes effect on the next search).
+ */
+public final class RoutePlanner {
+    private final Network network;
+    private final RouteParameters parameters;
+    private final SearchLimits limits;
+    private final Map<String, FerryService> ferries = new HashMap<>();
+
+    public RoutePlanner(Network network, RouteParameters parameters) {
+        this(network, parameters, SearchLimits.standard());
+    }
+
+    /** @throws IllegalArgumentException if a ferry leg of the network, in either direction it runs, has no service */
+    public RoutePlanner(Network network, RouteParameters parameters, SearchLimits limits) {
+        this.network = Objects.requireNonNull(network, "network");
+        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        for (FerryService ferry : parameters.ferries()) {
+            Link link = network.link(ferry.legId()).orElseThrow(
+                    () -> new IllegalArgumentException("ferry service for unknown leg " + ferry.legId()));
+            boolean runs = link.from().equals(ferry.fromPlace())
+                    || link.bidirectional() && link.to().equals(ferry.fromPlace());
+            if (link.mode() != TransportMode.FERRY || !runs) {
+                throw new IllegalArgumentException("ferry service " + ferry.legId() + " from " + ferry.fromPlace()
+                        + " is not a ferry leg's direction");
+            }
+            ferries.put(Journey.ferryKey(ferry.legId(), ferry.fromPlace()), ferry);
+        }
+        List<String> missing = new ArrayList<>();
+        for (int node = 0; node < network.size(); node++) {
+            for (Network.Arc arc : network.arcsFrom(node)) {
+                String key = Journey.ferryKey(arc.link().legId(), network.place(node).id());
+                if (arc.link().mode() == TransportMode.FERRY && !ferries.containsKey(key)) {
+                    missing.add(key);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("ferry legs without a service (leg>from): " + missing);
+        }
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public RouteParameters parameters() {
+        return parameters;
+    }
+
+    /**
+     * The alternatives for {@code query}, best first; an empty result with its reason when there is none.
+     *
+     * @param conditions border waits and closures to use (live or nominal)
+     * @param closedLegIds legs closed now (unknown ids are ignored)
+     * @throws UnknownPlaceException if the origin or destination is not in the network
+     * @throws InvalidRouteQueryException if the query contradicts itself (see that class)
+     */
+    public RouteResult findRoutes(RouteQuery query, CrossingConditions conditions, Set<String> closedLegIds) {
+        Objects.requireNonNull(conditions, "conditions");
+        Objects.requireNonNull(closedLegIds, "closedLegIds");
+        Search search = new Search(query, conditions, closedLegIds);
+        return search.run();
+    }
+
+    /** The route through the given places, timed as a search would time it; for tests of the timing model. */
+    RouteAlternative follow(RouteQuery query, CrossingConditions conditions, List<String> placeIds) {
+        Journey journey = journey(query, conditions);
+        Label label = journey.start(network.index(placeIds.get(0)), query.departure().toEpochMilli());
+        Itinerary itinerary = new Itinerary();
+        for (int i = 1; i < placeIds.size(); i++) {
+            int to = network.index(placeIds.get(i));
+            Network.Arc arc = network.arcsFrom(label.node).stream().filter(a -> a.to() == to).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no leg to " + to));
+            label = journey.extend(label, arc, itinerary);
+            if (label == null) {
+                throw new IllegalStateException("a crossing on the way does not open");
+            }
+        }
+        label = journey.arrive(label, itinerary);
+        if (label == null) {
+            throw new IllegalStateException("the crossing at the destination does not open");
+        }
+        return Alternatives.draft(network, parameters, query, label, itinerary).toAlternative(1, "");
+    }
+
+    private Journey journey(RouteQuery query, CrossingConditions conditions) {
+        return new Journey(network, parameters, ferries, conditions, query.cargo());
+    }
+
+    /** The state of one search. */
+    private final class Search {
+        private final RouteQuery query;
+        private final Journey journey;
+        private final RouteConstraints constraints;
+        private final int origin;
+        private final int destination;
+        private final long departure;
+        private final long latest;
+        private final long horizon;
+        private final double costPerMilli;
+        private final long timeEpsilon;
+        private final int countries;
+        private final boolean[] allowedArc;
+        private final long[] minMillisToGo;
+        private final double[] minFixedCostToGo;
+        private final List<List<Label>> buckets = new ArrayList<>();
+        private final List<Label> complete = new ArrayList<>();
+        private final PriorityQueue<Label> open = new PriorityQueue<>(Comparator.<Label>comparingLong(l -> l.priority)
+                .thenComparingDouble(l -> l.fixedCost).thenComparingLong(l -> l.seq));
+        private int created;
+        private int expanded;
+        private boolean late;
+        private boolean truncated;
+
+        Search(RouteQuery query, CrossingConditions conditions, Set<String> closed) {
+            this.query = query;
+            this.constraints = query.constraints();
+            Place from = network.place(query.origin()).orElseThrow(() -> new UnknownPlaceException(query.origin()));
+            Place to = network.place(query.destination())
+                    .orElseThrow(() -> new UnknownPlaceException(query.destination()));
+            if (from.equals(to)) {
+                throw new InvalidRouteQueryException("SAME_ORIGIN_AND_DESTINATION", "destination",
+                        "origin and destination are both " + from.id());
+            }
+            for (String checkpoint : constraints.avoidCheckpoints()) {
+                if (!network.hasCheckpoint(checkpoint)) {
+                    throw new InvalidRouteQueryException("UNKNOWN_CHECKPOINT", "constraints.avoid_checkpoints",
+                            "no checkpoint " + checkpoint + " in the network");
+                }
+            }
+            if (avoided(from)) {
+                throw new InvalidRouteQueryException("ORIGIN_AVOIDED", "origin",
+                        "the origin " + from.id() + " is in an avoided country or at an avoided checkpoint");
+            }
+            if (avoided(to)) {
+                throw new InvalidRouteQueryException("DESTINATION_AVOIDED", "destination",
+                        "the destination " + to.id() + " is in an avoided country or at an avoided checkpoint");
+            }
+            Optional<Instant> latestArrival = constraints.latestArrival();
+            if (latestArrival.isPresent() && !latestArrival.get().isAfter(query.departure())) {
+                throw new InvalidRouteQueryException("LATEST_ARRIVAL_NOT_AFTER_DEPARTURE",
+                        "constraints.latest_arrival_time", "the latest arrival must be after the departure");
+            }
+            this.journey = journey(query, conditions);
+            this.origin = network.index(from.id());
+            this.destination = network.index(to.id());
+            this.departure = query.departure().toEpochMilli();
+            this.latest = latestArrival.map(Instant::toEpochMilli).orElse(Long.MAX_VALUE);
+            this.horizon = departure + limits.horizon().toMillis();
+            this.costPerMilli = parameters.timeCostPerHour() / 3_600_000.0;
+            this.timeEpsilon = limits.timeEpsilon().toMillis();
+            this.countries = network.countryCount();
+            boolean[] allowedPlace = new boolean[network.size()];
+            for (int node = 0; node < network.size(); node++) {
+                allowedPlace[node] = !avoided(network.place(node));
+            }
+            this.allowedArc = new boolean[network.arcCount()];
+            for (int node = 0; node < network.size(); node++) {
+                for (Network.Arc arc : network.arcsFrom(node)) {
+                    allowedArc[arc.id()] = allowedPlace[arc.from()] && allowedPlace[arc.to()]
+                            && constraints.allowedModes().contains(arc.link().mode())
+                            && !closed.contains(arc.link().legId());
+                }
+            }
+            this.minMillisToGo = new long[network.size()];
+            this.minFixedCostToGo = new double[network.size()];
+            lowerBounds();
+            int keys = network.size() * (countries + 1);
+            for (int i = 0; i < keys; i++) {
+                buckets.add(new ArrayList<>(4));
+            }
+        }
+
+        private boolean avoided(Place place) {
+            return constraints.avoidCountries().contains(place.country())
+                    || place.checkpointId() != null && constraints.avoidCheckpoints().contains(place.checkpointId());
+        }
+
+        private boolean allowed(Network.Arc arc) {
+            return allowedArc[arc.id()];
+        }
+
+        /** Backward Dijkstra from the destination: least moving time, and least fixed cost, to go from each place. */
+        private void lowerBounds() {
+            Arrays.fill(minMillisToGo, Long.MAX_VALUE);
+            Arrays.fill(minFixedCostToGo, Double.POSITIVE_INFINITY);
+            minMillisToGo[destination] = 0;
+            minFixedCostToGo[destination] = 0;
+            boolean[] done = new boolean[network.size()];
+            PriorityQueue<long[]> queue = new PriorityQueue<>(Comparator.comparingLong((long[] e) -> e[0]));
+            queue.add(new long[] {0, destination});
+            while (!queue.isEmpty()) {
+                int node = (int) queue.poll()[1];
+                if (done[node]) {
+                    continue;
+                }
+                done[node] = true;
+                for (Network.Arc arc : network.arcsInto(node)) {
+                    if (!allowed(arc)) {
+                        continue;
+                    }
+                    long via = minMillisToGo[node] + arc.link().typicalDuration().toMillis();
+                    if (via < minMillisToGo[arc.from()]) {
+                        minMillisToGo[arc.from()] = via;
+                        queue.add(new long[] {via, arc.from()});
+                    }
+                }
+            }
+            Arrays.fill(done, false);
+            PriorityQueue<double[]> costs = new PriorityQueue<>(Comparator.comparingDouble((double[] e) -> e[0]));
+            costs.add(new double[] {0, destination});
+            while (!costs.isEmpty()) {
+                int node = (int) costs.poll()[1];
+                if (done[node]) {
+                    continue;
+                }
+                done[node] = true;
+                for (Network.Arc arc : network.arcsInto(node)) {
+                    if (!allowed(arc)) {
+                        continue;
+                    }
+                    double via = minFixedCostToGo[node] + fixedCost(arc);
+                    if (via < minFixedCostToGo[arc.from()]) {
+                        minFixedCostToGo[arc.from()] = via;
+                        costs.add(new double[] {via, arc.from()});
+                    }
+                }
+            }
+        }
+
+        private double fixedCost(Network.Arc arc) {
+            Link link = arc.link();
+            if (link.mode() == TransportMode.FERRY) {
+                FerryService ferry = ferries.get(Journey.ferryKey(link.legId(), network.place(arc.from()).id()));
+                return ferry.tariffPerMetre() * parameters.truckLengthMetres();
+            }
+            return link.distanceKm() * (parameters.road().perKm(network.place(arc.from()).country())
+                    + parameters.road().perKm(network.place(arc.to()).country())) / 2;
+        }
+
+        RouteResult run() {
+            if (minMillisToGo[origin] == Long.MAX_VALUE) {
+                return empty(NoRouteReason.NO_CONNECTION);
+            }
+            Label start = journey.start(origin, departure);
+            start.priority = departure + minMillisToGo[origin];
+            open.add(start);
+            while (!open.isEmpty() && !truncated) {
+                Label label = open.poll();
+                if (label.removed || beaten(label)) {
+                    continue;
+                }
+                expanded++;
+                for (Network.Arc arc : network.arcsFrom(label.node)) {
+                    if (!allowed(arc) || label.hasVisited(arc.to()) || label.legs >= limits.maxLegs()
+                            || minMillisToGo[arc.to()] == Long.MAX_VALUE) {
+                        continue;
+                    }
+                    if (++created > limits.maxLabels()) {
+                        truncated = true;
+                        break;
+                    }
+                    Label next = journey.extend(label, arc, null);
+                    if (next != null && next.node == destination) {
+                        next = journey.arrive(next, null);
+                    }
+                    if (next != null) {
+                        next.seq = created;
+                        consider(next);
+                    }
+                }
+            }
+            List<Label> routes = complete.stream().filter(l -> !l.removed).toList();
+            if (routes.isEmpty()) {
+                return empty(truncated ? NoRouteReason.SEARCH_LIMIT_REACHED
+                        : late ? NoRouteReason.LATEST_ARRIVAL_UNREACHABLE : NoRouteReason.NO_CONNECTION);
+            }
+            List<Alternatives.Draft> drafts = new ArrayList<>();
+            for (Label route : routes) {
+                drafts.add(replay(route));
+            }
+            List<RouteAlternative> alternatives = Alternatives.choose(drafts, query, limits, parameters.currency());
+            return new RouteResult(alternatives, Optional.empty(),
+                    new SearchStats(created, expanded, drafts.size(), truncated));
+        }
+
+        private void consider(Label label) {
+            long toGo = minMillisToGo[label.node];
+            if (label.time > horizon) {
+                return;
+            }
+            if (label.time + toGo > latest) {
+                late = true;
+                return;
+            }
+            if (beaten(label)) {
+                return;
+            }
+            if (label.node == destination) {
+                insert(complete, label, false, limits.maxDestinationLabels());
+                return;
+            }
+            int key = label.node * (countries + 1)
+                    + (network.place(label.node).hasBorderControl() ? label.fromCountry : countries);
+            if (insert(buckets.get(key), label, true, limits.maxLabelsPerPlace())) {
+                label.priority = label.time + toGo;
+                open.add(label);
+            }
+        }
+
+        /** Whether a complete route is no worse, by more than the epsilons, than the label's optimistic completion. */
+        private boolean beaten(Label label) {
+            long optimisticTime = label.time + minMillisToGo[label.node];
+            double optimisticCost = label.fixedCost + minFixedCostToGo[label.node] + costOf(optimisticTime);
+            for (Label route : complete) {
+                if (route != label && !route.removed && route.time <= optimisticTime + timeEpsilon
+                        && cost(route) <= optimisticCost + limits.costEpsilon()
+                        && route.refusalRisk() <= label.refusalRisk() + limits.riskEpsilon()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean insert(List<Label> bucket, Label label, boolean driving, int capacity) {
+            for (Label kept : bucket) {
+                if (epsilonDominates(kept, label, driving)) {
+                    return false;
+                }
+            }
+            bucket.removeIf(kept -> {
+                boolean dominated = dominates(label, kept, driving);
+                kept.removed |= dominated;
+                return dominated;
+            });
+            bucket.add(label);
+            if (bucket.size() > capacity) {
+                Label worst = bucket.stream().max(evictionOrder()).orElseThrow();
+                worst.removed = true;
+                bucket.remove(worst);
+                return worst != label;
+            }
+            return true;
+        }
+
+        private boolean epsilonDominates(Label a, Label b, boolean driving) {
+            return a.time <= b.time + timeEpsilon && cost(a) <= cost(b) + limits.costEpsilon()
+                    && a.refusalRisk() <= b.refusalRisk() + limits.riskEpsilon()
+                    && (!driving || a.drivingMillis <= b.drivingMillis + timeEpsilon);
+        }
+
+        private boolean dominates(Label a, Label b, boolean driving) {
+            return a.time <= b.time && cost(a) <= cost(b) && a.refusalRisk() <= b.refusalRisk()
+                    && (!driving || a.drivingMillis <= b.drivingMillis);
+        }
+
+        /** Worst last by the objective's main criterion; among equals the newest. */
+        private Comparator<Label> evictionOrder() {
+            Objective objective = query.objective();
+            Comparator<Label> byTime = Comparator.comparingLong(l -> l.time);
+            Comparator<Label> byCost = Comparator.comparingDouble(this::cost);
+            Comparator<Label> byRisk = Comparator.comparingDouble(Label::refusalRisk);
+            Comparator<Label> main;
+            switch (objective.kind()) {
+                case CHEAPEST:
+                    main = byCost;
+                    break;
+                case LEAST_RISK:
+                    main = byRisk.thenComparing(byTime);
+                    break;
+                case WEIGHTED:
+                    main = objective.costWeight() > Math.max(objective.timeWeight(), objective.riskWeight()) ? byCost
+                            : objective.riskWeight() > objective.timeWeight() ? byRisk.thenComparing(byTime) : byTime;
+                    break;
+                default:
+                    main = byTime;
+            }
+            return main.thenComparingLong(l -> l.seq);
+        }
+
+        private double cost(Label label) {
+            return label.fixedCost + costOf(label.time);
+        }
+
+        private double costOf(long arrival) {
+            return (arrival - departure) * costPerMilli;
+        }
+
+        private Alternatives.Draft replay(Label route) {
+            List<Network.Arc> arcs = new ArrayList<>();
+            for (Label at = route; at.arc != null; at = at.parent) {
+                arcs.add(0, at.arc);
+            }
+            Itinerary itinerary = new Itinerary();
+            Label label = journey.start(origin, departure);
+            for (Network.Arc arc : arcs) {
+                label = journey.extend(label, arc, itinerary);
+            }
+            label = journey.arrive(label, itinerary);
+            return Alternatives.draft(network, parameters, query, label, itinerary);
+        }
+
+        private RouteResult empty(NoRouteReason reason) {
+            return new RouteResult(List.of(), Optional.of(reason), new SearchStats(created, expanded, 0, truncated));
+        }
+    }
+}

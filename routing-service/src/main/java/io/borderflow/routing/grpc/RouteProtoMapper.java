@@ -1,0 +1,175 @@
+package io.borderflow.routing.grpc;
+
+import io.borderflow.api.routing.v1.BorderCrossing;
+import io.borderflow.api.routing.v1.Cargo;
+import io.borderflow.api.routing.v1.ChannelChance;
+import io.borderflow.api.routing.v1.DataFreshness;
+import io.borderflow.api.routing.v1.FerryCrossing;
+import io.borderflow.api.routing.v1.FindRoutesRequest;
+import io.borderflow.api.routing.v1.FindRoutesResponse;
+import io.borderflow.api.routing.v1.LiveData;
+import io.borderflow.api.routing.v1.Objective;
+import io.borderflow.api.routing.v1.Route;
+import io.borderflow.api.routing.v1.RouteCost;
+import io.borderflow.api.routing.v1.RouteLeg;
+import io.borderflow.api.routing.v1.RouteRisk;
+import io.borderflow.api.routing.v1.TransportMode;
+import io.borderflow.routing.model.route.Channel;
+import io.borderflow.routing.model.route.CrossingStep;
+import io.borderflow.routing.model.route.FerryStep;
+import io.borderflow.routing.model.route.Freshness;
+import io.borderflow.routing.model.route.LegStep;
+import io.borderflow.routing.model.route.RouteAlternative;
+import io.borderflow.routing.model.route.RouteAnswer;
+import io.borderflow.routing.model.route.RouteRequest;
+import io.borderflow.support.error.FieldViolation;
+import io.borderflow.support.error.InvalidArgumentException;
+import io.borderflow.support.grpc.ProtoTimes;
+import io.borderflow.support.paging.ResourceNames;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Maps FindRoutes between the v1 proto messages and the route search's request and answer. */
+final class RouteProtoMapper {
+    private RouteProtoMapper() {
+    }
+
+    /** @throws InvalidArgumentException {@code INVALID_ROUTE_QUERY} for names and enum values it cannot read */
+    static RouteRequest request(FindRoutesRequest r) {
+        List<FieldViolation> problems = new ArrayList<>();
+        String origin = placeId(r.getOrigin(), "origin", problems);
+        String destination = placeId(r.getDestination(), "destination", problems);
+        if (r.getObjective() == Objective.UNRECOGNIZED) {
+            problems.add(new FieldViolation("objective", "one of the Objective values"));
+        }
+        Set<String> checkpoints = new LinkedHashSet<>();
+        for (int i = 0; i < r.getConstraints().getAvoidCheckpointsCount(); i++) {
+            String name = r.getConstraints().getAvoidCheckpoints(i);
+            if (name.matches("checkpoints/[a-z0-9-]{1,63}")) {
+                checkpoints.add(name.substring("checkpoints/".length()));
+            } else {
+                problems.add(new FieldViolation("constraints.avoid_checkpoints[" + i + "]",
+                        "checkpoints/{checkpoint_id}, e.g. checkpoints/zhaisan"));
+            }
+        }
+        Set<String> modes = new LinkedHashSet<>();
+        for (int i = 0; i < r.getConstraints().getAllowedModesCount(); i++) {
+            TransportMode mode = r.getConstraints().getAllowedModes(i);
+            if (mode == TransportMode.TRANSPORT_MODE_UNSPECIFIED || mode == TransportMode.UNRECOGNIZED) {
+                problems.add(new FieldViolation("constraints.allowed_modes[" + i + "]", "one of the TransportMode values"));
+            } else {
+                modes.add(mode.name().substring("TRANSPORT_MODE_".length()));
+            }
+        }
+        if (!r.hasCargo()) {
+            problems.add(new FieldViolation("cargo", "required"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidArgumentException("INVALID_ROUTE_QUERY", "the request has " + problems.size()
+                    + " problem(s); see the field violations", Map.of(), problems);
+        }
+        String objective = r.getObjective() == Objective.OBJECTIVE_UNSPECIFIED ? null
+                : r.getObjective().name().substring("OBJECTIVE_".length());
+        return new RouteRequest(origin, destination, r.hasDepartureTime() ? ProtoTimes.instant(r.getDepartureTime()) : null,
+                objective, r.getWeights().getTimeWeight(), r.getWeights().getCostWeight(), r.getWeights().getRiskWeight(),
+                new LinkedHashSet<>(r.getConstraints().getAvoidCountryCodesList()), checkpoints, modes,
+                r.getConstraints().hasLatestArrivalTime() ? ProtoTimes.instant(r.getConstraints().getLatestArrivalTime())
+                        : null,
+                r.getConstraints().getMaxAlternatives(), cargo(r.getCargo()));
+    }
+
+    private static String placeId(String name, String field, List<FieldViolation> problems) {
+        try {
+            return ResourceNames.parseId("places", name, field);
+        } catch (InvalidArgumentException e) {
+            problems.add(new FieldViolation(field, "places/{place_id}, e.g. places/urumqi"));
+            return null;
+        }
+    }
+
+    private static RouteRequest.CargoProfile cargo(Cargo c) {
+        return new RouteRequest.CargoProfile(c.getGoodsLinesList().stream().map(l -> new RouteRequest.GoodsLineData(
+                        l.getHsCode(), l.getDescription(), l.getBrand(), l.getQuantity(), l.getQuantityUnit(),
+                        l.getNetWeightKg(), l.getCustomsValue(), l.getCurrency(), l.getOriginCountryCode())).toList(),
+                c.getOriginCountryCode(), c.getDestinationCountryCode(),
+                c.hasConsignor() ? new RouteRequest.PartyData(c.getConsignor().getName(), c.getConsignor().getCountryCode())
+                        : null,
+                c.hasConsignee() ? new RouteRequest.PartyData(c.getConsignee().getName(), c.getConsignee().getCountryCode())
+                        : null,
+                c.getTraderAeo());
+    }
+
+    static FindRoutesResponse response(RouteAnswer answer) {
+        FindRoutesResponse.Builder response = FindRoutesResponse.newBuilder()
+                .setSearchTime(ProtoTimes.timestamp(answer.searchTime()));
+        answer.result().noRoute().ifPresent(reason -> response.setNoRouteReason(reason.name()));
+        answer.result().alternatives().forEach(route -> response.addRoutes(route(route, answer.channelFreshness())));
+        return response.build();
+    }
+
+    private static Route route(RouteAlternative a, Map<String, Freshness> channelFreshness) {
+        Route.Builder route = Route.newBuilder().setRank(a.rank())
+                .setCorridor(io.borderflow.api.routing.v1.Corridor.valueOf("CORRIDOR_" + a.corridor().name()))
+                .setLabel(a.label()).setExplanation(a.explanation())
+                .setDepartureTime(ProtoTimes.timestamp(a.departure())).setArrivalTime(ProtoTimes.timestamp(a.arrival()))
+                .setMedianTime(ProtoTimes.duration(a.medianTime())).setP90Time(ProtoTimes.duration(a.p90Time()))
+                .setDistanceKm(a.distanceKm())
+                .setCost(RouteCost.newBuilder().setCurrency(a.cost().currency()).setTotal(a.cost().total())
+                        .setDistance(a.cost().distance()).setTime(a.cost().time()).setFerry(a.cost().ferry())
+                        .setBorderFees(a.cost().borderFees()))
+                .setRisk(RouteRisk.newBuilder().setRefusalOrRedirectProbability(a.risk().refusalOrRedirect())
+                        .setRedInspectionProbability(a.risk().redInspection()));
+        LiveData.Builder live = LiveData.newBuilder().setStale(a.liveData().stale()).setNominal(a.liveData().nominal());
+        a.liveData().oldestLiveAge().ifPresent(age -> live.setOldestLiveAge(ProtoTimes.duration(age)));
+        route.setLiveData(live);
+        a.legs().forEach(leg -> route.addLegs(leg(leg)));
+        a.crossings().forEach(crossing -> route.addCrossings(crossing(crossing,
+                channelFreshness.getOrDefault(crossing.checkpointId(), Freshness.nominal()))));
+        a.ferries().forEach(ferry -> route.addFerries(ferry(ferry)));
+        return route.build();
+    }
+
+    private static RouteLeg leg(LegStep leg) {
+        return RouteLeg.newBuilder().setLeg("legs/" + leg.legId())
+                .setMode(TransportMode.valueOf("TRANSPORT_MODE_" + leg.mode().name()))
+                .setFromPlace("places/" + leg.from()).setToPlace("places/" + leg.to()).setDistanceKm(leg.distanceKm())
+                .setDepartureTime(ProtoTimes.timestamp(leg.departure())).setArrivalTime(ProtoTimes.timestamp(leg.arrival()))
+                .setRest(ProtoTimes.duration(leg.rest())).build();
+    }
+
+    private static BorderCrossing crossing(CrossingStep c, Freshness channels) {
+        BorderCrossing.Builder crossing = BorderCrossing.newBuilder().setCheckpoint("checkpoints/" + c.checkpointId())
+                .setPlace("places/" + c.placeId()).setFromCountryCode(c.fromCountry()).setToCountryCode(c.toCountry())
+                .setArrivalTime(ProtoTimes.timestamp(c.arrival()))
+                .setWaitForOpening(ProtoTimes.duration(c.waitForOpening()))
+                .setWaitMedian(ProtoTimes.duration(c.waitMedian())).setWaitP90(ProtoTimes.duration(c.waitP90()))
+                .setExpectedInspection(ProtoTimes.duration(c.expectedInspection()))
+                .setClearedTime(ProtoTimes.timestamp(c.cleared()))
+                .setWaitFreshness(freshness(c.freshness())).setChannelFreshness(freshness(channels)).setFee(c.fee());
+        c.opensAt().ifPresent(t -> crossing.setOpensTime(ProtoTimes.timestamp(t)));
+        c.freshness().age().ifPresent(age -> crossing.setWaitAge(ProtoTimes.duration(age)));
+        for (Channel channel : Channel.values()) {
+            crossing.addChannels(ChannelChance.newBuilder()
+                    .setChannel(io.borderflow.api.inspection.v1.Channel.valueOf("CHANNEL_" + channel.name()))
+                    .setProbability(c.channels().probability(channel))
+                    .setInspectionTime(ProtoTimes.duration(c.channels().inspectionTime(channel))));
+        }
+        return crossing.build();
+    }
+
+    private static FerryCrossing ferry(FerryStep f) {
+        return FerryCrossing.newBuilder().setLeg("legs/" + f.legId()).setFromPlace("places/" + f.from())
+                .setToPlace("places/" + f.to()).setReadyTime(ProtoTimes.timestamp(f.readyAt()))
+                .setBoardingWaitMedian(ProtoTimes.duration(f.boardingWaitMedian()))
+                .setBoardingWaitP90(ProtoTimes.duration(f.boardingWaitP90()))
+                .setSailingTime(ProtoTimes.timestamp(f.sailing())).setLandingTime(ProtoTimes.timestamp(f.landing()))
+                .setTariff(f.tariff()).build();
+    }
+
+    private static DataFreshness freshness(Freshness freshness) {
+        return DataFreshness.valueOf("DATA_FRESHNESS_" + freshness.kind().name());
+    }
+}

@@ -1,0 +1,12 @@
+package io.borderflow.routing.model.route;
+
+/**
+ * A route's cost by part: road distance (fuel, wear, tolls), time (truck and driver for every hour from departure to
+ * arrival, waits included), ferry tariffs and border fees.
+ */
+public record CostBreakdown(String currency, double distance, double time, double ferry, double borderFees) {
+
+    public double total() {
+        return distance + time + ferry + borderFees;
+    }
+}

@@ -1,0 +1,41 @@
+package io.borderflow.routing.model.route;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where a figure the search used comes from, and how old it was when the search ran: LIVE (recent observations),
+ * STALE (observations older than the adapter trusts, used for want of better) or NOMINAL (reference values, no age).
+ */
+public record Freshness(Kind kind, Optional<Duration> age) {
+
+    public enum Kind {
+        LIVE,
+        STALE,
+        NOMINAL
+    }
+
+    public Freshness {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(age, "age");
+        if ((kind == Kind.NOMINAL) == age.isPresent()) {
+            throw new IllegalArgumentException("live and stale data have an age, nominal data has none");
+        }
+        if (age.isPresent() && age.get().isNegative()) {
+            throw new IllegalArgumentException("age must not be negative");
+        }
+    }
+
+    public static Freshness live(Duration age) {
+        return new Freshness(Kind.LIVE, Optional.of(age));
+    }
+
+    public static Freshness stale(Duration age) {
+        return new Freshness(Kind.STALE, Optional.of(age));
+    }
+
+    public static Freshness nominal() {
+        return new Freshness(Kind.NOMINAL, Optional.empty());
+    }
+}

@@ -1,0 +1,268 @@
+package io.borderflow.routing.domain.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.borderflow.routing.model.route.ChannelOutlook;
+import io.borderflow.routing.model.route.Corridor;
+import io.borderflow.routing.model.route.CrossingStep;
+import io.borderflow.routing.model.route.Freshness;
+import io.borderflow.routing.model.route.LegStep;
+import io.borderflow.routing.model.route.LiveDataUse;
+import io.borderflow.routing.model.route.NoRouteReason;
+import io.borderflow.routing.model.route.RouteAlternative;
+import io.borderflow.routing.model.route.RouteResult;
+import io.borderflow.routing.model.route.TransportMode;
+import io.borderflow.routing.service.RouteParametersMapping;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The search on the shipped corridor network and route parameters. */
+class CorridorNetworkSearchTest {
+    private static final Instant DEPARTURE = Instant.parse("2026-03-02T06:00:00Z");
+    private static final RoutePlanner PLANNER = ReferenceData.planner();
+    private static final RouteQuery URUMQI_MOSCOW = RouteQuery.of("urumqi", "moscow", DEPARTURE);
+    private static final FixedCrossingConditions NOMINAL = FixedCrossingConditions.none();
+    private static final Set<String> OTHER_KZ_RU = Set.of("syrym", "kairak", "zhelkuar", "mamlyutka");
+    /** Dual-use goods: Russia inspects closely and may refuse; Zhaisan a little less so. */
+    private static final CargoOutlook SENSITIVE = CargoOutlook.of(
+            Map.of("zhaisan", outlook(0.7, 0.2, 0.09, 0.01)),
+            Map.of("RU", outlook(0.3, 0.2, 0.45, 0.05)), ChannelOutlook.allGreen());
+
+    private static ChannelOutlook outlook(double green, double yellow, double red, double refused) {
+        return new ChannelOutlook(green, yellow, red, refused, Duration.ZERO, Duration.ofHours(4), Duration.ofHours(24),
+                Duration.ofHours(24));
+    }
+
+    private static FixedCrossingConditions zhaisanQueue(int days) {
+        return FixedCrossingConditions.builder().wait("zhaisan", Duration.ofDays(days), Duration.ofDays(days + 2))
+                .build();
+    }
+
+    private static List<String> checkpoints(RouteAlternative route) {
+        return route.crossings().stream().map(CrossingStep::checkpointId).toList();
+    }
+
+    @Test
+    void withoutQueuesTheNorthernRouteGoesThroughZhaisan() {
+        RouteAlternative best = PLANNER.findRoutes(URUMQI_MOSCOW, NOMINAL, Set.of()).alternatives().get(0);
+
+        assertThat(best.corridor()).isEqualTo(Corridor.NORTHERN);
+        assertThat(best.label()).isEqualTo("Northern route via Nur Zholy and Zhaisan");
+        assertThat(checkpoints(best)).containsExactly("nur-zholy", "zhaisan");
+        assertThat(best.distanceKm()).isEqualTo(5058);
+        // 84.3 h of driving at 9 h a day: nine daily rests of 11 h
+        assertThat(best.medianTime()).isEqualTo(Duration.ofMinutes(Math.round(84.3 * 60)).plusHours(99));
+        assertThat(best.cost().time()).isCloseTo(best.medianTime().toMinutes() / 60.0 * 15, within(0.01));
+        assertThat(best.cost().borderFees()).isEqualTo(60);
+        assertThat(best.cost().total()).isCloseTo(best.cost().distance() + best.cost().time() + best.cost().ferry()
+                + best.cost().borderFees(), within(1e-9));
+        assertThat(best.p90Time()).isGreaterThan(best.medianTime());
+    }
+
+    @Test
+    void aFourDayQueueAtZhaisanSendsTheFastestRouteThroughAnotherCrossing() {
+        RouteAlternative nominal = PLANNER.findRoutes(URUMQI_MOSCOW, NOMINAL, Set.of()).alternatives().get(0);
+        RouteAlternative best = PLANNER.findRoutes(URUMQI_MOSCOW, zhaisanQueue(4), Set.of()).alternatives().get(0);
+
+        assertThat(checkpoints(best)).doesNotContain("zhaisan").containsAnyElementsOf(OTHER_KZ_RU);
+        assertThat(best.corridor()).isEqualTo(Corridor.NORTHERN);
+        assertThat(best.medianTime()).isLessThan(nominal.medianTime().plusDays(1));
+    }
+
+    @Test
+    void aSaferRouteThroughTheQueueIsExplainedAgainstTheFasterOnes() {
+        RouteResult result = PLANNER.findRoutes(URUMQI_MOSCOW.withObjective(Objective.leastRisk()).withCargo(SENSITIVE),
+                zhaisanQueue(4), Set.of());
+
+        RouteAlternative best = result.alternatives().get(0);
+        assertThat(checkpoints(best)).contains("zhaisan");
+        assertThat(best.risk().refusalOrRedirect()).isCloseTo(0.01, within(1e-12));
+        assertThat(best.crossings().get(1).queueTime()).isEqualTo(Duration.ofDays(4));
+        assertThat(result.alternatives()).hasSizeGreaterThan(1);
+        RouteAlternative faster = result.alternatives().get(1);
+        assertThat(faster.explanation()).startsWith("avoids the Zhaisan queue (about 4 days); ")
+                .contains("days faster, USD ").contains("cheaper; risk of refusal 5.0% instead of 1.0%");
+    }
+
+    @Test
+    void aClosureCoveringTheArrivalAddsTheWaitForTheOpening() {
+        RouteQuery viaZhaisan = URUMQI_MOSCOW.withConstraints(RouteConstraints.none().avoidingCheckpoints(OTHER_KZ_RU));
+        RouteAlternative open = PLANNER.findRoutes(viaZhaisan, NOMINAL, Set.of()).alternatives().get(0);
+        Instant arrival = open.crossings().get(1).arrival();
+        var holiday = FixedCrossingConditions.builder().wait("zhaisan", Duration.ofHours(5), Duration.ofHours(8))
+                .closed("zhaisan", arrival.minus(Duration.ofHours(1)), arrival.plus(Duration.ofHours(30))).build();
+
+        RouteAlternative closed = PLANNER.findRoutes(viaZhaisan, holiday, Set.of()).alternatives().get(0);
+
+        CrossingStep crossing = closed.crossings().get(1);
+        assertThat(crossing.checkpointId()).isEqualTo("zhaisan");
+        assertThat(crossing.arrival()).isEqualTo(arrival);
+        assertThat(crossing.opensAt()).contains(arrival.plus(Duration.ofHours(30)));
+        assertThat(crossing.waitForOpening()).isEqualTo(Duration.ofHours(30));
+        assertThat(crossing.cleared()).isEqualTo(arrival.plus(Duration.ofHours(35)));
+        // the 35 h stop is also the driver's rest, so at most one daily rest is saved later on
+        assertThat(closed.arrival()).isAfterOrEqualTo(open.arrival().plus(Duration.ofHours(35 - 11)));
+    }
+
+    @Test
+    void theMiddleCorridorWaitsForAPlaceOnBoardAndTheNextSailing() {
+        RouteResult result = PLANNER.findRoutes(RouteQuery.of("urumqi", "istanbul", DEPARTURE), NOMINAL, Set.of());
+
+        RouteAlternative best = result.alternatives().get(0);
+        assertThat(best.corridor()).isEqualTo(Corridor.MIDDLE_CORRIDOR);
+        assertThat(best.label()).startsWith("Middle Corridor via Nur Zholy, the ")
+                .endsWith(" ferry, Red Bridge and Sarpi");
+        assertThat(best.ferries()).singleElement().satisfies(ferry -> {
+            FerryService service = ReferenceData.PARAMETERS.ferries().stream()
+                    .filter(s -> s.legId().equals(ferry.legId()) && s.fromPlace().equals(ferry.from())).findFirst()
+                    .orElseThrow();
+            Instant boardable = ferry.readyAt().plus(service.boardingWaitMedian());
+            assertThat(ferry.sailing()).isAfterOrEqualTo(boardable).isBefore(boardable.plus(Duration.ofDays(1)));
+            assertThat(Duration.between(Instant.parse("2026-01-01T14:00:00Z"), ferry.sailing()).toHours() % 24)
+                    .isZero();
+            assertThat(Duration.between(ferry.sailing(), ferry.landing()))
+                    .isEqualTo(ReferenceData.NETWORK.link(ferry.legId()).orElseThrow().typicalDuration());
+            assertThat(ferry.tariff()).isEqualTo(899.25);
+        });
+        assertThat(best.cost().ferry()).isEqualTo(899.25);
+        assertThat(checkpoints(best)).hasSize(5);
+
+        RouteQuery roadOnly = RouteQuery.of("urumqi", "istanbul", DEPARTURE)
+                .withConstraints(RouteConstraints.none().withModes(Set.of(TransportMode.ROAD)));
+        assertThat(PLANNER.findRoutes(roadOnly, NOMINAL, Set.of()).noRoute()).contains(NoRouteReason.NO_CONNECTION);
+    }
+
+    @Test
+    void avoidingKazakhstanLeavesTheDirectRussiaChinaRoute() {
+        RouteQuery query = URUMQI_MOSCOW.withConstraints(RouteConstraints.none().avoidingCountries(Set.of("KZ")));
+        RouteResult result = PLANNER.findRoutes(query, NOMINAL, Set.of());
+
+        assertThat(result.alternatives()).isNotEmpty().allSatisfy(route -> {
+            assertThat(route.corridor()).isEqualTo(Corridor.RUSSIA_CHINA_DIRECT);
+            assertThat(route.placeIds()).noneMatch(id -> ReferenceData.NETWORK.place(id).orElseThrow().country()
+                    .equals("KZ"));
+        });
+        assertThat(result.alternatives().get(0).label()).isEqualTo("Russia-China direct route via Zabaykalsk");
+    }
+
+    @Test
+    void avoidedCheckpointsAreNeverCrossed() {
+        RouteQuery query = URUMQI_MOSCOW.withCargo(SENSITIVE).withConstraints(RouteConstraints.none()
+                .avoidingCheckpoints(Set.of("zhaisan", "nur-zholy")).withMaxAlternatives(10));
+        RouteResult result = PLANNER.findRoutes(query, NOMINAL, Set.of());
+
+        assertThat(result.alternatives()).isNotEmpty().allSatisfy(route -> assertThat(route.placeIds())
+                .doesNotContain("zhaisan", "nur-zholy"));
+    }
+
+    @Test
+    void closedLegsAreNotTaken() {
+        RouteResult result = PLANNER.findRoutes(URUMQI_MOSCOW.withCargo(SENSITIVE), NOMINAL,
+                Set.of("aktobe-zhaisan", "khorgos-nur-zholy"));
+
+        assertThat(result.alternatives()).isNotEmpty().allSatisfy(route -> assertThat(route.legs())
+                .extracting(LegStep::legId).doesNotContain("aktobe-zhaisan", "khorgos-nur-zholy"));
+        RouteResult cutOff = PLANNER.findRoutes(URUMQI_MOSCOW, NOMINAL,
+                Set.of("samara-moscow", "kazan-moscow"));
+        assertThat(cutOff.noRoute()).contains(NoRouteReason.NO_CONNECTION);
+    }
+
+    @Test
+    void theLatestArrivalIsHonoured() {
+        Instant fastest = PLANNER.findRoutes(URUMQI_MOSCOW, NOMINAL, Set.of()).alternatives().get(0).arrival();
+
+        RouteResult tooEarly = PLANNER.findRoutes(URUMQI_MOSCOW.withConstraints(RouteConstraints.none()
+                .arrivingBy(fastest.minus(Duration.ofHours(1)))), NOMINAL, Set.of());
+        assertThat(tooEarly.noRoute()).contains(NoRouteReason.LATEST_ARRIVAL_UNREACHABLE);
+
+        Instant latest = fastest.plus(Duration.ofHours(12));
+        RouteResult inTime = PLANNER.findRoutes(URUMQI_MOSCOW.withCargo(SENSITIVE).withConstraints(RouteConstraints
+                .none().arrivingBy(latest).withMaxAlternatives(10)), zhaisanQueue(1), Set.of());
+        assertThat(inTime.alternatives()).isNotEmpty()
+                .allSatisfy(route -> assertThat(route.arrival()).isBeforeOrEqualTo(latest));
+    }
+
+    @Test
+    void theParetoSetHoldsNoDominatedRoute() {
+        var queues = FixedCrossingConditions.builder().wait("zhaisan", Duration.ofDays(3), Duration.ofDays(5))
+                .wait("syrym", Duration.ofHours(30), Duration.ofDays(3)).wait("nur-zholy", Duration.ofHours(20),
+                        Duration.ofDays(2)).wait("kairak", Duration.ofHours(10), Duration.ofHours(20)).build();
+        var cargo = CargoOutlook.of(Map.of("zhaisan", outlook(0.7, 0.2, 0.09, 0.01), "syrym", outlook(0.6, 0.2, 0.18,
+                0.02), "mamlyutka", outlook(0.4, 0.2, 0.36, 0.04)), Map.of("RU", outlook(0.3, 0.2, 0.45, 0.05)),
+                ChannelOutlook.allGreen());
+        for (Objective objective : List.of(Objective.fastest(), Objective.cheapest(), Objective.leastRisk(),
+                Objective.weighted(1, 1, 1))) {
+            RouteResult result = PLANNER.findRoutes(URUMQI_MOSCOW.withObjective(objective).withCargo(cargo)
+                    .withConstraints(RouteConstraints.none().withMaxAlternatives(10)), queues, Set.of());
+            List<RouteAlternative> routes = result.alternatives();
+            assertThat(routes).as("%s", objective.kind()).hasSizeGreaterThan(2);
+            for (RouteAlternative a : routes) {
+                for (RouteAlternative b : routes) {
+                    boolean dominated = a != b && a.medianTime().compareTo(b.medianTime()) <= 0
+                            && a.cost().total() <= b.cost().total()
+                            && a.risk().refusalOrRedirect() <= b.risk().refusalOrRedirect();
+                    assertThat(dominated).as("%s: %s dominates %s", objective.kind(), a.label(), b.label()).isFalse();
+                }
+            }
+            assertThat(routes).extracting(RouteAlternative::rank).containsExactly(
+                    IntStream.rangeClosed(1, routes.size()).boxed().toArray(Integer[]::new));
+        }
+    }
+
+    @Test
+    void aLaterDepartureNeverArrivesEarlierOnTheSameRoute() {
+        List<String> middleCorridor = PLANNER.findRoutes(RouteQuery.of("urumqi", "istanbul", DEPARTURE), NOMINAL,
+                Set.of()).alternatives().get(0).placeIds();
+        var closures = FixedCrossingConditions.builder().wait("nur-zholy", Duration.ofHours(12), Duration.ofDays(1))
+                .closed("nur-zholy", DEPARTURE.plus(Duration.ofHours(20)), DEPARTURE.plus(Duration.ofHours(50)))
+                .wait("red-bridge", Duration.ofHours(3), Duration.ofHours(6)).build();
+        Instant previous = Instant.MIN;
+        for (int step = 0; step < 4 * 24; step++) {
+            Instant departure = DEPARTURE.plus(Duration.ofHours(step));
+            RouteAlternative route = PLANNER.follow(RouteQuery.of("urumqi", "istanbul", departure), closures,
+                    middleCorridor);
+            assertThat(route.arrival()).as("leaving at %s", departure).isAfterOrEqualTo(previous);
+            previous = route.arrival();
+        }
+    }
+
+    @Test
+    void theSameQueryGivesTheSameAnswer() {
+        RouteQuery query = URUMQI_MOSCOW.withCargo(SENSITIVE).withObjective(Objective.weighted(2, 1, 1))
+                .withConstraints(RouteConstraints.none().withMaxAlternatives(10));
+        RouteResult first = PLANNER.findRoutes(query, zhaisanQueue(2), Set.of("kazan-moscow"));
+        RouteResult again = new RoutePlanner(ReferenceData.network(ReferenceData.NETWORK_FILE),
+                RouteParametersMapping.parameters(ReferenceData.PARAMETERS_FILE)).findRoutes(query, zhaisanQueue(2),
+                        new HashSet<>(List.of("kazan-moscow")));
+        assertThat(again).isEqualTo(first);
+    }
+
+    @Test
+    void theRouteSaysHowFreshItsBorderFiguresAre() {
+        var live = FixedCrossingConditions.builder().defaultFreshness(Freshness.live(Duration.ofMinutes(5)))
+                .freshness("zhaisan", Freshness.live(Duration.ofMinutes(40))).build();
+        RouteAlternative best = PLANNER.findRoutes(URUMQI_MOSCOW, live, Set.of()).alternatives().get(0);
+        assertThat(best.liveData()).isEqualTo(new LiveDataUse(Optional.of(Duration.ofMinutes(40)), false,
+                false));
+    }
+
+    @Test
+    void eachSearchStaysWithinItsLabelBudget() {
+        for (RouteQuery query : List.of(URUMQI_MOSCOW, URUMQI_MOSCOW.withCargo(SENSITIVE),
+                RouteQuery.of("urumqi", "istanbul", DEPARTURE), RouteQuery.of("vladivostok", "istanbul", DEPARTURE),
+                RouteQuery.of("istanbul", "harbin", DEPARTURE).withObjective(Objective.cheapest()))) {
+            RouteResult result = PLANNER.findRoutes(query, zhaisanQueue(4), Set.of());
+            assertThat(result.found()).as(query.origin() + "-" + query.destination()).isTrue();
+            assertThat(result.stats().truncated()).isFalse();
+            assertThat(result.stats().labelsCreated()).isLessThan(2_000);
+        }
+    }
+}
