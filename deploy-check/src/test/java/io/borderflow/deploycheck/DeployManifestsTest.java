@@ -1,0 +1,91 @@
+package io.borderflow.deploycheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * deploy/ as it is: every overlay, alone and with every set of the other components, renders with kubectl kustomize
+ * and fits the services (ManifestCheck); the base's pods are checked on their own.
+ */
+class DeployManifestsTest {
+    static final Path ROOT = Suite.repositoryRoot();
+    static final Path DEPLOY = ROOT.resolve("deploy");
+    static final Suite SUITE = Suite.load(ROOT, DEPLOY);
+    static final Kustomize KUSTOMIZE = Kustomize.fromEnvironment();
+
+    @TempDir
+    Path work;
+
+    @TestFactory
+    Stream<DynamicTest> everyOverlayAndComponentCombinationRendersAndFitsTheServices() {
+        return Combinations.of(DEPLOY).stream().map(combination -> DynamicTest.dynamicTest(combination.name(), () -> {
+            Manifests manifests = Manifests.parse(KUSTOMIZE.render(combination.kustomization(DEPLOY, work)));
+            ManifestCheck.Scope scope = combination.isBase() ? ManifestCheck.Scope.POD_SPECS : ManifestCheck.Scope.DEPLOYMENT;
+            assertThat(ManifestCheck.problems(manifests, SUITE, scope)).as(combination.name()).isEmpty();
+        }));
+    }
+
+    @Test
+    void everyCombinationIsRendered() {
+        assertThat(Combinations.of(DEPLOY)).extracting(Combinations.Combination::name)
+                .contains("base", "dev", "prod", "dev + network-policies + service-monitor + tls",
+                        "prod + service-monitor + tls")
+                .doesNotContain("dev + cloudnative-pg");
+    }
+
+    @Test
+    void prodRunsHighlyAvailable() {
+        Manifests prod = Manifests.parse(KUSTOMIZE.render(DEPLOY.resolve("overlays/prod")));
+        for (ServiceConfig service : SUITE.services) {
+            assertThat(prod.ofType(HorizontalPodAutoscaler.class)).as(service.name + "'s autoscaler")
+                    .anyMatch(h -> h.getSpec().getScaleTargetRef().getName().equals(service.name)
+                            && h.getSpec().getMinReplicas() >= 2);
+            assertThat(prod.ofType(PodDisruptionBudget.class)).as(service.name + "'s disruption budget")
+                    .anyMatch(p -> service.name.equals(p.getSpec().getSelector().getMatchLabels()
+                            .get("app.kubernetes.io/name")));
+            assertThat(prod.deployment(service.name)).get().extracting(d -> d.getSpec().getReplicas()).isNull();
+        }
+        assertThat(prod.custom("postgresql.cnpg.io", "Cluster")).hasSize(SUITE.services.size())
+                .allMatch(c -> ((Number) c.get("spec", "instances")).intValue() >= 3);
+        assertThat(prod.ofType(NetworkPolicy.class)).anyMatch(p -> p.getMetadata().getName().equals("borderflow-deny-all"));
+        assertThat(prod.namespaceLabels()).containsEntry("pod-security.kubernetes.io/enforce", "restricted");
+    }
+
+    @Test
+    void devRunsTheLocalProfileOnAnInClusterPostgres() {
+        Manifests dev = Manifests.parse(KUSTOMIZE.render(DEPLOY.resolve("overlays/dev")));
+        assertThat(dev.ofType(Deployment.class)).extracting(d -> d.getMetadata().getName())
+                .containsAll(SUITE.serviceNames());
+        assertThat(dev.service("postgres")).isPresent();
+        assertThat(dev.custom("postgresql.cnpg.io", "Cluster")).isEmpty();
+        assertThat(dev.ofType(GenericKubernetesResource.class)).isEmpty();
+    }
+
+    @Test
+    void theServicesServeQuarkusHealthAndMetricsPaths() {
+        for (ServiceConfig service : SUITE.services) {
+            assertThat(QuarkusEndpoints.of(service)).as(service.name).isEqualTo(new QuarkusEndpoints.Paths(
+                    "/q/health/live", "/q/health/ready", "/q/health/started", "/q/metrics"));
+        }
+    }
+
+    @Test
+    void theServicesCallEachOtherAsTheirClientsSay() {
+        assertThat(SUITE.calls("checkpoint-service", "inspection-service")).isTrue();
+        assertThat(SUITE.calls("inspection-service", "checkpoint-service")).isTrue();
+        assertThat(SUITE.calls("routing-service", "checkpoint-service")).isTrue();
+        assertThat(SUITE.calls("routing-service", "inspection-service")).isTrue();
+        assertThat(SUITE.calls("checkpoint-service", "routing-service")).isFalse();
+    }
+}
