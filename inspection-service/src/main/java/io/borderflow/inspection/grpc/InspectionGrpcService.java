@@ -55,6 +55,7 @@ public class InspectionGrpcService implements InspectionService {
     private static final GrpcErrors ERRORS = new GrpcErrors(ERROR_DOMAIN);
     private static final String ACTIVE = "rulesets/active";
     private static final Pattern DECISION = Pattern.compile("declarations/([0-9a-f-]{36})/decision");
+    private static final Pattern DECLARATION = Pattern.compile("declarations/([0-9a-f-]{36})");
     private static final Pattern VERSION = Pattern.compile("rulesets/([1-9][0-9]{0,17})");
 
     private final RulesetApplicationService rulesets;
@@ -143,6 +144,17 @@ public class InspectionGrpcService implements InspectionService {
     @RolesAllowed({Roles.SERVICE, Roles.CUSTOMS_OFFICER, Roles.RISK_ANALYST})
     public Uni<AssessDeclarationResponse> assessDeclaration(AssessDeclarationRequest request) {
         return ERRORS.guard(() -> {
+            if (!request.getStoredDeclaration().isEmpty()) {
+                var stored = DECLARATION.matcher(request.getStoredDeclaration());
+                if (!stored.matches() || request.hasDeclaration()) {
+                    throw new InvalidArgumentException("INVALID_DECLARATION", "stored_declaration", request.hasDeclaration()
+                            ? "set declaration or stored_declaration, not both"
+                            : "stored_declaration must look like declarations/{declaration_id}");
+                }
+                String checkpoint = request.getCheckpoint().isEmpty() ? null
+                        : ResourceNames.parseId("checkpoints", request.getCheckpoint(), "checkpoint");
+                return declarations.assessStored(stored.group(1), checkpoint).map(DeclarationProtoMapper::outlook);
+            }
             if (!request.hasDeclaration()) {
                 throw new InvalidArgumentException("INVALID_DECLARATION", "declaration", "declaration is required");
             }

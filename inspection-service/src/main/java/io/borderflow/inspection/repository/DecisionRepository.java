@@ -113,6 +113,11 @@ public class DecisionRepository {
         }
     }
 
+    /** The stored declaration, or null. Needs a session. */
+    public Uni<DeclarationEntity> findDeclaration(String declarationId) {
+        return Panache.getSession().chain(session -> session.find(DeclarationEntity.class, declarationId));
+    }
+
     @WithSession
     public Uni<Optional<StoredDecision>> findDecision(String declarationId) {
         return Panache.getSession().chain(session -> session.find(DeclarationEntity.class, declarationId)

@@ -114,6 +114,29 @@ public class DeclarationApplicationService {
                         ReferenceFile.sha256(DecisionRepository.json(content)), !known)))));
     }
 
+    /**
+     * The outlook of a stored declaration under the active ruleset, as if presented at {@code checkpointId} (its own
+     * checkpoint when null); nothing is stored.
+     *
+     * @throws NotFoundException reason {@code DECLARATION_NOT_FOUND}
+     * @throws InvalidArgumentException reason {@code INVALID_DECLARATION} for a checkpoint checkpoint-service does not know
+     */
+    @WithSession
+    public Uni<DeclarationOutlook> assessStored(String declarationId, String checkpointId) {
+        return decisions.findDeclaration(declarationId).chain(stored -> {
+            if (stored == null) {
+                throw new NotFoundException("DECLARATION_NOT_FOUND", "declarations/" + declarationId);
+            }
+            DeclarationContent c = DecisionRepository.content(stored);
+            DeclarationContent at = checkpointId == null ? c : new DeclarationContent(c.goodsLines(), c.consignor(),
+                    c.consignee(), c.carrierId(), c.vehiclePlate(), c.originCountryCode(), c.transitCountryCodes(),
+                    c.destinationCountryCode(), checkpointId, c.traderAeo(), c.partnerInspections());
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            return knownCheckpoint(at).chain(() -> activeEngine(now)).map(engine -> outlook(engine.outlook(
+                    RiskEngines.facts(at, ReferenceFile.sha256(DecisionRepository.json(at)), false))));
+        });
+    }
+
     private static DeclarationOutlook outlook(RiskEngine.Outlook outlook) {
         List<DeclarationOutlook.ChannelChance> chances = outlook.chances().entrySet().stream()
                 .map(c -> new DeclarationOutlook.ChannelChance(c.getKey().name(), c.getValue(),

@@ -267,6 +267,33 @@ class DeclarationGrpcServiceTest {
     }
 
     @Test
+    void aStoredDeclarationIsAssessedAgainAsIfPresentedAtAnotherCheckpoint() {
+        String checkpoint = checkpoint();
+        String elsewhere = checkpoint();
+        var service = as(TestTokens.as(Roles.SERVICE));
+        SubmitDeclarationResponse stored = submit(requestId(), electronics(checkpoint, "8542310000").build());
+        String name = stored.getDecision().getName().replaceFirst("/decision$", "");
+
+        var again = service.assessDeclaration(AssessDeclarationRequest.newBuilder().setStoredDeclaration(name)
+                .setCheckpoint(elsewhere).build());
+
+        // the same goods and parties: CHPL tier 1 bound for Russia through Kazakhstan is RED wherever it is presented;
+        // the consignor now has a declaration, so FIRST-TIME-TRADER no longer fires
+        assertThat(again.getChannelChancesList()).singleElement()
+                .satisfies(c -> assertThat(c.getChannel()).isEqualTo(Channel.CHANNEL_RED));
+        assertThat(again.getReasonsList()).extracting(DecisionReason::getRuleId).containsExactly("CHPL-TIER-1",
+                "DIVERSION-DESTINATION", "DIVERSION-TRANSIT");
+        assertThat(as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(elsewhere).build())
+                .getDecisionsCount()).isZero();
+        assertFails(() -> service.assessDeclaration(AssessDeclarationRequest.newBuilder()
+                .setStoredDeclaration("declarations/" + UUID.randomUUID()).build()), Status.Code.NOT_FOUND,
+                "DECLARATION_NOT_FOUND");
+        assertFails(() -> service.assessDeclaration(AssessDeclarationRequest.newBuilder().setStoredDeclaration(name)
+                .setDeclaration(electronics(checkpoint, "620342")).build()), Status.Code.INVALID_ARGUMENT,
+                "INVALID_DECLARATION");
+    }
+
+    @Test
     void anAssessmentGivesChannelChancesAndStoresNothing() {
         String checkpoint = checkpoint();
         var service = as(TestTokens.as(Roles.SERVICE));

@@ -11,6 +11,7 @@ import io.borderflow.routing.model.route.ChannelOutlook;
 import io.borderflow.routing.model.route.Freshness;
 import io.borderflow.routing.model.route.RouteRequest.CargoProfile;
 import io.borderflow.support.grpc.ProtoTimes;
+import io.borderflow.support.error.NotFoundException;
 import io.borderflow.support.reference.ReferenceFile;
 import io.borderflow.support.security.ServiceCredentials;
 import io.grpc.Status;
@@ -62,9 +63,16 @@ public class AssessmentCache {
         this.credentials = credentials;
     }
 
-    /** The cargo's outlook at each of the checkpoints, asking inspection-service (at once) only for what is not fresh. */
-    public Uni<Map<String, Assessed>> outlooks(CargoProfile cargo, Collection<String> checkpointIds) {
-        String profile = ReferenceFile.sha256(cargo.toString());
+    /**
+     * The outlook at each of the checkpoints of the cargo, or of the stored declaration when {@code cargo} is null,
+     * asking inspection-service (all at once) only for what is not fresh.
+     *
+     * @throws NotFoundException {@code DECLARATION_NOT_FOUND} (in the Uni) when inspection-service does not know the
+     *         declaration
+     */
+    public Uni<Map<String, Assessed>> outlooks(CargoProfile cargo, String declarationId,
+            Collection<String> checkpointIds) {
+        String profile = cargo != null ? ReferenceFile.sha256(cargo.toString()) : "declaration:" + declarationId;
         Instant now = Instant.now();
         List<Uni<Map.Entry<String, Assessed>>> asks = new ArrayList<>();
         Map<String, Assessed> known = new HashMap<>();
@@ -73,23 +81,27 @@ public class AssessmentCache {
             if (cached != null && now.isBefore(cached.at().plus(FRESH_FOR))) {
                 known.put(id, new Assessed(cached.outlook(), Freshness.live(Duration.between(cached.at(), now))));
             } else {
-                asks.add(ask(profile, cargo, id, cached, now).map(a -> Map.entry(id, a)));
+                asks.add(ask(profile, cargo, declarationId, id, cached, now).map(a -> Map.entry(id, a)));
             }
         }
         if (asks.isEmpty()) {
             return Uni.createFrom().item(known);
         }
-        return Uni.join().all(asks).andCollectFailures().map(answers -> {
+        return Uni.join().all(asks).andFailFast().map(answers -> {
             answers.forEach(a -> known.put(a.getKey(), a.getValue()));
             return known;
         });
     }
 
-    private Uni<Assessed> ask(String profile, CargoProfile cargo, String checkpointId, Entry cached, Instant now) {
+    private Uni<Assessed> ask(String profile, CargoProfile cargo, String declarationId, String checkpointId,
+            Entry cached, Instant now) {
+        AssessDeclarationRequest request = cargo != null
+                ? AssessDeclarationRequest.newBuilder().setDeclaration(declaration(cargo, checkpointId)).build()
+                : AssessDeclarationRequest.newBuilder().setStoredDeclaration("declarations/" + declarationId)
+                        .setCheckpoint("checkpoints/" + checkpointId).build();
         return stub.withCallCredentials(credentials.callCredentials())
                 .withDeadlineAfter(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
-                .assessDeclaration(AssessDeclarationRequest.newBuilder().setDeclaration(declaration(cargo, checkpointId))
-                        .build())
+                .assessDeclaration(request)
                 .map(response -> {
                     ChannelOutlook outlook = outlook(response);
                     if (entries.size() >= MAX_ENTRIES) {
@@ -98,7 +110,9 @@ public class AssessmentCache {
                     entries.put(profile + "|" + checkpointId, new Entry(outlook, Instant.now()));
                     return new Assessed(outlook, Freshness.live(Duration.ZERO));
                 })
-                .onFailure().recoverWithItem(failure -> {
+                .onFailure(failure -> cargo == null && Status.fromThrowable(failure).getCode() == Status.Code.NOT_FOUND)
+                .transform(failure -> new NotFoundException("DECLARATION_NOT_FOUND", "declarations/" + declarationId))
+                .onFailure(failure -> !(failure instanceof NotFoundException)).recoverWithItem(failure -> {
                     LOG.debugf("no assessment at checkpoints/%s (%s)", checkpointId, Status.fromThrowable(failure).getCode());
                     return cached != null
                             ? new Assessed(cached.outlook(), Freshness.stale(Duration.between(cached.at(), now)))

@@ -120,6 +120,9 @@ public class CheckpointFeed {
                 .setHeartbeatInterval(ProtoTimes.duration(HEARTBEAT)).build();
         stream = watch.withCallCredentials(credentials.callCredentials()).watchCheckpointStatus(request)
                 .subscribe().with(update -> {
+                    if (!connected) {
+                        LOG.infof("following checkpoint-service's status of %d checkpoints", watched.size());
+                    }
                     connected = true;
                     Instant now = Instant.now();
                     if (update.hasStatus()) {
@@ -132,9 +135,11 @@ public class CheckpointFeed {
     }
 
     private void lost(String why) {
-        if (connected || !stopped) {
+        if (connected) {
             LOG.warnf("checkpoint-service status stream lost (%s); routes use the last statuses, marked stale, "
-                    + "and the stream is opened again in %d s", why, RETRY.toSeconds());
+                    + "and the stream is opened again every %d s", why, RETRY.toSeconds());
+        } else {
+            LOG.debugf("checkpoint-service status stream not open (%s); trying again in %d s", why, RETRY.toSeconds());
         }
         connected = false;
         if (!stopped) {

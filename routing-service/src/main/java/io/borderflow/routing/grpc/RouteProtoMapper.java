@@ -64,8 +64,16 @@ final class RouteProtoMapper {
                 modes.add(mode.name().substring("TRANSPORT_MODE_".length()));
             }
         }
-        if (!r.hasCargo()) {
-            problems.add(new FieldViolation("cargo", "required"));
+        String declaration = null;
+        if (!r.getDeclaration().isEmpty()) {
+            if (r.getDeclaration().matches("declarations/[0-9a-f-]{36}")) {
+                declaration = r.getDeclaration().substring("declarations/".length());
+            } else {
+                problems.add(new FieldViolation("declaration", "declarations/{declaration_id}"));
+            }
+        }
+        if (r.hasCargo() == !r.getDeclaration().isEmpty()) {
+            problems.add(new FieldViolation("cargo", "set cargo or declaration, one of them"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidArgumentException("INVALID_ROUTE_QUERY", "the request has " + problems.size()
@@ -78,7 +86,7 @@ final class RouteProtoMapper {
                 new LinkedHashSet<>(r.getConstraints().getAvoidCountryCodesList()), checkpoints, modes,
                 r.getConstraints().hasLatestArrivalTime() ? ProtoTimes.instant(r.getConstraints().getLatestArrivalTime())
                         : null,
-                r.getConstraints().getMaxAlternatives(), cargo(r.getCargo()));
+                r.getConstraints().getMaxAlternatives(), r.hasCargo() ? cargo(r.getCargo()) : null, declaration);
     }
 
     private static String placeId(String name, String field, List<FieldViolation> problems) {

@@ -127,7 +127,7 @@ public class RouteSearchApplicationService {
             throw new IllegalStateException("route search is not ready");
         }
         RouteQuery query = query(request, now, search);
-        return assessments.outlooks(request.cargo(), checkpointIds)
+        return assessments.outlooks(request.cargo(), request.declarationId(), checkpointIds)
                 .chain(outlooks -> network.closedLegIds().map(closed -> {
                     Map<String, ChannelOutlook> byCheckpoint = new HashMap<>();
                     Map<String, Freshness> freshness = new HashMap<>();
@@ -180,7 +180,9 @@ public class RouteSearchApplicationService {
         }
         RouteRequest.CargoProfile cargo = r.cargo();
         if (cargo == null) {
-            problems.add(new FieldViolation("cargo", "required"));
+            if (r.declarationId() == null) {
+                problems.add(new FieldViolation("cargo", "set cargo or declaration, one of them"));
+            }
             return problems;
         }
         if (cargo.lines().isEmpty() || cargo.lines().size() > MAX_GOODS_LINES) {

@@ -14,8 +14,9 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The inspection-service stand-in of routing-service's tests: integrated circuits (HS 8542...) go RED 60 %, YELLOW
- * 30 %, GREEN 10 % at every checkpoint, anything else GREEN 95 %, YELLOW 5 %. {@link #down} makes it refuse.
+ * The inspection-service stand-in of routing-service's tests: integrated circuits (HS 8542...) and every stored
+ * declaration go RED 60 %, YELLOW 30 %, GREEN 10 % at every checkpoint, anything else GREEN 95 %, YELLOW 5 %; a stored
+ * declaration whose id starts with zeros does not exist. {@link #down} makes it refuse.
  */
 @GrpcService
 @RolesAllowed(Roles.SERVICE)
@@ -29,7 +30,12 @@ public class FakeInspectionService extends MutinyInspectionServiceGrpc.Inspectio
             return Uni.createFrom().failure(Status.UNAVAILABLE.asRuntimeException());
         }
         ASSESSMENTS.incrementAndGet();
-        boolean chips = request.getDeclaration().getGoodsLinesList().stream().anyMatch(l -> l.getHsCode().startsWith("8542"));
+        if (request.getStoredDeclaration().startsWith("declarations/00000000")) {
+            return Uni.createFrom().failure(Status.NOT_FOUND.asRuntimeException());
+        }
+        // a stored declaration is taken to be of integrated circuits
+        boolean chips = !request.getStoredDeclaration().isEmpty()
+                || request.getDeclaration().getGoodsLinesList().stream().anyMatch(l -> l.getHsCode().startsWith("8542"));
         AssessDeclarationResponse.Builder response = AssessDeclarationResponse.newBuilder();
         if (chips) {
             response.addChannelChances(chance(Channel.CHANNEL_RED, 0.6, 4))

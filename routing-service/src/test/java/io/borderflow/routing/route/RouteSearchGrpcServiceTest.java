@@ -153,6 +153,22 @@ class RouteSearchGrpcServiceTest {
     }
 
     @Test
+    void aStoredDeclarationCanStandForTheCargo() {
+        FindRoutesRequest.Builder byDeclaration = FindRoutesRequest.newBuilder().setOrigin("places/urumqi")
+                .setDestination("places/moscow").setDeclaration("declarations/" + java.util.UUID.randomUUID());
+
+        BorderCrossing crossing = find(byDeclaration).getRoutes(0).getCrossings(0);
+
+        assertThat(crossing.getChannelFreshness()).isEqualTo(DataFreshness.DATA_FRESHNESS_LIVE);
+        assertThat(crossing.getChannelsList()).filteredOn(c -> c.getChannel() == Channel.CHANNEL_RED)
+                .extracting(ChannelChance::getProbability).containsExactly(0.6);
+        assertFails(() -> find(byDeclaration.clone().setDeclaration("declarations/00000000-0000-0000-0000-000000000000")),
+                Status.Code.NOT_FOUND, "DECLARATION_NOT_FOUND");
+        assertThat(assertFails(() -> find(byDeclaration.clone().setCargo(cargo("940320"))), Status.Code.INVALID_ARGUMENT,
+                "INVALID_ROUTE_QUERY").badFields()).containsExactly("cargo");
+    }
+
+    @Test
     void whenCheckpointServiceStopsRoutesStillComeBackFromTheLastStatusMarkedStale() {
         zhaisanBacklog();
         FakeCheckpointService.goDown();

@@ -7,7 +7,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.google.protobuf.util.JsonFormat;
+import io.borderflow.api.routing.v1.BorderCrossing;
+import io.borderflow.api.routing.v1.FindRoutesRequest;
+import io.borderflow.api.routing.v1.FindRoutesResponse;
+import io.borderflow.api.routing.v1.Route;
+import io.borderflow.api.routing.v1.RoutingServiceGrpc.RoutingServiceBlockingStub;
+import io.borderflow.support.grpc.ProtoTimes;
 import io.borderflow.support.security.Roles;
+import io.quarkus.grpc.GrpcClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import io.borderflow.testsupport.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -18,6 +29,9 @@ import org.junit.jupiter.api.Test;
 /** FindRoutes as JSON over HTTP (POST /v1/routes:search), as a freight platform calls it, and its OpenAPI document. */
 @QuarkusTest
 class RouteSearchHttpTest {
+    @GrpcClient
+    RoutingServiceBlockingStub routing;
+
     private static final String BODY = """
             {"origin": "places/urumqi", "destination": "places/moscow",
              "cargo": {"originCountryCode": "CN", "destinationCountryCode": "RU",
@@ -44,6 +58,33 @@ class RouteSearchHttpTest {
                 .body("routes[0].cost.currency", equalTo("USD"));
         List<Map<String, Object>> routes = response.jsonPath().getList("routes");
         assertThat(routes).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void theJsonEndpointAnswersWhatTheGrpcCallAnswers() throws Exception {
+        FindRoutesRequest.Builder request = FindRoutesRequest.newBuilder();
+        JsonFormat.parser().merge(BODY, request);
+        request.setDepartureTime(ProtoTimes.timestamp(Instant.now().plus(Duration.ofHours(2))));
+
+        FindRoutesResponse overGrpc = routing.withDeadlineAfter(20, TimeUnit.SECONDS)
+                .withCallCredentials(TestTokens.as(Roles.FREIGHT_PLATFORM)).findRoutes(request.build());
+        String json = given().urlEncodingEnabled(false).header("Authorization", bearer(Roles.FREIGHT_PLATFORM))
+                .contentType("application/json").body(JsonFormat.printer().print(request)).post("/v1/routes:search")
+                .then().statusCode(200).extract().asString();
+        FindRoutesResponse.Builder overHttp = FindRoutesResponse.newBuilder();
+        JsonFormat.parser().merge(json, overHttp);
+
+        assertThat(overGrpc.getRoutesCount()).isPositive();
+        assertThat(withoutDataAges(overHttp.build())).isEqualTo(withoutDataAges(overGrpc));
+    }
+
+    /** The routes without the ages of the live data behind them, which differ from one call to the next. */
+    private static List<Route> withoutDataAges(FindRoutesResponse response) {
+        return response.getRoutesList().stream().map(route -> {
+            Route.Builder builder = route.toBuilder().clearLiveData();
+            builder.getCrossingsBuilderList().forEach(BorderCrossing.Builder::clearWaitAge);
+            return builder.build();
+        }).toList();
     }
 
     @Test

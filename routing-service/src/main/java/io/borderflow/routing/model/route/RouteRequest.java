@@ -11,10 +11,11 @@ import java.util.Set;
  * @param objective FASTEST, CHEAPEST, LEAST_RISK or WEIGHTED; null: FASTEST
  * @param latestArrival null: no deadline
  * @param maxAlternatives 0: the default
+ * @param cargo what the truck carries, or null when {@code declarationId} names a stored declaration instead
  */
 public record RouteRequest(String origin, String destination, Instant departure, String objective, double timeWeight,
         double costWeight, double riskWeight, Set<String> avoidCountries, Set<String> avoidCheckpoints,
-        Set<String> modes, Instant latestArrival, int maxAlternatives, CargoProfile cargo) {
+        Set<String> modes, Instant latestArrival, int maxAlternatives, CargoProfile cargo, String declarationId) {
 
     /** What the truck carries: the goods and parties as a declaration would give them (parties may be null). */
     public record CargoProfile(List<GoodsLineData> lines, String originCountry, String destinationCountry,

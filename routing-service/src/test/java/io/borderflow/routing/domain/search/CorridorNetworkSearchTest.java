@@ -3,6 +3,7 @@ package io.borderflow.routing.domain.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.borderflow.routing.model.route.Channel;
 import io.borderflow.routing.model.route.ChannelOutlook;
 import io.borderflow.routing.model.route.Corridor;
 import io.borderflow.routing.model.route.CrossingStep;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -31,6 +33,7 @@ class CorridorNetworkSearchTest {
     private static final RouteQuery URUMQI_MOSCOW = RouteQuery.of("urumqi", "moscow", DEPARTURE);
     private static final FixedCrossingConditions NOMINAL = FixedCrossingConditions.none();
     private static final Set<String> OTHER_KZ_RU = Set.of("syrym", "kairak", "zhelkuar", "mamlyutka");
+    private static final List<String> KZ_RU = List.of("zhaisan", "syrym", "kairak", "zhelkuar", "mamlyutka");
     /** Dual-use goods: Russia inspects closely and may refuse; Zhaisan a little less so. */
     private static final CargoOutlook SENSITIVE = CargoOutlook.of(
             Map.of("zhaisan", outlook(0.7, 0.2, 0.09, 0.01)),
@@ -46,8 +49,24 @@ class CorridorNetworkSearchTest {
                 .build();
     }
 
+    /** The same backlog at each of the five Kazakhstan-Russia crossings of the northern route. */
+    private static FixedCrossingConditions northernBacklog(Duration wait) {
+        var conditions = FixedCrossingConditions.builder();
+        KZ_RU.forEach(checkpoint -> conditions.wait(checkpoint, wait, wait.plusDays(2)));
+        return conditions.build();
+    }
+
     private static List<String> checkpoints(RouteAlternative route) {
         return route.crossings().stream().map(CrossingStep::checkpointId).toList();
+    }
+
+    private static RouteAlternative first(List<RouteAlternative> routes, Corridor corridor) {
+        return routes.stream().filter(route -> route.corridor() == corridor).findFirst().orElseThrow();
+    }
+
+    private static CrossingStep crossingInto(RouteAlternative route, String from, String to) {
+        return route.crossings().stream().filter(c -> c.fromCountry().equals(from) && c.toCountry().equals(to))
+                .findFirst().orElseThrow();
     }
 
     @Test
@@ -75,6 +94,85 @@ class CorridorNetworkSearchTest {
         assertThat(checkpoints(best)).doesNotContain("zhaisan").containsAnyElementsOf(OTHER_KZ_RU);
         assertThat(best.corridor()).isEqualTo(Corridor.NORTHERN);
         assertThat(best.medianTime()).isLessThan(nominal.medianTime().plusDays(1));
+    }
+
+    @Test
+    void withShortQueuesEverywhereTheFastestRouteIsNorthern() {
+        var queues = FixedCrossingConditions.builder();
+        List<String> everyCheckpoint = ReferenceData.NETWORK.places().stream().map(Place::checkpointId)
+                .filter(Objects::nonNull).toList();
+        for (int i = 0; i < everyCheckpoint.size(); i++) {
+            Duration wait = Duration.ofHours(1 + i % 4);
+            queues.wait(everyCheckpoint.get(i), wait, wait.multipliedBy(2));
+        }
+        FixedCrossingConditions shortQueues = queues.build();
+        RouteConstraints avoidingKazakhstan = RouteConstraints.none().avoidingCountries(Set.of("KZ"));
+
+        for (String origin : List.of("urumqi", "khorgos")) {
+            RouteQuery query = RouteQuery.of(origin, "moscow", DEPARTURE);
+            RouteAlternative best = PLANNER.findRoutes(query, shortQueues, Set.of()).alternatives().get(0);
+            RouteAlternative direct = PLANNER.findRoutes(query.withConstraints(avoidingKazakhstan), shortQueues,
+                    Set.of()).alternatives().get(0);
+
+            assertThat(best.corridor()).as(origin).isEqualTo(Corridor.NORTHERN);
+            assertThat(best.crossings()).as(origin).hasSize(2).allSatisfy(crossing -> assertThat(crossing.queueTime())
+                    .isEqualTo(shortQueues.outlook(crossing.checkpointId(), crossing.arrival(), Channel.GREEN)
+                            .waitMedian())
+                    .isBetween(Duration.ofHours(1), Duration.ofHours(4)));
+            assertThat(direct.corridor()).as(origin).isEqualTo(Corridor.RUSSIA_CHINA_DIRECT);
+            assertThat(best.medianTime()).as(origin).isLessThan(direct.medianTime());
+        }
+    }
+
+    @Test
+    void withTheNorthernCrossingsCongestedTheDirectRouteIsTheLessRiskyAlternative() {
+        // dual-use goods: every customs entry may refuse them, Russia's more often than Kazakhstan's
+        var dualUse = CargoOutlook.of(Map.of(), Map.of("KZ", outlook(0.6, 0.2, 0.18, 0.02), "RU",
+                outlook(0.3, 0.2, 0.45, 0.05)), ChannelOutlook.allGreen());
+        RouteQuery query = URUMQI_MOSCOW.withObjective(Objective.weighted(1, 1, 1)).withCargo(dualUse)
+                .withConstraints(RouteConstraints.none().withMaxAlternatives(10));
+        FixedCrossingConditions congested = northernBacklog(Duration.ofDays(4));
+
+        List<RouteAlternative> routes = PLANNER.findRoutes(query, congested, Set.of()).alternatives();
+
+        // no Middle Corridor route reaches Russia: past Aktobe it runs on to the Caspian ferries and Turkey only
+        assertThat(routes).extracting(RouteAlternative::corridor).contains(Corridor.NORTHERN,
+                Corridor.RUSSIA_CHINA_DIRECT);
+        RouteAlternative northern = first(routes, Corridor.NORTHERN);
+        RouteAlternative direct = first(routes, Corridor.RUSSIA_CHINA_DIRECT);
+        assertThat(crossingInto(northern, "KZ", "RU").queueTime()).isEqualTo(Duration.ofDays(4));
+        // a trade-off, not a detour kept by mistake: behind its queue the northern route is still faster and
+        // cheaper; the direct route passes one customs entry instead of two
+        assertThat(northern.medianTime()).isLessThan(direct.medianTime());
+        assertThat(northern.cost().total()).isLessThan(direct.cost().total());
+        assertThat(direct.crossings()).hasSize(1);
+        assertThat(direct.risk().refusalOrRedirect()).isLessThan(northern.risk().refusalOrRedirect());
+
+        // for a cargo nobody refuses the direct route is worse on every count, and is not offered
+        List<RouteAlternative> clear = PLANNER.findRoutes(query.withCargo(CargoOutlook.clear()), congested, Set.of())
+                .alternatives();
+        assertThat(clear).extracting(RouteAlternative::corridor).containsOnly(Corridor.NORTHERN);
+    }
+
+    @Test
+    void aBacklogLongerThanTheDirectRoutesDetourMakesItFasterButDearer() {
+        RouteAlternative northernOpen = PLANNER.findRoutes(URUMQI_MOSCOW, NOMINAL, Set.of()).alternatives().get(0);
+        RouteAlternative directOpen = PLANNER.findRoutes(URUMQI_MOSCOW.withConstraints(RouteConstraints.none()
+                .avoidingCountries(Set.of("KZ"))), NOMINAL, Set.of()).alternatives().get(0);
+        // a day more than the direct route's extra time (it is some 6,800 km longer)
+        Duration backlog = directOpen.medianTime().minus(northernOpen.medianTime()).plusDays(1);
+
+        RouteResult result = PLANNER.findRoutes(URUMQI_MOSCOW.withConstraints(RouteConstraints.none()
+                .withMaxAlternatives(10)), northernBacklog(backlog), Set.of());
+
+        RouteAlternative best = result.alternatives().get(0);
+        assertThat(best.corridor()).isEqualTo(Corridor.RUSSIA_CHINA_DIRECT);
+        assertThat(best.placeIds()).isEqualTo(directOpen.placeIds());
+        assertThat(best.arrival()).isEqualTo(directOpen.arrival());
+        RouteAlternative northern = first(result.alternatives(), Corridor.NORTHERN);
+        assertThat(crossingInto(northern, "KZ", "RU").queueTime()).isEqualTo(backlog);
+        assertThat(northern.medianTime()).isGreaterThan(best.medianTime());
+        assertThat(northern.cost().total()).isLessThan(best.cost().total());
     }
 
     @Test
@@ -110,6 +208,63 @@ class CorridorNetworkSearchTest {
         assertThat(crossing.cleared()).isEqualTo(arrival.plus(Duration.ofHours(35)));
         // the 35 h stop is also the driver's rest, so at most one daily rest is saved later on
         assertThat(closed.arrival()).isAfterOrEqualTo(open.arrival().plus(Duration.ofHours(35 - 11)));
+    }
+
+    @Test
+    void aHolidayAtACrossingOfTheFastestRouteMovesItToAnotherCrossingOfThatBorder() {
+        RouteAlternative usual = PLANNER.findRoutes(URUMQI_MOSCOW, NOMINAL, Set.of()).alternatives().get(0);
+
+        assertThat(usual.crossings()).hasSize(2);
+        for (CrossingStep crossing : usual.crossings()) {
+            String checkpoint = crossing.checkpointId();
+            // a three-day holiday that began the day before the truck would get there
+            Instant from = crossing.arrival().minus(Duration.ofDays(1));
+            Instant until = from.plus(Duration.ofDays(3));
+            var holiday = FixedCrossingConditions.builder().closed(checkpoint, from, until).build();
+
+            RouteAlternative waitingItOut = PLANNER.follow(URUMQI_MOSCOW, holiday, usual.placeIds());
+            RouteAlternative best = PLANNER.findRoutes(URUMQI_MOSCOW, holiday, Set.of()).alternatives().get(0);
+
+            assertThat(waitingItOut.crossings()).filteredOn(c -> c.checkpointId().equals(checkpoint)).singleElement()
+                    .satisfies(held -> assertThat(held.opensAt()).contains(until));
+            assertThat(checkpoints(best)).as(checkpoint).doesNotContain(checkpoint);
+            CrossingStep instead = crossingInto(best, crossing.fromCountry(), crossing.toCountry());
+            assertThat(instead.opensAt()).as(checkpoint).isEmpty();
+            assertThat(best.arrival()).as(checkpoint).isBefore(waitingItOut.arrival())
+                    .isAfterOrEqualTo(usual.arrival());
+        }
+    }
+
+    @Test
+    void aSensitiveCargoCarriesMoreRiskAcrossTheKazakhstanRussiaBorderThanAHarmlessOne() {
+        ChannelOutlook harmless = outlook(0.95, 0.04, 0.01, 0);
+        // integrated circuits of the CHPL's tier 1: Russia's customs inspect most and refuse some on entry
+        ChannelOutlook chplTier1 = outlook(0.2, 0.15, 0.6, 0.05);
+        RouteQuery query = URUMQI_MOSCOW.withConstraints(RouteConstraints.none().withMaxAlternatives(10));
+
+        RouteAlternative plain = PLANNER.findRoutes(query.withCargo(CargoOutlook.everywhere(harmless)), NOMINAL,
+                Set.of()).alternatives().get(0);
+        RouteAlternative sensitive = PLANNER.findRoutes(query.withCargo(CargoOutlook.of(Map.of(), Map.of("RU",
+                chplTier1), harmless)), NOMINAL, Set.of()).alternatives().get(0);
+
+        assertThat(sensitive.placeIds()).isEqualTo(plain.placeIds());
+        CrossingStep sensitiveBorder = crossingInto(sensitive, "KZ", "RU");
+        CrossingStep plainBorder = crossingInto(plain, "KZ", "RU");
+        assertThat(sensitiveBorder.channels()).isEqualTo(chplTier1);
+        assertThat(plainBorder.channels()).isEqualTo(harmless);
+        assertThat(crossingInto(sensitive, "CN", "KZ").channels()).isEqualTo(harmless);
+        assertThat(sensitiveBorder.expectedInspection()).isGreaterThan(plainBorder.expectedInspection());
+        for (RouteAlternative route : List.of(plain, sensitive)) {
+            double noRefusal = route.crossings().stream().mapToDouble(c -> 1 - c.channels().refused())
+                    .reduce(1, (a, b) -> a * b);
+            double noRed = route.crossings().stream().mapToDouble(c -> 1 - c.channels().red())
+                    .reduce(1, (a, b) -> a * b);
+            assertThat(route.risk().refusalOrRedirect()).isCloseTo(1 - noRefusal, within(1e-12));
+            assertThat(route.risk().redInspection()).isCloseTo(1 - noRed, within(1e-12));
+        }
+        assertThat(sensitive.risk().refusalOrRedirect()).isGreaterThan(plain.risk().refusalOrRedirect());
+        assertThat(sensitive.risk().redInspection()).isGreaterThan(plain.risk().redInspection());
+        assertThat(sensitive.medianTime()).isGreaterThan(plain.medianTime());
     }
 
     @Test
