@@ -12,6 +12,9 @@ import io.borderflow.api.inspection.v1.GetRulesetRequest;
 import io.borderflow.api.inspection.v1.GoodsLine;
 import io.borderflow.api.inspection.v1.Party;
 import io.borderflow.api.inspection.v1.InspectionServiceGrpc;
+import io.borderflow.api.routing.v1.Cargo;
+import io.borderflow.api.routing.v1.DataFreshness;
+import io.borderflow.api.routing.v1.FindRoutesRequest;
 import io.borderflow.api.routing.v1.ListLegsRequest;
 import io.borderflow.api.routing.v1.ListPlacesRequest;
 import io.borderflow.api.routing.v1.RoutingServiceGrpc;
@@ -31,9 +34,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -178,6 +183,22 @@ class LocalSuiteTest {
             assertThat(routing.listPlaces(ListPlacesRequest.getDefaultInstance()).getTotalSize()).isGreaterThan(50);
             assertThat(routing.listLegs(ListLegsRequest.newBuilder().setPlace("places/zhaisan").build())
                     .getLegsCount()).isGreaterThanOrEqualTo(2);
+            // routing-service routes with checkpoint-service's live status stream and inspection-service's
+            // assessment of the cargo, each called with routing's own service token
+            FindRoutesRequest search = FindRoutesRequest.newBuilder().setOrigin("places/urumqi")
+                    .setDestination("places/moscow").setCargo(Cargo.newBuilder().setOriginCountryCode("CN")
+                            .setDestinationCountryCode("RU").addAllGoodsLines(trousersAt("checkpoints/zhaisan")
+                                    .getGoodsLinesList())).build();
+            Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                var route = RoutingServiceGrpc.newBlockingStub(channels.get("routing")).withCallCredentials(token)
+                        .withDeadlineAfter(10, TimeUnit.SECONDS).findRoutes(search).getRoutes(0);
+                assertThat(route.getLegs(0).getFromPlace()).isEqualTo("places/urumqi");
+                assertThat(route.getLiveData().getStale()).isFalse();
+                assertThat(route.getCrossingsList()).isNotEmpty().allSatisfy(crossing -> {
+                    assertThat(crossing.getWaitFreshness()).isEqualTo(DataFreshness.DATA_FRESHNESS_LIVE);
+                    assertThat(crossing.getChannelFreshness()).isEqualTo(DataFreshness.DATA_FRESHNESS_LIVE);
+                });
+            });
         } finally {
             for (ManagedChannel channel : channels.values()) {
                 channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
