@@ -112,7 +112,7 @@ final class RouteProtoMapper {
 
     static FindRoutesResponse response(RouteAnswer answer) {
         FindRoutesResponse.Builder response = FindRoutesResponse.newBuilder()
-                .setSearchTime(ProtoTimes.timestamp(answer.searchTime()));
+                .setSearchTime(time(answer.searchTime()));
         answer.result().noRoute().ifPresent(reason -> response.setNoRouteReason(reason.name()));
         answer.result().alternatives().forEach(route -> response.addRoutes(route(route, answer.channelFreshness())));
         return response.build();
@@ -122,16 +122,16 @@ final class RouteProtoMapper {
         Route.Builder route = Route.newBuilder().setRank(a.rank())
                 .setCorridor(io.borderflow.api.routing.v1.Corridor.valueOf("CORRIDOR_" + a.corridor().name()))
                 .setLabel(a.label()).setExplanation(a.explanation())
-                .setDepartureTime(ProtoTimes.timestamp(a.departure())).setArrivalTime(ProtoTimes.timestamp(a.arrival()))
-                .setMedianTime(ProtoTimes.duration(a.medianTime())).setP90Time(ProtoTimes.duration(a.p90Time()))
-                .setDistanceKm(a.distanceKm())
-                .setCost(RouteCost.newBuilder().setCurrency(a.cost().currency()).setTotal(a.cost().total())
-                        .setDistance(a.cost().distance()).setTime(a.cost().time()).setFerry(a.cost().ferry())
-                        .setBorderFees(a.cost().borderFees()))
+                .setDepartureTime(time(a.departure())).setArrivalTime(time(a.arrival()))
+                .setMedianTime(span(a.medianTime())).setP90Time(span(a.p90Time()))
+                .setDistanceKm(Math.round(a.distanceKm() * 10) / 10.0)
+                .setCost(RouteCost.newBuilder().setCurrency(a.cost().currency()).setTotal(money(a.cost().total()))
+                        .setDistance(money(a.cost().distance())).setTime(money(a.cost().time()))
+                        .setFerry(money(a.cost().ferry())).setBorderFees(money(a.cost().borderFees())))
                 .setRisk(RouteRisk.newBuilder().setRefusalOrRedirectProbability(a.risk().refusalOrRedirect())
                         .setRedInspectionProbability(a.risk().redInspection()));
         LiveData.Builder live = LiveData.newBuilder().setStale(a.liveData().stale()).setNominal(a.liveData().nominal());
-        a.liveData().oldestLiveAge().ifPresent(age -> live.setOldestLiveAge(ProtoTimes.duration(age)));
+        a.liveData().oldestLiveAge().ifPresent(age -> live.setOldestLiveAge(span(age)));
         route.setLiveData(live);
         a.legs().forEach(leg -> route.addLegs(leg(leg)));
         a.crossings().forEach(crossing -> route.addCrossings(crossing(crossing,
@@ -144,40 +144,55 @@ final class RouteProtoMapper {
         return RouteLeg.newBuilder().setLeg("legs/" + leg.legId())
                 .setMode(TransportMode.valueOf("TRANSPORT_MODE_" + leg.mode().name()))
                 .setFromPlace("places/" + leg.from()).setToPlace("places/" + leg.to()).setDistanceKm(leg.distanceKm())
-                .setDepartureTime(ProtoTimes.timestamp(leg.departure())).setArrivalTime(ProtoTimes.timestamp(leg.arrival()))
-                .setRest(ProtoTimes.duration(leg.rest())).build();
+                .setDepartureTime(time(leg.departure())).setArrivalTime(time(leg.arrival()))
+                .setRest(span(leg.rest())).build();
     }
 
     private static BorderCrossing crossing(CrossingStep c, Freshness channels) {
         BorderCrossing.Builder crossing = BorderCrossing.newBuilder().setCheckpoint("checkpoints/" + c.checkpointId())
                 .setPlace("places/" + c.placeId()).setFromCountryCode(c.fromCountry()).setToCountryCode(c.toCountry())
-                .setArrivalTime(ProtoTimes.timestamp(c.arrival()))
-                .setWaitForOpening(ProtoTimes.duration(c.waitForOpening()))
-                .setWaitMedian(ProtoTimes.duration(c.waitMedian())).setWaitP90(ProtoTimes.duration(c.waitP90()))
-                .setExpectedInspection(ProtoTimes.duration(c.expectedInspection()))
-                .setClearedTime(ProtoTimes.timestamp(c.cleared()))
-                .setWaitFreshness(freshness(c.freshness())).setChannelFreshness(freshness(channels)).setFee(c.fee());
-        c.opensAt().ifPresent(t -> crossing.setOpensTime(ProtoTimes.timestamp(t)));
-        c.freshness().age().ifPresent(age -> crossing.setWaitAge(ProtoTimes.duration(age)));
+                .setArrivalTime(time(c.arrival()))
+                .setWaitForOpening(span(c.waitForOpening()))
+                .setWaitMedian(span(c.waitMedian())).setWaitP90(span(c.waitP90()))
+                .setExpectedInspection(span(c.expectedInspection()))
+                .setClearedTime(time(c.cleared()))
+                .setWaitFreshness(freshness(c.freshness())).setChannelFreshness(freshness(channels)).setFee(money(c.fee()));
+        c.opensAt().ifPresent(t -> crossing.setOpensTime(time(t)));
+        c.freshness().age().ifPresent(age -> crossing.setWaitAge(span(age)));
         for (Channel channel : Channel.values()) {
             crossing.addChannels(ChannelChance.newBuilder()
                     .setChannel(io.borderflow.api.inspection.v1.Channel.valueOf("CHANNEL_" + channel.name()))
                     .setProbability(c.channels().probability(channel))
-                    .setInspectionTime(ProtoTimes.duration(c.channels().inspectionTime(channel))));
+                    .setInspectionTime(span(c.channels().inspectionTime(channel))));
         }
         return crossing.build();
     }
 
     private static FerryCrossing ferry(FerryStep f) {
         return FerryCrossing.newBuilder().setLeg("legs/" + f.legId()).setFromPlace("places/" + f.from())
-                .setToPlace("places/" + f.to()).setReadyTime(ProtoTimes.timestamp(f.readyAt()))
-                .setBoardingWaitMedian(ProtoTimes.duration(f.boardingWaitMedian()))
-                .setBoardingWaitP90(ProtoTimes.duration(f.boardingWaitP90()))
-                .setSailingTime(ProtoTimes.timestamp(f.sailing())).setLandingTime(ProtoTimes.timestamp(f.landing()))
-                .setTariff(f.tariff()).build();
+                .setToPlace("places/" + f.to()).setReadyTime(time(f.readyAt()))
+                .setBoardingWaitMedian(span(f.boardingWaitMedian()))
+                .setBoardingWaitP90(span(f.boardingWaitP90()))
+                .setSailingTime(time(f.sailing())).setLandingTime(time(f.landing()))
+                .setTariff(money(f.tariff())).build();
     }
 
     private static DataFreshness freshness(Freshness freshness) {
         return DataFreshness.valueOf("DATA_FRESHNESS_" + freshness.kind().name());
+    }
+
+    /** Times to the second: the search's arithmetic runs in fractions of milliseconds no partner needs. */
+    private static com.google.protobuf.Timestamp time(java.time.Instant instant) {
+        return ProtoTimes.timestamp(instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    /** Durations rounded to the second. */
+    private static com.google.protobuf.Duration span(java.time.Duration duration) {
+        return ProtoTimes.duration(java.time.Duration.ofSeconds(Math.round(duration.toMillis() / 1000.0)));
+    }
+
+    /** Money to the cent. */
+    private static double money(double amount) {
+        return Math.round(amount * 100) / 100.0;
     }
 }

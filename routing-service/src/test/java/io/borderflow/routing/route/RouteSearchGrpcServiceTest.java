@@ -124,7 +124,7 @@ class RouteSearchGrpcServiceTest {
         assertThat(best.getLegs(best.getLegsCount() - 1).getToPlace()).isEqualTo("places/moscow");
         assertThat(duration(best.getP90Time())).isGreaterThanOrEqualTo(duration(best.getMedianTime()));
         assertThat(best.getCost().getTotal()).isCloseTo(best.getCost().getDistance() + best.getCost().getTime()
-                + best.getCost().getFerry() + best.getCost().getBorderFees(), org.assertj.core.data.Offset.offset(0.01));
+                + best.getCost().getFerry() + best.getCost().getBorderFees(), org.assertj.core.data.Offset.offset(0.05));
         // forced through Zhaisan, the truck finds the queue: about 2,500 / 12.5 an hour, less what drains before
         // it gets there, live from the status stream
         Route viaZhaisan = find(throughZhaisan(cargo("940320"))).getRoutes(0);
