@@ -37,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  * counted twice.
  */
 class CrashDuringEventStreamTest {
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final int EVENTS = 400;
     private static final String CHECKPOINT = "syrym";
 
@@ -47,10 +46,7 @@ class CrashDuringEventStreamTest {
     @Test
     void everyAcknowledgedEventSurvivesAKillAndResendingStoresNothingTwice() throws Exception {
         int[] ports = FreePorts.take(5);
-        SuiteSettings settings = new SuiteSettings(ROOT, data, ports[0], List.of(
-                new SuiteSettings.Service("checkpoint-service", "checkpoint", ports[1]),
-                new SuiteSettings.Service("inspection-service", "inspection", ports[2]),
-                new SuiteSettings.Service("routing-service", "routing", ports[3])));
+        SuiteSettings settings = FreePorts.suite(data, ports);
         try (RunningSuite suite = RunningSuite.start(settings)) {
             String victim = "checkpoint-service@" + ports[4];
             suite.startReplica("checkpoint-service", ports[4]);

@@ -2,6 +2,8 @@ package io.borderflow.localrun;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
 
 /** Ports free on this machine now, for suites started by the tests. */
 final class FreePorts {
@@ -19,5 +21,16 @@ final class FreePorts {
             socket.close();
         }
         return ports;
+    }
+
+    /**
+     * The suite of this repository on the ports given: PostgreSQL on {@code ports[0]}, checkpoint-, inspection- and
+     * routing-service on the next three; data in {@code data}.
+     */
+    static SuiteSettings suite(Path data, int[] ports) {
+        return new SuiteSettings(Path.of("..").toAbsolutePath().normalize(), data, ports[0], List.of(
+                new SuiteSettings.Service("checkpoint-service", "checkpoint", ports[1]),
+                new SuiteSettings.Service("inspection-service", "inspection", ports[2]),
+                new SuiteSettings.Service("routing-service", "routing", ports[3])));
     }
 }

@@ -148,10 +148,7 @@ class LocalSuiteTest {
     }
 
     private SuiteSettings settings(int[] ports) {
-        return new SuiteSettings(ROOT, data, ports[0], List.of(
-                new SuiteSettings.Service("checkpoint-service", "checkpoint", ports[1]),
-                new SuiteSettings.Service("inspection-service", "inspection", ports[2]),
-                new SuiteSettings.Service("routing-service", "routing", ports[3])));
+        return FreePorts.suite(data, ports);
     }
 
     private static void callEveryReadApi(SuiteSettings settings, DevTokenIssuer issuer) throws InterruptedException {

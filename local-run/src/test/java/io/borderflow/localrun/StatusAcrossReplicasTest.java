@@ -32,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the status watchers connected to the other (PostgreSQL LISTEN/NOTIFY, no other infrastructure).
  */
 class StatusAcrossReplicasTest {
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     @TempDir
     Path data;
@@ -40,10 +39,7 @@ class StatusAcrossReplicasTest {
     @Test
     void anEventRecordedThroughOneReplicaReachesTheWatchersOfTheOther() throws Exception {
         int[] ports = FreePorts.take(5);
-        SuiteSettings settings = new SuiteSettings(ROOT, data, ports[0], List.of(
-                new SuiteSettings.Service("checkpoint-service", "checkpoint", ports[1]),
-                new SuiteSettings.Service("inspection-service", "inspection", ports[2]),
-                new SuiteSettings.Service("routing-service", "routing", ports[3])));
+        SuiteSettings settings = FreePorts.suite(data, ports);
         try (RunningSuite suite = RunningSuite.start(settings)) {
             suite.startReplica("checkpoint-service", ports[4]);
             ManagedChannel first = ManagedChannelBuilder.forAddress("localhost", ports[1]).usePlaintext().build();

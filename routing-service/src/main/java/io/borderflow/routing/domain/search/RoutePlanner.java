@@ -148,6 +148,8 @@ public final class RoutePlanner {
         private int expanded;
         private boolean late;
         private boolean truncated;
+        /** Some label was dropped by the leg limit or the horizon (the search went on). */
+        private boolean capped;
 
         Search(RouteQuery query, CrossingConditions conditions, Set<String> closed) {
             this.query = query;
@@ -219,13 +221,21 @@ public final class RoutePlanner {
 
         /** Backward Dijkstra from the destination: least moving time, and least fixed cost, to go from each place. */
         private void lowerBounds() {
-            Arrays.fill(minMillisToGo, Long.MAX_VALUE);
-            Arrays.fill(minFixedCostToGo, Double.POSITIVE_INFINITY);
-            minMillisToGo[destination] = 0;
-            minFixedCostToGo[destination] = 0;
+            double[] millis = toGo(arc -> arc.link().typicalDuration().toMillis());
+            for (int node = 0; node < millis.length; node++) {
+                minMillisToGo[node] = Double.isInfinite(millis[node]) ? Long.MAX_VALUE : (long) millis[node];
+            }
+            System.arraycopy(toGo(this::fixedCost), 0, minFixedCostToGo, 0, minFixedCostToGo.length);
+        }
+
+        /** The least total {@code weight} from each place to the destination over allowed arcs (infinite: none). */
+        private double[] toGo(java.util.function.ToDoubleFunction<Network.Arc> weight) {
+            double[] best = new double[network.size()];
+            Arrays.fill(best, Double.POSITIVE_INFINITY);
+            best[destination] = 0;
             boolean[] done = new boolean[network.size()];
-            PriorityQueue<long[]> queue = new PriorityQueue<>(Comparator.comparingLong((long[] e) -> e[0]));
-            queue.add(new long[] {0, destination});
+            PriorityQueue<double[]> queue = new PriorityQueue<>(Comparator.comparingDouble((double[] e) -> e[0]));
+            queue.add(new double[] {0, destination});
             while (!queue.isEmpty()) {
                 int node = (int) queue.poll()[1];
                 if (done[node]) {
@@ -236,33 +246,14 @@ public final class RoutePlanner {
                     if (!allowed(arc)) {
                         continue;
                     }
-                    long via = minMillisToGo[node] + arc.link().typicalDuration().toMillis();
-                    if (via < minMillisToGo[arc.from()]) {
-                        minMillisToGo[arc.from()] = via;
-                        queue.add(new long[] {via, arc.from()});
+                    double via = best[node] + weight.applyAsDouble(arc);
+                    if (via < best[arc.from()]) {
+                        best[arc.from()] = via;
+                        queue.add(new double[] {via, arc.from()});
                     }
                 }
             }
-            Arrays.fill(done, false);
-            PriorityQueue<double[]> costs = new PriorityQueue<>(Comparator.comparingDouble((double[] e) -> e[0]));
-            costs.add(new double[] {0, destination});
-            while (!costs.isEmpty()) {
-                int node = (int) costs.poll()[1];
-                if (done[node]) {
-                    continue;
-                }
-                done[node] = true;
-                for (Network.Arc arc : network.arcsInto(node)) {
-                    if (!allowed(arc)) {
-                        continue;
-                    }
-                    double via = minFixedCostToGo[node] + fixedCost(arc);
-                    if (via < minFixedCostToGo[arc.from()]) {
-                        minFixedCostToGo[arc.from()] = via;
-                        costs.add(new double[] {via, arc.from()});
-                    }
-                }
-            }
+            return best;
         }
 
         private double fixedCost(Network.Arc arc) {
@@ -289,8 +280,12 @@ public final class RoutePlanner {
                 }
                 expanded++;
                 for (Network.Arc arc : network.arcsFrom(label.node)) {
-                    if (!allowed(arc) || label.hasVisited(arc.to()) || label.legs >= limits.maxLegs()
-                            || minMillisToGo[arc.to()] == Long.MAX_VALUE) {
+                    if (!allowed(arc) || label.hasVisited(arc.to()) || minMillisToGo[arc.to()] == Long.MAX_VALUE) {
+                        continue;
+                    }
+                    if (label.legs >= limits.maxLegs()) {
+                        // a way on exists but is cut by the limit: without a route, say so rather than NO_CONNECTION
+                        capped = true;
                         continue;
                     }
                     if (++created > limits.maxLabels()) {
@@ -310,7 +305,8 @@ public final class RoutePlanner {
             List<Label> routes = complete.stream().filter(l -> !l.removed).toList();
             if (routes.isEmpty()) {
                 return empty(truncated ? NoRouteReason.SEARCH_LIMIT_REACHED
-                        : late ? NoRouteReason.LATEST_ARRIVAL_UNREACHABLE : NoRouteReason.NO_CONNECTION);
+                        : late ? NoRouteReason.LATEST_ARRIVAL_UNREACHABLE
+                        : capped ? NoRouteReason.SEARCH_LIMIT_REACHED : NoRouteReason.NO_CONNECTION);
             }
             List<Alternatives.Draft> drafts = new ArrayList<>();
             for (Label route : routes) {
@@ -318,12 +314,13 @@ public final class RoutePlanner {
             }
             List<RouteAlternative> alternatives = Alternatives.choose(drafts, query, limits, parameters.currency());
             return new RouteResult(alternatives, Optional.empty(),
-                    new SearchStats(created, expanded, drafts.size(), truncated));
+                    new SearchStats(created, expanded, drafts.size(), truncated || capped));
         }
 
         private void consider(Label label) {
             long toGo = minMillisToGo[label.node];
             if (label.time > horizon) {
+                capped = true;
                 return;
             }
             if (label.time + toGo > latest) {
@@ -438,7 +435,7 @@ public final class RoutePlanner {
         }
 
         private RouteResult empty(NoRouteReason reason) {
-            return new RouteResult(List.of(), Optional.of(reason), new SearchStats(created, expanded, 0, truncated));
+            return new RouteResult(List.of(), Optional.of(reason), new SearchStats(created, expanded, 0, truncated || capped));
         }
     }
 }

@@ -9,6 +9,9 @@ public enum NoRouteReason {
     NO_CONNECTION,
     /** Paths exist, but none arrives by the latest arrival. */
     LATEST_ARRIVAL_UNREACHABLE,
-    /** The search hit its label limit before reaching the destination. */
+    /**
+     * The search hit one of its limits (labels in all, legs per route, the time horizon) before reaching the
+     * destination: a route may exist beyond them.
+     */
     SEARCH_LIMIT_REACHED
 }

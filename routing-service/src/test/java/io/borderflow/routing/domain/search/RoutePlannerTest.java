@@ -202,6 +202,16 @@ class RoutePlannerTest {
         RouteResult cut = tiny.findRoutes(A_TO_C, FixedCrossingConditions.none(), Set.of());
         assertThat(cut.noRoute()).contains(NoRouteReason.SEARCH_LIMIT_REACHED);
         assertThat(cut.stats().truncated()).isTrue();
+
+        // a route longer than the leg limit exists: the answer says the limit stopped it, not that there is none
+        SearchLimits standard = SearchLimits.standard();
+        RoutePlanner short1 = new RoutePlanner(TinyNetworks.twoCrossings(), TinyNetworks.simpleParameters(),
+                new SearchLimits(standard.maxLabelsPerPlace(), standard.maxDestinationLabels(), standard.maxLabels(), 1,
+                        standard.horizon(), standard.timeEpsilon(), standard.costEpsilon(), standard.riskEpsilon(),
+                        standard.nearDuplicateShare()));
+        RouteResult tooFewLegs = short1.findRoutes(A_TO_C, FixedCrossingConditions.none(), Set.of());
+        assertThat(tooFewLegs.noRoute()).contains(NoRouteReason.SEARCH_LIMIT_REACHED);
+        assertThat(tooFewLegs.stats().truncated()).isTrue();
     }
 
     @Test
