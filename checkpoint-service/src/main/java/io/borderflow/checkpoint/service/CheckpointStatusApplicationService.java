@@ -187,31 +187,17 @@ public class CheckpointStatusApplicationService {
             carrier = caller.carrierId();
         }
         String filters = checkpointId + ":" + state + ":" + carrier;
-        String after = PageTokens.decode(pageToken, filters).orElse(null);
-        OffsetDateTime afterArrival = null;
-        String afterPlate = null;
-        if (after != null) {
-            String[] parts = after.split(":", 2);
-            try {
-                afterArrival = parts[0].isEmpty() ? null
-                        : Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-                afterPlate = parts[1];
-            } catch (RuntimeException e) {
-                throw new InvalidArgumentException("INVALID_PAGE_TOKEN", "page_token", "page_token is not a token this service issued");
-            }
-        }
+        PageTokens.TimeKey after = PageTokens.decodeTimeKey(pageToken, filters).orElse(null);
         String carrierFilter = carrier;
-        OffsetDateTime arrival = afterArrival;
-        String plate = afterPlate;
+        OffsetDateTime arrival = after == null ? null : after.time();
+        String plate = after == null ? null : after.id();
         return details(checkpointId).chain(details -> visits.openVisits(checkpointId, state, carrierFilter, arrival, plate,
                 pageSize + 1).chain(rows -> {
                     List<TruckVisitEntity> page = rows.size() > pageSize ? rows.subList(0, pageSize) : rows;
                     String next = "";
                     if (rows.size() > pageSize) {
                         TruckVisitEntity last = page.get(pageSize - 1);
-                        next = PageTokens.encode(filters, (last.arriveTime == null ? ""
-                                : String.valueOf(ChronoUnit.MICROS.between(Instant.EPOCH, last.arriveTime.toInstant())))
-                                + ":" + last.plateKey);
+                        next = PageTokens.encode(filters, last.arriveTime, last.plateKey);
                     }
                     String nextToken = next;
                     return status(details).chain(status -> {

@@ -290,30 +290,17 @@ public class ElectronicQueueApplicationService {
             carrier = caller.carrierId();
         }
         String filters = checkpointId + ":" + state + ":" + carrier;
-        OffsetDateTime afterWindow = null;
-        String afterId = null;
-        Optional<String> after = PageTokens.decode(pageToken, filters);
-        if (after.isPresent()) {
-            String[] parts = after.get().split(":", 2);
-            try {
-                afterWindow = Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-                afterId = parts[1];
-            } catch (RuntimeException e) {
-                throw new InvalidArgumentException("INVALID_PAGE_TOKEN", "page_token",
-                        "page_token is not a token this service issued");
-            }
-        }
+        PageTokens.TimeKey after = PageTokens.decodeTimeKey(pageToken, filters).orElse(null);
         String carrierFilter = carrier;
-        OffsetDateTime window = afterWindow;
-        String id = afterId;
+        OffsetDateTime window = after == null ? null : after.time();
+        String id = after == null ? null : after.id();
         return live(checkpointId).chain(live -> bookings.list(checkpointId, carrierFilter, state, window, id,
                 pageSize + 1)).chain(rows -> {
                     List<Booked> page = rows.size() > pageSize ? rows.subList(0, pageSize) : rows;
                     String next = "";
                     if (rows.size() > pageSize) {
                         BookingEntity last = page.get(pageSize - 1).booking();
-                        next = PageTokens.encode(filters,
-                                ChronoUnit.MICROS.between(Instant.EPOCH, last.windowStart.toInstant()) + ":" + last.id);
+                        next = PageTokens.encode(filters, last.windowStart, last.id);
                     }
                     String nextToken = next;
                     Uni<List<BookingView>> views = Uni.createFrom().item(new ArrayList<>());

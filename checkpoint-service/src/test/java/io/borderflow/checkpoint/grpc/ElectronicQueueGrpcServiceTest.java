@@ -164,6 +164,15 @@ class ElectronicQueueGrpcServiceTest {
         // a booking for an earlier window comes before it in the queue
         Booking first = book("zhelkuar", plate(), carrierId, earlier);
         assertThat(first.getPosition()).isLessThan(get(booked.getName(), carrierToken(carrierId)).getPosition());
+
+        // the carrier's bookings, a page at a time, by window
+        var page1 = as(carrierToken(carrierId)).listBookings(ListBookingsRequest.newBuilder()
+                .setParent("checkpoints/zhelkuar").setPageSize(1).build());
+        assertThat(page1.getBookingsList()).extracting(Booking::getName).containsExactly(first.getName());
+        var page2 = as(carrierToken(carrierId)).listBookings(ListBookingsRequest.newBuilder()
+                .setParent("checkpoints/zhelkuar").setPageSize(1).setPageToken(page1.getNextPageToken()).build());
+        assertThat(page2.getBookingsList()).extracting(Booking::getName).containsExactly(booked.getName());
+        assertThat(page2.getNextPageToken()).isEmpty();
     }
 
     @Test

@@ -26,7 +26,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -180,26 +179,16 @@ public class DeclarationApplicationService {
 
     @WithSession
     public Uni<DecisionPage> list(DecisionFilter filter, String pageToken, int pageSize) {
-        String after = PageTokens.decode(pageToken, filter.key()).orElse(null);
-        OffsetDateTime afterTime = null;
-        String afterId = null;
-        if (after != null) {
-            String[] parts = after.split("@", 2);
-            try {
-                afterTime = Instant.ofEpochSecond(0, Long.parseLong(parts[0]) * 1000).atOffset(ZoneOffset.UTC);
-                afterId = parts[1];
-            } catch (RuntimeException e) {
-                throw new InvalidArgumentException("INVALID_PAGE_TOKEN", "page_token", "page_token is not a token this service issued");
-            }
-        }
+        PageTokens.TimeKey after = PageTokens.decodeTimeKey(pageToken, filter.key()).orElse(null);
+        OffsetDateTime afterTime = after == null ? null : after.time();
+        String afterId = after == null ? null : after.id();
         return decisions.page(filter, afterTime, afterId, pageSize + 1).map(rows -> {
             if (rows.size() <= pageSize) {
                 return new DecisionPage(rows, "");
             }
             List<StoredDecision> page = rows.subList(0, pageSize);
             DecisionEntity last = page.get(pageSize - 1).decision();
-            long micros = ChronoUnit.MICROS.between(Instant.EPOCH, last.decideTime.toInstant());
-            return new DecisionPage(page, PageTokens.encode(filter.key(), micros + "@" + last.declarationId));
+            return new DecisionPage(page, PageTokens.encode(filter.key(), last.decideTime, last.declarationId));
         });
     }
 

@@ -2,6 +2,10 @@ package io.borderflow.support.paging;
 
 import io.borderflow.support.error.InvalidArgumentException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -54,6 +58,34 @@ public final class PageTokens {
             throw invalid("page_token was issued for other filters; send the same filters as the first page");
         }
         return Optional.of(parts[2]);
+    }
+
+    /** A position in a list ordered by a time (to the microsecond; null sorts as "none") and then an id. */
+    public record TimeKey(OffsetDateTime time, String id) {
+    }
+
+    /** The token for the page after the row at {@code time} (may be null) and {@code id} under the given filters. */
+    public static String encode(String filters, OffsetDateTime time, String id) {
+        return encode(filters, (time == null ? "" : String.valueOf(ChronoUnit.MICROS.between(Instant.EPOCH,
+                time.toInstant()))) + ":" + id);
+    }
+
+    /**
+     * The position a token of {@link #encode(String, OffsetDateTime, String)} stands for; empty for the first page.
+     *
+     * @throws InvalidArgumentException reason {@code INVALID_PAGE_TOKEN} as {@link #decode}
+     */
+    public static Optional<TimeKey> decodeTimeKey(String token, String filters) {
+        return decode(token, filters).map(key -> {
+            String[] parts = key.split(":", 2);
+            try {
+                OffsetDateTime time = parts[0].isEmpty() ? null
+                        : Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+                return new TimeKey(time, parts[1]);
+            } catch (RuntimeException malformed) {
+                throw invalid("page_token is not a token this service issued");
+            }
+        });
     }
 
     private static InvalidArgumentException invalid(String description) {
