@@ -36,7 +36,7 @@ import org.jboss.logging.Logger;
  * The local copy of the border conditions route searches read: checkpoint-service's status stream
  * (WatchCheckpointStatus, with the service's own token) for every checkpoint of the network, and each checkpoint's
  * opening calendar (GetCheckpoint and ListClosures, refreshed every {@link #CALENDAR_REFRESH} and whenever the stream
- * reconnects). A search reads {@link #snapshots()} and makes no call to checkpoint-service. When the stream fails,
+ * has connected again, not on every attempt while checkpoint-service is down). A search reads {@link #snapshots()} and makes no call to checkpoint-service. When the stream fails,
  * the last statuses stand, marked not live, and the stream is opened again every {@link #RETRY}.
  */
 @ApplicationScoped
@@ -114,14 +114,15 @@ public class CheckpointFeed {
         if (stopped || watched.isEmpty()) {
             return;
         }
-        refreshCalendars();
         WatchCheckpointStatusRequest request = WatchCheckpointStatusRequest.newBuilder()
                 .addAllNames(watched.stream().sorted().map(id -> "checkpoints/" + id + "/status").toList())
                 .setHeartbeatInterval(ProtoTimes.duration(HEARTBEAT)).build();
         stream = watch.withCallCredentials(credentials.callCredentials()).watchCheckpointStatus(request)
                 .subscribe().with(update -> {
                     if (!connected) {
+                        // (re)connected: the calendars may have changed while the stream was down
                         LOG.infof("following checkpoint-service's status of %d checkpoints", watched.size());
+                        refreshCalendars();
                     }
                     connected = true;
                     Instant now = Instant.now();

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,7 +43,6 @@ public class RouteSearchHttpResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.FREIGHT_PLATFORM, Roles.CARRIER, Roles.SERVICE})
-    @Operation(summary = "Route alternatives for a cargo (FindRoutes)", description = "See borderflow.routing.v1.FindRoutes")
     public Uni<Response> search(String body) {
         FindRoutesRequest.Builder request = FindRoutesRequest.newBuilder();
         try {
