@@ -37,6 +37,7 @@ public final class RunningSuite implements AutoCloseable {
 
     private final SuiteSettings settings;
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Duration> startToReady = new LinkedHashMap<>();
     private EmbeddedPostgres postgres;
 
     private RunningSuite(SuiteSettings settings) {
@@ -78,6 +79,43 @@ public final class RunningSuite implements AutoCloseable {
     /** The running service processes, by service name. */
     public Map<String, Process> processes() {
         return Map.copyOf(processes);
+    }
+
+    /**
+     * How long a service took from the start of its process to its first 200 on {@code /q/health/ready}, to within
+     * the 50 ms the wait polls at; for a replica, under {@code <service>@<port>}.
+     */
+    public synchronized Duration startToReady(String service) {
+        Duration duration = startToReady.get(service);
+        if (duration == null) {
+            throw new IllegalArgumentException("no ready time for " + service + "; known: " + startToReady.keySet());
+        }
+        return duration;
+    }
+
+    /**
+     * Stops PostgreSQL as an outage would, with the services left running (they see their connections fail). The
+     * data stays; {@link #startPostgresAgain} brings it back on the same port.
+     */
+    public synchronized void stopPostgres() {
+        if (postgres == null) {
+            throw new IllegalStateException("PostgreSQL is not running");
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new SuiteStartException("PostgreSQL did not stop: " + e.getMessage(), e);
+        } finally {
+            postgres = null;
+        }
+    }
+
+    /** Starts PostgreSQL again on its port and data folder, after {@link #stopPostgres}. */
+    public synchronized void startPostgresAgain() {
+        if (postgres != null) {
+            throw new IllegalStateException("PostgreSQL is already running");
+        }
+        startPostgres();
     }
 
     private void checkJars() {
@@ -171,6 +209,7 @@ public final class RunningSuite implements AutoCloseable {
                 .redirectOutput(log(service.name()).toFile());
         builder.environment().putAll(env);
         try {
+            startToReady.remove(service.name());
             processes.put(service.name(), builder.start());
         } catch (IOException e) {
             throw new SuiteStartException("could not start " + service.name() + ": " + e.getMessage(), e);
@@ -218,6 +257,8 @@ public final class RunningSuite implements AutoCloseable {
                             + " while starting. Last lines of " + log(service.name()) + ":\n" + tail(log(service.name())));
                 }
                 if (ready(http, service)) {
+                    Instant started = process.info().startInstant().orElseThrow();
+                    startToReady.put(service.name(), Duration.between(started, Instant.now()));
                     it.remove();
                 }
             }
@@ -291,10 +332,10 @@ public final class RunningSuite implements AutoCloseable {
         }
     }
 
-    /** Waits a quarter of a second, or less if the process exits meanwhile. */
+    /** Waits 50 ms, or less if the process exits meanwhile. */
     private static void pause(Process process) {
         try {
-            process.waitFor(250, TimeUnit.MILLISECONDS);
+            process.waitFor(50, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SuiteStartException("interrupted while starting");
