@@ -30,7 +30,8 @@ class NetworkDatasetCheckTest {
     }
 
     @ParameterizedTest(name = "{0} to {1} along {2}")
-    @CsvSource({"urumqi, moscow, NORTHERN", "urumqi, moscow, RUSSIA_CHINA_DIRECT", "urumqi, istanbul, MIDDLE_CORRIDOR"})
+    @CsvSource({"urumqi, moscow, NORTHERN", "urumqi, moscow, RUSSIA_CHINA_DIRECT", "urumqi, moscow, MIDDLE_CORRIDOR",
+            "urumqi, istanbul, MIDDLE_CORRIDOR"})
     void eachCorridorConnectsChinaToEurope(String from, String to, String corridor) {
         Map<String, List<String>> next = new HashMap<>();
         for (LegData leg : NETWORK.legs()) {

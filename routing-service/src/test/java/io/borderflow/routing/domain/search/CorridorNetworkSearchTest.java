@@ -135,7 +135,7 @@ class CorridorNetworkSearchTest {
 
         List<RouteAlternative> routes = PLANNER.findRoutes(query, congested, Set.of()).alternatives();
 
-        // no Middle Corridor route reaches Russia: past Aktobe it runs on to the Caspian ferries and Turkey only
+        // the Middle Corridor back into Russia through Azerbaijan is slower than a 4-day queue, and dearer: not offered
         assertThat(routes).extracting(RouteAlternative::corridor).contains(Corridor.NORTHERN,
                 Corridor.RUSSIA_CHINA_DIRECT);
         RouteAlternative northern = first(routes, Corridor.NORTHERN);
@@ -155,6 +155,52 @@ class CorridorNetworkSearchTest {
     }
 
     @Test
+    void withTheNorthernCrossingsCongestedEachOfTheThreeCorridorsIsOffered() {
+        var dualUse = CargoOutlook.of(Map.of(), Map.of("KZ", outlook(0.6, 0.2, 0.18, 0.02), "RU",
+                outlook(0.3, 0.2, 0.45, 0.05)), ChannelOutlook.allGreen());
+        FixedCrossingConditions congested = northernBacklog(Duration.ofDays(8));
+
+        for (String origin : List.of("urumqi", "khorgos")) {
+            RouteQuery query = RouteQuery.of(origin, "moscow", DEPARTURE).withObjective(Objective.weighted(1, 1, 1))
+                    .withCargo(dualUse).withConstraints(RouteConstraints.none().withMaxAlternatives(10));
+
+            List<RouteAlternative> routes = PLANNER.findRoutes(query, congested, Set.of()).alternatives();
+
+            assertThat(routes).extracting(RouteAlternative::corridor).as(origin)
+                    .containsExactlyInAnyOrder(Corridor.NORTHERN, Corridor.MIDDLE_CORRIDOR, Corridor.RUSSIA_CHINA_DIRECT);
+            RouteAlternative northern = first(routes, Corridor.NORTHERN);
+            RouteAlternative middle = first(routes, Corridor.MIDDLE_CORRIDOR);
+            RouteAlternative direct = first(routes, Corridor.RUSSIA_CHINA_DIRECT);
+            // across the Caspian and back into Russia through Azerbaijan, past every Kazakhstan-Russia queue
+            assertThat(checkpoints(middle)).as(origin).doesNotContainAnyElementsOf(KZ_RU).contains("yarag-kazmalyar");
+            assertThat(middle.legs()).as(origin).anySatisfy(leg -> assertThat(leg.mode()).isEqualTo(TransportMode.FERRY));
+            assertThat(middle.label()).as(origin).startsWith("Middle Corridor via ").endsWith("and Yarag Kazmalyar");
+            assertThat(crossingInto(northern, "KZ", "RU").queueTime()).as(origin).isEqualTo(Duration.ofDays(8));
+            // a real choice: the fastest, the cheapest and the least risky are three different routes
+            assertThat(middle.medianTime()).as(origin).isLessThan(northern.medianTime()).isLessThan(direct.medianTime());
+            assertThat(northern.cost().total()).as(origin).isLessThan(middle.cost().total())
+                    .isLessThan(direct.cost().total());
+            assertThat(direct.risk().refusalOrRedirect()).as(origin).isLessThan(middle.risk().refusalOrRedirect())
+                    .isLessThan(northern.risk().refusalOrRedirect() + 1e-12);
+        }
+    }
+
+    @Test
+    void withTheNorthernQueuesShortTheMiddleCorridorToMoscowIsNotOffered() {
+        RouteResult result = PLANNER.findRoutes(URUMQI_MOSCOW.withConstraints(RouteConstraints.none()
+                .withMaxAlternatives(10)), northernBacklog(Duration.ofHours(6)), Set.of());
+        RouteAlternative middle = PLANNER.findRoutes(URUMQI_MOSCOW.withConstraints(RouteConstraints.none()
+                .avoidingCheckpoints(Set.copyOf(KZ_RU))), NOMINAL, Set.of())
+                .alternatives().get(0);
+
+        assertThat(result.alternatives()).extracting(RouteAlternative::corridor).containsOnly(Corridor.NORTHERN);
+        // slower and dearer than the northern route with its queue: dominated, not a choice
+        assertThat(middle.corridor()).isEqualTo(Corridor.MIDDLE_CORRIDOR);
+        assertThat(middle.medianTime()).isGreaterThan(result.alternatives().get(0).medianTime());
+        assertThat(middle.cost().total()).isGreaterThan(result.alternatives().get(0).cost().total());
+    }
+
+    @Test
     void aBacklogLongerThanTheDirectRoutesDetourMakesItFasterButDearer() {
         RouteAlternative northernOpen = PLANNER.findRoutes(URUMQI_MOSCOW, NOMINAL, Set.of()).alternatives().get(0);
         RouteAlternative directOpen = PLANNER.findRoutes(URUMQI_MOSCOW.withConstraints(RouteConstraints.none()
@@ -162,8 +208,9 @@ class CorridorNetworkSearchTest {
         // a day more than the direct route's extra time (it is some 6,800 km longer)
         Duration backlog = directOpen.medianTime().minus(northernOpen.medianTime()).plusDays(1);
 
+        // by road only: with a backlog this long, the Middle Corridor's ferry would beat both (see above)
         RouteResult result = PLANNER.findRoutes(URUMQI_MOSCOW.withConstraints(RouteConstraints.none()
-                .withMaxAlternatives(10)), northernBacklog(backlog), Set.of());
+                .withModes(Set.of(TransportMode.ROAD)).withMaxAlternatives(10)), northernBacklog(backlog), Set.of());
 
         RouteAlternative best = result.alternatives().get(0);
         assertThat(best.corridor()).isEqualTo(Corridor.RUSSIA_CHINA_DIRECT);
@@ -290,9 +337,17 @@ class CorridorNetworkSearchTest {
         assertThat(best.cost().ferry()).isEqualTo(899.25);
         assertThat(checkpoints(best)).hasSize(5);
 
+        // by road only, the way to Istanbul is round the Caspian: through Russia into Azerbaijan at Yarag-Kazmalyar
         RouteQuery roadOnly = RouteQuery.of("urumqi", "istanbul", DEPARTURE)
                 .withConstraints(RouteConstraints.none().withModes(Set.of(TransportMode.ROAD)));
-        assertThat(PLANNER.findRoutes(roadOnly, NOMINAL, Set.of()).noRoute()).contains(NoRouteReason.NO_CONNECTION);
+        RouteAlternative overland = PLANNER.findRoutes(roadOnly, NOMINAL, Set.of()).alternatives().get(0);
+        assertThat(overland.ferries()).isEmpty();
+        assertThat(checkpoints(overland)).contains("yarag-kazmalyar", "red-bridge", "sarpi");
+        assertThat(overland.medianTime()).isGreaterThan(best.medianTime());
+        RouteQuery roadOnlyAvoidingRussia = roadOnly.withConstraints(RouteConstraints.none()
+                .withModes(Set.of(TransportMode.ROAD)).avoidingCountries(Set.of("RU")));
+        assertThat(PLANNER.findRoutes(roadOnlyAvoidingRussia, NOMINAL, Set.of()).noRoute())
+                .contains(NoRouteReason.NO_CONNECTION);
     }
 
     @Test
@@ -326,7 +381,7 @@ class CorridorNetworkSearchTest {
         assertThat(result.alternatives()).isNotEmpty().allSatisfy(route -> assertThat(route.legs())
                 .extracting(LegStep::legId).doesNotContain("aktobe-zhaisan", "khorgos-nur-zholy"));
         RouteResult cutOff = PLANNER.findRoutes(URUMQI_MOSCOW, NOMINAL,
-                Set.of("samara-moscow", "kazan-moscow"));
+                Set.of("samara-moscow", "kazan-moscow", "volgograd-moscow"));
         assertThat(cutOff.noRoute()).contains(NoRouteReason.NO_CONNECTION);
     }
 
