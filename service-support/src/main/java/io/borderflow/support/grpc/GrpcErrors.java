@@ -19,8 +19,10 @@ import java.util.logging.Logger;
 /**
  * The one place where failures become gRPC statuses. A {@link DomainException} becomes its canonical code with a
  * {@code google.rpc.ErrorInfo} (reason, domain, metadata) and, for INVALID_ARGUMENT, a {@code google.rpc.BadRequest}
- * listing the offending fields. A status the code already chose passes through. Anything else is a bug or an outage:
- * the caller gets INTERNAL with an incident id and no internals, and the cause is logged under that id.
+ * listing the offending fields. A status the code already chose passes through. A database that cannot be reached
+ * (refused or lost connections, PostgreSQL shutting down or starting) is UNAVAILABLE with reason
+ * {@code DATABASE_UNAVAILABLE}: the call changed nothing it acknowledged and may be retried with backoff. Anything else
+ * is a bug: the caller gets INTERNAL with an incident id and no internals, and the cause is logged under that id.
  */
 public final class GrpcErrors {
     private static final Logger LOG = Logger.getLogger(GrpcErrors.class.getName());
@@ -47,6 +49,16 @@ public final class GrpcErrors {
         }
         if (cause instanceof DomainException domainFailure) {
             return fromDomain(domainFailure);
+        }
+        Throwable outage = databaseOutage(failure);
+        if (outage != null) {
+            LOG.warning("Database unavailable: " + outage);
+            return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                    .setCode(Code.UNAVAILABLE_VALUE)
+                    .setMessage("the service's database is unavailable; retry with backoff")
+                    .addDetails(Any.pack(ErrorInfo.newBuilder().setReason("DATABASE_UNAVAILABLE").setDomain(domain)
+                            .build()))
+                    .build());
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, failure);
@@ -90,6 +102,28 @@ public final class GrpcErrors {
             case RESOURCE_EXHAUSTED -> Code.RESOURCE_EXHAUSTED;
             case UNAVAILABLE -> Code.UNAVAILABLE;
         };
+    }
+
+    /**
+     * The cause that says the database could not be reached, or null: a refused or timed-out connection, a connection
+     * closed under the call, or PostgreSQL's own connection errors (SQLSTATE class 08) and shutdown or start-up
+     * refusals (57P01-57P03).
+     */
+    static Throwable databaseOutage(Throwable failure) {
+        Throwable current = failure;
+        for (int depth = 0; current != null && depth < 10; depth++) {
+            if (current instanceof java.net.ConnectException
+                    || current instanceof java.nio.channels.ClosedChannelException
+                    || current instanceof io.vertx.sqlclient.ClosedConnectionException) {
+                return current;
+            }
+            if (current instanceof io.vertx.sqlclient.DatabaseException database && database.getSqlState() != null
+                    && (database.getSqlState().startsWith("08") || database.getSqlState().matches("57P0[123]"))) {
+                return current;
+            }
+            current = current.getCause();
+        }
+        return null;
     }
 
     /** Reactive pipelines wrap failures (CompletionException, CompositeException); the first domain cause wins. */

@@ -55,6 +55,27 @@ class GrpcErrorsTest {
         assertThat(status.getDescription()).startsWith("internal error, incident ").doesNotContain("secret");
     }
 
+    @Test
+    void anUnreachableDatabaseIsUnavailableWhereverItIsWrapped() {
+        Throwable refused = new CompletionException(new IllegalStateException("session failed",
+                new java.net.ConnectException("Connection refused: localhost/127.0.0.1:5432")));
+        Throwable shuttingDown = new io.vertx.sqlclient.DatabaseException(
+                "terminating connection due to administrator command", 0, "57P01") {
+        };
+        Throwable lost = new RuntimeException(io.vertx.sqlclient.ClosedConnectionException.INSTANCE);
+
+        for (Throwable failure : java.util.List.of(refused, shuttingDown, lost)) {
+            Throwable mapped = errors.toStatus(failure);
+            assertThat(Status.fromThrowable(mapped).getCode()).as(failure.toString()).isEqualTo(Status.Code.UNAVAILABLE);
+            assertThat(unpack(StatusProto.fromThrowable(mapped), ErrorInfo.class).getReason())
+                    .isEqualTo("DATABASE_UNAVAILABLE");
+        }
+        // a query the database refused for its content is a bug, not an outage
+        Throwable constraint = new io.vertx.sqlclient.DatabaseException("duplicate key", 0, "23505") {
+        };
+        assertThat(Status.fromThrowable(errors.toStatus(constraint)).getCode()).isEqualTo(Status.Code.INTERNAL);
+    }
+
     private static <T extends com.google.protobuf.Message> T unpack(com.google.rpc.Status status, Class<T> type) {
         return status.getDetailsList().stream().filter(any -> any.is(type)).findFirst().map(any -> {
             try {
