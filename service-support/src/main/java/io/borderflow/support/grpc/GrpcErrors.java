@@ -26,6 +26,14 @@ import java.util.logging.Logger;
  */
 public final class GrpcErrors {
     private static final Logger LOG = Logger.getLogger(GrpcErrors.class.getName());
+    /**
+     * The status travels in the trailers, base64-encoded and again as its message, and clients limit their size
+     * (grpc-java to 8 KiB): a request with a thousand problems is told the first of them, and how many there were
+     * ({@code field_violations_total} and {@code field_violations_listed} in the ErrorInfo metadata).
+     */
+    static final int MAX_VIOLATIONS_LISTED = 50;
+    static final int MAX_VIOLATION_BYTES = 3000;
+    static final int MAX_TEXT = 500;
 
     private final String domain;
 
@@ -72,24 +80,37 @@ public final class GrpcErrors {
     }
 
     private StatusRuntimeException fromDomain(DomainException failure) {
+        ErrorInfo.Builder info = ErrorInfo.newBuilder()
+                .setReason(failure.reason())
+                .setDomain(domain)
+                .putAllMetadata(failure.metadata());
+        BadRequest.Builder badRequest = BadRequest.newBuilder();
+        for (FieldViolation violation : failure.violations()) {
+            BadRequest.FieldViolation listed = BadRequest.FieldViolation.newBuilder()
+                    .setField(clip(violation.field()))
+                    .setDescription(clip(violation.description()))
+                    .build();
+            if (badRequest.getFieldViolationsCount() >= MAX_VIOLATIONS_LISTED
+                    || badRequest.build().getSerializedSize() + listed.getSerializedSize() > MAX_VIOLATION_BYTES) {
+                info.putMetadata("field_violations_total", String.valueOf(failure.violations().size()));
+                info.putMetadata("field_violations_listed", String.valueOf(badRequest.getFieldViolationsCount()));
+                break;
+            }
+            badRequest.addFieldViolations(listed);
+        }
         com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder()
                 .setCode(code(failure.kind()).getNumber())
-                .setMessage(failure.getMessage())
-                .addDetails(Any.pack(ErrorInfo.newBuilder()
-                        .setReason(failure.reason())
-                        .setDomain(domain)
-                        .putAllMetadata(failure.metadata())
-                        .build()));
-        if (!failure.violations().isEmpty()) {
-            BadRequest.Builder badRequest = BadRequest.newBuilder();
-            for (FieldViolation violation : failure.violations()) {
-                badRequest.addFieldViolations(BadRequest.FieldViolation.newBuilder()
-                        .setField(violation.field())
-                        .setDescription(violation.description()));
-            }
+                .setMessage(clip(failure.getMessage()))
+                .addDetails(Any.pack(info.build()));
+        if (badRequest.getFieldViolationsCount() > 0) {
             status.addDetails(Any.pack(badRequest.build()));
         }
         return StatusProto.toStatusRuntimeException(status.build());
+    }
+
+    /** Long texts are cut here, so that a failure always fits a client's trailers (grpc-java allows 8 KiB). */
+    private static String clip(String text) {
+        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
     }
 
     private static Code code(ErrorKind kind) {
@@ -102,6 +123,11 @@ public final class GrpcErrors {
             case RESOURCE_EXHAUSTED -> Code.RESOURCE_EXHAUSTED;
             case UNAVAILABLE -> Code.UNAVAILABLE;
         };
+    }
+
+    /** Whether the failure says the database could not be reached (see {@link #databaseOutage}). */
+    public static boolean isDatabaseOutage(Throwable failure) {
+        return databaseOutage(failure) != null;
     }
 
     /**

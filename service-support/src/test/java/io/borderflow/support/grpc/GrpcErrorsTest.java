@@ -31,6 +31,34 @@ class GrpcErrorsTest {
     }
 
     @Test
+    void aThousandProblemsAreToldByTheFirstOfThemAndHowManyThereWere() {
+        java.util.List<io.borderflow.support.error.FieldViolation> problems = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            problems.add(new io.borderflow.support.error.FieldViolation("declaration.goods_lines[" + i + "].hs_code",
+                    "6 to 10 digits; " + "x".repeat(600)));
+        }
+        Throwable mapped = errors.toStatus(new InvalidArgumentException("INVALID_DECLARATION", "1000 problems",
+                java.util.Map.of(), problems));
+
+        io.grpc.Metadata trailers = Status.trailersFromThrowable(mapped);
+        int trailerBytes = trailers.keys().stream().mapToInt(key -> {
+            io.grpc.Metadata.Key<byte[]> binary = key.endsWith("-bin")
+                    ? io.grpc.Metadata.Key.of(key, io.grpc.Metadata.BINARY_BYTE_MARSHALLER) : null;
+            return binary != null ? trailers.get(binary).length * 4 / 3
+                    : trailers.get(io.grpc.Metadata.Key.of(key, io.grpc.Metadata.ASCII_STRING_MARSHALLER)).length();
+        }).sum();
+        assertThat(trailerBytes).as("fits grpc-java's default 8 KiB of metadata").isLessThan(8192 - 1024);
+        com.google.rpc.Status status = StatusProto.fromThrowable(mapped);
+        BadRequest badRequest = unpack(status, BadRequest.class);
+        assertThat(badRequest.getFieldViolationsCount()).isBetween(1, GrpcErrors.MAX_VIOLATIONS_LISTED);
+        assertThat(badRequest.getFieldViolations(0).getField()).isEqualTo("declaration.goods_lines[0].hs_code");
+        assertThat(badRequest.getFieldViolations(0).getDescription()).hasSizeLessThanOrEqualTo(GrpcErrors.MAX_TEXT);
+        ErrorInfo info = unpack(status, ErrorInfo.class);
+        assertThat(info.getMetadataMap()).containsEntry("field_violations_total", "1000")
+                .containsEntry("field_violations_listed", String.valueOf(badRequest.getFieldViolationsCount()));
+    }
+
+    @Test
     void notFoundIsFoundThroughWrappersAndNamesTheResource() {
         Throwable mapped = errors.toStatus(new CompletionException(new NotFoundException("X_NOT_FOUND", "xs/a")));
 
