@@ -1,0 +1,101 @@
+package io.borderflow.support.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.junit.jupiter.api.Test;
+
+class VerifiedTokensTest {
+    private static final Instant NOW = Instant.parse("2026-12-03T12:00:00Z");
+
+    /** A verifier that accepts tokens named "good-<exp epoch seconds>" and counts what it was asked. */
+    private static final class CountingVerifier extends DefaultJWTParser {
+        final List<String> asked = new ArrayList<>();
+
+        @Override
+        public JsonWebToken parse(String token) throws ParseException {
+            asked.add(token);
+            if (!token.startsWith("good-")) {
+                throw new ParseException("bad signature");
+            }
+            long exp = Long.parseLong(token.substring(5));
+            if (exp <= NOW.getEpochSecond() - 3600) {
+                throw new ParseException("expired");
+            }
+            return token(token, exp);
+        }
+    }
+
+    private static Clock at(Instant instant) {
+        return Clock.fixed(instant, ZoneOffset.UTC);
+    }
+
+    @Test
+    void aVerifiedTokenIsNotVerifiedAgainUntilItExpires() throws Exception {
+        CountingVerifier verifier = new CountingVerifier();
+        String token = "good-" + NOW.plusSeconds(600).getEpochSecond();
+        VerifiedTokens tokens = new VerifiedTokens(verifier, at(NOW));
+
+        JsonWebToken first = tokens.parse(token);
+        JsonWebToken second = tokens.parse(token);
+
+        assertThat(second).isSameAs(first);
+        assertThat(verifier.asked).containsExactly(token);
+    }
+
+    @Test
+    void pastItsExpiryATokenIsVerifiedInFullAgain() throws Exception {
+        CountingVerifier verifier = new CountingVerifier();
+        long exp = NOW.plusSeconds(600).getEpochSecond();
+        String token = "good-" + exp;
+        new VerifiedTokens(verifier, at(NOW)).parse(token);
+        VerifiedTokens later = new VerifiedTokens(verifier, at(Instant.ofEpochSecond(exp)));
+        later.parse(token);
+        later.parse(token);
+
+        // the fresh instance verified once; the same token at its expiry second is never taken from memory
+        assertThat(verifier.asked).hasSize(3);
+    }
+
+    @Test
+    void aTokenThatFailedIsNotRemembered() {
+        CountingVerifier verifier = new CountingVerifier();
+        VerifiedTokens tokens = new VerifiedTokens(verifier, at(NOW));
+
+        assertThatThrownBy(() -> tokens.parse("forged")).isInstanceOf(ParseException.class);
+        assertThatThrownBy(() -> tokens.parse("forged")).isInstanceOf(ParseException.class);
+
+        assertThat(verifier.asked).containsExactly("forged", "forged");
+    }
+
+    private static JsonWebToken token(String raw, long exp) {
+        Map<String, Object> claims = Map.of("raw_token", raw, "exp", exp, "sub", "partner");
+        return new JsonWebToken() {
+            @Override
+            public String getName() {
+                return "partner";
+            }
+
+            @Override
+            public Set<String> getClaimNames() {
+                return claims.keySet();
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> T getClaim(String claimName) {
+                return (T) claims.get(claimName);
+            }
+        };
+    }
+}
