@@ -15,6 +15,14 @@ public interface CheckpointConfig {
     @WithDefault("30s")
     java.time.Duration decisionRetry();
 
+    /**
+     * How long a computed status is served again while nothing at its checkpoint changes (a change, on any replica,
+     * makes the next read compute it anew). Figures that move with the clock alone (clearances in the last hour, the
+     * wait of a truck arriving now) are at most this old.
+     */
+    @WithDefault("1s")
+    java.time.Duration statusMaxAge();
+
     /** The electronic queue. */
     Queue queue();
 

@@ -8,7 +8,16 @@ import io.borderflow.api.checkpoint.v1.ListCheckpointsRequest;
 import io.borderflow.api.checkpoint.v1.ListCheckpointsResponse;
 import io.borderflow.checkpoint.service.CheckpointApplicationService;
 import io.borderflow.support.error.InvalidArgumentException;
+import io.borderflow.support.error.FieldViolation;
 import io.borderflow.support.grpc.GrpcErrors;
+import io.borderflow.support.lifecycle.ShuttingDown;
+import io.vertx.core.Vertx;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import io.borderflow.support.grpc.WellFormed;
+import io.borderflow.support.grpc.WellFormedRequests;
 import io.borderflow.support.grpc.ProtoTimes;
 import io.borderflow.support.paging.PageSize;
 import io.borderflow.support.paging.ResourceNames;
@@ -88,6 +97,8 @@ public class CheckpointGrpcService implements CheckpointService {
     private static final Pattern TRUCK =
             Pattern.compile("checkpoints/([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)/trucks/([A-Za-z0-9 -]{2,16})");
     private static final int MAX_BATCH = 50;
+    /** Events of one stream recorded at once (a border post may send a backlog without waiting for each ack). */
+    private static final int STREAM_WINDOW = 128;
     private static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
     private static final Pattern BOOKING =
             Pattern.compile("checkpoints/([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)/bookings/([0-9a-f-]{36})");
@@ -103,11 +114,16 @@ public class CheckpointGrpcService implements CheckpointService {
     private final ElectronicQueueApplicationService queue;
     private final ElectronicQueueIntake bookings;
     private final SecurityIdentity identity;
+    private final ShuttingDown shuttingDown;
+    private final Vertx vertx;
 
     public CheckpointGrpcService(CheckpointApplicationService checkpoints, AuditTrail audit,
             CrossingEventIntake events, CheckpointStatusApplicationService statuses,
             CheckpointOperationsApplicationService operations, CheckpointOperationsIntake changes,
-            ElectronicQueueApplicationService queue, ElectronicQueueIntake bookings, SecurityIdentity identity) {
+            ElectronicQueueApplicationService queue, ElectronicQueueIntake bookings, SecurityIdentity identity,
+            ShuttingDown shuttingDown, Vertx vertx) {
+        this.shuttingDown = shuttingDown;
+        this.vertx = vertx;
         this.queue = queue;
         this.bookings = bookings;
         this.checkpoints = checkpoints;
@@ -210,10 +226,56 @@ public class CheckpointGrpcService implements CheckpointService {
     @RolesAllowed(Roles.BORDER_OPERATOR)
     public Multi<StreamCrossingEventsResponse> streamCrossingEvents(Multi<StreamCrossingEventsRequest> requests) {
         Caller caller = Caller.of(identity);
-        return requests.onItem().transformToUniAndConcatenate(request -> {
+        // up to STREAM_WINDOW events of the stream are recorded at once (they join the same write groups), and
+        // their acknowledgements go back in the order the events came
+        AtomicLong sent = new AtomicLong();
+        AtomicInteger inHand = new AtomicInteger();
+        Map<Long, StreamCrossingEventsResponse> early = new HashMap<>();
+        long[] next = {0};
+        Multi<StreamCrossingEventsResponse> acks = requests
+                .onItem().transform(request -> new Numbered<>(sent.getAndIncrement(), request))
+                .onItem().transformToUni(numbered -> {
+                    if (shuttingDown.started()) {
+                        return Uni.createFrom().<Numbered<StreamCrossingEventsResponse>>failure(shuttingDown.unavailable());
+                    }
+                    inHand.incrementAndGet();
+                    return ack(numbered.item(), caller).onTermination().invoke(inHand::decrementAndGet)
+                            .map(ack -> new Numbered<>(numbered.number(), ack));
+                }).merge(STREAM_WINDOW)
+                .onItem().transformToIterable(done -> {
+                    early.put(done.number(), done.item());
+                    List<StreamCrossingEventsResponse> inOrder = new ArrayList<>();
+                    while (early.containsKey(next[0])) {
+                        inOrder.add(early.remove(next[0]++));
+                    }
+                    return inOrder;
+                });
+        // at shutdown: the events in hand are acknowledged, then the stream ends UNAVAILABLE (the client resends the rest)
+        return shuttingDown.endingAtShutdown(acks, () -> Uni.createFrom().emitter(idle -> awaitIdle(inHand,
+                () -> idle.complete(null)))).onFailure().transform(ERRORS::toStatus);
+    }
+
+    private record Numbered<T>(long number, T item) {
+    }
+
+    /** Runs {@code then} once no event of the stream is being recorded. */
+    private void awaitIdle(AtomicInteger inHand, Runnable then) {
+        if (inHand.get() == 0) {
+            then.run();
+        } else {
+            vertx.setTimer(20, id -> awaitIdle(inHand, then));
+        }
+    }
+
+    private Uni<StreamCrossingEventsResponse> ack(StreamCrossingEventsRequest request, Caller caller) {
+        {
             CrossingEvent event = request.getEvent();
             Uni<CrossingEventAck> ack;
             try {
+                List<FieldViolation> malformed = WellFormed.problems(request);
+                if (!malformed.isEmpty()) {
+                    throw WellFormedRequests.malformed(malformed);
+                }
                 ack = events.record(CrossingProtoMapper.event(event), caller)
                         .map(recorded -> CrossingProtoMapper.accepted(event.getEventId(), recorded.outcome(), recorded.visit()));
             } catch (DomainException refused) {
@@ -222,7 +284,7 @@ public class CheckpointGrpcService implements CheckpointService {
             return ack.onFailure(DomainException.class)
                     .recoverWithItem(refused -> CrossingProtoMapper.rejected(event.getEventId(), (DomainException) refused))
                     .map(a -> StreamCrossingEventsResponse.newBuilder().setAck(a).build());
-        }).onFailure().transform(ERRORS::toStatus);
+        }
     }
 
     @Override

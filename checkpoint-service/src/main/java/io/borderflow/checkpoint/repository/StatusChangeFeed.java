@@ -31,6 +31,8 @@ public class StatusChangeFeed {
     private final String password;
     /** Fed from the subscriber's one connection, so from one thread at a time. */
     private final BroadcastProcessor<String> changes = BroadcastProcessor.create();
+    private final BroadcastProcessor<Boolean> listening = BroadcastProcessor.create();
+    private volatile boolean connected;
     private PgSubscriber subscriber;
 
     public StatusChangeFeed(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
@@ -46,8 +48,16 @@ public class StatusChangeFeed {
         PgConnectOptions options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url)
                 .setUser(user).setPassword(password);
         subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
-        subscriber.channel(CHANNEL).handler(changes::onNext);
-        subscriber.closeHandler(ignored -> LOG.warn("status change feed disconnected; reconnecting"));
+        subscriber.channel(CHANNEL).handler(changes::onNext).subscribeHandler(ignored -> {
+            // (re)subscribed: changes made while not listening were missed
+            connected = true;
+            listening.onNext(true);
+        });
+        subscriber.closeHandler(ignored -> {
+            connected = false;
+            listening.onNext(false);
+            LOG.warn("status change feed disconnected; reconnecting");
+        });
         subscriber.connect().onFailure(e -> LOG.warn("status change feed could not connect; watchers get heartbeats only", e));
     }
 
@@ -60,6 +70,20 @@ public class StatusChangeFeed {
     /** Checkpoint ids as their status changes, from every replica; hot: only what happens after subscribing. */
     public Multi<String> changes() {
         return changes;
+    }
+
+    /**
+     * Whether this replica hears every change now. While it does not (before the first LISTEN, and from a lost
+     * connection until it is back), nothing computed from the database may be kept on the grounds that no change was
+     * announced.
+     */
+    public boolean listening() {
+        return connected;
+    }
+
+    /** Each time listening starts (true: every change may have been missed until now) or stops (false). */
+    public Multi<Boolean> listeningChanges() {
+        return listening;
     }
 
     /** Announces in the current transaction that the checkpoint's status changed; sent when it commits. */

@@ -40,10 +40,14 @@ public class VisitRepository {
                 .setParameter("cp", checkpointId).setParameter("plate", plateKey).setMaxResults(limit).getResultList());
     }
 
-    public Uni<List<CrossingEventEntity>> eventsOfVisit(String visitId) {
+    /** The events of these visits, by the time they happened. */
+    public Uni<List<CrossingEventEntity>> eventsOfVisits(List<String> visitIds) {
+        if (visitIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
         return Panache.getSession().chain(session -> session
-                .createSelectionQuery("from CrossingEventEntity where visitId = :v order by occurTime", CrossingEventEntity.class)
-                .setParameter("v", visitId).getResultList());
+                .createSelectionQuery("from CrossingEventEntity where visitId in :v order by occurTime", CrossingEventEntity.class)
+                .setParameter("v", visitIds).getResultList());
     }
 
     /** Stores a new event with its visit (new or changed) and writes both at once. */
@@ -100,14 +104,6 @@ public class VisitRepository {
                         Long.class)
                 .setParameter("cp", visit.checkpointId).setParameter("lane", visit.laneKind)
                 .setParameter("at", visit.arriveTime).setParameter("plate", visit.plateKey).getSingleResult());
-    }
-
-    /** What status needs of the visits at a checkpoint: every open visit, and every visit that arrived or ended since. */
-    public Uni<List<TruckVisitEntity>> statusVisits(String checkpointId, OffsetDateTime since) {
-        return Panache.getSession().chain(session -> session
-                .createSelectionQuery("from TruckVisitEntity where checkpointId = :cp and (state in :open"
-                        + " or arriveTime >= :since or endTime >= :since)", TruckVisitEntity.class)
-                .setParameter("cp", checkpointId).setParameter("open", OPEN).setParameter("since", since).getResultList());
     }
 
     /** Visits filed under a declaration whose decision has not been received, oldest update first. */

@@ -13,6 +13,7 @@ import io.borderflow.checkpoint.model.CheckpointOperations;
 import io.borderflow.support.calendar.ScheduledClosure;
 import io.borderflow.checkpoint.repository.OperationsRepository;
 import io.borderflow.checkpoint.repository.StatusChangeFeed;
+import io.borderflow.support.lifecycle.ShuttingDown;
 import io.borderflow.support.reactive.FreshContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -22,6 +23,7 @@ import io.borderflow.checkpoint.model.TruckView;
 import io.borderflow.checkpoint.model.TruckVisitEntity;
 import io.borderflow.checkpoint.repository.CheckpointRepository;
 import io.borderflow.checkpoint.repository.VisitRepository;
+import io.borderflow.checkpoint.repository.VisitRows;
 import io.borderflow.support.error.NotFoundException;
 import io.borderflow.support.error.PermissionDeniedException;
 import io.borderflow.support.paging.PageTokens;
@@ -58,16 +60,23 @@ public class CheckpointStatusApplicationService {
     private final StatusChangeFeed feed;
     private final Vertx vertx;
     private final CheckpointApplicationService checkpointList;
+    private final StatusCache cache;
+    private final ShuttingDown shuttingDown;
+    private final VisitRows visitRows;
 
     public CheckpointStatusApplicationService(CheckpointRepository checkpoints, VisitRepository visits,
             OperationsRepository operations, StatusChangeFeed feed, Vertx vertx,
-            CheckpointApplicationService checkpointList) {
+            CheckpointApplicationService checkpointList, StatusCache cache, ShuttingDown shuttingDown,
+            VisitRows visitRows) {
         this.checkpoints = checkpoints;
         this.visits = visits;
         this.operations = operations;
         this.feed = feed;
         this.vertx = vertx;
         this.checkpointList = checkpointList;
+        this.cache = cache;
+        this.shuttingDown = shuttingDown;
+        this.visitRows = visitRows;
     }
 
     /** One message of a watch: a checkpoint's status, or a heartbeat time. */
@@ -76,7 +85,8 @@ public class CheckpointStatusApplicationService {
 
     /**
      * The current status of each checkpoint, then a new one whenever a change there is announced (by any replica),
-     * coalesced per {@link #COALESCE}, and a heartbeat every {@code heartbeat}. Fails with NOT_FOUND
+     * coalesced per {@link #COALESCE}, and a heartbeat every {@code heartbeat}; ends with UNAVAILABLE when this replica
+     * shuts down, so the watcher reconnects to another. Fails with NOT_FOUND
      * ({@code CHECKPOINT_NOT_FOUND}) before anything is sent when a checkpoint is unknown.
      */
     public Multi<WatchUpdate> watch(List<String> checkpointIds, Duration heartbeat) {
@@ -99,24 +109,25 @@ public class CheckpointStatusApplicationService {
 
     private Multi<WatchUpdate> watchIds(List<String> checkpointIds, Duration heartbeat) {
         Set<String> watched = Set.copyOf(checkpointIds);
-        Multi<WatchUpdate> changes = feed.changes().filter(watched::contains)
-                .group().intoLists().every(COALESCE)
-                .onItem().transformToIterable(ids -> new java.util.LinkedHashSet<>(ids))
-                .onItem().transformToUniAndConcatenate(id -> fresh(() -> details(id).chain(this::status)))
+        // the checkpoints changed since the last update, sent once per COALESCE; a watcher slower than that skips
+        // ticks, never changes (the set keeps them until the next tick it takes)
+        Set<String> changed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Multi<WatchUpdate> noted = feed.changes().filter(watched::contains).onItem().invoke(changed::add)
+                .skip().where(id -> true).onItem().transform(id -> (WatchUpdate) null);
+        Multi<WatchUpdate> changes = Multi.createFrom().ticks().every(COALESCE).onOverflow().drop()
+                .onItem().transformToIterable(tick -> {
+                    List<String> due = new ArrayList<>(changed);
+                    changed.removeAll(due);
+                    return due;
+                })
+                .onItem().transformToUniAndConcatenate(id -> FreshContext.run(vertx, () -> status(id)))
                 .map(status -> new WatchUpdate(status, null));
-        Multi<WatchUpdate> heartbeats = Multi.createFrom().ticks().every(heartbeat)
+        Multi<WatchUpdate> heartbeats = Multi.createFrom().ticks().every(heartbeat).onOverflow().drop()
                 .map(tick -> new WatchUpdate(null, Instant.now()));
-        return fresh(() -> {
-            Uni<List<CheckpointStatusView>> all = Uni.createFrom().item(new ArrayList<>());
-            for (String id : checkpointIds) {
-                all = all.chain(list -> details(id).chain(this::status).map(view -> {
-                    list.add(view);
-                    return list;
-                }));
-            }
-            return all;
-        }).onItem().transformToMulti(initial -> Multi.createBy().merging().streams(
-                Multi.createFrom().iterable(initial).map(status -> new WatchUpdate(status, null)), changes, heartbeats));
+        return FreshContext.run(vertx, () -> statuses(checkpointIds)).onItem().transformToMulti(initial -> shuttingDown
+                .endingAtShutdown(Multi.createBy().merging().streams(
+                        Multi.createFrom().iterable(initial).map(status -> new WatchUpdate(status, null)), noted,
+                        changes, heartbeats), () -> Uni.createFrom().voidItem()));
     }
 
     /** Work with its own session on a fresh Vert.x context (watch updates come from timers and notifications). */
@@ -128,14 +139,16 @@ public class CheckpointStatusApplicationService {
     public record TruckPage(List<TruckView> trucks, String nextPageToken) {
     }
 
-    /** @throws NotFoundException {@code CHECKPOINT_NOT_FOUND} */
-    @WithSession
+    /**
+     * The checkpoint's status, computed with a session of its own unless {@link StatusCache} keeps a valid one.
+     *
+     * @throws NotFoundException {@code CHECKPOINT_NOT_FOUND}
+     */
     public Uni<CheckpointStatusView> status(String checkpointId) {
-        return details(checkpointId).chain(this::status);
+        return cache.status(checkpointId, () -> Panache.withSession(() -> details(checkpointId).chain(this::status)));
     }
 
     /** The statuses in the order asked. @throws NotFoundException {@code CHECKPOINT_NOT_FOUND} for the first unknown */
-    @WithSession
     public Uni<List<CheckpointStatusView>> statuses(List<String> checkpointIds) {
         Uni<List<CheckpointStatusView>> all = Uni.createFrom().item(new ArrayList<>());
         for (String id : checkpointIds) {
@@ -226,10 +239,10 @@ public class CheckpointStatusApplicationService {
 
     private Uni<CheckpointStatusView> status(LiveCheckpoint live) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return visits.statusVisits(live.details().checkpoint().id, now.minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC))
+        return visitRows.statusVisits(live.details().checkpoint().id, now.minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC))
                 .map(rows -> StatusCalculator.compute(live.facts(), rows.stream()
-                        .map(v -> new StatusCalculator.VisitFacts(v.state, v.laneKind, v.channel, instant(v.arriveTime),
-                                instant(v.endTime))).toList(), now));
+                        .map(v -> new StatusCalculator.VisitFacts(v.state(), v.laneKind(), v.channel(),
+                                instant(v.arriveTime()), instant(v.endTime()))).toList(), now));
     }
 
     private Uni<TruckView> view(LiveCheckpoint details, TruckVisitEntity visit) {

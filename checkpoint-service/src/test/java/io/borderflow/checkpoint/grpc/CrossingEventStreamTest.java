@@ -197,6 +197,68 @@ class CrossingEventStreamTest {
      * booked and called forward, 8-9 in a RED inspection, 10-11 waiting, 12 booked, 13 booked and cancelled, 14
      * redirected.
      */
+    /**
+     * Border posts streaming at once, each a backlog sent without waiting for acknowledgements: their events share
+     * write groups, yet every stream is acknowledged in its own order and every truck's events are placed in the
+     * order its stream sent them (ARRIVED, CALLED_FORWARD and CLEARED back to back, often in one group).
+     */
+    @Test
+    void streamsAtOnceAreEachAcknowledgedInOrderAndEveryTruckKeepsItsOrder() throws Exception {
+        String carrier = carrier();
+        Instant start = CrossingFixtures.now().minus(Duration.ofHours(8));
+        int streamCount = 6;
+        int trucksPerStream = 20;
+        List<List<CrossingEvent>> perStream = new ArrayList<>();
+        List<String> plates = new ArrayList<>();
+        for (int s = 0; s < streamCount; s++) {
+            List<CrossingEvent> events = new ArrayList<>();
+            for (int t = 0; t < trucksPerStream; t++) {
+                String plate = plate();
+                plates.add(plate);
+                Instant arrived = start.plus(Duration.ofMinutes(s * trucksPerStream + t));
+                events.add(event(CHECKPOINT, CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, arrived, plate, carrier).build());
+                events.add(event(CHECKPOINT, CrossingEventType.CROSSING_EVENT_TYPE_CALLED_FORWARD,
+                        arrived.plus(Duration.ofHours(2)), plate, carrier).build());
+                events.add(event(CHECKPOINT, CrossingEventType.CROSSING_EVENT_TYPE_CLEARED,
+                        arrived.plus(Duration.ofHours(3)), plate, carrier).build());
+            }
+            perStream.add(events);
+        }
+
+        List<Result> results = callAtOnce(operator, perStream);
+
+        for (int s = 0; s < streamCount; s++) {
+            Result result = results.get(s);
+            assertThat(result.failure()).as("stream %d ends normally", s).isNull();
+            assertThat(result.acks()).extracting(CrossingEventAck::getEventId)
+                    .as("stream %d acknowledged event by event, in order", s)
+                    .containsExactlyElementsOf(perStream.get(s).stream().map(CrossingEvent::getEventId).toList());
+            assertThat(result.acks()).extracting(CrossingEventAck::getOutcome)
+                    .containsOnly(EventOutcome.EVENT_OUTCOME_ACCEPTED);
+        }
+        for (String plate : plates) {
+            assertThat(getTruck(CHECKPOINT, plate).getState()).as(plate).isEqualTo(TruckState.TRUCK_STATE_CLEARED);
+        }
+    }
+
+    /** Sends each list on a stream of its own, all at once; the results in the same order. */
+    private List<Result> callAtOnce(CallCredentials caller, List<List<CrossingEvent>> perStream) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(perStream.size());
+        try {
+            List<java.util.concurrent.Future<Result>> running = new ArrayList<>();
+            for (List<CrossingEvent> events : perStream) {
+                running.add(pool.submit(() -> call(caller, events)));
+            }
+            List<Result> results = new ArrayList<>();
+            for (java.util.concurrent.Future<Result> result : running) {
+                results.add(result.get(120, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static TruckPlan plan(int i, String carrier, Instant start) {
         String plate = plate();
         List<CrossingEvent> events = new ArrayList<>();
