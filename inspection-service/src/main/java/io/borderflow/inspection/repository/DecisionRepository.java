@@ -52,8 +52,8 @@ public class DecisionRepository {
     /** Whether a declaration of this consignor was stored before. */
     public Uni<Boolean> consignorKnown(String consignorKey) {
         return Panache.getSession().chain(session -> session
-                .createSelectionQuery("select count(*) from DeclarationEntity where consignorKey = :key", Long.class)
-                .setParameter("key", consignorKey).getSingleResult()).map(count -> count > 0);
+                .createSelectionQuery("select id from DeclarationEntity where consignorKey = :key", String.class)
+                .setParameter("key", consignorKey).setMaxResults(1).getResultList()).map(found -> !found.isEmpty());
     }
 
     /** A declaration to replay, whether it was its consignor's first, and whether its inspection found a violation. */
@@ -160,15 +160,6 @@ public class DecisionRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored decision " + decision.declarationId + " is unreadable", e);
         }
-    }
-
-    /** Both rows in the caller's transaction. */
-    public Uni<StoredDecision> insert(DeclarationEntity declaration, DecisionEntity decision) {
-        return Panache.getSession().chain(session -> session.persist(declaration)
-                .chain(() -> session.flush())
-                .chain(() -> session.persist(decision))
-                .chain(() -> session.flush()))
-                .map(done -> read(declaration, decision));
     }
 
     /** Newest first; {@code after} is the last (decide time, declaration id) of the previous page, or null. */

@@ -50,8 +50,8 @@ public class RulesetRepository {
                 .map(rows -> rows.stream().map(row -> details(row, active, now)).toList()));
     }
 
-    /** The version of the ruleset active at {@code time}, or null. */
-    private Uni<Long> activeAt(OffsetDateTime time) {
+    /** The version of the ruleset active at {@code time}, or null. Needs a session. */
+    public Uni<Long> activeAt(OffsetDateTime time) {
         return Panache.getSession().chain(session -> session
                 .createSelectionQuery("select version from RulesetEntity where activateTime <= :t order by activateTime desc",
                         Long.class)

@@ -12,8 +12,6 @@ import io.borderflow.inspection.model.DeclarationOutlook;
 import io.borderflow.inspection.model.StoredDecision;
 import io.borderflow.inspection.repository.DecisionRepository;
 import io.borderflow.inspection.repository.RulesetRepository;
-import io.borderflow.support.audit.AuditEntry;
-import io.borderflow.support.audit.AuditTrail;
 import io.borderflow.support.error.AlreadyExistsException;
 import io.borderflow.support.error.FailedPreconditionException;
 import io.borderflow.support.error.FieldViolation;
@@ -22,8 +20,8 @@ import io.borderflow.support.error.NotFoundException;
 import io.borderflow.support.paging.PageTokens;
 import io.borderflow.support.reference.ReferenceFile;
 import io.borderflow.support.security.Caller;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -38,17 +36,17 @@ import java.util.UUID;
 public class DeclarationApplicationService {
     private final RulesetRepository rulesets;
     private final DecisionRepository decisions;
-    private final AuditTrail audit;
     private final RiskEngines engines;
     private final CheckpointClient checkpoints;
+    private final DecisionBatches batches;
 
-    public DeclarationApplicationService(RulesetRepository rulesets, DecisionRepository decisions, AuditTrail audit,
-            RiskEngines engines, CheckpointClient checkpoints) {
+    public DeclarationApplicationService(RulesetRepository rulesets, DecisionRepository decisions,
+            RiskEngines engines, CheckpointClient checkpoints, DecisionBatches batches) {
         this.rulesets = rulesets;
         this.decisions = decisions;
-        this.audit = audit;
         this.engines = engines;
         this.checkpoints = checkpoints;
+        this.batches = batches;
     }
 
     /** One page of decisions and the token of the next. */
@@ -56,13 +54,13 @@ public class DeclarationApplicationService {
     }
 
     /**
-     * Stores the declaration and its decision under the active ruleset, in one transaction with the audit record. A
-     * retry with the same request id and content returns the stored answer.
+     * Stores the declaration and its decision under the active ruleset, in one transaction with the audit record
+     * (shared with the submissions that arrive meanwhile, see {@link DecisionBatches}). A retry with the same request
+     * id and content returns the stored answer.
      *
      * @throws InvalidArgumentException reason {@code INVALID_DECLARATION} with a violation per problem
      * @throws AlreadyExistsException reason {@code REQUEST_ID_REUSED} for the same id with other content
      */
-    @WithTransaction
     public Uni<StoredDecision> submit(String requestId, DeclarationContent content, Caller caller) {
         List<FieldViolation> problems = DeclarationCheck.problems(requestId, content);
         if (!problems.isEmpty()) {
@@ -71,27 +69,24 @@ public class DeclarationApplicationService {
         }
         String json = DecisionRepository.json(content);
         String sha = ReferenceFile.sha256(json);
-        String consignorKey = RiskEngines.consignorKey(content);
-        return decisions.findByRequestId(requestId).chain(existing -> {
-            if (existing.isPresent()) {
-                if (!existing.get().declaration().contentSha256.equals(sha)) {
-                    throw new AlreadyExistsException("REQUEST_ID_REUSED",
-                            "request_id " + requestId + " was used for another declaration",
-                            Map.of("request_id", requestId, "name", "declarations/" + existing.get().declaration().id));
-                }
-                return Uni.createFrom().item(existing.get());
+        DecisionBatches.Submission submission = new DecisionBatches.Submission(requestId, content, json, sha,
+                RiskEngines.consignorKey(content), caller);
+        return knownCheckpoint(content).chain(() -> batches.submit(submission)).chain(outcome -> outcome.stored()
+                ? Panache.withSession(() -> storedAnswer(requestId, sha))
+                : Uni.createFrom().item(outcome.decided()));
+    }
+
+    /** The answer stored for a request id sent again: the same content gets it, other content is refused. */
+    private Uni<StoredDecision> storedAnswer(String requestId, String sha) {
+        return decisions.findByRequestId(requestId).map(existing -> {
+            StoredDecision stored = existing.orElseThrow(() -> new IllegalStateException(
+                    "request " + requestId + " was reported stored and is not"));
+            if (!stored.declaration().contentSha256.equals(sha)) {
+                throw new AlreadyExistsException("REQUEST_ID_REUSED",
+                        "request_id " + requestId + " was used for another declaration",
+                        Map.of("request_id", requestId, "name", "declarations/" + stored.declaration().id));
             }
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-            return knownCheckpoint(content).chain(() -> activeEngine(now))
-                    .chain(engine -> decisions.consignorKnown(consignorKey).chain(known -> {
-                Assessment assessment = engine.assess(RiskEngines.facts(content, sha, !known));
-                DeclarationEntity declaration = declaration(requestId, content, json, sha, now);
-                declaration.consignorKey = consignorKey;
-                DecisionEntity decision = decision(declaration, assessment, now);
-                return decisions.insert(declaration, decision).call(stored -> audit.append(AuditEntry.of(caller,
-                        "declaration.submit", "declarations/" + declaration.id, true, "channel " + decision.channel
-                                + ", risk score " + decision.riskScore + ", ruleset " + decision.rulesetVersion)));
-            }));
+            return stored;
         });
     }
 
@@ -145,7 +140,7 @@ public class DeclarationApplicationService {
                 outlook.expectedHandling().toSeconds());
     }
 
-    private static List<StoredDecision.DecisionReason> reasons(List<Assessment.Reason> reasons) {
+    static List<StoredDecision.DecisionReason> reasons(List<Assessment.Reason> reasons) {
         return reasons.stream()
                 .map(r -> new StoredDecision.DecisionReason(r.ruleId(), r.ruleText(), r.weight(), r.evidence())).toList();
     }
@@ -166,8 +161,13 @@ public class DeclarationApplicationService {
     }
 
     private Uni<RiskEngine> activeEngine(OffsetDateTime at) {
-        return rulesets.findActiveAt(at).map(active -> engines.of(active.orElseThrow(() -> new FailedPreconditionException(
-                "NO_ACTIVE_RULESET", "no ruleset is active; activate one before submitting declarations"))));
+        return rulesets.activeAt(at).chain(version -> {
+            if (version == null) {
+                throw new FailedPreconditionException("NO_ACTIVE_RULESET",
+                        "no ruleset is active; activate one before submitting declarations");
+            }
+            return engines.ofVersion(version);
+        });
     }
 
     /** @throws NotFoundException reason {@code DECISION_NOT_FOUND} */
@@ -192,7 +192,7 @@ public class DeclarationApplicationService {
         });
     }
 
-    private static DeclarationEntity declaration(String requestId, DeclarationContent content, String json, String sha,
+    static DeclarationEntity declaration(String requestId, DeclarationContent content, String json, String sha,
             OffsetDateTime now) {
         DeclarationEntity declaration = new DeclarationEntity();
         declaration.id = UUID.randomUUID().toString();
@@ -205,7 +205,7 @@ public class DeclarationApplicationService {
         return declaration;
     }
 
-    private static DecisionEntity decision(DeclarationEntity declaration, Assessment assessment, OffsetDateTime now) {
+    static DecisionEntity decision(DeclarationEntity declaration, Assessment assessment, OffsetDateTime now) {
         DecisionEntity decision = new DecisionEntity();
         decision.declarationId = declaration.id;
         decision.checkpointId = declaration.checkpointId;

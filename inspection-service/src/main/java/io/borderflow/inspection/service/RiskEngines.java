@@ -6,6 +6,9 @@ import io.borderflow.inspection.domain.RiskEngine;
 import io.borderflow.inspection.domain.RulesetDefinition;
 import io.borderflow.inspection.model.DeclarationContent;
 import io.borderflow.inspection.model.RulesetDetails;
+import io.borderflow.inspection.repository.RulesetRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +23,25 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class RiskEngines {
     private final Map<Long, RiskEngine> engines = new ConcurrentHashMap<>();
+    private final RulesetRepository rulesets;
+
+    public RiskEngines(RulesetRepository rulesets) {
+        this.rulesets = rulesets;
+    }
 
     public RiskEngine of(RulesetDetails ruleset) {
         return engines.computeIfAbsent(ruleset.ruleset().version,
                 version -> RulesetDefinition.engine(version, ruleset.content()));
+    }
+
+    /** The engine of a stored version: compiled before, or read (in a session of its own) and compiled now. */
+    public Uni<RiskEngine> ofVersion(long version) {
+        RiskEngine compiled = engines.get(version);
+        if (compiled != null) {
+            return Uni.createFrom().item(compiled);
+        }
+        return Panache.withSession(() -> rulesets.find(version)).map(row -> engines.computeIfAbsent(version,
+                v -> RulesetDefinition.engine(v, RulesetRepository.content(row))));
     }
 
     /**

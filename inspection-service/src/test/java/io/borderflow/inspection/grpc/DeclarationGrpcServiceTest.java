@@ -27,7 +27,10 @@ import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.Config;
@@ -131,6 +134,48 @@ class DeclarationGrpcServiceTest {
                 "DIVERSION-DESTINATION", "DIVERSION-TRANSIT");
         assertThat(second.getRiskScore()).isEqualTo(75);
         assertThat(second.getChannel()).isEqualTo(Channel.CHANNEL_RED);
+    }
+
+    /**
+     * Submissions at once share write groups: each is decided and stored once, a retry sent alongside its original
+     * gets the same answer, and of a new consignor's declarations exactly one is its first (whichever group commits
+     * first), however the submissions fall into groups.
+     */
+    @Test
+    void submissionsAtOnceAreEachStoredOnceAndOnlyOneIsTheConsignorsFirst() throws Exception {
+        String checkpoint = checkpoint();
+        Declaration phones = electronics(checkpoint, "851762").build();
+        int distinct = 40;
+        List<String> requestIds = new ArrayList<>();
+        for (int i = 0; i < distinct; i++) {
+            requestIds.add(requestId());
+        }
+        List<String> sent = new ArrayList<>(requestIds);
+        sent.addAll(requestIds.subList(0, 10));
+        java.util.Collections.shuffle(sent, new java.util.Random(7));
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        Map<String, List<SubmitDeclarationResponse>> answers = new java.util.concurrent.ConcurrentHashMap<>();
+        try {
+            List<java.util.concurrent.Future<?>> calls = new ArrayList<>();
+            for (String id : sent) {
+                calls.add(pool.submit(() -> answers.computeIfAbsent(id, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                        .add(submit(id, phones))));
+            }
+            for (java.util.concurrent.Future<?> call : calls) {
+                call.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(answers).hasSize(distinct);
+        answers.forEach((id, responses) -> assertThat(responses).as(id).allSatisfy(r -> assertThat(r).isEqualTo(responses.get(0))));
+        long firsts = answers.values().stream().map(r -> r.get(0).getDecision())
+                .filter(d -> d.getReasonsList().stream().anyMatch(r -> r.getRuleId().equals("FIRST-TIME-TRADER"))).count();
+        assertThat(firsts).as("declarations decided as the consignor's first").isEqualTo(1);
+        assertThat(as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint).setPageSize(100)
+                .build()).getDecisionsCount()).isEqualTo(distinct);
     }
 
     @Test
