@@ -11,6 +11,7 @@ import io.borderflow.routing.model.route.ChannelOutlook;
 import io.borderflow.routing.model.route.Freshness;
 import io.borderflow.routing.model.route.RouteRequest.CargoProfile;
 import io.borderflow.support.grpc.ProtoTimes;
+import io.borderflow.support.reactive.CallerContext;
 import io.borderflow.support.error.NotFoundException;
 import io.borderflow.support.reference.ReferenceFile;
 import io.borderflow.support.security.ServiceCredentials;
@@ -57,6 +58,7 @@ public class AssessmentCache {
     private final MutinyInspectionServiceStub stub;
     private final ServiceCredentials credentials;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, Uni<Assessed>> inFlight = new ConcurrentHashMap<>();
 
     public AssessmentCache(@GrpcClient("inspection") MutinyInspectionServiceStub stub, ServiceCredentials credentials) {
         this.stub = stub;
@@ -81,7 +83,8 @@ public class AssessmentCache {
             if (cached != null && now.isBefore(cached.at().plus(FRESH_FOR))) {
                 known.put(id, new Assessed(cached.outlook(), Freshness.live(Duration.between(cached.at(), now))));
             } else {
-                asks.add(ask(profile, cargo, declarationId, id, cached, now).map(a -> Map.entry(id, a)));
+                asks.add(CallerContext.resume(asking(profile, cargo, declarationId, id, cached, now))
+                        .map(a -> Map.entry(id, a)));
             }
         }
         if (asks.isEmpty()) {
@@ -91,6 +94,21 @@ public class AssessmentCache {
             answers.forEach(a -> known.put(a.getKey(), a.getValue()));
             return known;
         });
+    }
+
+    /** The question in flight for this cargo and checkpoint, shared by every search that needs it meanwhile. */
+    private Uni<Assessed> asking(String profile, CargoProfile cargo, String declarationId, String checkpointId,
+            Entry cached, Instant now) {
+        String key = profile + "|" + checkpointId;
+        Uni<Assessed>[] mine = new Uni[1];
+        Uni<Assessed> shared = inFlight.computeIfAbsent(key, k -> mine[0] = ask(profile, cargo, declarationId,
+                checkpointId, cached, now).onTermination().invoke(() -> inFlight.remove(k)).memoize().indefinitely());
+        if (shared == mine[0]) {
+            shared.subscribe().with(done -> {
+            }, failure -> {
+            });
+        }
+        return shared;
     }
 
     private Uni<Assessed> ask(String profile, CargoProfile cargo, String declarationId, String checkpointId,
