@@ -152,6 +152,9 @@ public final class RunningSuite implements AutoCloseable {
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
                     .setPort(settings.postgresPort())
+                    // zonky turns synchronous commits off for test speed; an acknowledged write must survive a
+                    // PostgreSQL crash, so a commit returns only once its WAL is flushed
+                    .setServerConfig("synchronous_commit", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
         } catch (IOException | RuntimeException e) {
