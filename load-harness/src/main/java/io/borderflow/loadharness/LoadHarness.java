@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -39,6 +40,9 @@ import java.util.Map;
 public final class LoadHarness {
     private static final Duration CALL_DEADLINE = Duration.ofSeconds(5);
     private static final Duration IDLE_MEASURE = Duration.ofSeconds(3);
+    /** The suite counts as settled after start-up once its services use less than this together. */
+    private static final double SETTLED_CORES = 0.1;
+    private static final Duration MAX_SETTLING = Duration.ofSeconds(90);
 
     private LoadHarness() {
     }
@@ -80,17 +84,23 @@ public final class LoadHarness {
             for (SuiteSettings.Service service : settings.services()) {
                 pids.put(service.name(), suite.processes().get(service.name()).pid());
             }
+            // once ready, a JVM still compiles its hot code for a while: measure from when the suite has settled
             CpuUse idle;
+            Instant settling = Instant.now();
             try (ProcessSampler idleSampler = new ProcessSampler(pids)) {
-                CpuUse.Meter.Stop meter = idleSampler.start();
-                Thread.sleep(IDLE_MEASURE.toMillis());
-                idle = meter.stop();
+                do {
+                    CpuUse.Meter.Stop meter = idleSampler.start();
+                    Thread.sleep(IDLE_MEASURE.toMillis());
+                    idle = meter.stop();
+                } while (idle.serviceCores().values().stream().mapToDouble(Double::doubleValue).sum() > SETTLED_CORES
+                        && Duration.between(settling, Instant.now()).compareTo(MAX_SETTLING) < 0);
             }
-            System.out.printf(Locale.ROOT, "idle for %d s: machine %.0f%% busy, service cores %s%n",
-                    IDLE_MEASURE.toSeconds(), idle.machineBusy() * 100, idle.serviceCores());
+            System.out.printf(Locale.ROOT, "idle for %d s, %d s after ready: machine %.0f%% busy, service cores %s%n",
+                    IDLE_MEASURE.toSeconds(), Duration.between(settling, Instant.now()).toSeconds(),
+                    idle.machineBusy() * 100, idle.serviceCores());
             Duration perScenario = options.warmup().plus(options.measure()).plus(options.rateDuration().multipliedBy(2));
             List<ScenarioResult> results = new ArrayList<>();
-            try (SuiteClients clients = SuiteClients.connect(ports, suite.issuer(), runTag(), CALL_DEADLINE,
+            try (SuiteClients clients = SuiteClients.connect(ports, options.connections(), suite.issuer(), runTag(), CALL_DEADLINE,
                     perScenario.plus(CALL_DEADLINE.multipliedBy(3)).plusSeconds(60));
                     ProcessSampler sampler = new ProcessSampler(pids)) {
                 LoadRunner runner = new LoadRunner(sampler, CALL_DEADLINE.plusSeconds(2));

@@ -89,9 +89,17 @@ final class CrossingEventStreams implements CallTarget {
 
     static String outcome(CrossingEventAck ack) {
         EventOutcome outcome = ack.getOutcome();
-        return outcome == EventOutcome.EVENT_OUTCOME_ACCEPTED || outcome == EventOutcome.EVENT_OUTCOME_DUPLICATE ? OK
-                : "REJECTED:" + ack.getReason();
+        if (outcome == EventOutcome.EVENT_OUTCOME_ACCEPTED || outcome == EventOutcome.EVENT_OUTCOME_DUPLICATE) {
+            return OK;
+        }
+        if (SHOWN_REJECTIONS.getAndIncrement() < 5) {
+            System.out.println("  rejected " + ack.getEventId() + ": " + ack.getReason() + " " + ack.getDescription());
+        }
+        return "REJECTED:" + ack.getReason();
     }
+
+    /** The first rejections of a run are printed with their description, to tell why. */
+    private static final AtomicLong SHOWN_REJECTIONS = new AtomicLong();
 
     /** One stream: its events go out in order, their acknowledgements come back in the same order. */
     private final class EventStream {
