@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code ./token ROLE [--carrier ID] [--checkpoints ID,ID] [--subject NAME] [--hours N]}: prints a token of the local
+ * {@code ./token ROLE [--carrier ID] [--checkpoints ID,ID] [--administration CC] [--subject NAME] [--hours N]}: prints a token of the local
  * run's development issuer, for pasting into grpcurl's {@code authorization: Bearer} header.
  */
 public final class TokenCommand {
@@ -38,6 +38,7 @@ public final class TokenCommand {
         }
         String subject = "local-" + String.join("-", roles);
         String carrier = null;
+        String administration = null;
         List<String> checkpoints = new ArrayList<>();
         long hours = 12;
         for (int i = 1; i < args.length; i++) {
@@ -47,6 +48,7 @@ public final class TokenCommand {
             }
             switch (args[i]) {
                 case "--carrier" -> carrier = value;
+                case "--administration" -> administration = value;
                 case "--checkpoints" -> checkpoints.addAll(Arrays.asList(value.split(",")));
                 case "--subject" -> subject = value;
                 case "--hours" -> hours = Long.parseLong(value);
@@ -64,11 +66,14 @@ public final class TokenCommand {
         if (!checkpoints.isEmpty()) {
             token.checkpoints(checkpoints);
         }
+        if (administration != null) {
+            token.administration(administration);
+        }
         return token.sign();
     }
 
     private static String usage() {
-        return "usage: ./token ROLE[,ROLE] [--carrier ID] [--checkpoints ID,ID] [--subject NAME] [--hours N]\n"
+        return "usage: ./token ROLE[,ROLE] [--carrier ID] [--checkpoints ID,ID] [--administration CC] [--subject NAME] [--hours N]\n"
                 + "roles: " + String.join(", ", Roles.all());
     }
 }

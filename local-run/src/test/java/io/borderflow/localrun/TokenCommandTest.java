@@ -24,6 +24,15 @@ class TokenCommandTest {
     }
 
     @Test
+    void aPartnerCustomsTokenNamesItsAdministration(@TempDir Path root) throws Exception {
+        String token = TokenCommand.token(new String[] {"partner-customs", "--administration", "CN"}, root);
+
+        JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        assertThat(claims.get("groups").get(0).asText()).isEqualTo("partner-customs");
+        assertThat(claims.get("administration").asText()).isEqualTo("CN");
+    }
+
+    @Test
     void refusesAnUnknownRoleAndListsTheKnownOnes(@TempDir Path root) {
         assertThatThrownBy(() -> TokenCommand.token(new String[] {"admin"}, root))
                 .hasMessageContaining("unknown role 'admin'").hasMessageContaining("freight-platform");

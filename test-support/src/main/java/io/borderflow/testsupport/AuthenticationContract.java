@@ -81,8 +81,37 @@ public abstract class AuthenticationContract {
                 .audience("some-other-system").sign()));
     }
 
+    /**
+     * A write of the service that its writer role may call but that changes nothing (it is refused by the service
+     * itself, e.g. an empty request): what a bad token gets instead is UNAUTHENTICATED, before any of that.
+     */
+    protected abstract void harmlessWrite(CallCredentials credentials);
+
+    /** The roles and claims of a token the service accepts for {@link #harmlessWrite}. */
+    protected abstract DevTokenIssuer.Token writer(DevTokenIssuer.Token token);
+
+    @Test
+    void aWriteWithAForgedExpiredOrForeignTokenIsUnauthenticated() {
+        Instant past = Instant.now().minus(Duration.ofHours(3));
+        for (CallCredentials bad : java.util.List.of(
+                TestTokens.bearer(writer(DevTokenIssuer.ephemeral().token("mallory")).sign()),
+                TestTokens.bearer(writer(TestTokens.issuer().token("late")).valid(past, past.plus(Duration.ofHours(1))).sign()),
+                TestTokens.bearer(writer(TestTokens.issuer().token("other-app")).audience("some-other-system").sign()))) {
+            assertRefusedAsUnauthenticated(() -> harmlessWrite(bad));
+        }
+        // the same write with a good token gets past authentication (and is refused, if at all, by the service)
+        Throwable good = catchThrowable(() -> harmlessWrite(TestTokens.bearer(writer(TestTokens.issuer().token("writer"))
+                .sign())));
+        assertThat(good == null ? Status.Code.OK : Status.fromThrowable(good).getCode())
+                .isNotIn(Status.Code.UNAUTHENTICATED, Status.Code.PERMISSION_DENIED);
+    }
+
     private void assertUnauthenticated(CallCredentials credentials) {
-        Throwable thrown = catchThrowable(() -> readReferenceData(credentials));
+        assertRefusedAsUnauthenticated(() -> readReferenceData(credentials));
+    }
+
+    private static void assertRefusedAsUnauthenticated(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        Throwable thrown = catchThrowable(call);
         assertThat(thrown).as("the call must be refused").isNotNull();
         Status status = Status.fromThrowable(thrown);
         assertThat(status.getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);

@@ -1,5 +1,7 @@
 package io.borderflow.checkpoint.grpc;
 
+import io.borderflow.support.security.Roles;
+import io.borderflow.support.security.DevTokenIssuer;
 import io.borderflow.api.checkpoint.v1.CheckpointServiceGrpc;
 import io.borderflow.testsupport.AuthenticationContract;
 import io.grpc.CallCredentials;
@@ -20,5 +22,16 @@ class AuthenticationTest extends AuthenticationContract {
             stub = stub.withCallCredentials(credentials);
         }
         stub.getCheckpoint(io.borderflow.api.checkpoint.v1.GetCheckpointRequest.newBuilder().setName("checkpoints/zhaisan").build());
+    }
+
+    @Override
+    protected void harmlessWrite(CallCredentials credentials) {
+        client.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(credentials).recordCrossingEvent(
+                io.borderflow.api.checkpoint.v1.RecordCrossingEventRequest.getDefaultInstance());
+    }
+
+    @Override
+    protected DevTokenIssuer.Token writer(DevTokenIssuer.Token token) {
+        return token.roles(Roles.BORDER_OPERATOR).checkpoints(java.util.List.of("zhaisan"));
     }
 }

@@ -74,6 +74,14 @@ final class DeclarationProtoMapper {
         return d.build();
     }
 
+    /**
+     * The decision as its carrier sees it: the channel, how the truck is inspected, the expected handling time and
+     * when; never the rule internals (no score, reasons, sample flag or ruleset).
+     */
+    static Decision carrierView(StoredDecision stored) {
+        return decision(stored).toBuilder().clearRiskScore().clearReasons().clearRandomSample().clearRuleset().build();
+    }
+
     static Decision decision(StoredDecision stored) {
         var e = stored.decision();
         Decision.Builder d = Decision.newBuilder()

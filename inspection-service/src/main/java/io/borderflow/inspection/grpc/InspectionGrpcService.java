@@ -31,6 +31,7 @@ import io.borderflow.inspection.model.DecisionFilter;
 import io.borderflow.inspection.service.DeclarationApplicationService;
 import io.borderflow.inspection.service.DeclarationSubmissions;
 import io.borderflow.inspection.service.InspectionResultApplicationService;
+import io.borderflow.inspection.service.InspectionResultIntake;
 import io.borderflow.inspection.service.RulesetApplicationService;
 import io.borderflow.inspection.service.RulesetChanges;
 import io.borderflow.support.paging.ResourceNames;
@@ -64,17 +65,20 @@ public class InspectionGrpcService implements InspectionService {
     private final DeclarationApplicationService declarations;
     private final DeclarationSubmissions submissions;
     private final InspectionResultApplicationService results;
+    private final InspectionResultIntake resultIntake;
     private final SecurityIdentity identity;
     private final RulesetChanges rulesetChanges;
 
     public InspectionGrpcService(RulesetApplicationService rulesets, AuditTrail audit,
             DeclarationApplicationService declarations, DeclarationSubmissions submissions,
-            InspectionResultApplicationService results, SecurityIdentity identity, RulesetChanges rulesetChanges) {
+            InspectionResultApplicationService results, InspectionResultIntake resultIntake, SecurityIdentity identity,
+            RulesetChanges rulesetChanges) {
         this.rulesets = rulesets;
         this.audit = audit;
         this.declarations = declarations;
         this.submissions = submissions;
         this.results = results;
+        this.resultIntake = resultIntake;
         this.identity = identity;
         this.rulesetChanges = rulesetChanges;
     }
@@ -93,7 +97,7 @@ public class InspectionGrpcService implements InspectionService {
                 throw new InvalidArgumentException("INVALID_RESULT", "outcome", "outcome is required");
             }
             String outcome = request.getOutcome().name().substring("INSPECTION_OUTCOME_".length());
-            return results.record(name.group(1), outcome, request.getConfirmedRuleIdsList(), request.getNotes(),
+            return resultIntake.record(name.group(1), outcome, request.getConfirmedRuleIdsList(), request.getNotes(),
                     Caller.of(identity)).map(result -> RecordInspectionResultResponse.newBuilder()
                             .setResult(InspectionResult.newBuilder()
                                     .setName("declarations/" + result.declarationId + "/result")
@@ -164,7 +168,7 @@ public class InspectionGrpcService implements InspectionService {
     }
 
     @Override
-    @RolesAllowed({Roles.CUSTOMS_OFFICER, Roles.SERVICE})
+    @RolesAllowed({Roles.CUSTOMS_OFFICER, Roles.SERVICE, Roles.CARRIER})
     public Uni<GetDecisionResponse> getDecision(GetDecisionRequest request) {
         return ERRORS.guard(() -> {
             var name = DECISION.matcher(request.getName());
@@ -172,8 +176,10 @@ public class InspectionGrpcService implements InspectionService {
                 throw new InvalidArgumentException("INVALID_NAME", "name",
                         "name must look like declarations/{declaration_id}/decision");
             }
-            return declarations.decision(name.group(1)).map(stored -> GetDecisionResponse.newBuilder()
-                    .setDecision(DeclarationProtoMapper.decision(stored)).build());
+            Caller caller = Caller.of(identity);
+            return declarations.decision(name.group(1), caller).map(stored -> GetDecisionResponse.newBuilder()
+                    .setDecision(caller.onlyCarrier() ? DeclarationProtoMapper.carrierView(stored)
+                            : DeclarationProtoMapper.decision(stored)).build());
         });
     }
 

@@ -170,11 +170,25 @@ public class DeclarationApplicationService {
         });
     }
 
-    /** @throws NotFoundException reason {@code DECISION_NOT_FOUND} */
+    /**
+     * The decision, for a caller who may read it: a customs officer or a service any, a carrier only its own
+     * declarations' (by the declaration's carrier id and the token's {@code carrier_id} claim).
+     *
+     * @throws NotFoundException reason {@code DECISION_NOT_FOUND}
+     * @throws io.borderflow.support.error.PermissionDeniedException reason {@code DECISION_NOT_IN_CLAIM}
+     */
     @WithSession
-    public Uni<StoredDecision> decision(String declarationId) {
-        return decisions.findDecision(declarationId).map(found -> found.orElseThrow(
-                () -> new NotFoundException("DECISION_NOT_FOUND", "declarations/" + declarationId + "/decision")));
+    public Uni<StoredDecision> decision(String declarationId, Caller caller) {
+        return decisions.findDecision(declarationId).map(found -> {
+            StoredDecision stored = found.orElseThrow(
+                    () -> new NotFoundException("DECISION_NOT_FOUND", "declarations/" + declarationId + "/decision"));
+            if (caller.onlyCarrier() && (caller.carrierId() == null
+                    || !caller.carrierId().equals(stored.declaration().carrierId))) {
+                throw new io.borderflow.support.error.PermissionDeniedException("DECISION_NOT_IN_CLAIM",
+                        "the caller may read the decisions on its own carrier's declarations only");
+            }
+            return stored;
+        });
     }
 
     @WithSession

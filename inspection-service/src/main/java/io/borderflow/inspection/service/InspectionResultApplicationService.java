@@ -6,6 +6,9 @@ import io.borderflow.inspection.model.InspectionResultEntity;
 import io.borderflow.inspection.model.RulePerformance;
 import io.borderflow.inspection.model.StoredDecision;
 import io.borderflow.inspection.repository.DecisionRepository;
+import io.borderflow.inspection.repository.RulesetRepository;
+import io.borderflow.support.error.PermissionDeniedException;
+import io.borderflow.support.security.Roles;
 import io.borderflow.support.audit.AuditEntry;
 import io.borderflow.support.audit.AuditTrail;
 import io.borderflow.support.error.FailedPreconditionException;
@@ -29,9 +32,13 @@ public class InspectionResultApplicationService {
     private final DecisionRepository decisions;
     private final AuditTrail audit;
 
-    public InspectionResultApplicationService(DecisionRepository decisions, AuditTrail audit) {
+    private final RulesetRepository rulesets;
+
+    public InspectionResultApplicationService(DecisionRepository decisions, AuditTrail audit,
+            RulesetRepository rulesets) {
         this.decisions = decisions;
         this.audit = audit;
+        this.rulesets = rulesets;
     }
 
     /** Rule performance over decisions made in a period, and the number of those decisions. */
@@ -49,7 +56,8 @@ public class InspectionResultApplicationService {
         if (notes.length() > 2000) {
             throw new InvalidArgumentException("INVALID_RESULT", "notes", "notes must be at most 2000 characters");
         }
-        return decisions.findDecision(declarationId).chain(found -> {
+        return decisions.findDecision(declarationId).call(found -> found.isEmpty() ? Uni.createFrom().voidItem()
+                : partnerMayRecord(found.get(), caller)).chain(found -> {
             StoredDecision decision = found.orElseThrow(() -> new NotFoundException("DECISION_NOT_FOUND",
                     "declarations/" + declarationId + "/decision"));
             Set<String> reasons = new HashSet<>(DecisionRepository.ruleIds(decision.decision()));
@@ -73,8 +81,45 @@ public class InspectionResultApplicationService {
                 result.notes = notes;
                 return decisions.insertResult(result).call(stored -> audit.append(AuditEntry.of(caller,
                         "inspection-result.record", "declarations/" + declarationId + "/result", true,
-                        "outcome " + outcome + ", confirmed " + confirmedRuleIds)));
+                        "outcome " + outcome + ", confirmed " + confirmedRuleIds + (partner(caller)
+                                ? ", by the partner administration of " + caller.administration() : ""))));
             });
+        });
+    }
+
+    /** A partner administration's caller (partner-customs, and not one of our own officers). */
+    private static boolean partner(Caller caller) {
+        return caller.has(Roles.PARTNER_CUSTOMS) && !caller.has(Roles.CUSTOMS_OFFICER);
+    }
+
+    /**
+     * Mutual recognition: a partner administration records results only where the ruleset that decided recognises it
+     * (a partner-inspection rule naming its country, or naming none); its token says which it is.
+     *
+     * @throws PermissionDeniedException {@code ADMINISTRATION_NOT_RECOGNISED}
+     */
+    private Uni<Void> partnerMayRecord(StoredDecision decision, Caller caller) {
+        if (!partner(caller)) {
+            return Uni.createFrom().voidItem();
+        }
+        String administration = caller.administration();
+        if (administration == null || administration.isBlank()) {
+            throw new PermissionDeniedException("ADMINISTRATION_NOT_RECOGNISED", "a partner-customs token must name its "
+                    + "administration (claim " + Roles.ADMINISTRATION_CLAIM + ")");
+        }
+        return rulesets.find(decision.decision().rulesetVersion).map(row -> {
+            boolean recognised = RulesetRepository.content(row).rules().stream()
+                    .flatMap(rule -> java.util.stream.Stream.concat(java.util.stream.Stream.of(rule.condition()),
+                            rule.alsoRequires() == null ? java.util.stream.Stream.empty() : rule.alsoRequires().stream()))
+                    .filter(condition -> condition != null && condition.partnerInspection() != null)
+                    .map(condition -> condition.partnerInspection().administrationCountryCodes())
+                    .anyMatch(codes -> codes == null || codes.isEmpty() || codes.contains(administration));
+            if (!recognised) {
+                throw new PermissionDeniedException("ADMINISTRATION_NOT_RECOGNISED", "rulesets/"
+                        + decision.decision().rulesetVersion + " does not recognise the inspections of administration "
+                        + administration);
+            }
+            return null;
         });
     }
 

@@ -1,5 +1,6 @@
 package io.borderflow.inspection.grpc;
 
+import io.borderflow.support.security.DevTokenIssuer;
 import io.borderflow.api.inspection.v1.GetRulesetRequest;
 import io.borderflow.api.inspection.v1.InspectionServiceGrpc;
 import io.borderflow.support.security.Roles;
@@ -29,5 +30,16 @@ class AuthenticationTest extends AuthenticationContract {
     @Override
     protected Set<String> readerRoles() {
         return Set.of(Roles.RISK_ANALYST, Roles.CUSTOMS_OFFICER, Roles.AUDITOR, Roles.SERVICE);
+    }
+
+    @Override
+    protected void harmlessWrite(CallCredentials credentials) {
+        client.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(credentials).submitDeclaration(
+                io.borderflow.api.inspection.v1.SubmitDeclarationRequest.getDefaultInstance());
+    }
+
+    @Override
+    protected DevTokenIssuer.Token writer(DevTokenIssuer.Token token) {
+        return token.roles(Roles.CUSTOMS_OFFICER);
     }
 }

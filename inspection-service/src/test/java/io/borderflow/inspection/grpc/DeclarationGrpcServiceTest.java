@@ -178,6 +178,46 @@ class DeclarationGrpcServiceTest {
                 .build()).getDecisionsCount()).isEqualTo(distinct);
     }
 
+    /** A carrier reads the channel of its own declarations, never another carrier's, never the rule internals. */
+    @Test
+    void aCarrierReadsTheChannelOfItsOwnDeclarationsOnly() {
+        Decision decision = submit(requestId(), electronics(checkpoint(), "851762").build()).getDecision();
+        CallCredentials own = TestTokens.bearer(TestTokens.issuer().token("fleet-kaz-trans").roles(Roles.CARRIER)
+                .carrier("kaz-trans-01").sign());
+        CallCredentials other = TestTokens.bearer(TestTokens.issuer().token("fleet-other").roles(Roles.CARRIER)
+                .carrier("other-carrier").sign());
+
+        Decision seen = as(own).getDecision(GetDecisionRequest.newBuilder().setName(decision.getName()).build())
+                .getDecision();
+        assertThat(seen.getChannel()).isEqualTo(decision.getChannel());
+        assertThat(seen.getExpectedHandling()).isEqualTo(decision.getExpectedHandling());
+        assertThat(seen.getInspectionKind()).isEqualTo(decision.getInspectionKind());
+        assertThat(seen.getReasonsList()).isEmpty();
+        assertThat(seen.getRiskScore()).isZero();
+        assertThat(seen.getRuleset()).isEmpty();
+        assertThat(decision.getReasonsList()).isNotEmpty();
+
+        assertFails(() -> as(other).getDecision(GetDecisionRequest.newBuilder().setName(decision.getName()).build()),
+                Status.Code.PERMISSION_DENIED, "DECISION_NOT_IN_CLAIM");
+        assertFails(() -> as(TestTokens.as(Roles.CARRIER)).getDecision(GetDecisionRequest.newBuilder()
+                .setName(decision.getName()).build()), Status.Code.PERMISSION_DENIED, "DECISION_NOT_IN_CLAIM");
+    }
+
+    /** At most 200 goods lines: one more is refused, naming the field, and nothing is stored. */
+    @Test
+    void aDeclarationOfMoreThan200GoodsLinesIsRefused() {
+        String checkpoint = checkpoint();
+        Declaration.Builder big = electronics(checkpoint, "620342");
+        for (int i = 0; i < 200; i++) {
+            big.addGoodsLines(big.getGoodsLines(0));
+        }
+        var failure = assertFails(() -> submit(requestId(), big.build()), Status.Code.INVALID_ARGUMENT,
+                "INVALID_DECLARATION");
+        assertThat(failure.badFields()).contains("declaration.goods_lines");
+        assertThat(as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint).build())
+                .getDecisionsCount()).isZero();
+    }
+
     @Test
     void prohibitedGoodsAreRefusedAndAWatchedPartyIsInspected() {
         String checkpoint = checkpoint();

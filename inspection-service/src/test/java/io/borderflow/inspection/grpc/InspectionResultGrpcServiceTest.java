@@ -50,6 +50,43 @@ class InspectionResultGrpcServiceTest {
                 .addAllConfirmedRuleIds(List.of(confirmed)).build();
     }
 
+    /** A partner administration's officer: partner-customs, speaking for the administration of this country. */
+    private static CallCredentials partner(String administration) {
+        return TestTokens.bearer(TestTokens.issuer().token("partner-" + administration.toLowerCase())
+                .roles(Roles.PARTNER_CUSTOMS).administration(administration).sign());
+    }
+
+    @Test
+    void onlyARecognisedPartnerAdministrationRecordsResults() {
+        String checkpoint = "checkpoints/test-" + UUID.randomUUID().toString().substring(0, 8);
+        String chips = decide(checkpoint, "854231");
+
+        // ruleset 2 recognises the X-ray inspections of China only (PARTNER-XRAY)
+        assertFails(() -> as(partner("TR")).recordInspectionResult(result(chips, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING)),
+                Status.Code.PERMISSION_DENIED, "ADMINISTRATION_NOT_RECOGNISED");
+        assertFails(() -> as(TestTokens.as(Roles.PARTNER_CUSTOMS)).recordInspectionResult(
+                result(chips, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING)),
+                Status.Code.PERMISSION_DENIED, "ADMINISTRATION_NOT_RECOGNISED");
+
+        // nothing was recorded by the refusals: the recognised partner's result is the first
+        var recorded = as(partner("CN")).recordInspectionResult(
+                result(chips, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING)).getResult();
+        assertThat(recorded.getName()).isEqualTo(chips.replace("/decision", "/result"));
+        var audit = as(TestTokens.as(Roles.AUDITOR)).listAuditRecords(
+                io.borderflow.api.inspection.v1.ListAuditRecordsRequest.newBuilder().setAction("inspection-result.record")
+                        .setPageSize(500).build()).getAuditRecordsList();
+        assertThat(audit).anySatisfy(r -> {
+            assertThat(r.getResource()).isEqualTo(recorded.getName());
+            assertThat(r.getSubject()).isEqualTo("partner-cn");
+            assertThat(r.getDetail()).endsWith("by the partner administration of CN");
+        });
+        assertThat(audit).anySatisfy(r -> {
+            assertThat(r.getSubject()).isEqualTo("partner-tr");
+            assertThat(r.getOutcome()).isEqualTo(io.borderflow.api.common.v1.AuditOutcome.AUDIT_OUTCOME_REJECTED);
+            assertThat(r.getDetail()).startsWith("ADMINISTRATION_NOT_RECOGNISED");
+        });
+    }
+
     private static Timestamp timestamp(Instant instant) {
         return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
@@ -67,7 +104,7 @@ class InspectionResultGrpcServiceTest {
                 result(chips, InspectionOutcome.INSPECTION_OUTCOME_MISDECLARED_GOODS, "CHPL-TIER-1")).getResult();
         assertThat(recorded.getName()).isEqualTo(chips.replace("/decision", "/result"));
         assertThat(recorded.getConfirmedRuleIdsList()).containsExactly("CHPL-TIER-1");
-        as(TestTokens.as(Roles.PARTNER_CUSTOMS)).recordInspectionResult(
+        as(partner("CN")).recordInspectionResult(
                 result(chipsAndBatteries, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING));
 
         assertFails(() -> as(OFFICER).recordInspectionResult(result(chips, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING)),

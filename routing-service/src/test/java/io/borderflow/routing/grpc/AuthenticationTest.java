@@ -1,5 +1,7 @@
 package io.borderflow.routing.grpc;
 
+import io.borderflow.support.security.Roles;
+import io.borderflow.support.security.DevTokenIssuer;
 import io.borderflow.api.routing.v1.RoutingServiceGrpc;
 import io.borderflow.testsupport.AuthenticationContract;
 import io.grpc.CallCredentials;
@@ -20,5 +22,16 @@ class AuthenticationTest extends AuthenticationContract {
             stub = stub.withCallCredentials(credentials);
         }
         stub.listPlaces(io.borderflow.api.routing.v1.ListPlacesRequest.getDefaultInstance());
+    }
+
+    @Override
+    protected void harmlessWrite(CallCredentials credentials) {
+        client.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(credentials).reopenLeg(
+                io.borderflow.api.routing.v1.ReopenLegRequest.newBuilder().setName("legs/no-such-leg").build());
+    }
+
+    @Override
+    protected DevTokenIssuer.Token writer(DevTokenIssuer.Token token) {
+        return token.roles(Roles.NETWORK_OPERATOR);
     }
 }

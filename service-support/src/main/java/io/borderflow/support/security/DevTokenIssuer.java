@@ -117,6 +117,12 @@ public final class DevTokenIssuer {
             return this;
         }
 
+        /** The partner customs administration (ISO 3166-1 alpha-2) a partner-customs token speaks for. */
+        public Token administration(String countryCode) {
+            claims.put(Roles.ADMINISTRATION_CLAIM, countryCode);
+            return this;
+        }
+
         public Token issuer(String issuer) {
             claims.put("iss", issuer);
             return this;

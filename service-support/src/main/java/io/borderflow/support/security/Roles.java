@@ -11,7 +11,10 @@ public final class Roles {
     public static final String CUSTOMS_OFFICER = "customs-officer";
     /** Drafts, simulates and activates rulesets; reads rule performance. */
     public static final String RISK_ANALYST = "risk-analyst";
-    /** Records inspection results of a recognised partner administration (mutual recognition). */
+    /**
+     * Records inspection results of a recognised partner administration (mutual recognition): its token's
+     * {@code administration} claim must be one the decision's ruleset recognises.
+     */
     public static final String PARTNER_CUSTOMS = "partner-customs";
     /** Books and cancels queue slots and sees its own trucks and declarations, for its own carrier id only. */
     public static final String CARRIER = "carrier";
@@ -28,6 +31,8 @@ public final class Roles {
     public static final String CHECKPOINTS_CLAIM = "checkpoints";
     /** Token claim with a carrier's own id. */
     public static final String CARRIER_CLAIM = "carrier_id";
+    /** Token claim of a partner-customs caller: the country code of the administration it speaks for. */
+    public static final String ADMINISTRATION_CLAIM = "administration";
 
     /** Issuer and audience of the suite's tokens unless configured otherwise. */
     public static final String AUDIENCE = "borderflow";

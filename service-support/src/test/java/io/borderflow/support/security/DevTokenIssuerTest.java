@@ -48,5 +48,10 @@ class DevTokenIssuerTest {
         assertThat(DevIssuerGuard.refusal(List.of("prod"), "https://idp.customs.example/realms/borderflow")).isNull();
         assertThat(DevIssuerGuard.refusal(List.of("local"), DevTokenIssuer.DEV_ISSUER)).isNull();
         assertThat(DevIssuerGuard.refusal(List.of("test"), DevTokenIssuer.DEV_ISSUER)).isNull();
+        // another issuer's name does not make the development key acceptable in prod
+        assertThat(DevIssuerGuard.keyRefusal(List.of("prod"), "file:.local/dev-issuer/public-key.pem")).contains("refuses");
+        assertThat(DevIssuerGuard.keyRefusal(List.of("prod"), "https://idp.customs.example/realms/borderflow/protocol/"
+                + "openid-connect/certs")).isNull();
+        assertThat(DevIssuerGuard.keyRefusal(List.of("local"), "file:.local/dev-issuer/public-key.pem")).isNull();
     }
 }
