@@ -18,7 +18,8 @@ public interface CheckpointConfig {
     /**
      * How long a computed status is served again while nothing at its checkpoint changes (a change, on any replica,
      * makes the next read compute it anew). Figures that move with the clock alone (clearances in the last hour, the
-     * wait of a truck arriving now) are at most this old.
+     * wait of a truck arriving now) are at most this old, or ten times the time the status took to compute if that is
+     * longer (a checkpoint with tens of thousands of visits in a day), plus one computation.
      */
     @WithDefault("1s")
     java.time.Duration statusMaxAge();

@@ -11,11 +11,14 @@ import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
  * The last status computed for each checkpoint, served again until something there changes or it is
- * {@link CheckpointConfig#statusMaxAge} old, so that reading a status costs no database work while nothing happens.
+ * {@link CheckpointConfig#statusMaxAge} old, or ten times as old as it took to compute if that is longer (then it is
+ * still served while its successor is computed), so that reading a status costs no
+ * database work while nothing happens.
  * A change is known from the status change feed (PostgreSQL NOTIFY after commit, from every replica) and, on this
  * replica, from the write itself once committed ({@link #changed}), so a caller that recorded an event reads a status
  * that includes it. While the feed is not listening nothing is kept: every read computes. Concurrent reads of a
@@ -23,6 +26,9 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class StatusCache {
+    /** A status unchanged but for the clock is kept at least this many times as long as it took to compute. */
+    static final long COMPUTE_SHARE = 10;
+
     private final StatusChangeFeed feed;
     private final long maxAgeNanos;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -30,7 +36,16 @@ public class StatusCache {
     /** Moves on whenever the feed starts or stops listening: what was kept before may have missed changes. */
     private final AtomicLong epoch = new AtomicLong();
 
-    private record Entry(Uni<CheckpointStatusView> status, long version, long epoch, long madeAt) {
+    /**
+     * One computation of a checkpoint's status: its result once there ({@code value}), and meanwhile the previous
+     * result at the same version ({@code fallback}), which readers get rather than wait when only the clock moved.
+     */
+    private record Entry(Uni<CheckpointStatusView> status, long version, long epoch, long madeAt,
+            CheckpointStatusView fallback, AtomicReference<CheckpointStatusView> value, AtomicLong tookNanos) {
+        CheckpointStatusView latest() {
+            CheckpointStatusView done = value.get();
+            return done != null ? done : fallback;
+        }
     }
 
     public StatusCache(StatusChangeFeed feed, CheckpointConfig config) {
@@ -52,8 +67,9 @@ public class StatusCache {
     }
 
     /**
-     * The checkpoint's status: the one kept when still valid, else {@code compute}'s (shared with every read that
-     * comes while it runs). A failure is not kept.
+     * The checkpoint's status: the one kept while nothing changed there; when only the clock moved past
+     * {@link CheckpointConfig#statusMaxAge}, the one kept while a new one is computed (once, for every reader); after
+     * a change, the one computed now (shared with every read that comes while it runs). A failure is not kept.
      */
     public Uni<CheckpointStatusView> status(String checkpointId, Supplier<Uni<CheckpointStatusView>> compute) {
         if (!feed.listening()) {
@@ -64,13 +80,23 @@ public class StatusCache {
         long currentEpoch = epoch.get();
         long now = System.nanoTime();
         Entry kept = entries.get(checkpointId);
-        if (kept == null || kept.version() != version || kept.epoch() != currentEpoch || now - kept.madeAt() > maxAgeNanos) {
-            Entry fresh = new Entry(Uni.createFrom().deferred(compute::get).memoize().indefinitely(), version, currentEpoch, now);
-            kept = fresh;
-            entries.put(checkpointId, fresh);
-            fresh.status().subscribe().with(done -> {
-            }, failure -> entries.remove(checkpointId, fresh));
+        boolean unchanged = kept != null && kept.version() == version && kept.epoch() == currentEpoch;
+        // a status that takes long to compute (a checkpoint with a day of heavy traffic) is kept longer while only
+        // the clock moves, so that recomputing it takes at most a tenth of the time
+        if (unchanged && now - kept.madeAt() <= Math.max(maxAgeNanos, COMPUTE_SHARE * kept.tookNanos().get())) {
+            CheckpointStatusView latest = kept.latest();
+            return latest != null ? Uni.createFrom().item(latest) : CallerContext.resume(kept.status());
         }
-        return CallerContext.resume(kept.status());
+        CheckpointStatusView fallback = unchanged ? kept.latest() : null;
+        AtomicReference<CheckpointStatusView> value = new AtomicReference<>();
+        AtomicLong took = new AtomicLong();
+        Entry fresh = new Entry(Uni.createFrom().deferred(compute::get).invoke(view -> {
+            took.set(System.nanoTime() - now);
+            value.set(view);
+        }).memoize().indefinitely(), version, currentEpoch, now, fallback, value, took);
+        entries.put(checkpointId, fresh);
+        fresh.status().subscribe().with(done -> {
+        }, failure -> entries.remove(checkpointId, fresh));
+        return fallback != null ? Uni.createFrom().item(fallback) : CallerContext.resume(fresh.status());
     }
 }
