@@ -56,8 +56,9 @@ final class ManifestCheck {
     private static final Pattern MAX_RAM_PERCENTAGE = Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)");
     private static final Pattern XMX = Pattern.compile("-Xmx([0-9]+)([kKmMgG]?)");
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+    /** Variables read by Quarkus, the JVM's launcher or the C library rather than by application.properties. */
     private static final List<String> CONFIG_PREFIXES = List.of("QUARKUS_", "BORDERFLOW_", "MP_", "SMALLRYE_",
-            "JAVA_", "JDK_");
+            "JAVA_", "JDK_", "MALLOC_ARENA_MAX");
 
     private final Manifests manifests;
     private final Suite suite;

@@ -34,6 +34,14 @@ public final class RunningSuite implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     static final String ISSUER_FOLDER = "dev-issuer";
+    /**
+     * How each service's JVM runs, sized from the load harness's measurements (docs/benchmarks/load.md): a 160 MiB
+     * heap (the suite's peak need under load, with room), code cache and thread stacks bounded, out of memory fatal
+     * rather than limping. G1 stays the collector: the serial one saved about 40 MiB of RSS but cost a quarter of the
+     * event throughput on two cores.
+     */
+    static final List<String> JVM_OPTIONS = List.of("-Xmx160m", "-XX:ReservedCodeCacheSize=96m", "-Xss512k",
+            "-XX:MaxDirectMemorySize=64m", "-XX:+ExitOnOutOfMemoryError");
 
     private final SuiteSettings settings;
     private final Map<String, Process> processes = new LinkedHashMap<>();
@@ -205,11 +213,24 @@ public final class RunningSuite implements AutoCloseable {
         awaitReady(List.of(replica));
     }
 
+    /** {@link #JVM_OPTIONS}, or the space-separated options in BORDERFLOW_JVM_OPTIONS (to try others). */
+    static List<String> jvmOptions() {
+        String chosen = System.getenv("BORDERFLOW_JVM_OPTIONS");
+        return chosen == null || chosen.isBlank() ? JVM_OPTIONS : List.of(chosen.trim().split("\\s+"));
+    }
+
     private void launch(SuiteSettings.Service service, Path jar, Map<String, String> env) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString())
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions());
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log(service.name()).toFile());
+        // glibc keeps up to 8 malloc arenas per core, each grown by the threads that used it: RSS no one needs
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().putAll(env);
         try {
             startToReady.remove(service.name());
