@@ -20,13 +20,14 @@ import java.util.Map;
  * @param rateDuration each fixed-rate phase
  * @param concurrency calls in flight at maximum throughput
  * @param streams event streams the crossing-events scenario keeps open
+ * @param eventWindow events each stream keeps unacknowledged at maximum throughput in crossing-events
  * @param connections HTTP/2 connections per service the calls are spread over (as a partner's pool of channels)
  * @param out where the result files go; null: {@code docs/benchmarks} of the repository
  * @param root the repository root; null: found from the working directory
  * @param help whether to print the usage and stop
  */
 public record HarnessOptions(String mode, List<String> scenarios, Duration warmup, Duration measure,
-        Duration rateDuration, int concurrency, int streams, int connections, Path out, Path root, boolean help) {
+        Duration rateDuration, int concurrency, int streams, int eventWindow, int connections, Path out, Path root, boolean help) {
 
     static final String USAGE = """
             java -jar load-harness/target/load-harness.jar [options]
@@ -36,8 +37,9 @@ public record HarnessOptions(String mode, List<String> scenarios, Duration warmu
               --warmup SECONDS        closed-loop warm-up per scenario (default 10)
               --measure SECONDS       maximum-throughput window per scenario (default 20)
               --rate-duration SECONDS each fixed-rate phase (default 15)
-              --concurrency N         calls in flight at maximum throughput (default 64)
+              --concurrency N         calls in flight at maximum throughput (default 64; crossing-events: streams x window)
               --streams N             open event streams in crossing-events (default 32)
+              --event-window N        events unacknowledged per stream at maximum throughput (default 32)
               --connections N         connections per service the calls are spread over (default 4)
               --out DIR               where load-DATE.json, load-DATE.svg and load.md go (default docs/benchmarks)
               --root DIR              the repository root (default: the working directory or its parent)
@@ -55,6 +57,7 @@ public record HarnessOptions(String mode, List<String> scenarios, Duration warmu
         int concurrency = 64;
         int streams = 32;
         int connections = 4;
+        int eventWindow = 32;
         Path out = null;
         Path root = null;
         for (int i = 0; i < args.length; i++) {
@@ -86,6 +89,10 @@ public record HarnessOptions(String mode, List<String> scenarios, Duration warmu
                     streams = positive(value(args, ++i, arg), arg, 1);
                     custom = true;
                 }
+                case "--event-window" -> {
+                    eventWindow = positive(value(args, ++i, arg), arg, 1);
+                    custom = true;
+                }
                 case "--connections" -> {
                     connections = positive(value(args, ++i, arg), arg, 1);
                     custom = true;
@@ -100,7 +107,7 @@ public record HarnessOptions(String mode, List<String> scenarios, Duration warmu
                 Duration.ofSeconds(warmup != null ? warmup : quick ? 2 : 10),
                 Duration.ofSeconds(measure != null ? measure : quick ? 3 : 20),
                 Duration.ofSeconds(rateDuration != null ? rateDuration : quick ? 2 : 15),
-                concurrency, streams, connections, out, root, help);
+                concurrency, streams, eventWindow, connections, out, root, help);
     }
 
     /** The settings recorded with the results. */
@@ -112,6 +119,7 @@ public record HarnessOptions(String mode, List<String> scenarios, Duration warmu
         settings.put("rateSeconds", rateDuration.toSeconds());
         settings.put("concurrency", concurrency);
         settings.put("eventStreams", streams);
+        settings.put("eventWindowPerStream", eventWindow);
         settings.put("connectionsPerService", connections);
         return settings;
     }

@@ -104,10 +104,19 @@ public final class LoadHarness {
                     perScenario.plus(CALL_DEADLINE.multipliedBy(3)).plusSeconds(60));
                     ProcessSampler sampler = new ProcessSampler(pids)) {
                 LoadRunner runner = new LoadRunner(sampler, CALL_DEADLINE.plusSeconds(2));
-                for (Scenario scenario : Scenarios.all(clients, options.streams())) {
-                    if (options.scenarios().contains(scenario.name())) {
-                        results.add(runScenario(scenario, options, runner, sampler));
+                List<Scenario> chosen = Scenarios.all(clients, options.streams(), options.eventWindow()).stream()
+                        .filter(scenario -> options.scenarios().contains(scenario.name())).toList();
+                // every scenario once before any is measured: the JIT compiles the whole suite's hot code, not only
+                // the code of the scenarios before it
+                for (Scenario scenario : chosen) {
+                    System.out.printf(Locale.ROOT, "warming up with %s for %d s%n", scenario.name(),
+                            options.warmup().toSeconds());
+                    try (CallTarget calls = scenario.calls().get()) {
+                        runner.closedLoop(calls, inFlight(scenario, options), options.warmup(), Duration.ofSeconds(1));
                     }
+                }
+                for (Scenario scenario : chosen) {
+                    results.add(runScenario(scenario, options, runner, sampler));
                 }
             }
             return new RunResult(LocalDate.now(ZoneOffset.UTC), options.mode(), options.settings(), commit(root),
@@ -115,12 +124,16 @@ public final class LoadHarness {
         }
     }
 
+    private static int inFlight(Scenario scenario, HarnessOptions options) {
+        return scenario.inFlight() > 0 ? scenario.inFlight() : options.concurrency();
+    }
+
     private static ScenarioResult runScenario(Scenario scenario, HarnessOptions options, LoadRunner runner,
             ProcessSampler sampler) throws InterruptedException {
         System.out.printf(Locale.ROOT, "%n%s: %s%n", scenario.name(), scenario.rpc());
         sampler.resetPeaks();
         try (CallTarget calls = scenario.calls().get()) {
-            PhaseResult max = runner.closedLoop(calls, options.concurrency(), options.warmup(), options.measure());
+            PhaseResult max = runner.closedLoop(calls, inFlight(scenario, options), options.warmup(), options.measure());
             print(max);
             List<PhaseResult> fixed = new ArrayList<>();
             for (double rate : scenario.rates()) {

@@ -40,6 +40,19 @@ class HarnessOptionsTest {
     }
 
     @Test
+    void theEventWindowAndTheConnectionsAreChosenAndRecorded() {
+        HarnessOptions defaults = HarnessOptions.parse();
+        HarnessOptions chosen = HarnessOptions.parse("--event-window", "8", "--connections", "1", "--streams", "4");
+
+        assertThat(defaults.settings()).containsEntry("eventWindowPerStream", 32).containsEntry("connectionsPerService", 4);
+        assertThat(chosen.eventWindow()).isEqualTo(8);
+        assertThat(chosen.connections()).isEqualTo(1);
+        assertThat(chosen.settings()).containsEntry("eventWindowPerStream", 8).containsEntry("connectionsPerService", 1)
+                .containsEntry("eventStreams", 4);
+        assertThatThrownBy(() -> HarnessOptions.parse("--event-window", "0")).hasMessageContaining("at least 1");
+    }
+
+    @Test
     void wrongOptionsAreRefusedWithWhatIsWrong() {
         assertThatThrownBy(() -> HarnessOptions.parse("--scenario", "everything"))
                 .hasMessageContaining("unknown scenario 'everything'").hasMessageContaining("submit-declaration");

@@ -19,12 +19,16 @@ public final class LoadReport {
                 + "needs to run):\n\n```bash\n./mvnw -q -DskipTests package && java -jar load-harness/target/load-harness.jar\n```\n\n");
         md.append("Options: `--quick` (a smoke run of about a minute), `--scenario NAME[,NAME]` (one or some of `health`, "
                 + "`submit-declaration`, `crossing-events`, `checkpoint-status`, `find-routes`), `--warmup`, `--measure`, "
-                + "`--rate-duration` (seconds), `--concurrency`, `--streams`, `--out DIR`; `--help` lists them. This file, "
+                + "`--rate-duration` (seconds), `--concurrency`, `--streams`, `--event-window`, `--connections`, `--out DIR`; "
+                + "`--help` lists them; `BORDERFLOW_JVM_OPTIONS` replaces the services' JVM options. This file, "
                 + "the JSON and the chart are written by the harness (module `load-harness`) and replaced by its next run.\n\n");
         md.append("Method. The suite is started exactly as the local run starts it (`RunningSuite`: embedded PostgreSQL, "
-                + "each service a separate JVM with `-Xmx256m`), with a fresh data folder in `load-harness/target/suite`. "
-                + "The driver (grpc-java async stubs, HdrHistogram, one plaintext channel per service, a 5 s deadline on every "
-                + "call, the event streams one covering the scenario) runs on the same machine. Per scenario: a warm-up, then **maximum throughput**, a closed loop "
+                + "each service a separate JVM with the local run's options, `RunningSuite.JVM_OPTIONS`), with a fresh data "
+                + "folder in `load-harness/target/suite`; measuring starts once the services are idle after start-up. "
+                + "The driver (grpc-java async stubs, HdrHistogram, 4 plaintext connections per service taking the calls in "
+                + "turn, a 5 s deadline on every call, the event streams one covering the scenario) runs on the same "
+                + "machine. First every scenario runs once for its warm-up time, so that the JIT has compiled the whole "
+                + "suite before anything is measured. Then per scenario: a warm-up, then **maximum throughput**, a closed loop "
                 + "with a fixed number of calls in flight; then **fixed offered rates**, an open loop sending on a fixed "
                 + "schedule whatever the answers do, each call's latency counted from its *intended* send time, so a "
                 + "stall is charged to every call that should have been sent during it (no coordinated omission). "
@@ -89,7 +93,7 @@ public final class LoadReport {
             md.append('\n');
         }
 
-        md.append(String.format(Locale.ROOT, "%nIdle, once ready and before the first scenario: machine %s busy, services %s "
+        md.append(String.format(Locale.ROOT, "%nIdle, once settled after start-up and before the first scenario: machine %s busy, services %s "
                 + "(cores; what the services spend with no calls, e.g. compiling after start-up, is not available to the load).%n",
                 percent(run.idleCpu().machineBusy()), serviceCores(run.idleCpu())));
 

@@ -40,6 +40,13 @@ final class Answer<T> implements StreamObserver<T> {
     }
 
     static String label(Throwable t) {
-        return Status.fromThrowable(t).getCode().name();
+        Status status = Status.fromThrowable(t);
+        if (status.getCode() != Status.Code.DEADLINE_EXCEEDED && SHOWN.getAndIncrement() < 5) {
+            System.out.println("  failed: " + status.getCode() + " " + status.getDescription());
+        }
+        return status.getCode().name();
     }
+
+    /** The first failures of a run other than deadlines are printed with their description, to tell why. */
+    private static final java.util.concurrent.atomic.AtomicLong SHOWN = new java.util.concurrent.atomic.AtomicLong();
 }

@@ -29,8 +29,9 @@ public final class Scenarios {
      * service; without it the floor is the cheapest RPC, labelled so.
      *
      * @param eventStreams how many event streams the crossing-events scenario keeps open
+     * @param eventWindow events each stream has in flight at maximum throughput (a border post sending a backlog)
      */
-    public static List<Scenario> all(SuiteClients clients, int eventStreams) {
+    public static List<Scenario> all(SuiteClients clients, int eventStreams, int eventWindow) {
         String subject = "load-harness-" + clients.runTag();
         String officer = clients.issuer().token(subject).roles(Roles.CUSTOMS_OFFICER).sign();
         String operator = clients.issuer().token(subject).roles(Roles.BORDER_OPERATOR).checkpoints(CHECKPOINTS).sign();
@@ -51,12 +52,13 @@ public final class Scenarios {
                         () -> new DeclarationCalls(clients.channel(INSPECTION), officer, CHECKPOINTS, clients.runTag(),
                                 clients.callDeadline())),
                 new Scenario(CROSSING_EVENTS, CHECKPOINT, "CheckpointService/StreamCrossingEvents",
-                        "one event per call on " + eventStreams + " open streams: each truck ARRIVED then CLEARED on "
-                                + "its stream, unique event ids and plates, 6 checkpoints; OK = ACCEPTED/DUPLICATE ack "
-                                + "(durably stored); border-operator token",
+                        "one event per call on " + eventStreams + " open streams (at maximum throughput " + eventWindow
+                                + " unacknowledged per stream): each truck ARRIVED then CLEARED on its stream, unique "
+                                + "event ids and plates, 6 checkpoints; OK = ACCEPTED/DUPLICATE ack (durably stored); "
+                                + "border-operator token",
                         List.of(1000.0, 5000.0), Target.throughput(20000),
                         () -> new CrossingEventStreams(checkpointChannel, operator, CHECKPOINTS, eventStreams,
-                                clients.runTag(), clients.streamDeadline())),
+                                clients.runTag(), clients.streamDeadline()), eventStreams * eventWindow),
                 new Scenario(CHECKPOINT_STATUS, CHECKPOINT, "CheckpointService/GetCheckpointStatus",
                         "checkpoints/{id}/status cycling over the 6 checkpoints the events went to; freight-platform token",
                         List.of(1000.0, 5000.0), Target.throughput(10000),

@@ -69,6 +69,6 @@ class ReportFilesTest {
                 "| InspectionService/SubmitDeclaration | 1,000 | 1,000 | 900 | 9,000 |",
                 "40 DEADLINE_EXCEEDED", "| inspection-service | 3.60 s | 400 MB |",
                 "the machine was 97% busy at maximum throughput, the driver using 0.60 cores",
-                "Idle, once ready and before the first scenario: machine 40% busy, services checkpoint 0.50");
+                "Idle, once settled after start-up and before the first scenario: machine 40% busy, services checkpoint 0.50");
     }
 }
