@@ -87,6 +87,7 @@ public final class DevTokenIssuer {
     /** A token being built; {@link #sign()} produces the compact JWT. */
     public final class Token {
         private final Map<String, Object> claims = new LinkedHashMap<>();
+        private String keyId;
 
         private Token(String subject) {
             Instant now = Instant.now();
@@ -123,6 +124,15 @@ public final class DevTokenIssuer {
             return this;
         }
 
+        /**
+         * The {@code kid} header: which of an issuer's published keys (its JWKS) signed the token, as identity
+         * providers send it. Development tokens have none, the services then knowing one key only.
+         */
+        public Token keyId(String keyId) {
+            this.keyId = keyId;
+            return this;
+        }
+
         public Token issuer(String issuer) {
             claims.put("iss", issuer);
             return this;
@@ -143,7 +153,8 @@ public final class DevTokenIssuer {
 
         public String sign() {
             try {
-                String header = base64(JSON.writeValueAsBytes(Map.of("alg", "RS256", "typ", "JWT")));
+                String header = base64(JSON.writeValueAsBytes(keyId == null ? Map.of("alg", "RS256", "typ", "JWT")
+                        : Map.of("alg", "RS256", "typ", "JWT", "kid", keyId)));
                 String payload = base64(JSON.writeValueAsBytes(claims));
                 Signature rs256 = Signature.getInstance("SHA256withRSA");
                 rs256.initSign(privateKey);
