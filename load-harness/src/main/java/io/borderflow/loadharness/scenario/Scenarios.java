@@ -31,6 +31,17 @@ public final class Scenarios {
      * @param eventStreams how many event streams the crossing-events scenario keeps open
      * @param eventWindow events each stream has in flight at maximum throughput (a border post sending a backlog)
      */
+    private static final java.util.concurrent.atomic.AtomicInteger TARGETS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * The run tag and one more character, new for every call target made: the warm-up pass and the scenario's own
+     * phases each make one, and their request ids, event ids and plates must not meet (a reused id with other
+     * content is refused, ALREADY_EXISTS).
+     */
+    static String targetTag(SuiteClients clients) {
+        return clients.runTag() + Character.toUpperCase(Character.forDigit(TARGETS.getAndIncrement() % 36, 36));
+    }
+
     public static List<Scenario> all(SuiteClients clients, int eventStreams, int eventWindow) {
         String subject = "load-harness-" + clients.runTag();
         String officer = clients.issuer().token(subject).roles(Roles.CUSTOMS_OFFICER).sign();
@@ -49,8 +60,8 @@ public final class Scenarios {
                         "a new declaration per call (own request id and plate), CN to RU via KZ, 5 kinds of goods, "
                                 + "50 consignors, 6 checkpoints; customs-officer token",
                         List.of(500.0, 1000.0), Target.throughput(3000).andP99(1000, 20),
-                        () -> new DeclarationCalls(clients.channel(INSPECTION), officer, CHECKPOINTS, clients.runTag(),
-                                clients.callDeadline())),
+                        () -> new DeclarationCalls(clients.channel(INSPECTION), officer, CHECKPOINTS,
+                                targetTag(clients), clients.callDeadline())),
                 new Scenario(CROSSING_EVENTS, CHECKPOINT, "CheckpointService/StreamCrossingEvents",
                         "one event per call on " + eventStreams + " open streams (at maximum throughput " + eventWindow
                                 + " unacknowledged per stream): each truck ARRIVED then CLEARED on its stream, unique "
@@ -58,7 +69,7 @@ public final class Scenarios {
                                 + "border-operator token",
                         List.of(1000.0, 5000.0), Target.throughput(20000),
                         () -> new CrossingEventStreams(checkpointChannel, operator, CHECKPOINTS, eventStreams,
-                                clients.runTag(), clients.streamDeadline()), eventStreams * eventWindow),
+                                targetTag(clients), clients.streamDeadline()), eventStreams * eventWindow),
                 new Scenario(CHECKPOINT_STATUS, CHECKPOINT, "CheckpointService/GetCheckpointStatus",
                         "checkpoints/{id}/status cycling over the 6 checkpoints the events went to; freight-platform token",
                         List.of(1000.0, 5000.0), Target.throughput(10000),

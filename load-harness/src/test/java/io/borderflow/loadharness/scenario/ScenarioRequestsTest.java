@@ -25,6 +25,21 @@ class ScenarioRequestsTest {
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
 
     @Test
+    void everyCallTargetOfARunGetsATagOfItsOwnThatStillFitsAPlate() {
+        SuiteClients clients = new SuiteClients(java.util.Map.of(), null, "ZZ9A", Duration.ofSeconds(1), Duration.ofSeconds(1));
+        Set<String> tags = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            tags.add(Scenarios.targetTag(clients));
+        }
+        assertThat(tags).hasSize(20).allSatisfy(tag -> assertThat(tag).startsWith("ZZ9A").hasSize(5));
+        // the warm-up pass's declarations and the measured ones never share a request id
+        assertThat(DeclarationCalls.request(tags.toArray(String[]::new)[0], 0, Scenarios.CHECKPOINTS).getRequestId())
+                .isNotEqualTo(DeclarationCalls.request(tags.toArray(String[]::new)[1], 0, Scenarios.CHECKPOINTS).getRequestId());
+        assertThat(CrossingEventStreams.event(tags.iterator().next(), Scenarios.CHECKPOINTS, 0, 1, 1_000_000, NOW)
+                .getTruck().getPlate()).hasSizeLessThanOrEqualTo(16);
+    }
+
+    @Test
     void everyTruckArrivesThenClearsOnItsOwnStreamWithDistinctIdsAndPlausibleTimes() {
         int streams = 4;
         List<CrossingEvent> all = new ArrayList<>();
