@@ -27,10 +27,12 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +41,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -173,8 +176,9 @@ class DatabaseOutageTest {
 
             // during the outage: at once, and UNAVAILABLE where the database is needed; never a hang, never INTERNAL
             List<Outcome> outage = outcomes.stream().filter(o -> o.phase() == Phase.OUTAGE).toList();
-            assertThat(codes(outcomes, Phase.OUTAGE).keySet()).as("codes during the outage: %s",
-                    codes(outcomes, Phase.OUTAGE)).isSubsetOf(Status.Code.OK, Status.Code.UNAVAILABLE);
+            assertThat(codes(outcomes, Phase.OUTAGE).keySet()).as("codes during the outage: %s by call %s%s",
+                    codes(outcomes, Phase.OUTAGE), codesByRpc(outage), unexpectedFailures(suite, settings))
+                    .isSubsetOf(Status.Code.OK, Status.Code.UNAVAILABLE);
             for (String rpc : List.of(SUBMIT, EVENT, STATUS)) {
                 assertThat(outage).as(rpc + " needs the database").anyMatch(o -> o.rpc().equals(rpc)
                         && o.code() == Status.Code.UNAVAILABLE);
@@ -253,6 +257,32 @@ class DatabaseOutageTest {
         Map<Status.Code, Long> counts = new EnumMap<>(Status.Code.class);
         outcomes.stream().filter(o -> o.phase() == phase).forEach(o -> counts.merge(o.code(), 1L, Long::sum));
         return counts;
+    }
+
+    private static Map<String, Map<Status.Code, Long>> codesByRpc(List<Outcome> outcomes) {
+        Map<String, Map<Status.Code, Long>> byRpc = new TreeMap<>();
+        outcomes.forEach(o -> byRpc.computeIfAbsent(o.rpc(), rpc -> new EnumMap<>(Status.Code.class))
+                .merge(o.code(), 1L, Long::sum));
+        return byRpc;
+    }
+
+    /** What the services logged for an INTERNAL answer (the incident and the start of its cause), to see which bug. */
+    private static String unexpectedFailures(RunningSuite suite, SuiteSettings settings) {
+        StringBuilder found = new StringBuilder();
+        for (var service : settings.services()) {
+            try {
+                List<String> lines = Files.readAllLines(suite.log(service.name()));
+                for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).contains("Unexpected failure")) {
+                        found.append("\n").append(service.name()).append(": ")
+                                .append(String.join("\n  ", lines.subList(i, Math.min(lines.size(), i + 12))));
+                    }
+                }
+            } catch (IOException e) {
+                found.append("\n").append(service.name()).append(": log not readable, ").append(e.getMessage());
+            }
+        }
+        return found.toString();
     }
 
     private static int readiness(int port) {

@@ -131,16 +131,17 @@ public final class GrpcErrors {
     }
 
     /**
-     * The cause that says the database could not be reached, or null: a refused or timed-out connection, a connection
-     * closed under the call, or PostgreSQL's own connection errors (SQLSTATE class 08) and shutdown or start-up
+     * The cause that says the database could not be reached, or null: a refused, reset or timed-out connection, a
+     * connection closed under the call or before it was sent, or PostgreSQL's own connection errors (SQLSTATE class 08) and shutdown or start-up
      * refusals (57P01-57P03).
      */
     static Throwable databaseOutage(Throwable failure) {
         Throwable current = failure;
         for (int depth = 0; current != null && depth < 10; depth++) {
-            if (current instanceof java.net.ConnectException
+            if (current instanceof java.net.SocketException // refused, reset, broken pipe
                     || current instanceof java.nio.channels.ClosedChannelException
-                    || current instanceof io.vertx.sqlclient.ClosedConnectionException) {
+                    || current instanceof io.vertx.sqlclient.ClosedConnectionException
+                    || isConnectionNoLongerActive(current)) {
                 return current;
             }
             if (current instanceof io.vertx.sqlclient.DatabaseException database && database.getSqlState() != null
@@ -150,6 +151,15 @@ public final class GrpcErrors {
             current = current.getCause();
         }
         return null;
+    }
+
+    /**
+     * The Vert.x PostgreSQL client fails a query sent on a connection that has just been closed with a bare
+     * {@code NoStackTraceThrowable} whose message is the only sign of what happened.
+     */
+    private static boolean isConnectionNoLongerActive(Throwable failure) {
+        return failure instanceof io.vertx.core.impl.NoStackTraceThrowable && failure.getMessage() != null
+                && failure.getMessage().startsWith("Connection is not active now");
     }
 
     /** Reactive pipelines wrap failures (CompletionException, CompositeException); the first domain cause wins. */

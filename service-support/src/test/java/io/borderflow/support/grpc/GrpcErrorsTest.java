@@ -91,8 +91,12 @@ class GrpcErrorsTest {
                 "terminating connection due to administrator command", 0, "57P01") {
         };
         Throwable lost = new RuntimeException(io.vertx.sqlclient.ClosedConnectionException.INSTANCE);
+        // as Hibernate Reactive wraps them when PostgreSQL stops under a query, or just before one is sent
+        Throwable reset = new org.hibernate.HibernateException(new java.net.SocketException("Connection reset"));
+        Throwable notActive = new org.hibernate.HibernateException(new io.vertx.core.impl.NoStackTraceThrowable(
+                "Connection is not active now, current status: CLOSED"));
 
-        for (Throwable failure : java.util.List.of(refused, shuttingDown, lost)) {
+        for (Throwable failure : java.util.List.of(refused, shuttingDown, lost, reset, notActive)) {
             Throwable mapped = errors.toStatus(failure);
             assertThat(Status.fromThrowable(mapped).getCode()).as(failure.toString()).isEqualTo(Status.Code.UNAVAILABLE);
             assertThat(unpack(StatusProto.fromThrowable(mapped), ErrorInfo.class).getReason())
@@ -102,6 +106,8 @@ class GrpcErrorsTest {
         Throwable constraint = new io.vertx.sqlclient.DatabaseException("duplicate key", 0, "23505") {
         };
         assertThat(Status.fromThrowable(errors.toStatus(constraint)).getCode()).isEqualTo(Status.Code.INTERNAL);
+        Throwable otherBareFailure = new io.vertx.core.impl.NoStackTraceThrowable("something else went wrong");
+        assertThat(Status.fromThrowable(errors.toStatus(otherBareFailure)).getCode()).isEqualTo(Status.Code.INTERNAL);
     }
 
     private static <T extends com.google.protobuf.Message> T unpack(com.google.rpc.Status status, Class<T> type) {
