@@ -6,11 +6,9 @@ import io.borderflow.routing.model.route.CrossingStep;
 import io.borderflow.routing.model.route.FerryStep;
 import io.borderflow.routing.model.route.Freshness;
 import io.borderflow.routing.model.route.LegStep;
-import io.borderflow.routing.model.route.TransportMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,17 +34,17 @@ final class Journey {
 
     private final Network network;
     private final RouteParameters parameters;
-    private final Map<String, FerryService> ferries;
+    private final ArcCosts arcs;
     private final CrossingConditions conditions;
     private final CargoOutlook cargo;
     private final long maxDrivingMillis;
     private final long restMillis;
 
-    Journey(Network network, RouteParameters parameters, Map<String, FerryService> ferries,
-            CrossingConditions conditions, CargoOutlook cargo) {
+    Journey(Network network, RouteParameters parameters, ArcCosts arcs, CrossingConditions conditions,
+            CargoOutlook cargo) {
         this.network = network;
         this.parameters = parameters;
-        this.ferries = ferries;
+        this.arcs = arcs;
         this.conditions = conditions;
         this.cargo = cargo;
         this.maxDrivingMillis = parameters.driving().maxDailyDriving().toMillis();
@@ -59,7 +57,7 @@ final class Journey {
 
     Label start(int origin, long departure) {
         return new Label(null, null, origin, network.countryIndex(origin), departure, 0, 1, 1, 0, 0, 0,
-                Label.visit(new long[(network.size() + 63) >>> 6], origin));
+                Label.visit(Label.noPlaces(network.size()), origin));
     }
 
     /** The truck at {@code at} crosses there if it must, then takes {@code arc}; null if a crossing will not open. */
@@ -72,7 +70,7 @@ final class Journey {
         long driving = at.drivingMillis;
         int hereCountry = network.countryIndex(at.node);
         int nextCountry = network.countryIndex(arc.to());
-        if (network.place(at.node).hasBorderControl() && at.fromCountry != nextCountry) {
+        if (network.hasBorderControl(at.node) && at.fromCountry != nextCountry) {
             Crossed crossed = cross(at.node, at.fromCountry, nextCountry, time, record);
             if (crossed == null) {
                 return null;
@@ -87,17 +85,17 @@ final class Journey {
             time = crossed.cleared;
         }
         Link link = arc.link();
-        long moving = link.typicalDuration().toMillis();
-        Place from = network.place(arc.from());
-        Place to = network.place(arc.to());
-        if (link.mode() == TransportMode.FERRY) {
-            FerryService ferry = ferries.get(ferryKey(link.legId(), from.id()));
+        long moving = arcs.movingMillis(arc);
+        FerryService ferry = arcs.ferry(arc);
+        if (ferry != null) {
             long boardable = time + ferry.boardingWaitMedian().toMillis();
             long sailing = ferry.schedule().nextSailing(Instant.ofEpochMilli(boardable)).toEpochMilli();
             long landing = sailing + moving;
-            double tariff = ferry.tariffPerMetre() * parameters.truckLengthMetres();
+            double tariff = arcs.fixedCost(arc);
             double gap = ferry.boardingWaitP90().minus(ferry.boardingWaitMedian()).toMillis() / MILLIS_PER_HOUR;
             if (record != null) {
+                Place from = network.place(arc.from());
+                Place to = network.place(arc.to());
                 record.ferries.add(new FerryStep(link.legId(), from.id(), to.id(), Instant.ofEpochMilli(time),
                         ferry.boardingWaitMedian(), ferry.boardingWaitP90(), Instant.ofEpochMilli(sailing),
                         Instant.ofEpochMilli(landing), tariff));
@@ -123,10 +121,11 @@ final class Journey {
             }
             driving += remaining;
             long arrival = time + moving + rests * restMillis;
-            double cost = link.distanceKm() * (parameters.road().perKm(from.country())
-                    + parameters.road().perKm(to.country())) / 2;
+            double cost = arcs.fixedCost(arc);
             double gap = moving / MILLIS_PER_HOUR * (parameters.road().timeP90Factor() - 1);
             if (record != null) {
+                Place from = network.place(arc.from());
+                Place to = network.place(arc.to());
                 record.legs.add(new LegStep(link.legId(), link.mode(), from.id(), to.id(), link.distanceKm(),
                         Instant.ofEpochMilli(time), Instant.ofEpochMilli(arrival), Duration.ofMillis(moving),
                         Duration.ofMillis(rests * restMillis)));
@@ -138,13 +137,13 @@ final class Journey {
             time = arrival;
         }
         return new Label(at, arc, arc.to(), hereCountry, time, fixedCost, noRefusal, noRed, spread, driving,
-                at.legs + 1, Label.visit(at.visited, arc.to()));
+                at.legs + 1, null);
     }
 
     /** The truck ends its route at {@code at}: it crosses there if it entered the place's country; null if closed. */
     Label arrive(Label at, Itinerary record) {
         int hereCountry = network.countryIndex(at.node);
-        if (!network.place(at.node).hasBorderControl() || at.fromCountry == hereCountry) {
+        if (!network.hasBorderControl(at.node) || at.fromCountry == hereCountry) {
             return at;
         }
         Crossed crossed = cross(at.node, at.fromCountry, hereCountry, at.time, record);
@@ -153,7 +152,7 @@ final class Journey {
         }
         return new Label(at.parent, at.arc, at.node, at.fromCountry, crossed.cleared,
                 at.fixedCost + crossed.fee, at.noRefusal * (1 - crossed.refused), at.noRed * (1 - crossed.red),
-                at.spreadSquared + crossed.gapHours * crossed.gapHours, 0, at.legs, at.visited);
+                at.spreadSquared + crossed.gapHours * crossed.gapHours, 0, at.legs, null);
     }
 
     private Crossed cross(int node, int fromCountry, int toCountry, long arrival, Itinerary record) {

@@ -23,10 +23,16 @@ public final class Network {
     private final Map<String, Link> linkById = new HashMap<>();
     private final Set<String> checkpointIds = new HashSet<>();
     private final int[] countryOf;
+    private final boolean[] borderControl;
     private final List<String> countries;
     private final List<List<Arc>> arcsFrom;
     private final List<List<Arc>> arcsInto;
     private int arcCount;
+    /** The arcs out of each place, in {@link #arcsFrom} order, flat: those of place p at [outStart[p], outStart[p+1]). */
+    private final int[] outStart;
+    private final Arc[] outArcs;
+    private final int[] outTo;
+    private final int[] outId;
 
     private Network(List<Place> places, List<Link> links) {
         this.places = places;
@@ -42,6 +48,10 @@ public final class Network {
         }
         countries = List.copyOf(new TreeSet<>(places.stream().map(Place::country).toList()));
         countryOf = places.stream().mapToInt(place -> countries.indexOf(place.country())).toArray();
+        borderControl = new boolean[places.size()];
+        for (int i = 0; i < places.size(); i++) {
+            borderControl[i] = places.get(i).hasBorderControl();
+        }
         arcsFrom = new ArrayList<>();
         arcsInto = new ArrayList<>();
         for (int i = 0; i < places.size(); i++) {
@@ -62,6 +72,21 @@ public final class Network {
                 addArc(new Arc(arcCount++, to, from, link));
             }
         }
+        outStart = new int[places.size() + 1];
+        outArcs = new Arc[arcCount];
+        outTo = new int[arcCount];
+        outId = new int[arcCount];
+        int at = 0;
+        for (int node = 0; node < places.size(); node++) {
+            outStart[node] = at;
+            for (Arc arc : arcsFrom.get(node)) {
+                outArcs[at] = arc;
+                outTo[at] = arc.to();
+                outId[at] = arc.id();
+                at++;
+            }
+        }
+        outStart[places.size()] = at;
     }
 
     /** @throws IllegalArgumentException on duplicate ids or a link to an unknown place */
@@ -114,6 +139,10 @@ public final class Network {
         return countryOf[node];
     }
 
+    boolean hasBorderControl(int node) {
+        return borderControl[node];
+    }
+
     /** Number of distinct countries; country indexes run from 0 below it. */
     int countryCount() {
         return countries.size();
@@ -125,6 +154,23 @@ public final class Network {
 
     List<Arc> arcsFrom(int node) {
         return arcsFrom.get(node);
+    }
+
+    /** The first position of the arcs out of {@code node} in the flat arrays; those of node+1 start where they end. */
+    int firstArcFrom(int node) {
+        return outStart[node];
+    }
+
+    Arc outArc(int position) {
+        return outArcs[position];
+    }
+
+    int outTo(int position) {
+        return outTo[position];
+    }
+
+    int outId(int position) {
+        return outId[position];
     }
 
     int arcCount() {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -41,6 +40,7 @@ public final class RoutePlanner {
     private final RouteParameters parameters;
     private final SearchLimits limits;
     private final Map<String, FerryService> ferries = new HashMap<>();
+    private final ArcCosts arcCosts;
 
     public RoutePlanner(Network network, RouteParameters parameters) {
         this(network, parameters, SearchLimits.standard());
@@ -74,6 +74,7 @@ public final class RoutePlanner {
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("ferry legs without a service (leg>from): " + missing);
         }
+        this.arcCosts = new ArcCosts(network, parameters, ferries);
     }
 
     public Network network() {
@@ -121,7 +122,7 @@ public final class RoutePlanner {
     }
 
     private Journey journey(RouteQuery query, CrossingConditions conditions) {
-        return new Journey(network, parameters, ferries, conditions, query.cargo());
+        return new Journey(network, parameters, arcCosts, conditions, query.cargo());
     }
 
     /** The state of one search. */
@@ -140,10 +141,11 @@ public final class RoutePlanner {
         private final boolean[] allowedArc;
         private final long[] minMillisToGo;
         private final double[] minFixedCostToGo;
-        private final List<List<Label>> buckets = new ArrayList<>();
-        private final List<Label> complete = new ArrayList<>();
-        private final PriorityQueue<Label> open = new PriorityQueue<>(Comparator.<Label>comparingLong(l -> l.priority)
-                .thenComparingDouble(l -> l.fixedCost).thenComparingLong(l -> l.seq));
+        /** The labels kept per place (and entry country at a border control), made when first needed. */
+        private final LabelSet[] buckets;
+        private final LabelSet complete;
+        private final LabelQueue open = new LabelQueue();
+        private final Comparator<Label> evictionOrder;
         private int created;
         private int expanded;
         private boolean late;
@@ -204,10 +206,9 @@ public final class RoutePlanner {
             this.minMillisToGo = new long[network.size()];
             this.minFixedCostToGo = new double[network.size()];
             lowerBounds();
-            int keys = network.size() * (countries + 1);
-            for (int i = 0; i < keys; i++) {
-                buckets.add(new ArrayList<>(4));
-            }
+            this.buckets = new LabelSet[network.size() * (countries + 1)];
+            this.complete = new LabelSet(limits.maxDestinationLabels());
+            this.evictionOrder = evictionOrder();
         }
 
         private boolean avoided(Place place) {
@@ -221,11 +222,11 @@ public final class RoutePlanner {
 
         /** Backward Dijkstra from the destination: least moving time, and least fixed cost, to go from each place. */
         private void lowerBounds() {
-            double[] millis = toGo(arc -> arc.link().typicalDuration().toMillis());
+            double[] millis = toGo(arcCosts::movingMillis);
             for (int node = 0; node < millis.length; node++) {
                 minMillisToGo[node] = Double.isInfinite(millis[node]) ? Long.MAX_VALUE : (long) millis[node];
             }
-            System.arraycopy(toGo(this::fixedCost), 0, minFixedCostToGo, 0, minFixedCostToGo.length);
+            System.arraycopy(toGo(arcCosts::fixedCost), 0, minFixedCostToGo, 0, minFixedCostToGo.length);
         }
 
         /** The least total {@code weight} from each place to the destination over allowed arcs (infinite: none). */
@@ -234,10 +235,10 @@ public final class RoutePlanner {
             Arrays.fill(best, Double.POSITIVE_INFINITY);
             best[destination] = 0;
             boolean[] done = new boolean[network.size()];
-            PriorityQueue<double[]> queue = new PriorityQueue<>(Comparator.comparingDouble((double[] e) -> e[0]));
-            queue.add(new double[] {0, destination});
+            PlaceQueue queue = new PlaceQueue(network.size());
+            queue.add(destination, 0);
             while (!queue.isEmpty()) {
-                int node = (int) queue.poll()[1];
+                int node = queue.poll();
                 if (done[node]) {
                     continue;
                 }
@@ -249,21 +250,11 @@ public final class RoutePlanner {
                     double via = best[node] + weight.applyAsDouble(arc);
                     if (via < best[arc.from()]) {
                         best[arc.from()] = via;
-                        queue.add(new double[] {via, arc.from()});
+                        queue.add(arc.from(), via);
                     }
                 }
             }
             return best;
-        }
-
-        private double fixedCost(Network.Arc arc) {
-            Link link = arc.link();
-            if (link.mode() == TransportMode.FERRY) {
-                FerryService ferry = ferries.get(Journey.ferryKey(link.legId(), network.place(arc.from()).id()));
-                return ferry.tariffPerMetre() * parameters.truckLengthMetres();
-            }
-            return link.distanceKm() * (parameters.road().perKm(network.place(arc.from()).country())
-                    + parameters.road().perKm(network.place(arc.to()).country())) / 2;
         }
 
         RouteResult run() {
@@ -275,34 +266,11 @@ public final class RoutePlanner {
             open.add(start);
             while (!open.isEmpty() && !truncated) {
                 Label label = open.poll();
-                if (label.removed || beaten(label)) {
-                    continue;
-                }
-                expanded++;
-                for (Network.Arc arc : network.arcsFrom(label.node)) {
-                    if (!allowed(arc) || label.hasVisited(arc.to()) || minMillisToGo[arc.to()] == Long.MAX_VALUE) {
-                        continue;
-                    }
-                    if (label.legs >= limits.maxLegs()) {
-                        // a way on exists but is cut by the limit: without a route, say so rather than NO_CONNECTION
-                        capped = true;
-                        continue;
-                    }
-                    if (++created > limits.maxLabels()) {
-                        truncated = true;
-                        break;
-                    }
-                    Label next = journey.extend(label, arc, null);
-                    if (next != null && next.node == destination) {
-                        next = journey.arrive(next, null);
-                    }
-                    if (next != null) {
-                        next.seq = created;
-                        consider(next);
-                    }
+                if (!label.removed && !beaten(label)) {
+                    expand(label);
                 }
             }
-            List<Label> routes = complete.stream().filter(l -> !l.removed).toList();
+            List<Label> routes = complete.labels();
             if (routes.isEmpty()) {
                 return empty(truncated ? NoRouteReason.SEARCH_LIMIT_REACHED
                         : late ? NoRouteReason.LATEST_ARRIVAL_UNREACHABLE
@@ -317,7 +285,36 @@ public final class RoutePlanner {
                     new SearchStats(created, expanded, drafts.size(), truncated || capped));
         }
 
+        /** Every allowed step on from {@code label}, each considered for keeping. */
+        private void expand(Label label) {
+            expanded++;
+            for (int at = network.firstArcFrom(label.node), end = network.firstArcFrom(label.node + 1); at < end; at++) {
+                int to = network.outTo(at);
+                if (!allowedArc[network.outId(at)] || minMillisToGo[to] == Long.MAX_VALUE || label.hasVisited(to)) {
+                    continue;
+                }
+                if (label.legs >= limits.maxLegs()) {
+                    // a way on exists but is cut by the limit: without a route, say so rather than NO_CONNECTION
+                    capped = true;
+                    continue;
+                }
+                if (++created > limits.maxLabels()) {
+                    truncated = true;
+                    return;
+                }
+                Label next = journey.extend(label, network.outArc(at), null);
+                if (next != null && next.node == destination) {
+                    next = journey.arrive(next, null);
+                }
+                if (next != null) {
+                    next.seq = created;
+                    consider(next);
+                }
+            }
+        }
+
         private void consider(Label label) {
+            label.cost = cost(label);
             long toGo = minMillisToGo[label.node];
             if (label.time > horizon) {
                 capped = true;
@@ -335,8 +332,13 @@ public final class RoutePlanner {
                 return;
             }
             int key = label.node * (countries + 1)
-                    + (network.place(label.node).hasBorderControl() ? label.fromCountry : countries);
-            if (insert(buckets.get(key), label, true, limits.maxLabelsPerPlace())) {
+                    + (network.hasBorderControl(label.node) ? label.fromCountry : countries);
+            LabelSet bucket = buckets[key];
+            if (bucket == null) {
+                bucket = new LabelSet(limits.maxLabelsPerPlace());
+                buckets[key] = bucket;
+            }
+            if (insert(bucket, label, true, limits.maxLabelsPerPlace())) {
                 label.priority = label.time + toGo;
                 open.add(label);
             }
@@ -346,70 +348,59 @@ public final class RoutePlanner {
         private boolean beaten(Label label) {
             long optimisticTime = label.time + minMillisToGo[label.node];
             double optimisticCost = label.fixedCost + minFixedCostToGo[label.node] + costOf(optimisticTime);
-            for (Label route : complete) {
-                if (route != label && !route.removed && route.time <= optimisticTime + timeEpsilon
-                        && cost(route) <= optimisticCost + limits.costEpsilon()
-                        && route.refusalRisk() <= label.refusalRisk() + limits.riskEpsilon()) {
-                    return true;
-                }
+            return complete.anyNoWorseThan(optimisticTime, optimisticCost, label.refusalRisk(), 0, timeEpsilon,
+                    limits.costEpsilon(), limits.riskEpsilon(), false);
+        }
+
+        /**
+         * Keeps {@code label} in {@code set} unless a kept one is no worse on every criterion by more than the
+         * epsilons (on driving since the last rest too if {@code driving}); drops the kept ones it dominates, and the
+         * worst by the objective when the set is over {@code capacity}. Whether the label was kept.
+         */
+        private boolean insert(LabelSet set, Label label, boolean driving, int capacity) {
+            if (set.anyNoWorseThan(label.time, label.cost, label.refusalRisk(), label.drivingMillis, timeEpsilon,
+                    limits.costEpsilon(), limits.riskEpsilon(), driving)) {
+                return false;
             }
-            return false;
+            set.removeDominatedBy(label, driving);
+            set.add(label);
+            return set.size() <= capacity || set.evictWorst(evictionOrder) != label;
         }
 
-        private boolean insert(List<Label> bucket, Label label, boolean driving, int capacity) {
-            for (Label kept : bucket) {
-                if (epsilonDominates(kept, label, driving)) {
-                    return false;
-                }
-            }
-            bucket.removeIf(kept -> {
-                boolean dominated = dominates(label, kept, driving);
-                kept.removed |= dominated;
-                return dominated;
-            });
-            bucket.add(label);
-            if (bucket.size() > capacity) {
-                Label worst = bucket.stream().max(evictionOrder()).orElseThrow();
-                worst.removed = true;
-                bucket.remove(worst);
-                return worst != label;
-            }
-            return true;
-        }
-
-        private boolean epsilonDominates(Label a, Label b, boolean driving) {
-            return a.time <= b.time + timeEpsilon && cost(a) <= cost(b) + limits.costEpsilon()
-                    && a.refusalRisk() <= b.refusalRisk() + limits.riskEpsilon()
-                    && (!driving || a.drivingMillis <= b.drivingMillis + timeEpsilon);
-        }
-
-        private boolean dominates(Label a, Label b, boolean driving) {
-            return a.time <= b.time && cost(a) <= cost(b) && a.refusalRisk() <= b.refusalRisk()
-                    && (!driving || a.drivingMillis <= b.drivingMillis);
-        }
-
-        /** Worst last by the objective's main criterion; among equals the newest. */
+        /**
+         * Worst last by the objective's main criterion (risk then time for least risk); among equals the newest. One
+         * comparator written out rather than composed, as the search compares labels by it in its inner loop.
+         */
         private Comparator<Label> evictionOrder() {
             Objective objective = query.objective();
-            Comparator<Label> byTime = Comparator.comparingLong(l -> l.time);
-            Comparator<Label> byCost = Comparator.comparingDouble(this::cost);
-            Comparator<Label> byRisk = Comparator.comparingDouble(Label::refusalRisk);
-            Comparator<Label> main;
+            Criterion main;
             switch (objective.kind()) {
                 case CHEAPEST:
-                    main = byCost;
+                    main = Criterion.COST;
                     break;
                 case LEAST_RISK:
-                    main = byRisk.thenComparing(byTime);
+                    main = Criterion.RISK_THEN_TIME;
                     break;
                 case WEIGHTED:
-                    main = objective.costWeight() > Math.max(objective.timeWeight(), objective.riskWeight()) ? byCost
-                            : objective.riskWeight() > objective.timeWeight() ? byRisk.thenComparing(byTime) : byTime;
+                    main = objective.costWeight() > Math.max(objective.timeWeight(), objective.riskWeight())
+                            ? Criterion.COST
+                            : objective.riskWeight() > objective.timeWeight() ? Criterion.RISK_THEN_TIME
+                            : Criterion.TIME;
                     break;
                 default:
-                    main = byTime;
+                    main = Criterion.TIME;
             }
-            return main.thenComparingLong(l -> l.seq);
+            return (a, b) -> {
+                int order = switch (main) {
+                    case COST -> Double.compare(a.cost, b.cost);
+                    case RISK_THEN_TIME -> {
+                        int byRisk = Double.compare(a.refusalRisk(), b.refusalRisk());
+                        yield byRisk != 0 ? byRisk : Long.compare(a.time, b.time);
+                    }
+                    case TIME -> Long.compare(a.time, b.time);
+                };
+                return order != 0 ? order : Long.compare(a.seq, b.seq);
+            };
         }
 
         private double cost(Label label) {
@@ -438,4 +429,7 @@ public final class RoutePlanner {
             return new RouteResult(List.of(), Optional.of(reason), new SearchStats(created, expanded, 0, truncated || capped));
         }
     }
+
+    /** What a full place's bucket gives up first: the label worst by this. */
+    private enum Criterion { TIME, COST, RISK_THEN_TIME }
 }
