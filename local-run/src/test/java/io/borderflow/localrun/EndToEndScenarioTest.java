@@ -109,6 +109,8 @@ class EndToEndScenarioTest {
     private static final int WAITING = 600;
     private static final Duration WAITING_ARRIVED_OVER = Duration.ofHours(48);
     /** Of the trucks reaching the queue last, with declarations: integrated circuits for Russia, and garments. */
+    /** The route search's time margin of dominance (SearchLimits.standard(), "How routes are found" in the README). */
+    private static final Duration SEARCH_TIME_MARGIN = Duration.ofMinutes(15);
     private static final int CHIPS_TRUCKS = 3;
     private static final int GARMENT_TRUCKS = 3;
 
@@ -355,8 +357,11 @@ class EndToEndScenarioTest {
             assertThat(ProtoTimes.duration(viaZhaisan.getMedianTime()))
                     .isGreaterThan(ProtoTimes.duration(best.getMedianTime()))
                     .isGreaterThan(ProtoTimes.duration(before.getMedianTime()));
+            // the way round is no faster than the best before the backlog, to within the search's 15-minute time
+            // margin: before, a route up to 15 minutes faster than the one through Zhaisan may have been dropped as
+            // matched by it (SearchLimits.standard(); whether it was depends on the hour the search ran)
             assertThat(ProtoTimes.duration(best.getMedianTime()))
-                    .isGreaterThanOrEqualTo(ProtoTimes.duration(before.getMedianTime()));
+                    .isGreaterThanOrEqualTo(ProtoTimes.duration(before.getMedianTime()).minus(SEARCH_TIME_MARGIN));
             // the forecast at Zhaisan is the status's queue carried to the truck's arrival: the trucks waiting, plus
             // arrivals at the observed rate, less clearances at the observed rate (Zhaisan is open around the clock)
             double hoursUntilThere = Duration.between(ProtoTimes.instant(congested.getUpdateTime()),
