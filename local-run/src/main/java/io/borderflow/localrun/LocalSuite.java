@@ -67,6 +67,12 @@ public final class LocalSuite {
             text.append(String.format("  %-19s gRPC + HTTP on localhost:%d   ready: http://localhost:%d/q/health/ready"
                     + "   log: %s%n", service.name(), service.port(), service.port(), suite.log(service.name())));
         }
+        text.append("  ready after ").append(String.join(", ", s.services().stream().map(service -> String.format(
+                "%.1f s", suite.startToReady(service.name()).toMillis() / 1000.0)).toList()));
+        boolean archived = s.services().stream().allMatch(service -> suite.startedFromClassDataArchive(service.name()));
+        text.append(!RunningSuite.classDataSharing() ? " (class-data sharing off)\n" : archived
+                ? " (from class-data archives)\n"
+                : " (first start of this build: class-data archives are written at Ctrl-C, for faster starts after)\n");
         text.append(String.format("  %-19s localhost:%d (user postgres, password postgres; databases %s)%n", "PostgreSQL",
                 s.postgresPort(), String.join(", ", s.services().stream().map(SuiteSettings.Service::database).toList())));
         text.append("\nEvery API call needs a bearer token; ./token prints one for any role (./token --help):\n")

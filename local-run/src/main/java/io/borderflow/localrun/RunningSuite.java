@@ -46,6 +46,8 @@ public final class RunningSuite implements AutoCloseable {
     private final SuiteSettings settings;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Duration> startToReady = new LinkedHashMap<>();
+    /** Every start's use of its class-data archive, settled once its JVM has exited. */
+    private final Map<Process, ClassDataArchive.Start> archiveStarts = new LinkedHashMap<>();
     private EmbeddedPostgres postgres;
 
     private RunningSuite(SuiteSettings settings) {
@@ -213,6 +215,35 @@ public final class RunningSuite implements AutoCloseable {
         awaitReady(List.of(replica));
     }
 
+    /**
+     * Whether the running process of a service (or {@code <service>@<port>}) started from a class-data archive
+     * ({@link ClassDataArchive}); false when it trained one, or with BORDERFLOW_CLASS_DATA_SHARING=off.
+     */
+    public synchronized boolean startedFromClassDataArchive(String service) {
+        Process process = processes.get(service);
+        if (process == null) {
+            throw new IllegalArgumentException("no process for " + service + "; known: " + processes.keySet());
+        }
+        ClassDataArchive.Start start = archiveStarts.get(process);
+        return start != null && !start.trains();
+    }
+
+    /**
+     * Whether every service of the settings will start from a class-data archive (or class-data sharing is off, so
+     * none is wanted): false on a build's first start, which writes them.
+     */
+    public static boolean classDataArchivesReady(SuiteSettings settings) {
+        return !classDataSharing() || settings.services().stream().allMatch(service -> {
+            Path jar = jarOf(settings, service);
+            return Files.isRegularFile(jar) && ClassDataArchive.forApplication(jar).exists();
+        });
+    }
+
+    /** Class-data sharing is on unless BORDERFLOW_CLASS_DATA_SHARING is {@code off} (to compare starts without). */
+    static boolean classDataSharing() {
+        return !"off".equalsIgnoreCase(System.getenv().getOrDefault("BORDERFLOW_CLASS_DATA_SHARING", "on").trim());
+    }
+
     /** {@link #JVM_OPTIONS}, or the space-separated options in BORDERFLOW_JVM_OPTIONS (to try others). */
     static List<String> jvmOptions() {
         String chosen = System.getenv("BORDERFLOW_JVM_OPTIONS");
@@ -224,8 +255,17 @@ public final class RunningSuite implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions());
+        settleArchives();
+        ClassDataArchive.Start archive = null;
+        Path runner = jar;
+        if (classDataSharing() && Files.isRegularFile(jar)) {
+            ClassDataArchive application = ClassDataArchive.forApplication(jar);
+            archive = application.start();
+            command.addAll(archive.options());
+            runner = application.jar();
+        }
         command.add("-jar");
-        command.add(jar.toString());
+        command.add(runner.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log(service.name()).toFile());
@@ -234,7 +274,11 @@ public final class RunningSuite implements AutoCloseable {
         builder.environment().putAll(env);
         try {
             startToReady.remove(service.name());
-            processes.put(service.name(), builder.start());
+            Process process = builder.start();
+            processes.put(service.name(), process);
+            if (archive != null) {
+                archiveStarts.put(process, archive);
+            }
         } catch (IOException e) {
             throw new SuiteStartException("could not start " + service.name() + ": " + e.getMessage(), e);
         }
@@ -281,6 +325,10 @@ public final class RunningSuite implements AutoCloseable {
                             + " while starting. Last lines of " + log(service.name()) + ":\n" + tail(log(service.name())));
                 }
                 if (ready(http, service)) {
+                    ClassDataArchive.Start archive = archiveStarts.get(process);
+                    if (archive != null) {
+                        archive.ready();
+                    }
                     Instant started = process.info().startInstant().orElseThrow();
                     startToReady.put(service.name(), Duration.between(started, Instant.now()));
                     it.remove();
@@ -324,6 +372,7 @@ public final class RunningSuite implements AutoCloseable {
             }
         }
         processes.clear();
+        settleArchives();
         if (postgres != null) {
             try {
                 postgres.close();
@@ -334,7 +383,22 @@ public final class RunningSuite implements AutoCloseable {
         }
     }
 
+    /** Keeps what the training JVMs that have exited wrote (those a test stopped or killed earlier included). */
+    private void settleArchives() {
+        for (var it = archiveStarts.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<Process, ClassDataArchive.Start> entry = it.next();
+            if (!entry.getKey().isAlive()) {
+                entry.getValue().settle(entry.getKey().exitValue());
+                it.remove();
+            }
+        }
+    }
+
     private Path jar(SuiteSettings.Service service) {
+        return jarOf(settings, service);
+    }
+
+    private static Path jarOf(SuiteSettings settings, SuiteSettings.Service service) {
         return settings.root().resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
     }
 

@@ -83,12 +83,35 @@ class LocalSuiteTest {
         assertThat(portFree(settings.postgresPort())).as("PostgreSQL stopped").isTrue();
 
         try (RunningSuite again = RunningSuite.start(settings)) {
+            assertStartedFromClassDataArchives(settings, again);
             assertProdRefusesTheDevelopmentIssuer(settings, again);
             assertThat(Files.readString(again.log("checkpoint-service"))).contains("already loaded");
             assertThat(Files.readString(again.log("inspection-service"))).contains(
                     "ruleset 1 already stored; ruleset 2 already stored; ruleset 2 was activated before");
             callEveryReadApi(settings, again.issuer());
         }
+    }
+
+    /**
+     * The first suite stopped has written (or found) each service's class-data archive, so the second start maps it:
+     * the JVM has the archive file in its memory map, not merely the option on its command line.
+     */
+    private static void assertStartedFromClassDataArchives(SuiteSettings settings, RunningSuite suite) throws IOException {
+        if (!RunningSuite.classDataSharing()) {
+            return;
+        }
+        for (SuiteSettings.Service service : settings.services()) {
+            ClassDataArchive archive = ClassDataArchive.forApplication(
+                    ROOT.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar"));
+            assertThat(archive.path()).as(service.name()).isRegularFile();
+            assertThat(suite.startedFromClassDataArchive(service.name())).as(service.name()).isTrue();
+            Path maps = Path.of("/proc", String.valueOf(suite.processes().get(service.name()).pid()), "maps");
+            if (Files.exists(maps)) {
+                assertThat(Files.readString(maps)).as(service.name() + " maps its archive")
+                        .contains(archive.path().toString());
+            }
+        }
+        assertThat(LocalSuite.banner(suite)).contains("(from class-data archives)");
     }
 
     @Test
