@@ -29,7 +29,11 @@ import java.util.stream.Stream;
 final class ClassDataArchive {
     static final String PREFIX = "borderflow-cds-";
     private static final String SUFFIX = ".jsa";
-    /** The JVM's exit status after SIGTERM (128 + 15), which still runs its exit path and writes the archive. */
+    /**
+     * The JVM's exit status after SIGINT (128 + 2: Ctrl-C in the terminal reaches the services as well as the local
+     * run) and after SIGTERM (128 + 15); either still runs the JVM's exit path, which writes the archive.
+     */
+    private static final int EXIT_ON_SIGINT = 130;
     private static final int EXIT_ON_SIGTERM = 143;
 
     private final Path jar;
@@ -105,16 +109,18 @@ final class ClassDataArchive {
         }
 
         /**
-         * After the JVM has exited: a training JVM that had become ready and exited normally (0, or 143 after
-         * SIGTERM) has written the archive, which now takes its place; whatever else it left (stopped while starting,
-         * killed, or failed) is deleted. Other archives of the application, made from earlier builds or JDKs, go too.
+         * After the JVM has exited: a training JVM that had become ready and exited normally (0, 130 after SIGINT
+         * or 143 after SIGTERM) has written the archive, which now takes its place; whatever else it left (stopped
+         * while starting, killed, or failed) is deleted. Other archives of the application, made from earlier builds
+         * or JDKs, go too.
          */
         void settle(int exitStatus) {
             if (training == null) {
                 return;
             }
             try {
-                if (ready && (exitStatus == 0 || exitStatus == EXIT_ON_SIGTERM) && Files.isRegularFile(training)) {
+                boolean normalExit = exitStatus == 0 || exitStatus == EXIT_ON_SIGINT || exitStatus == EXIT_ON_SIGTERM;
+                if (ready && normalExit && Files.isRegularFile(training)) {
                     Files.move(training, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                     deleteOthers();
                 } else {

@@ -83,6 +83,18 @@ class ClassDataArchiveTest {
     }
 
     @Test
+    void ctrlCInTheTerminalKeepsTheArchive() throws IOException {
+        // the terminal sends SIGINT to the whole foreground group: each service exits 130, not 143
+        ClassDataArchive archive = ClassDataArchive.forApplication(jar);
+        ClassDataArchive.Start interrupted = archive.start();
+        Files.writeString(training(interrupted), "archive");
+        interrupted.ready();
+        interrupted.settle(130);
+        assertThat(archive.exists()).isTrue();
+        assertThat(training(interrupted)).doesNotExist();
+    }
+
+    @Test
     void aTrainingThatWroteNothingLeavesNothing() {
         ClassDataArchive archive = ClassDataArchive.forApplication(jar);
         ClassDataArchive.Start failed = archive.start();
