@@ -9,16 +9,21 @@ import io.borderflow.support.security.Roles;
 import io.grpc.CallCredentials;
 import io.grpc.Status;
 import java.time.Duration;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * Who may call at all, the same for every service: a read needs a valid token (of any role for public reference
  * data, of one of {@link #readerRoles()} otherwise, every other role getting PERMISSION_DENIED); a missing, forged,
  * expired, not-yet-valid, wrong-issuer or wrong-audience token gets UNAUTHENTICATED, with a message that says nothing
- * about the data. A service's test extends it with {@code @QuarkusTest}.
+ * about the data; a write with such a token, or with a valid token of a role that only reads, stores nothing. A service's test extends it with {@code @QuarkusTest}.
  */
 public abstract class AuthenticationContract {
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Makes one read call of the service's API with these credentials (null: none). */
     protected abstract void readReferenceData(CallCredentials credentials);
@@ -82,28 +87,72 @@ public abstract class AuthenticationContract {
     }
 
     /**
-     * A write of the service that its writer role may call but that changes nothing (it is refused by the service
-     * itself, e.g. an empty request): what a bad token gets instead is UNAUTHENTICATED, before any of that.
+     * A real write of the service, one that {@link #writer} may make and that is stored when it is allowed, made
+     * unique by {@code key} (8 lower-case letters and digits, starting with a letter), e.g. an arrival of the truck
+     * with that plate.
      */
-    protected abstract void harmlessWrite(CallCredentials credentials);
+    protected abstract void write(CallCredentials credentials, String key);
 
-    /** The roles and claims of a token the service accepts for {@link #harmlessWrite}. */
+    /** Whether the write of {@code key} was stored, read back with a valid token. */
+    protected abstract boolean stored(String key);
+
+    /** The roles and claims of a token the service accepts for {@link #write}. */
     protected abstract DevTokenIssuer.Token writer(DevTokenIssuer.Token token);
 
+    /** Undoes what the accepted write of {@code key} changed, where other tests could see it; nothing by default. */
+    protected void undo(String key) {
+    }
+
     @Test
-    void aWriteWithAForgedExpiredOrForeignTokenIsUnauthenticated() {
+    void aWriteWithAMissingForgedExpiredOrForeignTokenIsUnauthenticatedAndStoresNothing() {
         Instant past = Instant.now().minus(Duration.ofHours(3));
-        for (CallCredentials bad : java.util.List.of(
-                TestTokens.bearer(writer(DevTokenIssuer.ephemeral().token("mallory")).sign()),
-                TestTokens.bearer(writer(TestTokens.issuer().token("late")).valid(past, past.plus(Duration.ofHours(1))).sign()),
-                TestTokens.bearer(writer(TestTokens.issuer().token("other-app")).audience("some-other-system").sign()))) {
-            assertRefusedAsUnauthenticated(() -> harmlessWrite(bad));
+        Instant future = Instant.now().plus(Duration.ofHours(3));
+        Map<String, CallCredentials> bad = new LinkedHashMap<>();
+        bad.put("no token", null);
+        bad.put("not a JWT", TestTokens.bearer("not.a.jwt"));
+        bad.put("signed by another key", TestTokens.bearer(writer(DevTokenIssuer.ephemeral().token("mallory")).sign()));
+        bad.put("expired", TestTokens.bearer(writer(TestTokens.issuer().token("late"))
+                .valid(past, past.plus(Duration.ofHours(1))).sign()));
+        bad.put("not yet valid", TestTokens.bearer(writer(TestTokens.issuer().token("early"))
+                .valid(future, future.plus(Duration.ofHours(1))).sign()));
+        bad.put("another issuer", TestTokens.bearer(writer(TestTokens.issuer().token("elsewhere"))
+                .issuer("https://idp.example.org").sign()));
+        bad.put("another audience", TestTokens.bearer(writer(TestTokens.issuer().token("other-app"))
+                .audience("some-other-system").sign()));
+        for (Map.Entry<String, CallCredentials> token : bad.entrySet()) {
+            String key = key();
+            assertRefusedAsUnauthenticated(() -> write(token.getValue(), key));
+            assertThat(stored(key)).as("stored with a token " + token.getKey()).isFalse();
         }
-        // the same write with a good token gets past authentication (and is refused, if at all, by the service)
-        Throwable good = catchThrowable(() -> harmlessWrite(TestTokens.bearer(writer(TestTokens.issuer().token("writer"))
-                .sign())));
-        assertThat(good == null ? Status.Code.OK : Status.fromThrowable(good).getCode())
-                .isNotIn(Status.Code.UNAUTHENTICATED, Status.Code.PERMISSION_DENIED);
+        // the same write with a good token is stored: the check above could have seen it
+        String key = key();
+        try {
+            assertThatCode(() -> write(TestTokens.bearer(writer(TestTokens.issuer().token("writer")).sign()), key))
+                    .doesNotThrowAnyException();
+            assertThat(stored(key)).as("stored with a good token").isTrue();
+        } finally {
+            undo(key);
+        }
+    }
+
+    @Test
+    void aWriteWithAValidTokenOfAReadingRoleIsPermissionDeniedAndStoresNothing() {
+        for (String role : List.of(Roles.AUDITOR, Roles.FREIGHT_PLATFORM)) {
+            String key = key();
+            Throwable thrown = catchThrowable(() -> write(TestTokens.as(role), key));
+            assertThat(Status.fromThrowable(thrown).getCode()).as(role).isEqualTo(Status.Code.PERMISSION_DENIED);
+            assertThat(stored(key)).as("stored for " + role).isFalse();
+        }
+    }
+
+    private static String key() {
+        String letters = "abcdefghjkmnprstuvwxyz";
+        String alphanumeric = letters + "0123456789";
+        StringBuilder key = new StringBuilder().append(letters.charAt(RANDOM.nextInt(letters.length())));
+        for (int i = 1; i < 8; i++) {
+            key.append(alphanumeric.charAt(RANDOM.nextInt(alphanumeric.length())));
+        }
+        return key.toString();
     }
 
     private void assertUnauthenticated(CallCredentials credentials) {
