@@ -8,15 +8,20 @@ import io.borderflow.api.checkpoint.v1.CancelClosureRequest;
 import io.borderflow.api.checkpoint.v1.CheckpointServiceGrpc.CheckpointServiceBlockingStub;
 import io.borderflow.api.checkpoint.v1.CheckpointStatus;
 import io.borderflow.api.checkpoint.v1.Closure;
+import io.borderflow.api.checkpoint.v1.CrossingEvent;
+import io.borderflow.api.checkpoint.v1.CrossingEventType;
+import io.borderflow.api.checkpoint.v1.Direction;
 import io.borderflow.api.checkpoint.v1.GetCheckpointStatusRequest;
 import io.borderflow.api.checkpoint.v1.LaneKind;
 import io.borderflow.api.checkpoint.v1.LaneSetting;
 import io.borderflow.api.checkpoint.v1.ListClosuresRequest;
 import io.borderflow.api.checkpoint.v1.ListLaneSettingsRequest;
 import io.borderflow.api.checkpoint.v1.OperationalStatus;
+import io.borderflow.api.checkpoint.v1.RecordCrossingEventRequest;
 import io.borderflow.api.checkpoint.v1.ScheduleClosureRequest;
 import io.borderflow.api.checkpoint.v1.SetNominalCapacityRequest;
 import io.borderflow.api.checkpoint.v1.SetOpenLanesRequest;
+import io.borderflow.api.checkpoint.v1.Truck;
 import io.borderflow.support.security.Roles;
 import io.borderflow.testsupport.TestTokens;
 import io.grpc.CallCredentials;
@@ -193,5 +198,68 @@ class OperationsGrpcServiceTest {
             as(OPERATOR).setNominalCapacity(SetNominalCapacityRequest.newBuilder().setCheckpoint(NAME)
                     .setVehiclesPerDay(set.getReferenceVehiclesPerDay()).setReason("back to the reference").build());
         }
+    }
+
+    /**
+     * With trucks waiting, the estimates follow the border post at once: half the lanes open makes a truck arriving
+     * now wait longer and the queue clear later; a closure scheduled to start before the queue is gone pushes its
+     * clearance past the closure's end. (The trucks stay in the queue, under plates of their own.)
+     */
+    @Test
+    void fewerLanesOrAClosureAheadLengthenTheWaitAndPutOffTheBacklogsClearance() {
+        Instant arrived = Instant.now().minus(Duration.ofMinutes(10));
+        for (int i = 0; i < 40; i++) {
+            as(OPERATOR).recordCrossingEvent(RecordCrossingEventRequest.newBuilder().setEvent(CrossingEvent.newBuilder()
+                    .setEventId("ev-" + UUID.randomUUID()).setCheckpoint(NAME)
+                    .setType(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED).setOccurTime(at(arrived))
+                    .setDirection(Direction.DIRECTION_EXIT).setTruck(Truck.newBuilder()
+                            .setPlate("Q" + UUID.randomUUID().toString().replace("-", "").substring(0, 7).toUpperCase())
+                            .setCarrierId("carrier-operations"))).build());
+        }
+        CheckpointStatus before = status();
+        assertThat(before.getTrucksWaiting()).isGreaterThanOrEqualTo(40);
+        assertThat(before.hasBacklogClearTime()).as("the queue clears at the full capacity").isTrue();
+        Duration waitBefore = longestWait(before);
+
+        int maximum = regular().getMaximum();
+        try {
+            setRegular(maximum / 2, "half the booths without staff");
+            CheckpointStatus halved = status();
+            assertThat(halved.getClearancesPerOpenHour()).isLessThan(before.getClearancesPerOpenHour());
+            assertThat(longestWait(halved)).isGreaterThan(waitBefore);
+            assertThat(instant(halved.getBacklogClearTime())).isAfter(instant(before.getBacklogClearTime()));
+        } finally {
+            setRegular(maximum, "all lanes back");
+        }
+
+        Instant now = Instant.now();
+        Instant closureEnd = now.plus(Duration.ofDays(2));
+        Closure ahead = as(OPERATOR).scheduleClosure(ScheduleClosureRequest.newBuilder().setParent(NAME)
+                .setRequestId("closure-" + UUID.randomUUID()).setClosure(Closure.newBuilder()
+                        .setStartTime(at(now.plus(Duration.ofMinutes(30)))).setEndTime(at(closureEnd))
+                        .setReason("bridge repairs")).build()).getClosure();
+        try {
+            CheckpointStatus closing = status();
+            assertThat(closing.getOperationalStatus()).as("open until the closure starts")
+                    .isNotEqualTo(OperationalStatus.OPERATIONAL_STATUS_CLOSED);
+            assertThat(instant(closing.getBacklogClearTime())).as("cleared only after the closure")
+                    .isAfter(closureEnd);
+            assertThat(longestWait(closing)).isGreaterThan(Duration.between(now, closureEnd).minusMinutes(30));
+        } finally {
+            as(OPERATOR).cancelClosure(CancelClosureRequest.newBuilder().setName(ahead.getName()).build());
+        }
+        CheckpointStatus after = status();
+        assertThat(instant(after.getBacklogClearTime())).isBefore(closureEnd);
+    }
+
+    private static Duration longestWait(CheckpointStatus status) {
+        assertThat(status.getEstimatedWaitsList()).isNotEmpty().allSatisfy(w -> assertThat(w.hasWait()).isTrue());
+        return status.getEstimatedWaitsList().stream()
+                .map(w -> Duration.ofSeconds(w.getWait().getSeconds(), w.getWait().getNanos()))
+                .max(Duration::compareTo).orElseThrow();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
     }
 }
