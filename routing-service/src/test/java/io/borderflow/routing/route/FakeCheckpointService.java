@@ -1,10 +1,14 @@
 package io.borderflow.routing.route;
 
+import io.borderflow.api.checkpoint.v1.BatchGetCheckpointStatusesRequest;
+import io.borderflow.api.checkpoint.v1.BatchGetCheckpointStatusesResponse;
 import io.borderflow.api.checkpoint.v1.Checkpoint;
 import io.borderflow.api.checkpoint.v1.CheckpointStatus;
 import io.borderflow.api.checkpoint.v1.Closure;
 import io.borderflow.api.checkpoint.v1.GetCheckpointRequest;
 import io.borderflow.api.checkpoint.v1.GetCheckpointResponse;
+import io.borderflow.api.checkpoint.v1.GetCheckpointStatusRequest;
+import io.borderflow.api.checkpoint.v1.GetCheckpointStatusResponse;
 import io.borderflow.api.checkpoint.v1.ListClosuresRequest;
 import io.borderflow.api.checkpoint.v1.ListClosuresResponse;
 import io.borderflow.api.checkpoint.v1.MutinyCheckpointServiceGrpc;
@@ -39,6 +43,8 @@ public class FakeCheckpointService extends MutinyCheckpointServiceGrpc.Checkpoin
     static final Map<String, CheckpointStatus> STATUSES = new ConcurrentHashMap<>();
     static final Map<String, List<Closure>> CLOSURES = new ConcurrentHashMap<>();
     static final AtomicInteger STATUS_READS = new AtomicInteger();
+    /** GetCheckpointStatus and BatchGetCheckpointStatuses calls: what a search that asked per request would make. */
+    static final AtomicInteger STATUS_CALLS = new AtomicInteger();
     static volatile boolean down;
     private static volatile BroadcastProcessor<WatchCheckpointStatusResponse> updates = BroadcastProcessor.create();
 
@@ -85,6 +91,18 @@ public class FakeCheckpointService extends MutinyCheckpointServiceGrpc.Checkpoin
         Multi<WatchCheckpointStatusResponse> live = updates;
         return Multi.createBy().merging().streams(Multi.createFrom().iterable(initial), live, heartbeats)
                 .select().where(update -> !down);
+    }
+
+    @Override
+    public Uni<GetCheckpointStatusResponse> getCheckpointStatus(GetCheckpointStatusRequest request) {
+        STATUS_CALLS.incrementAndGet();
+        return Uni.createFrom().failure(Status.UNIMPLEMENTED.withDescription("routing reads the stream").asRuntimeException());
+    }
+
+    @Override
+    public Uni<BatchGetCheckpointStatusesResponse> batchGetCheckpointStatuses(BatchGetCheckpointStatusesRequest request) {
+        STATUS_CALLS.incrementAndGet();
+        return Uni.createFrom().failure(Status.UNIMPLEMENTED.withDescription("routing reads the stream").asRuntimeException());
     }
 
     @Override

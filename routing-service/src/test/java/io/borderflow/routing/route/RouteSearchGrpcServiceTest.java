@@ -169,6 +169,20 @@ class RouteSearchGrpcServiceTest {
     }
 
     @Test
+    void aSearchReadsTheBorderWaitsFromTheStreamAndAsksCheckpointServiceNothing() {
+        zhaisanBacklog(); // the Zhaisan wait the searches see came through the stream
+        int before = FakeCheckpointService.STATUS_CALLS.get();
+
+        for (String hs : List.of("940320", "870899", "854231", "620342", "847130")) {
+            FindRoutesResponse response = find(urumqiToMoscow(cargo(hs)));
+            assertThat(response.getRoutesList()).isNotEmpty();
+            assertThat(response.getRoutes(0).getLiveData().getStale()).isFalse();
+        }
+
+        assertThat(FakeCheckpointService.STATUS_CALLS.get()).as("status calls during the searches").isEqualTo(before);
+    }
+
+    @Test
     void whenCheckpointServiceStopsRoutesStillComeBackFromTheLastStatusMarkedStale() {
         zhaisanBacklog();
         FakeCheckpointService.goDown();
@@ -269,6 +283,10 @@ class RouteSearchGrpcServiceTest {
                 Status.Code.INVALID_ARGUMENT, "INVALID_ROUTE_QUERY");
         assertThat(shape.badFields()).containsExactlyInAnyOrder("departure_time", "constraints.max_alternatives",
                 "cargo.goods_lines[0].hs_code", "cargo.destination_country_code");
+        assertThat(assertFails(() -> find(urumqiToMoscow(cargo("940320"))
+                        .setDepartureTime(ProtoTimes.timestamp(Instant.now().minus(Duration.ofDays(10))))),
+                Status.Code.INVALID_ARGUMENT, "INVALID_ROUTE_QUERY").badFields()).as("a departure in the distant past")
+                .containsExactly("departure_time");
         assertFails(() -> find(FindRoutesRequest.newBuilder().setOrigin("places/urumqi").setDestination("places/moscow")),
                 Status.Code.INVALID_ARGUMENT, "INVALID_ROUTE_QUERY");
         assertFails(() -> find(urumqiToMoscow(cargo("940320")).setDestination("places/atlantis")), Status.Code.NOT_FOUND,
