@@ -30,6 +30,10 @@ import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -93,14 +97,13 @@ class PeerOutageTest {
 
             var checkpoints = CheckpointServiceGrpc.newBlockingStub(checkpoint).withCallCredentials(post);
             Instant started = Instant.now();
-            var ack = checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).recordCrossingEvent(
-                    RecordCrossingEventRequest.newBuilder().setEvent(CrossingEvent.newBuilder()
-                            .setEventId("outage-arrival-0001").setCheckpoint("checkpoints/kairak")
-                            .setType(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED)
-                            .setOccurTime(Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond() - 5))
-                            .setDirection(Direction.DIRECTION_EXIT).setDeclaration(declaration)
-                            .setTruck(Truck.newBuilder().setPlate("555 OUT 02").setCarrierId("kaz-trans-01")))
-                            .build()).getAck();
+            RecordCrossingEventRequest arrival = RecordCrossingEventRequest.newBuilder().setEvent(CrossingEvent
+                    .newBuilder().setEventId("outage-arrival-0001").setCheckpoint("checkpoints/kairak")
+                    .setType(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED)
+                    .setOccurTime(Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond() - 5))
+                    .setDirection(Direction.DIRECTION_EXIT).setDeclaration(declaration)
+                    .setTruck(Truck.newBuilder().setPlate("555 OUT 02").setCarrierId("kaz-trans-01"))).build();
+            var ack = checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).recordCrossingEvent(arrival).getAck();
             assertThat(ack.getOutcome()).isEqualTo(EventOutcome.EVENT_OUTCOME_ACCEPTED);
             assertThat(Duration.between(started, Instant.now())).as("accepted without waiting for the peer")
                     .isLessThan(Duration.ofSeconds(5));
@@ -115,6 +118,10 @@ class PeerOutageTest {
                 assertThat(truck.getDecisionReceived()).isTrue();
                 assertThat(truck.getChannel()).isEqualTo(InspectionChannel.INSPECTION_CHANNEL_RED);
             });
+            // the border post resends the arrival it is unsure of: nothing is stored twice
+            assertThat(checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).recordCrossingEvent(arrival).getAck()
+                    .getOutcome()).isEqualTo(EventOutcome.EVENT_OUTCOME_DUPLICATE);
+            assertThat(visitsOf("kairak", "555OUT02")).as("one visit of the truck, settled once").isEqualTo(1);
         } finally {
             inspection.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             checkpoint.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
@@ -151,6 +158,20 @@ class PeerOutageTest {
                     .isFalse());
         } finally {
             routing.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private int visitsOf(String checkpointId, String plateKey) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + ports[0]
+                + "/checkpoint", "postgres", "postgres");
+                PreparedStatement query = connection.prepareStatement(
+                        "select count(*) from truck_visit where checkpoint_id = ? and plate_key = ?")) {
+            query.setString(1, checkpointId);
+            query.setString(2, plateKey);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
         }
     }
 
