@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,44 +47,32 @@ public abstract class AuthenticationContract {
     }
 
     @Test
-    void noTokenIsUnauthenticated() {
-        assertUnauthenticated(null);
+    void aReadWithAMissingForgedExpiredOrForeignTokenIsUnauthenticated() {
+        badTokens(token -> token.roles(Roles.FREIGHT_PLATFORM)).forEach((kind, credentials) ->
+                assertRefusedAsUnauthenticated(kind, () -> readReferenceData(credentials)));
     }
 
-    @Test
-    void garbageTokenIsUnauthenticated() {
-        assertUnauthenticated(TestTokens.bearer("not.a.jwt"));
-    }
-
-    @Test
-    void tokenSignedByAnotherKeyIsUnauthenticated() {
-        assertUnauthenticated(TestTokens.bearer(DevTokenIssuer.ephemeral().token("mallory").roles(Roles.AUDITOR).sign()));
-    }
-
-    @Test
-    void expiredTokenIsUnauthenticated() {
+    /**
+     * Every kind of token that must be refused as UNAUTHENTICATED, by what is wrong with it, each with the roles and
+     * claims {@code claims} gives it (null: no token at all).
+     */
+    private static Map<String, CallCredentials> badTokens(UnaryOperator<DevTokenIssuer.Token> claims) {
         Instant past = Instant.now().minus(Duration.ofHours(3));
-        assertUnauthenticated(TestTokens.bearer(TestTokens.issuer().token("late").roles(Roles.FREIGHT_PLATFORM)
-                .valid(past, past.plus(Duration.ofHours(1))).sign()));
-    }
-
-    @Test
-    void notYetValidTokenIsUnauthenticated() {
         Instant future = Instant.now().plus(Duration.ofHours(3));
-        assertUnauthenticated(TestTokens.bearer(TestTokens.issuer().token("early").roles(Roles.FREIGHT_PLATFORM)
+        Map<String, CallCredentials> bad = new LinkedHashMap<>();
+        bad.put("missing", null);
+        bad.put("not a JWT", TestTokens.bearer("not.a.jwt"));
+        bad.put("signed by another key", TestTokens.bearer(claims.apply(DevTokenIssuer.ephemeral().token("mallory"))
+                .sign()));
+        bad.put("expired", TestTokens.bearer(claims.apply(TestTokens.issuer().token("late"))
+                .valid(past, past.plus(Duration.ofHours(1))).sign()));
+        bad.put("not yet valid", TestTokens.bearer(claims.apply(TestTokens.issuer().token("early"))
                 .valid(future, future.plus(Duration.ofHours(1))).sign()));
-    }
-
-    @Test
-    void tokenOfAnotherIssuerIsUnauthenticated() {
-        assertUnauthenticated(TestTokens.bearer(TestTokens.issuer().token("elsewhere").roles(Roles.FREIGHT_PLATFORM)
+        bad.put("of another issuer", TestTokens.bearer(claims.apply(TestTokens.issuer().token("elsewhere"))
                 .issuer("https://idp.example.org").sign()));
-    }
-
-    @Test
-    void tokenForAnotherAudienceIsUnauthenticated() {
-        assertUnauthenticated(TestTokens.bearer(TestTokens.issuer().token("other-app").roles(Roles.FREIGHT_PLATFORM)
+        bad.put("for another audience", TestTokens.bearer(claims.apply(TestTokens.issuer().token("other-app"))
                 .audience("some-other-system").sign()));
+        return bad;
     }
 
     /**
@@ -105,25 +94,11 @@ public abstract class AuthenticationContract {
 
     @Test
     void aWriteWithAMissingForgedExpiredOrForeignTokenIsUnauthenticatedAndStoresNothing() {
-        Instant past = Instant.now().minus(Duration.ofHours(3));
-        Instant future = Instant.now().plus(Duration.ofHours(3));
-        Map<String, CallCredentials> bad = new LinkedHashMap<>();
-        bad.put("no token", null);
-        bad.put("not a JWT", TestTokens.bearer("not.a.jwt"));
-        bad.put("signed by another key", TestTokens.bearer(writer(DevTokenIssuer.ephemeral().token("mallory")).sign()));
-        bad.put("expired", TestTokens.bearer(writer(TestTokens.issuer().token("late"))
-                .valid(past, past.plus(Duration.ofHours(1))).sign()));
-        bad.put("not yet valid", TestTokens.bearer(writer(TestTokens.issuer().token("early"))
-                .valid(future, future.plus(Duration.ofHours(1))).sign()));
-        bad.put("another issuer", TestTokens.bearer(writer(TestTokens.issuer().token("elsewhere"))
-                .issuer("https://idp.example.org").sign()));
-        bad.put("another audience", TestTokens.bearer(writer(TestTokens.issuer().token("other-app"))
-                .audience("some-other-system").sign()));
-        for (Map.Entry<String, CallCredentials> token : bad.entrySet()) {
+        badTokens(this::writer).forEach((kind, credentials) -> {
             String key = key();
-            assertRefusedAsUnauthenticated(() -> write(token.getValue(), key));
-            assertThat(stored(key)).as("stored with a token " + token.getKey()).isFalse();
-        }
+            assertRefusedAsUnauthenticated(kind, () -> write(credentials, key));
+            assertThat(stored(key)).as("stored with a token " + kind).isFalse();
+        });
         // the same write with a good token is stored: the check above could have seen it
         String key = key();
         try {
@@ -155,15 +130,12 @@ public abstract class AuthenticationContract {
         return key.toString();
     }
 
-    private void assertUnauthenticated(CallCredentials credentials) {
-        assertRefusedAsUnauthenticated(() -> readReferenceData(credentials));
-    }
-
-    private static void assertRefusedAsUnauthenticated(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    private static void assertRefusedAsUnauthenticated(String kind,
+            org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
         Throwable thrown = catchThrowable(call);
-        assertThat(thrown).as("the call must be refused").isNotNull();
+        assertThat(thrown).as("a call with a token " + kind + " must be refused").isNotNull();
         Status status = Status.fromThrowable(thrown);
-        assertThat(status.getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(status.getCode()).as(kind).isEqualTo(Status.Code.UNAUTHENTICATED);
         assertThat(String.valueOf(status.getDescription())).doesNotContainIgnoringCase("zhaisan")
                 .doesNotContainIgnoringCase("checkpoint ").doesNotContainIgnoringCase("exception");
     }
