@@ -22,6 +22,7 @@ import io.borderflow.api.checkpoint.v1.ScheduleClosureRequest;
 import io.borderflow.api.checkpoint.v1.SetNominalCapacityRequest;
 import io.borderflow.api.checkpoint.v1.SetOpenLanesRequest;
 import io.borderflow.api.checkpoint.v1.Truck;
+import io.borderflow.support.grpc.ProtoTimes;
 import io.borderflow.support.security.Roles;
 import io.borderflow.testsupport.TestTokens;
 import io.grpc.CallCredentials;
@@ -227,7 +228,7 @@ class OperationsGrpcServiceTest {
             CheckpointStatus halved = status();
             assertThat(halved.getClearancesPerOpenHour()).isLessThan(before.getClearancesPerOpenHour());
             assertThat(longestWait(halved)).isGreaterThan(waitBefore);
-            assertThat(instant(halved.getBacklogClearTime())).isAfter(instant(before.getBacklogClearTime()));
+            assertThat(ProtoTimes.instant(halved.getBacklogClearTime())).isAfter(ProtoTimes.instant(before.getBacklogClearTime()));
         } finally {
             setRegular(maximum, "all lanes back");
         }
@@ -242,24 +243,19 @@ class OperationsGrpcServiceTest {
             CheckpointStatus closing = status();
             assertThat(closing.getOperationalStatus()).as("open until the closure starts")
                     .isNotEqualTo(OperationalStatus.OPERATIONAL_STATUS_CLOSED);
-            assertThat(instant(closing.getBacklogClearTime())).as("cleared only after the closure")
+            assertThat(ProtoTimes.instant(closing.getBacklogClearTime())).as("cleared only after the closure")
                     .isAfter(closureEnd);
             assertThat(longestWait(closing)).isGreaterThan(Duration.between(now, closureEnd).minusMinutes(30));
         } finally {
             as(OPERATOR).cancelClosure(CancelClosureRequest.newBuilder().setName(ahead.getName()).build());
         }
         CheckpointStatus after = status();
-        assertThat(instant(after.getBacklogClearTime())).isBefore(closureEnd);
+        assertThat(ProtoTimes.instant(after.getBacklogClearTime())).isBefore(closureEnd);
     }
 
     private static Duration longestWait(CheckpointStatus status) {
         assertThat(status.getEstimatedWaitsList()).isNotEmpty().allSatisfy(w -> assertThat(w.hasWait()).isTrue());
-        return status.getEstimatedWaitsList().stream()
-                .map(w -> Duration.ofSeconds(w.getWait().getSeconds(), w.getWait().getNanos()))
+        return status.getEstimatedWaitsList().stream().map(w -> ProtoTimes.duration(w.getWait()))
                 .max(Duration::compareTo).orElseThrow();
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
     }
 }
