@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 /**
  * A service's class-data sharing archive (dynamic AppCDS, JDK 13+): the classes a start loaded, parsed and verified
  * once and mapped by the next JVM instead of loaded again, which takes about 40 % off a service's start (5.6 s to
- * 3.3 s for checkpoint-service alone on the 2-core build machine). The first start of a build trains it (the JVM
- * writes the archive when it exits normally, SIGTERM included); later starts use it.
+ * 3.3 s for checkpoint-service alone on the 2-core build machine, timed by hand). The first start of a build trains
+ * it (the JVM writes the archive when it exits normally, SIGINT and SIGTERM included); later starts use it.
  *
  * <p>An archive is valid only for the exact JDK and the exact jars it was made from, so its file name carries a
  * fingerprint of both (the JDK's version and home, each file of the Quarkus application's name, size and time): a

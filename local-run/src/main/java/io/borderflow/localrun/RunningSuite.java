@@ -398,7 +398,8 @@ public final class RunningSuite implements AutoCloseable {
         return jarOf(settings, service);
     }
 
-    private static Path jarOf(SuiteSettings settings, SuiteSettings.Service service) {
+    /** The service's Quarkus runner jar in its module's build output. */
+    static Path jarOf(SuiteSettings settings, SuiteSettings.Service service) {
         return settings.root().resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
     }
 

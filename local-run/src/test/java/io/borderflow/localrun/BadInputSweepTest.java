@@ -35,7 +35,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -145,8 +144,7 @@ class BadInputSweepTest {
                     .maxInboundMessageSize(16 * 1024 * 1024).build());
             roomyChannels.put(service.name(), ManagedChannelBuilder.forAddress("localhost", service.port()).usePlaintext()
                     .maxInboundMessageSize(16 * 1024 * 1024).maxInboundMetadataSize(16 * 1024 * 1024).build());
-            Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + settings.postgresPort()
-                    + "/" + service.database(), "postgres", "postgres");
+            Connection connection = SuiteDatabase.connect(settings.postgresPort(), service.database());
             databases.put(service.database(), connection);
             List<String> names = new ArrayList<>();
             try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(

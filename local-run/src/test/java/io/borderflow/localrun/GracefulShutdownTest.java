@@ -17,7 +17,6 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -123,8 +122,7 @@ class GracefulShutdownTest {
 
     private static Set<String> storedRequests(int postgresPort) throws Exception {
         Set<String> ids = new HashSet<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort
-                + "/inspection", "postgres", "postgres");
+        try (Connection connection = SuiteDatabase.connect(postgresPort, "inspection");
                 ResultSet rows = connection.createStatement().executeQuery("select request_id from declaration")) {
             while (rows.next()) {
                 ids.add(rows.getString(1));

@@ -101,8 +101,7 @@ class LocalSuiteTest {
             return;
         }
         for (SuiteSettings.Service service : settings.services()) {
-            ClassDataArchive archive = ClassDataArchive.forApplication(
-                    ROOT.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar"));
+            ClassDataArchive archive = ClassDataArchive.forApplication(RunningSuite.jarOf(settings, service));
             assertThat(archive.path()).as(service.name()).isRegularFile();
             assertThat(suite.startedFromClassDataArchive(service.name())).as(service.name()).isTrue();
             Path maps = Path.of("/proc", String.valueOf(suite.processes().get(service.name()).pid()), "maps");

@@ -31,7 +31,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -162,8 +161,7 @@ class PeerOutageTest {
     }
 
     private int visitsOf(String checkpointId, String plateKey) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:" + ports[0]
-                + "/checkpoint", "postgres", "postgres");
+        try (Connection connection = SuiteDatabase.connect(ports[0], "checkpoint");
                 PreparedStatement query = connection.prepareStatement(
                         "select count(*) from truck_visit where checkpoint_id = ? and plate_key = ?")) {
             query.setString(1, checkpointId);
