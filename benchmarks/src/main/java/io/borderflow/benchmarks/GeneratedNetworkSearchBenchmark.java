@@ -89,10 +89,10 @@ public class GeneratedNetworkSearchBenchmark {
         Generated generated = generate(SEED);
         RouteParameters shipped = RouteParametersMapping.parameters(ReferenceFile.read(
                 "reference/route-parameters.json", RouteParametersFile.class).content());
-        // the shipped costs, drivers' hours and fees; no ferries (the generated network has no ferry legs)
+        // the shipped costs, drivers' hours and fees; no ferries or trains (the generated network has only roads)
         RouteParameters parameters = new RouteParameters(shipped.currency(), shipped.road(),
                 shipped.timeCostPerHour(), shipped.borderFees(), shipped.driving(), shipped.truckLengthMetres(),
-                List.of());
+                List.of(), List.of());
         sized = new RoutePlanner(generated.network(), parameters, SIZED);
         queues = queues(generated.checkpoints(), new Random(SEED + 1));
         CargoOutlook cargo = cargo(generated.checkpoints(), new Random(SEED + 2));

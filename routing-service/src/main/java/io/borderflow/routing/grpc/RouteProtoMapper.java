@@ -11,12 +11,14 @@ import io.borderflow.api.routing.v1.LiveData;
 import io.borderflow.api.routing.v1.Objective;
 import io.borderflow.api.routing.v1.Route;
 import io.borderflow.api.routing.v1.RouteCost;
+import io.borderflow.api.routing.v1.TrainTransit;
 import io.borderflow.api.routing.v1.RouteLeg;
 import io.borderflow.api.routing.v1.RouteRisk;
 import io.borderflow.api.routing.v1.TransportMode;
 import io.borderflow.routing.model.route.Channel;
 import io.borderflow.routing.model.route.CrossingStep;
 import io.borderflow.routing.model.route.FerryStep;
+import io.borderflow.routing.model.route.TrainStep;
 import io.borderflow.routing.model.route.Freshness;
 import io.borderflow.routing.model.route.LegStep;
 import io.borderflow.routing.model.route.RouteAlternative;
@@ -127,7 +129,8 @@ final class RouteProtoMapper {
                 .setDistanceKm(Math.round(a.distanceKm() * 10) / 10.0)
                 .setCost(RouteCost.newBuilder().setCurrency(a.cost().currency()).setTotal(money(a.cost().total()))
                         .setDistance(money(a.cost().distance())).setTime(money(a.cost().time()))
-                        .setFerry(money(a.cost().ferry())).setBorderFees(money(a.cost().borderFees())))
+                        .setFerry(money(a.cost().ferry())).setRail(money(a.cost().rail()))
+                        .setBorderFees(money(a.cost().borderFees())))
                 .setRisk(RouteRisk.newBuilder().setRefusalOrRedirectProbability(a.risk().refusalOrRedirect())
                         .setRedInspectionProbability(a.risk().redInspection()));
         LiveData.Builder live = LiveData.newBuilder().setStale(a.liveData().stale()).setNominal(a.liveData().nominal());
@@ -137,6 +140,7 @@ final class RouteProtoMapper {
         a.crossings().forEach(crossing -> route.addCrossings(crossing(crossing,
                 channelFreshness.getOrDefault(crossing.checkpointId(), Freshness.nominal()))));
         a.ferries().forEach(ferry -> route.addFerries(ferry(ferry)));
+        a.trains().forEach(train -> route.addTrains(train(train)));
         return route.build();
     }
 
@@ -175,6 +179,14 @@ final class RouteProtoMapper {
                 .setBoardingWaitP90(span(f.boardingWaitP90()))
                 .setSailingTime(time(f.sailing())).setLandingTime(time(f.landing()))
                 .setTariff(money(f.tariff())).build();
+    }
+
+    private static TrainTransit train(TrainStep t) {
+        return TrainTransit.newBuilder().setLeg("legs/" + t.legId()).setFromPlace("places/" + t.from())
+                .setToPlace("places/" + t.to()).setReadyTime(time(t.readyAt()))
+                .setHandlingMedian(span(t.handlingMedian())).setHandlingP90(span(t.handlingP90()))
+                .setDepartureTime(time(t.departure())).setArrivalTime(time(t.arrival()))
+                .setTariff(money(t.tariff())).build();
     }
 
     private static DataFreshness freshness(Freshness freshness) {

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public record RouteParametersFile(String dataset, String version, String description, String currency,
         Map<String, SourceData> sources, RoadCostsData roadCosts, TimeCostData timeCost, BorderFeesData borderFees,
-        DrivingRulesData drivingRules, TruckData truck, List<FerryData> ferries) {
+        DrivingRulesData drivingRules, TruckData truck, List<FerryData> ferries, List<TrainData> trains) {
 
     public record RoadCostsData(Double fuelPerKm, ProvenanceData fuelProvenance, Double wearPerKm,
             ProvenanceData wearProvenance, Double tollsPerKm, ProvenanceData tollsProvenance,
@@ -45,6 +45,16 @@ public record RouteParametersFile(String dataset, String version, String descrip
             ProvenanceData boardingWaitP90Provenance) {
     }
 
+    /**
+     * A train service: {@code departs_every_hours} from {@code first_departure}, or {@code departs_when_ready} (a
+     * through train that goes on once the load is handled).
+     */
+    public record TrainData(String leg, String from, Double tariffPerLoad, ProvenanceData tariffProvenance,
+            Double departsEveryHours, String firstDeparture, Boolean departsWhenReady,
+            ProvenanceData scheduleProvenance, Double handlingMedianHours, ProvenanceData handlingMedianProvenance,
+            Double handlingP90Hours, ProvenanceData handlingP90Provenance) {
+    }
+
     /** Every problem of the file: a missing figure or section, a figure without provenance, an unused source. */
     public List<String> problems() {
         ReferenceDataCheck check = new ReferenceDataCheck("route-parameters", sources);
@@ -53,6 +63,7 @@ public record RouteParametersFile(String dataset, String version, String descrip
         require(problems, version != null && currency != null, "version and currency are required");
         require(problems, roadCosts != null && timeCost != null && borderFees != null && drivingRules != null
                 && truck != null && ferries != null && !ferries.isEmpty(), "every section is required");
+        require(problems, trains != null, "trains is required (may be empty)");
         if (problems.isEmpty()) {
             figure(problems, check, "road fuel", roadCosts.fuelPerKm(), roadCosts.fuelProvenance());
             figure(problems, check, "road wear", roadCosts.wearPerKm(), roadCosts.wearProvenance());
@@ -84,6 +95,20 @@ public record RouteParametersFile(String dataset, String version, String descrip
                         ferry.boardingWaitMedianProvenance());
                 figure(problems, check, at + " boarding wait p90", ferry.boardingWaitP90Hours(),
                         ferry.boardingWaitP90Provenance());
+            }
+            for (TrainData train : trains == null ? List.<TrainData>of() : trains) {
+                String at = "train " + train.leg() + " from " + train.from();
+                require(problems, train.leg() != null && train.from() != null, at + ": leg and from are required");
+                figure(problems, check, at + " tariff", train.tariffPerLoad(), train.tariffProvenance());
+                boolean whenReady = Boolean.TRUE.equals(train.departsWhenReady());
+                require(problems, whenReady == (train.departsEveryHours() == null && train.firstDeparture() == null),
+                        at + ": either departs_every_hours and first_departure, or departs_when_ready");
+                require(problems, train.departsEveryHours() == null || train.departsEveryHours() > 0,
+                        at + ": departs_every_hours must be positive");
+                check.provenance(at + " schedule", train.scheduleProvenance());
+                figure(problems, check, at + " handling", train.handlingMedianHours(),
+                        train.handlingMedianProvenance());
+                figure(problems, check, at + " handling p90", train.handlingP90Hours(), train.handlingP90Provenance());
             }
         }
         try {

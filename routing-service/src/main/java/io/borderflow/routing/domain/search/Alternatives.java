@@ -8,6 +8,8 @@ import io.borderflow.routing.model.route.LegStep;
 import io.borderflow.routing.model.route.LiveDataUse;
 import io.borderflow.routing.model.route.RouteAlternative;
 import io.borderflow.routing.model.route.RouteRisk;
+import io.borderflow.routing.model.route.TrainStep;
+import io.borderflow.routing.model.route.TransportMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,11 +37,11 @@ final class Alternatives {
     /** A timed route before it has a rank and an explanation. */
     record Draft(Corridor corridor, String label, Instant departure, Instant arrival, Duration medianTime,
             Duration p90Time, double distanceKm, CostBreakdown cost, RouteRisk risk, LiveDataUse liveData,
-            List<LegStep> legs, List<CrossingStep> crossings, List<FerryStep> ferries) {
+            List<LegStep> legs, List<CrossingStep> crossings, List<FerryStep> ferries, List<TrainStep> trains) {
 
         RouteAlternative toAlternative(int rank, String explanation) {
             return new RouteAlternative(rank, corridor, label, explanation, departure, arrival, medianTime, p90Time,
-                    distanceKm, cost, risk, liveData, legs, crossings, ferries);
+                    distanceKm, cost, risk, liveData, legs, crossings, ferries, trains);
         }
 
         String pathKey() {
@@ -67,12 +69,12 @@ final class Alternatives {
         Duration p90 = median.plusMillis(Math.round(Math.sqrt(label.spreadSquared) * 3_600_000));
         double timeCost = median.toMillis() / 3_600_000.0 * parameters.timeCostPerHour();
         CostBreakdown cost = new CostBreakdown(parameters.currency(), itinerary.distanceCost, timeCost,
-                itinerary.ferryCost, itinerary.borderFees);
+                itinerary.ferryCost, itinerary.railCost, itinerary.borderFees);
         RouteRisk risk = new RouteRisk(1 - label.noRefusal, 1 - label.noRed);
         Corridor corridor = corridor(network, itinerary.legs);
         return new Draft(corridor, label(corridor, itinerary), departure, arrival, median, p90,
                 itinerary.distanceKm, cost, risk, itinerary.liveData(), itinerary.legs, itinerary.crossings,
-                itinerary.ferries);
+                itinerary.ferries, itinerary.trains);
     }
 
     /** The corridor whose legs cover most of the route's distance (ties in {@link Corridor} order). */
@@ -92,7 +94,10 @@ final class Alternatives {
         return best;
     }
 
-    /** "Northern route via Nur Zholy and Zhaisan"; the ports of a ferry named once, as "the Kuryk-Alat ferry". */
+    /**
+     * "Northern route via Nur Zholy and Zhaisan"; the ports of a ferry named once, as "the Kuryk-Alat ferry"; "by rail"
+     * when most of the distance is by train ("Northern route by rail via Altynkol and Mamlyutka Station").
+     */
     private static String label(Corridor corridor, Itinerary itinerary) {
         Map<String, String> ferryByPort = new HashMap<>();
         for (FerryStep ferry : itinerary.ferries) {
@@ -105,7 +110,10 @@ final class Alternatives {
             String ferry = ferryByPort.get(crossing.placeId());
             via.add(ferry != null ? ferry : Texts.idName(crossing.placeId()));
         }
-        return via.isEmpty() ? corridor.displayName() : corridor.displayName() + " via " + Texts.join(List.copyOf(via));
+        double railKm = itinerary.legs.stream().filter(leg -> leg.mode() == TransportMode.RAIL)
+                .mapToDouble(LegStep::distanceKm).sum();
+        String name = corridor.displayName() + (railKm > itinerary.distanceKm / 2 ? " by rail" : "");
+        return via.isEmpty() ? name : name + " via " + Texts.join(List.copyOf(via));
     }
 
     static List<RouteAlternative> choose(List<Draft> drafts, RouteQuery query, SearchLimits limits, String currency) {

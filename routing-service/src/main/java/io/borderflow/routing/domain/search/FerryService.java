@@ -1,5 +1,6 @@
 package io.borderflow.routing.domain.search;
 
+import io.borderflow.routing.model.route.TransportMode;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -8,8 +9,8 @@ import java.util.Objects;
  * operator prices trucks), when it sails, and the typical extra wait for a place on board before the truck can take a
  * sailing (median and 90th percentile; on the Caspian this is counted in days).
  */
-public record FerryService(String legId, String fromPlace, double tariffPerMetre, FerrySchedule schedule,
-        Duration boardingWaitMedian, Duration boardingWaitP90) {
+public record FerryService(String legId, String fromPlace, double tariffPerMetre, Departures schedule,
+        Duration boardingWaitMedian, Duration boardingWaitP90) implements ScheduledService {
 
     public FerryService {
         Objects.requireNonNull(legId, "legId");
@@ -18,8 +19,27 @@ public record FerryService(String legId, String fromPlace, double tariffPerMetre
         if (!(tariffPerMetre >= 0) || Double.isInfinite(tariffPerMetre)) {
             throw new IllegalArgumentException("ferry " + legId + ": tariff must not be negative");
         }
-        if (boardingWaitMedian.isNegative() || boardingWaitP90.compareTo(boardingWaitMedian) < 0) {
-            throw new IllegalArgumentException("ferry " + legId + ": boarding waits must satisfy 0 <= median <= p90");
-        }
+        ScheduledService.checkWaits("ferry " + legId + " boarding", boardingWaitMedian, boardingWaitP90);
+    }
+
+    @Override
+    public Duration waitMedian() {
+        return boardingWaitMedian;
+    }
+
+    @Override
+    public Duration waitP90() {
+        return boardingWaitP90;
+    }
+
+    @Override
+    public TransportMode mode() {
+        return TransportMode.FERRY;
+    }
+
+    /** The tariff per metre times the truck's length. */
+    @Override
+    public double tariff(RouteParameters parameters) {
+        return tariffPerMetre * parameters.truckLengthMetres();
     }
 }

@@ -5,6 +5,7 @@ import io.borderflow.routing.model.route.FerryStep;
 import io.borderflow.routing.model.route.Freshness;
 import io.borderflow.routing.model.route.LegStep;
 import io.borderflow.routing.model.route.LiveDataUse;
+import io.borderflow.routing.model.route.TrainStep;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,11 @@ final class Itinerary {
     final List<LegStep> legs = new ArrayList<>();
     final List<CrossingStep> crossings = new ArrayList<>();
     final List<FerryStep> ferries = new ArrayList<>();
+    final List<TrainStep> trains = new ArrayList<>();
     double distanceKm;
     double distanceCost;
     double ferryCost;
+    double railCost;
     double borderFees;
 
     LiveDataUse liveData() {

@@ -6,6 +6,7 @@ import io.borderflow.routing.model.route.CrossingStep;
 import io.borderflow.routing.model.route.FerryStep;
 import io.borderflow.routing.model.route.Freshness;
 import io.borderflow.routing.model.route.LegStep;
+import io.borderflow.routing.model.route.TrainStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -23,6 +24,8 @@ import java.util.Optional;
  * weighted by p(channel), at least the central value. Adds the border fee; multiplies the risks.</li>
  * <li><b>Ferry</b>: the boarding wait (median), then the next sailing, then the sailing time; spread: the boarding
  * wait's p90 gap. Adds the tariff per metre times the truck's length.</li>
+ * <li><b>Rail</b>: the same with the terminal's handling (loading, or the change of wagons where the gauge changes)
+ * for the boarding wait and the next train for the sailing. Adds the tariff per load.</li>
  * <li><b>Road</b>: the leg's typical driving time plus the daily rests the {@link DrivingRules} need; spread: the
  * driving time times (p90 factor - 1). Adds distance times the cost per km (the mean of the two ends' countries).</li>
  * </ul>
@@ -49,10 +52,6 @@ final class Journey {
         this.cargo = cargo;
         this.maxDrivingMillis = parameters.driving().maxDailyDriving().toMillis();
         this.restMillis = parameters.driving().dailyRest().toMillis();
-    }
-
-    static String ferryKey(String legId, String fromPlace) {
-        return legId + ">" + fromPlace;
     }
 
     Label start(int origin, long departure) {
@@ -86,31 +85,22 @@ final class Journey {
         }
         Link link = arc.link();
         long moving = arcs.movingMillis(arc);
-        FerryService ferry = arcs.ferry(arc);
-        if (ferry != null) {
-            long boardable = time + ferry.boardingWaitMedian().toMillis();
-            long sailing = ferry.schedule().nextSailing(Instant.ofEpochMilli(boardable)).toEpochMilli();
-            long landing = sailing + moving;
+        ScheduledService service = arcs.service(arc);
+        if (service != null) {
+            long ready = time + service.waitMedian().toMillis();
+            long departs = service.schedule().next(Instant.ofEpochMilli(ready)).toEpochMilli();
+            long arrives = departs + moving;
             double tariff = arcs.fixedCost(arc);
-            double gap = ferry.boardingWaitP90().minus(ferry.boardingWaitMedian()).toMillis() / MILLIS_PER_HOUR;
+            double gap = service.waitP90().minus(service.waitMedian()).toMillis() / MILLIS_PER_HOUR;
             if (record != null) {
-                Place from = network.place(arc.from());
-                Place to = network.place(arc.to());
-                record.ferries.add(new FerryStep(link.legId(), from.id(), to.id(), Instant.ofEpochMilli(time),
-                        ferry.boardingWaitMedian(), ferry.boardingWaitP90(), Instant.ofEpochMilli(sailing),
-                        Instant.ofEpochMilli(landing), tariff));
-                record.legs.add(new LegStep(link.legId(), link.mode(), from.id(), to.id(), link.distanceKm(),
-                        Instant.ofEpochMilli(sailing), Instant.ofEpochMilli(landing), Duration.ofMillis(moving),
-                        Duration.ZERO));
-                record.ferryCost += tariff;
-                record.distanceKm += link.distanceKm();
+                record(record, arc, service, time, departs, arrives, tariff);
             }
             fixedCost += tariff;
             spread += gap * gap;
-            if (landing - time >= restMillis) {
+            if (arrives - time >= restMillis) {
                 driving = 0;
             }
-            time = landing;
+            time = arrives;
         } else {
             long remaining = moving;
             int rests = 0;
@@ -138,6 +128,29 @@ final class Journey {
         }
         return new Label(at, arc, arc.to(), hereCountry, time, fixedCost, noRefusal, noRed, spread, driving,
                 at.legs + 1, null);
+    }
+
+    /** A ferry or rail leg in the route's account: the leg, and the ferry crossing or the train taken. */
+    private void record(Itinerary record, Network.Arc arc, ScheduledService service, long ready, long departs,
+            long arrives, double tariff) {
+        Link link = arc.link();
+        Place from = network.place(arc.from());
+        Place to = network.place(arc.to());
+        Instant readyAt = Instant.ofEpochMilli(ready);
+        Instant departure = Instant.ofEpochMilli(departs);
+        Instant arrival = Instant.ofEpochMilli(arrives);
+        if (service instanceof FerryService) {
+            record.ferries.add(new FerryStep(link.legId(), from.id(), to.id(), readyAt, service.waitMedian(),
+                    service.waitP90(), departure, arrival, tariff));
+            record.ferryCost += tariff;
+        } else {
+            record.trains.add(new TrainStep(link.legId(), from.id(), to.id(), readyAt, service.waitMedian(),
+                    service.waitP90(), departure, arrival, tariff));
+            record.railCost += tariff;
+        }
+        record.legs.add(new LegStep(link.legId(), link.mode(), from.id(), to.id(), link.distanceKm(), departure,
+                arrival, Duration.ofMillis(arcs.movingMillis(arc)), Duration.ZERO));
+        record.distanceKm += link.distanceKm();
     }
 
     /** The truck ends its route at {@code at}: it crosses there if it entered the place's country; null if closed. */

@@ -39,42 +39,48 @@ public final class RoutePlanner {
     private final Network network;
     private final RouteParameters parameters;
     private final SearchLimits limits;
-    private final Map<String, FerryService> ferries = new HashMap<>();
     private final ArcCosts arcCosts;
 
     public RoutePlanner(Network network, RouteParameters parameters) {
         this(network, parameters, SearchLimits.standard());
     }
 
-    /** @throws IllegalArgumentException if a ferry leg of the network, in either direction it runs, has no service */
+    /**
+     * @throws IllegalArgumentException if a ferry or rail leg of the network, in either direction it runs, has no
+     *     service, or a service names a leg or a direction that is not one of its mode
+     */
     public RoutePlanner(Network network, RouteParameters parameters, SearchLimits limits) {
         this.network = Objects.requireNonNull(network, "network");
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.limits = Objects.requireNonNull(limits, "limits");
-        for (FerryService ferry : parameters.ferries()) {
-            Link link = network.link(ferry.legId()).orElseThrow(
-                    () -> new IllegalArgumentException("ferry service for unknown leg " + ferry.legId()));
-            boolean runs = link.from().equals(ferry.fromPlace())
-                    || link.bidirectional() && link.to().equals(ferry.fromPlace());
-            if (link.mode() != TransportMode.FERRY || !runs) {
-                throw new IllegalArgumentException("ferry service " + ferry.legId() + " from " + ferry.fromPlace()
-                        + " is not a ferry leg's direction");
+        Map<String, ScheduledService> services = new HashMap<>();
+        for (ScheduledService service : parameters.services()) {
+            String what = service.mode().name().toLowerCase(java.util.Locale.ROOT) + " service " + service.legId()
+                    + " from " + service.fromPlace();
+            Link link = network.link(service.legId())
+                    .orElseThrow(() -> new IllegalArgumentException(what + ": unknown leg"));
+            boolean runs = link.from().equals(service.fromPlace())
+                    || link.bidirectional() && link.to().equals(service.fromPlace());
+            if (link.mode() != service.mode() || !runs) {
+                throw new IllegalArgumentException(what + " is not a " + service.mode() + " leg's direction");
             }
-            ferries.put(Journey.ferryKey(ferry.legId(), ferry.fromPlace()), ferry);
+            if (services.put(ScheduledService.key(service.legId(), service.fromPlace()), service) != null) {
+                throw new IllegalArgumentException(what + " is given twice");
+            }
         }
         List<String> missing = new ArrayList<>();
         for (int node = 0; node < network.size(); node++) {
             for (Network.Arc arc : network.arcsFrom(node)) {
-                String key = Journey.ferryKey(arc.link().legId(), network.place(node).id());
-                if (arc.link().mode() == TransportMode.FERRY && !ferries.containsKey(key)) {
+                String key = ScheduledService.key(arc.link().legId(), network.place(node).id());
+                if (arc.link().mode() != TransportMode.ROAD && !services.containsKey(key)) {
                     missing.add(key);
                 }
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("ferry legs without a service (leg>from): " + missing);
+            throw new IllegalArgumentException("ferry or rail legs without a service (leg>from): " + missing);
         }
-        this.arcCosts = new ArcCosts(network, parameters, ferries);
+        this.arcCosts = new ArcCosts(network, parameters, services);
     }
 
     public Network network() {

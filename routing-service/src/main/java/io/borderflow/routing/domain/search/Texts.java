@@ -48,7 +48,7 @@ final class Texts {
 
     /**
      * How {@code route} differs from {@code best}: queues it avoids or meets, ferries it adds or avoids, the
-     * difference in time and cost, and in risk where it differs.
+     * stretch it goes by rail, the difference in time and cost, and in risk where it differs.
      */
     static String versus(Alternatives.Draft route, Alternatives.Draft best, String currency) {
         List<String> parts = new ArrayList<>();
@@ -84,6 +84,13 @@ final class Texts {
         Set<String> routeFerries = ferryNames(route);
         routeFerries.stream().filter(f -> !bestFerries.contains(f)).forEach(f -> parts.add("adds " + f));
         bestFerries.stream().filter(f -> !routeFerries.contains(f)).forEach(f -> parts.add("avoids " + f));
+        String routeRail = railStretch(route);
+        String bestRail = railStretch(best);
+        if (routeRail != null && !routeRail.equals(bestRail)) {
+            parts.add("goes by rail " + routeRail);
+        } else if (routeRail == null && bestRail != null) {
+            parts.add("goes by road instead of by rail");
+        }
         parts.add(timeAndCost(route, best, currency));
         double refusal = route.risk().refusalOrRedirect() - best.risk().refusalOrRedirect();
         if (Math.abs(refusal) >= SAME_REFUSAL) {
@@ -125,6 +132,15 @@ final class Texts {
     private static Set<String> ferryNames(Alternatives.Draft route) {
         return route.ferries().stream().map(f -> "the " + idName(f.from()) + "-" + idName(f.to()) + " ferry")
                 .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** "from Khorgos to Moscow": from the first train's terminal to the last one's; null without a train. */
+    private static String railStretch(Alternatives.Draft route) {
+        if (route.trains().isEmpty()) {
+            return null;
+        }
+        return "from " + idName(route.trains().get(0).from()) + " to "
+                + idName(route.trains().get(route.trains().size() - 1).to());
     }
 
     private static String name(CrossingStep crossing) {

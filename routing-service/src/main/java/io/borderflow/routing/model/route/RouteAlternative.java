@@ -17,13 +17,15 @@ import java.util.Objects;
  */
 public record RouteAlternative(int rank, Corridor corridor, String label, String explanation, Instant departure,
         Instant arrival, Duration medianTime, Duration p90Time, double distanceKm, CostBreakdown cost, RouteRisk risk,
-        LiveDataUse liveData, List<LegStep> legs, List<CrossingStep> crossings, List<FerryStep> ferries) {
+        LiveDataUse liveData, List<LegStep> legs, List<CrossingStep> crossings, List<FerryStep> ferries,
+        List<TrainStep> trains) {
 
     public RouteAlternative {
         Objects.requireNonNull(corridor, "corridor");
         legs = List.copyOf(legs);
         crossings = List.copyOf(crossings);
         ferries = List.copyOf(ferries);
+        trains = List.copyOf(trains);
     }
 
     /** The places passed, origin first. */

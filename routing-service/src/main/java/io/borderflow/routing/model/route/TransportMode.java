@@ -1,8 +1,8 @@
 package io.borderflow.routing.model.route;
 
 /**
- * How a truck covers a leg. A FERRY leg waits for a sailing and costs a tariff; ROAD and RAIL legs are driven. (The
- * network has no rail leg yet; one would be timed and costed like a road leg until rail tariffs exist.)
+ * How a truck's load covers a leg. A ROAD leg is driven; a FERRY leg waits for a place on board and a sailing, a RAIL
+ * leg for handling at the terminal and a train, and both cost a tariff (see the route parameters' services).
  */
 public enum TransportMode {
     ROAD,

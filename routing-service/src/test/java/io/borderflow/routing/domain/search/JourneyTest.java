@@ -2,6 +2,7 @@ package io.borderflow.routing.domain.search;
 
 import static io.borderflow.routing.domain.search.TinyNetworks.DEPARTURE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
@@ -15,6 +16,7 @@ import io.borderflow.routing.model.route.Freshness;
 import io.borderflow.routing.model.route.LegStep;
 import io.borderflow.routing.model.route.LiveDataUse;
 import io.borderflow.routing.model.route.RouteAlternative;
+import io.borderflow.routing.model.route.TrainStep;
 import io.borderflow.routing.model.route.TransportMode;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +53,7 @@ class JourneyTest {
         assertThat(route.medianTime()).isEqualTo(H.multipliedBy(7));
         // spreads: each 2 h road leg 1 h (factor 1.5), the queue 5 - 3 = 2 h: sqrt(1 + 1 + 4) hours
         assertThat(route.p90Time().toMillis()).isCloseTo(Math.round((7 + Math.sqrt(6)) * 3_600_000), within(1L));
-        assertThat(route.cost()).isEqualTo(new CostBreakdown("USD", 200, 70, 0, 0));
+        assertThat(route.cost()).isEqualTo(new CostBreakdown("USD", 200, 70, 0, 0, 0));
         assertThat(route.distanceKm()).isEqualTo(200);
         assertThat(route.legs()).extracting(LegStep::legId, LegStep::departure, LegStep::arrival).containsExactly(
                 tuple("a-b", DEPARTURE, DEPARTURE.plus(H.multipliedBy(2))),
@@ -183,7 +185,7 @@ class JourneyTest {
     }
 
     private static RouteParameters ferryParameters(Duration boardingMedian, Duration boardingP90) {
-        FerrySchedule daily = new FerrySchedule.Interval(Instant.parse("2026-01-01T18:00:00Z"), Duration.ofDays(1));
+        Departures daily = new Departures.Interval(Instant.parse("2026-01-01T18:00:00Z"), Duration.ofDays(1));
         return TinyNetworks.parameters(10, 1.0, new DrivingRules(Duration.ofHours(1000), Duration.ofHours(11)),
                 List.of(new FerryService("p-q", "p", 50, daily, boardingMedian, boardingP90),
                         new FerryService("p-q", "q", 70, daily, boardingMedian, boardingP90)));
@@ -202,7 +204,7 @@ class JourneyTest {
         assertThat(ferry.tariff()).isEqualTo(500);
         assertThat(route.arrival()).isEqualTo(Instant.parse("2026-03-03T06:00:00Z"));
         assertThat(route.crossings()).extracting(CrossingStep::checkpointId).containsExactly("p", "q");
-        assertThat(route.cost()).isEqualTo(new CostBreakdown("USD", 200, 240, 500, 0));
+        assertThat(route.cost()).isEqualTo(new CostBreakdown("USD", 200, 240, 500, 0, 0));
         assertThat(route.distanceKm()).isEqualTo(500);
         assertThat(route.legs().get(1)).satisfies(leg -> {
             assertThat(leg.mode()).isEqualTo(TransportMode.FERRY);
@@ -228,6 +230,92 @@ class JourneyTest {
         RouteAlternative back = follow(ferryNetwork(), ferryParameters(Duration.ZERO, Duration.ZERO),
                 FixedCrossingConditions.none(), RouteQuery.of("c", "a", DEPARTURE), "c", "q", "p", "a");
         assertThat(back.cost().ferry()).isEqualTo(700);
+    }
+
+    /**
+     * a (XX) by road to the terminal t (XX), 100 km and 2 h; by rail to the border station g (checkpoint, YY), 500 km
+     * and 10 h; by rail on to m (YY), 1,000 km and 20 h.
+     */
+    private static Network railNetwork() {
+        return TinyNetworks.builder().city("a", "XX").city("t", "XX").checkpoint("g", "YY").city("m", "YY")
+                .road("a", "t", 100, 2).leg("t", "g", TransportMode.RAIL, 500, 10, Corridor.NORTHERN)
+                .leg("g", "m", TransportMode.RAIL, 1000, 20, Corridor.NORTHERN).build();
+    }
+
+    /** Loading at t, 4 h (p90 10 h), a train daily at 18:00; at g the gauge change, 24 h (p90 72 h), then a train. */
+    private static RouteParameters railParameters(Departures onFromTheBorder) {
+        Departures evening = new Departures.Interval(Instant.parse("2026-01-01T18:00:00Z"), Duration.ofDays(1));
+        Departures morning = new Departures.Interval(Instant.parse("2026-01-01T06:00:00Z"), Duration.ofDays(1));
+        return TinyNetworks.parameters(10, 1.0, new DrivingRules(Duration.ofHours(1000), Duration.ofHours(11)),
+                List.of(), List.of(new TrainService("t-g", "t", 300, evening, H.multipliedBy(4), H.multipliedBy(10)),
+                        new TrainService("t-g", "g", 300, evening, H.multipliedBy(24), H.multipliedBy(72)),
+                        new TrainService("g-m", "g", 700, onFromTheBorder, H.multipliedBy(24), H.multipliedBy(72)),
+                        new TrainService("g-m", "m", 700, morning, H.multipliedBy(4), H.multipliedBy(10))));
+    }
+
+    @Test
+    void aTrainWaitsForHandlingAtTheTerminalThenForTheNextDeparture() {
+        Departures morning = new Departures.Interval(Instant.parse("2026-01-01T06:00:00Z"), Duration.ofDays(1));
+        RouteAlternative route = follow(railNetwork(), railParameters(morning), FixedCrossingConditions.none(),
+                RouteQuery.of("a", "m", DEPARTURE), "a", "t", "g", "m");
+
+        // at t 08:00, loaded 12:00, the 18:00 train, at g 04:00; the gauge change to 04:00 the next day, so the
+        // 06:00 train, at m 02:00 a day later
+        assertThat(route.trains()).containsExactly(
+                new TrainStep("t-g", "t", "g", Instant.parse("2026-03-02T08:00:00Z"), H.multipliedBy(4),
+                        H.multipliedBy(10), Instant.parse("2026-03-02T18:00:00Z"),
+                        Instant.parse("2026-03-03T04:00:00Z"), 300),
+                new TrainStep("g-m", "g", "m", Instant.parse("2026-03-03T04:00:00Z"), H.multipliedBy(24),
+                        H.multipliedBy(72), Instant.parse("2026-03-04T06:00:00Z"),
+                        Instant.parse("2026-03-05T02:00:00Z"), 700));
+        assertThat(route.arrival()).isEqualTo(Instant.parse("2026-03-05T02:00:00Z"));
+        assertThat(route.medianTime()).isEqualTo(H.multipliedBy(68));
+        // the handling spreads add as independent steps: 6 h and 48 h
+        assertThat(route.p90Time()).isEqualTo(H.multipliedBy(68).plusMillis(Math.round(Math.sqrt(6 * 6 + 48 * 48)
+                * 3_600_000)));
+        assertThat(route.cost()).isEqualTo(new CostBreakdown("USD", 100, 680, 0, 1000, 0));
+        assertThat(route.crossings()).extracting(CrossingStep::checkpointId).containsExactly("g");
+        assertThat(route.legs()).extracting(LegStep::mode)
+                .containsExactly(TransportMode.ROAD, TransportMode.RAIL, TransportMode.RAIL);
+        assertThat(route.legs().get(2).departure()).isEqualTo(Instant.parse("2026-03-04T06:00:00Z"));
+        assertThat(route.label()).isEqualTo("Northern route by rail via G");
+        assertThat(route.ferries()).isEmpty();
+    }
+
+    @Test
+    void aThroughTrainGoesOnOnceHandled() {
+        RouteAlternative route = follow(railNetwork(), railParameters(new Departures.WhenReady()),
+                FixedCrossingConditions.none(), RouteQuery.of("a", "m", DEPARTURE), "a", "t", "g", "m");
+
+        assertThat(route.trains().get(1).departure()).isEqualTo(Instant.parse("2026-03-04T04:00:00Z"));
+        assertThat(route.arrival()).isEqualTo(Instant.parse("2026-03-05T00:00:00Z"));
+    }
+
+    @Test
+    void aQueueAtTheRailBorderDelaysTheHandlingAfterIt() {
+        var queue = FixedCrossingConditions.builder().wait("g", H.multipliedBy(3), H.multipliedBy(5)).build();
+        RouteAlternative route = follow(railNetwork(), railParameters(new Departures.WhenReady()), queue,
+                RouteQuery.of("a", "m", DEPARTURE), "a", "t", "g", "m");
+
+        assertThat(route.crossings().get(0).cleared()).isEqualTo(Instant.parse("2026-03-03T07:00:00Z"));
+        assertThat(route.trains().get(1).readyAt()).isEqualTo(route.crossings().get(0).cleared());
+        assertThat(route.arrival()).isEqualTo(Instant.parse("2026-03-05T03:00:00Z"));
+    }
+
+    @Test
+    void everyRailLegNeedsATrainServiceEachWayAndAServiceARailLeg() {
+        Departures daily = new Departures.Interval(Instant.EPOCH, Duration.ofDays(1));
+        var oneWayOnly = TinyNetworks.parameters(10, 1.0, new DrivingRules(H, H), List.of(), List.of(
+                new TrainService("t-g", "t", 1, daily, H, H), new TrainService("t-g", "g", 1, daily, H, H),
+                new TrainService("g-m", "g", 1, daily, H, H)));
+        assertThatThrownBy(() -> new RoutePlanner(railNetwork(), oneWayOnly))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("g-m>m");
+        var onARoad = TinyNetworks.parameters(10, 1.0, new DrivingRules(H, H), List.of(),
+                List.of(new TrainService("a-t", "a", 1, daily, H, H)));
+        assertThatThrownBy(() -> new RoutePlanner(railNetwork(), onARoad))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rail service a-t from a");
+        assertThatThrownBy(() -> new TrainService("t-g", "t", 1, daily, H.multipliedBy(2), H))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -266,7 +354,8 @@ class JourneyTest {
     void tollsAreTheMeanOfTheTwoEndsCountries() {
         Network network = TinyNetworks.builder().city("a", "XX").city("b", "YY").road("a", "b", 100, 1).build();
         var parameters = new RouteParameters("USD", new RoadCosts(1, 0, 0, Map.of("XX", 0.2), 1), 0,
-                new BorderFees(0, Map.of()), new DrivingRules(H.multipliedBy(9), H.multipliedBy(11)), 10, List.of());
+                new BorderFees(0, Map.of()), new DrivingRules(H.multipliedBy(9), H.multipliedBy(11)), 10, List.of(),
+                List.of());
         RouteAlternative route = follow(network, parameters, FixedCrossingConditions.none(),
                 RouteQuery.of("a", "b", DEPARTURE), "a", "b");
         assertThat(route.cost().distance()).isCloseTo(110, within(1e-9));

@@ -256,7 +256,7 @@ class RoutePlannerTest {
     void aFerryLegWithoutAServiceIsRefusedWhenThePlannerIsBuilt() {
         Network network = TinyNetworks.builder().port("p", "XX").port("q", "YY")
                 .leg("p", "q", TransportMode.FERRY, 300, 10, Corridor.MIDDLE_CORRIDOR).build();
-        FerryService oneWay = new FerryService("p-q", "p", 50, new FerrySchedule.Interval(Instant.EPOCH,
+        FerryService oneWay = new FerryService("p-q", "p", 50, new Departures.Interval(Instant.EPOCH,
                 Duration.ofDays(1)), Duration.ZERO, Duration.ZERO);
         assertThatThrownBy(() -> new RoutePlanner(network, TinyNetworks.parameters(10, 1,
                 new DrivingRules(H.multipliedBy(9), H.multipliedBy(11)), List.of(oneWay))))

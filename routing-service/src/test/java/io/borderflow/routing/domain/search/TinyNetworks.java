@@ -61,8 +61,13 @@ final class TinyNetworks {
 
     static RouteParameters parameters(double costPerHour, double p90Factor, DrivingRules driving,
             List<FerryService> ferries) {
+        return parameters(costPerHour, p90Factor, driving, ferries, List.of());
+    }
+
+    static RouteParameters parameters(double costPerHour, double p90Factor, DrivingRules driving,
+            List<FerryService> ferries, List<TrainService> trains) {
         return new RouteParameters("USD", new RoadCosts(1, 0, 0, Map.of(), p90Factor), costPerHour,
-                new BorderFees(0, Map.of()), driving, 10, ferries);
+                new BorderFees(0, Map.of()), driving, 10, ferries, trains);
     }
 
     /** a (XX) - b (checkpoint XX) - c (YY), 100 km and 2 h a leg; a - d (checkpoint XX) - c, 150 km and 3 h a leg. */
