@@ -185,7 +185,7 @@ class LocalSuiteTest {
             assertThat(checkpoints.getCheckpoint(GetCheckpointRequest.newBuilder().setName("checkpoints/zhaisan").build())
                     .getCheckpoint().getBorder()).isEqualTo("KZ-RU");
             assertThat(checkpoints.listCheckpoints(ListCheckpointsRequest.newBuilder().setBorder("KZ-RU").build())
-                    .getCheckpointsCount()).isEqualTo(5);
+                    .getCheckpointsCount()).isEqualTo(6);
             assertThat(InspectionServiceGrpc.newBlockingStub(channels.get("inspection")).withCallCredentials(token).withDeadlineAfter(10, TimeUnit.SECONDS)
                     .getRuleset(GetRulesetRequest.newBuilder().setName("rulesets/active").build())
                     .getRuleset().getName()).isEqualTo("rulesets/2");

@@ -83,8 +83,8 @@ class CheckpointGrpcServiceTest {
         List<String> kzRu = names(stub().listCheckpoints(ListCheckpointsRequest.newBuilder().setBorder("KZ-RU").build()));
         List<String> ruKz = names(stub().listCheckpoints(ListCheckpointsRequest.newBuilder().setBorder("RU-KZ").build()));
 
-        assertThat(kzRu).containsExactly("checkpoints/kairak", "checkpoints/mamlyutka", "checkpoints/syrym",
-                "checkpoints/zhaisan", "checkpoints/zhelkuar");
+        assertThat(kzRu).containsExactly("checkpoints/kairak", "checkpoints/mamlyutka", "checkpoints/mamlyutka-station",
+                "checkpoints/syrym", "checkpoints/zhaisan", "checkpoints/zhelkuar");
         assertThat(ruKz).isEqualTo(kzRu);
         assertThat(names(stub().listCheckpoints(ListCheckpointsRequest.newBuilder().setBorder("CN-RU").build())))
                 .containsExactly("checkpoints/blagoveshchensk", "checkpoints/pogranichny", "checkpoints/zabaykalsk");
@@ -96,6 +96,9 @@ class CheckpointGrpcServiceTest {
                 ListCheckpointsRequest.newBuilder().setMode(CrossingMode.CROSSING_MODE_FERRY).build());
         assertThat(names(ferries)).containsExactly("checkpoints/aktau", "checkpoints/alat", "checkpoints/kuryk");
         assertThat(ferries.getTotalSize()).isEqualTo(3);
+        ListCheckpointsResponse railway = stub().listCheckpoints(
+                ListCheckpointsRequest.newBuilder().setMode(CrossingMode.CROSSING_MODE_RAIL).build());
+        assertThat(names(railway)).containsExactly("checkpoints/altynkol", "checkpoints/mamlyutka-station");
     }
 
     @Test

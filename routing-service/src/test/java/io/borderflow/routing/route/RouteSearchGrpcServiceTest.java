@@ -18,8 +18,10 @@ import io.borderflow.api.routing.v1.ListLegsRequest;
 import io.borderflow.api.routing.v1.Objective;
 import io.borderflow.api.routing.v1.ReopenLegRequest;
 import io.borderflow.api.routing.v1.Route;
+import io.borderflow.api.routing.v1.RouteLeg;
 import io.borderflow.api.routing.v1.RouteConstraints;
 import io.borderflow.api.routing.v1.RoutingServiceGrpc.RoutingServiceBlockingStub;
+import io.borderflow.api.routing.v1.TrainTransit;
 import io.borderflow.support.grpc.ProtoTimes;
 import io.borderflow.support.security.Roles;
 import io.borderflow.testsupport.GrpcAssertions.Failure;
@@ -124,7 +126,8 @@ class RouteSearchGrpcServiceTest {
         assertThat(best.getLegs(best.getLegsCount() - 1).getToPlace()).isEqualTo("places/moscow");
         assertThat(duration(best.getP90Time())).isGreaterThanOrEqualTo(duration(best.getMedianTime()));
         assertThat(best.getCost().getTotal()).isCloseTo(best.getCost().getDistance() + best.getCost().getTime()
-                + best.getCost().getFerry() + best.getCost().getBorderFees(), org.assertj.core.data.Offset.offset(0.05));
+                + best.getCost().getFerry() + best.getCost().getRail() + best.getCost().getBorderFees(),
+                org.assertj.core.data.Offset.offset(0.05));
         // forced through Zhaisan, the truck finds the queue: about 2,500 / 12.5 an hour, less what drains before
         // it gets there, live from the status stream
         Route viaZhaisan = find(throughZhaisan(cargo("940320"))).getRoutes(0);
@@ -134,6 +137,44 @@ class RouteSearchGrpcServiceTest {
         assertThat(duration(viaZhaisan.getMedianTime())).isGreaterThan(duration(best.getMedianTime()));
         assertThat(viaZhaisan.getLiveData().getStale()).isFalse();
         assertThat(viaZhaisan.getLiveData().hasOldestLiveAge()).isTrue();
+    }
+
+    @Test
+    void behindBacklogsAtEveryKazakhstanRussiaRoadCrossingTheTrainIsTheFastestWithItsTrainsAndTariffs() {
+        FakeCheckpointService.publish(FakeCheckpointService.status("altynkol", 0, 20, 0));
+        FakeCheckpointService.publish(FakeCheckpointService.status("mamlyutka-station", 0, 20, 0));
+        for (String road : List.of("zhaisan", "syrym", "kairak", "zhelkuar", "mamlyutka")) {
+            FakeCheckpointService.publish(FakeCheckpointService.status(road, 2500, 12.5, 12));
+        }
+        FindRoutesRequest.Builder request = urumqiToMoscow(cargo("940320"))
+                .setConstraints(RouteConstraints.newBuilder().setMaxAlternatives(10));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(find(request).getRoutes(0)
+                .getTrainsCount()).isPositive());
+
+        Route best = find(request).getRoutes(0);
+        assertThat(best.getLabel()).isEqualTo("Northern route by rail via Altynkol and Mamlyutka Station");
+        assertThat(best.getLegsList()).extracting(RouteLeg::getMode)
+                .contains(io.borderflow.api.routing.v1.TransportMode.TRANSPORT_MODE_RAIL);
+        assertThat(best.getTrainsList()).allSatisfy(train -> {
+            assertThat(ProtoTimes.instant(train.getDepartureTime()))
+                    .isAfterOrEqualTo(ProtoTimes.instant(train.getReadyTime()).plus(duration(train.getHandlingMedian())))
+                    .isBefore(ProtoTimes.instant(train.getArrivalTime()));
+            assertThat(duration(train.getHandlingP90())).isGreaterThanOrEqualTo(duration(train.getHandlingMedian()));
+            assertThat(train.getTariff()).isPositive();
+        });
+        assertThat(best.getTrains(best.getTrainsCount() - 1).getToPlace()).isEqualTo("places/moscow");
+        assertThat(best.getCost().getRail()).isCloseTo(best.getTrainsList().stream()
+                .mapToDouble(TrainTransit::getTariff).sum(), org.assertj.core.data.Offset.offset(0.05));
+        assertThat(best.getCost().getTotal()).isCloseTo(best.getCost().getDistance() + best.getCost().getTime()
+                + best.getCost().getFerry() + best.getCost().getRail() + best.getCost().getBorderFees(),
+                org.assertj.core.data.Offset.offset(0.05));
+        assertThat(best.getCrossingsList()).extracting(BorderCrossing::getCheckpoint)
+                .containsExactly("checkpoints/altynkol", "checkpoints/mamlyutka-station");
+        assertThat(best.getCrossingsList()).allSatisfy(crossing -> assertThat(crossing.getWaitFreshness())
+                .isEqualTo(DataFreshness.DATA_FRESHNESS_LIVE));
+        // the road routes, queues and all, are still offered, and say what the train avoids
+        assertThat(find(request).getRoutesList()).filteredOn(route -> route.getTrainsCount() == 0).isNotEmpty()
+                .allSatisfy(route -> assertThat(route.getExplanation()).contains("by road instead of by rail"));
     }
 
     @Test

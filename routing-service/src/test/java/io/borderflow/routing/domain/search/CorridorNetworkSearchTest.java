@@ -1,6 +1,7 @@
 package io.borderflow.routing.domain.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.borderflow.routing.model.route.Channel;
@@ -13,6 +14,7 @@ import io.borderflow.routing.model.route.LiveDataUse;
 import io.borderflow.routing.model.route.NoRouteReason;
 import io.borderflow.routing.model.route.RouteAlternative;
 import io.borderflow.routing.model.route.RouteResult;
+import io.borderflow.routing.model.route.TrainStep;
 import io.borderflow.routing.model.route.TransportMode;
 import io.borderflow.routing.service.RouteParametersMapping;
 import java.time.Duration;
@@ -166,11 +168,16 @@ class CorridorNetworkSearchTest {
 
             List<RouteAlternative> routes = PLANNER.findRoutes(query, congested, Set.of()).alternatives();
 
-            assertThat(routes).extracting(RouteAlternative::corridor).as(origin)
+            // by road, one route per corridor; besides them, the container train past the road queues
+            List<RouteAlternative> byRoad = routes.stream().filter(route -> route.trains().isEmpty()).toList();
+            assertThat(byRoad).extracting(RouteAlternative::corridor).as(origin)
                     .containsExactlyInAnyOrder(Corridor.NORTHERN, Corridor.MIDDLE_CORRIDOR, Corridor.RUSSIA_CHINA_DIRECT);
-            RouteAlternative northern = first(routes, Corridor.NORTHERN);
-            RouteAlternative middle = first(routes, Corridor.MIDDLE_CORRIDOR);
-            RouteAlternative direct = first(routes, Corridor.RUSSIA_CHINA_DIRECT);
+            assertThat(routes).as(origin).hasSize(4).filteredOn(route -> !route.trains().isEmpty()).singleElement()
+                    .satisfies(train -> assertThat(train.label())
+                            .isEqualTo("Northern route by rail via Altynkol and Mamlyutka Station"));
+            RouteAlternative northern = first(byRoad, Corridor.NORTHERN);
+            RouteAlternative middle = first(byRoad, Corridor.MIDDLE_CORRIDOR);
+            RouteAlternative direct = first(byRoad, Corridor.RUSSIA_CHINA_DIRECT);
             // across the Caspian and back into Russia through Azerbaijan, past every Kazakhstan-Russia queue
             assertThat(checkpoints(middle)).as(origin).doesNotContainAnyElementsOf(KZ_RU).contains("yarag-kazmalyar");
             assertThat(middle.legs()).as(origin).anySatisfy(leg -> assertThat(leg.mode()).isEqualTo(TransportMode.FERRY));
@@ -190,10 +197,12 @@ class CorridorNetworkSearchTest {
         RouteResult result = PLANNER.findRoutes(URUMQI_MOSCOW.withConstraints(RouteConstraints.none()
                 .withMaxAlternatives(10)), northernBacklog(Duration.ofHours(6)), Set.of());
         RouteAlternative middle = PLANNER.findRoutes(URUMQI_MOSCOW.withConstraints(RouteConstraints.none()
-                .avoidingCheckpoints(Set.copyOf(KZ_RU))), NOMINAL, Set.of())
-                .alternatives().get(0);
+                .avoidingCheckpoints(Set.copyOf(KZ_RU)).withModes(Set.of(TransportMode.ROAD, TransportMode.FERRY))),
+                NOMINAL, Set.of()).alternatives().get(0);
 
         assertThat(result.alternatives()).extracting(RouteAlternative::corridor).containsOnly(Corridor.NORTHERN);
+        // nor is the train: days of handling and waiting for trains lose to a six-hour queue
+        assertThat(result.alternatives()).allSatisfy(route -> assertThat(route.trains()).isEmpty());
         // slower and dearer than the northern route with its queue: dominated, not a choice
         assertThat(middle.corridor()).isEqualTo(Corridor.MIDDLE_CORRIDOR);
         assertThat(middle.medianTime()).isGreaterThan(result.alternatives().get(0).medianTime());
@@ -351,6 +360,65 @@ class CorridorNetworkSearchTest {
     }
 
     @Test
+    void behindFourDayRoadQueuesTheContainerTrainThroughAltynkolIsTheFastest() {
+        RouteQuery query = URUMQI_MOSCOW.withCargo(SENSITIVE)
+                .withConstraints(RouteConstraints.none().withMaxAlternatives(10));
+        List<RouteAlternative> routes = PLANNER.findRoutes(query, northernBacklog(Duration.ofDays(4)), Set.of())
+                .alternatives();
+
+        RouteAlternative train = routes.get(0);
+        RouteAlternative road = routes.stream().filter(route -> route.trains().isEmpty()).findFirst().orElseThrow();
+        assertThat(train.label()).isEqualTo("Northern route by rail via Altynkol and Mamlyutka Station");
+        assertThat(train.medianTime()).isLessThan(road.medianTime());
+        assertThat(train.cost().total()).isGreaterThan(road.cost().total());
+        assertThat(road.explanation()).contains("queues at Zhaisan (about 4 days)")
+                .contains("goes by road instead of by rail");
+        // the road queues are not the train's: it crosses at the railway border stations, under the same customs
+        assertThat(train.crossings()).extracting(CrossingStep::checkpointId, CrossingStep::fromCountry,
+                CrossingStep::toCountry).containsExactly(tuple("altynkol", "CN", "KZ"),
+                        tuple("mamlyutka-station", "KZ", "RU"));
+        assertThat(train.crossings()).allSatisfy(crossing -> assertThat(crossing.queueTime()).isZero());
+        assertThat(train.crossings().get(1).channels().probability(Channel.RED)).isEqualTo(0.45);
+        assertThat(train.risk().redInspection()).isGreaterThan(0.45 - 1e-9);
+        // out of Altynkol the load waits for the change of gauge, then for the day's train
+        TrainStep fromAltynkol = train.trains().stream().filter(step -> step.from().equals("altynkol")).findFirst()
+                .orElseThrow();
+        TrainService gaugeChange = ReferenceData.PARAMETERS.trains().stream()
+                .filter(service -> service.legId().equals(fromAltynkol.legId()) && service.fromPlace().equals("altynkol"))
+                .findFirst().orElseThrow();
+        assertThat(fromAltynkol.handlingMedian()).isEqualTo(gaugeChange.handlingMedian()).isEqualTo(Duration.ofDays(1));
+        assertThat(fromAltynkol.readyAt()).isEqualTo(train.crossings().get(0).cleared());
+        Instant handled = fromAltynkol.readyAt().plus(fromAltynkol.handlingMedian());
+        assertThat(fromAltynkol.departure()).isAfterOrEqualTo(handled).isBefore(handled.plus(Duration.ofDays(1)));
+        assertThat(train.cost().rail()).isEqualTo(train.trains().stream().mapToDouble(TrainStep::tariff).sum())
+                .isPositive();
+        assertThat(train.legs()).filteredOn(leg -> leg.mode() == TransportMode.RAIL).extracting(LegStep::to)
+                .endsWith("moscow");
+
+        // without rail, the same search offers only road routes
+        List<RouteAlternative> roadOnly = PLANNER.findRoutes(query.withConstraints(RouteConstraints.none()
+                .withModes(Set.of(TransportMode.ROAD, TransportMode.FERRY)).withMaxAlternatives(10)),
+                northernBacklog(Duration.ofDays(4)), Set.of()).alternatives();
+        assertThat(roadOnly).isNotEmpty().allSatisfy(route -> assertThat(route.legs())
+                .noneSatisfy(leg -> assertThat(leg.mode()).isEqualTo(TransportMode.RAIL)));
+        assertThat(roadOnly.get(0).placeIds()).isEqualTo(road.placeIds());
+    }
+
+    @Test
+    void theTrainIsOfferedOnceTheRoadQueuesPassAboutThreeDays() {
+        RouteQuery query = URUMQI_MOSCOW.withConstraints(RouteConstraints.none().withMaxAlternatives(10));
+
+        List<RouteAlternative> shorter = PLANNER.findRoutes(query, northernBacklog(Duration.ofHours(60)), Set.of())
+                .alternatives();
+        List<RouteAlternative> longer = PLANNER.findRoutes(query, northernBacklog(Duration.ofHours(84)), Set.of())
+                .alternatives();
+
+        assertThat(shorter).allSatisfy(route -> assertThat(route.trains()).isEmpty());
+        assertThat(longer.get(0).trains()).isNotEmpty();
+        assertThat(longer.get(0).medianTime()).isLessThan(longer.get(1).medianTime());
+    }
+
+    @Test
     void avoidingKazakhstanLeavesTheDirectRussiaChinaRoute() {
         RouteQuery query = URUMQI_MOSCOW.withConstraints(RouteConstraints.none().avoidingCountries(Set.of("KZ")));
         RouteResult result = PLANNER.findRoutes(query, NOMINAL, Set.of());
@@ -381,7 +449,7 @@ class CorridorNetworkSearchTest {
         assertThat(result.alternatives()).isNotEmpty().allSatisfy(route -> assertThat(route.legs())
                 .extracting(LegStep::legId).doesNotContain("aktobe-zhaisan", "khorgos-nur-zholy"));
         RouteResult cutOff = PLANNER.findRoutes(URUMQI_MOSCOW, NOMINAL,
-                Set.of("samara-moscow", "kazan-moscow", "volgograd-moscow"));
+                Set.of("samara-moscow", "kazan-moscow", "volgograd-moscow", "mamlyutka-station-moscow"));
         assertThat(cutOff.noRoute()).contains(NoRouteReason.NO_CONNECTION);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.borderflow.routing.model.RouteParametersFile;
+import io.borderflow.routing.model.route.TransportMode;
 import io.borderflow.support.reference.ReferenceFile;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,13 +33,34 @@ class RouteParametersFileTest {
             assertThat(ferry.fromPlace()).isEqualTo("kuryk");
             assertThat(ferry.tariffPerMetre() * parameters.truckLengthMetres()).isEqualTo(899.25);
             assertThat(ferry.boardingWaitMedian()).isEqualTo(Duration.ofDays(3));
-            assertThat(ferry.schedule().nextSailing(Instant.parse("2026-05-01T15:00:00Z")))
+            assertThat(ferry.schedule().next(Instant.parse("2026-05-01T15:00:00Z")))
                     .isEqualTo(Instant.parse("2026-05-02T14:00:00Z"));
         });
     }
 
     @Test
-    void everyFerryLegOfTheNetworkHasAServiceEachWayItRuns() {
+    void shippedTrainsRunTheRailLineBothWays() {
+        RouteParameters parameters = ReferenceData.PARAMETERS;
+        assertThat(parameters.trains()).hasSize(8).allSatisfy(train -> assertThat(ReferenceData.NETWORK
+                .link(train.legId()).orElseThrow().mode()).isEqualTo(TransportMode.RAIL));
+        // across Kazakhstan from Altynkol: the gauge change, then a daily train
+        assertThat(parameters.trains()).anySatisfy(train -> {
+            assertThat(train.legId()).isEqualTo("altynkol-mamlyutka-station");
+            assertThat(train.fromPlace()).isEqualTo("altynkol");
+            assertThat(train.handlingMedian()).isEqualTo(Duration.ofDays(1));
+            assertThat(train.schedule().next(Instant.parse("2026-05-01T07:00:00Z")))
+                    .isEqualTo(Instant.parse("2026-05-02T06:00:00Z"));
+        });
+        // into Russia from Mamlyutka the train goes on once handled
+        assertThat(parameters.trains()).anySatisfy(train -> {
+            assertThat(train.legId()).isEqualTo("mamlyutka-station-moscow");
+            assertThat(train.fromPlace()).isEqualTo("mamlyutka-station");
+            assertThat(train.schedule()).isInstanceOf(Departures.WhenReady.class);
+        });
+    }
+
+    @Test
+    void everyFerryAndRailLegOfTheNetworkHasAServiceEachWayItRuns() {
         assertThatCode(ReferenceData::planner).doesNotThrowAnyException();
     }
 
@@ -66,12 +88,19 @@ class RouteParametersFileTest {
                    "tariff_provenance":{"estimate":"e"},"sailing_every_hours":24,
                    "schedule_provenance":{"estimate":"e"},"boarding_wait_median_hours":72,
                    "boarding_wait_median_provenance":{"estimate":"e"},"boarding_wait_p90_hours":168,
-                   "boarding_wait_p90_provenance":{"estimate":"e"}}]}"""
+                   "boarding_wait_p90_provenance":{"estimate":"e"}}],
+                 "trains":[{"leg":"altynkol-mamlyutka-station","from":"altynkol","tariff_per_load":2600,
+                   "tariff_provenance":{"estimate":"e"},"departs_every_hours":24,"departs_when_ready":true,
+                   "schedule_provenance":{"estimate":"e"},"handling_median_hours":24,
+                   "handling_p90_hours":72,"handling_p90_provenance":{"estimate":"e"}}]}"""
                 .getBytes(StandardCharsets.UTF_8), RouteParametersFile.class).content();
         assertThat(file.problems()).containsExactlyInAnyOrder(
                 "time cost: provenance is required",
                 "border fee: unknown source 'nowhere'",
                 "daily rest: a figure, not negative, is required",
-                "ferry kuryk-alat from kuryk: first_sailing is required");
+                "ferry kuryk-alat from kuryk: first_sailing is required",
+                "train altynkol-mamlyutka-station from altynkol: either departs_every_hours and first_departure, or"
+                        + " departs_when_ready",
+                "train altynkol-mamlyutka-station from altynkol handling: provenance is required");
     }
 }
