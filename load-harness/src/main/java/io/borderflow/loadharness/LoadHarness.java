@@ -166,8 +166,9 @@ public final class LoadHarness {
 
     static void write(RunResult run, Path out) throws IOException {
         Files.createDirectories(out);
-        String json = "load-" + run.date() + ".json";
-        String svg = "load-" + run.date() + ".svg";
+        String name = freeName(out, "load-" + run.date());
+        String json = name + ".json";
+        String svg = name + ".svg";
         Files.writeString(out.resolve(json), ResultFile.json(run), StandardCharsets.UTF_8);
         Files.writeString(out.resolve(svg), LoadChart.svg(run), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("load.md"), LoadReport.markdown(run, json, svg), StandardCharsets.UTF_8);
@@ -177,6 +178,18 @@ public final class LoadHarness {
                     check.met() == null ? "n/a" : check.met() ? "met" : "MISS", check.subject(), check.target(), check.measured());
         }
         System.out.println("\nwrote " + out.resolve(json) + ", " + out.resolve(svg) + " and " + out.resolve("load.md"));
+    }
+
+    /**
+     * {@code base}, or {@code base-2}, {@code base-3}... when the results of an earlier run of the same day are already
+     * there: a run never writes over another's raw results (load.md, the latest report, is written over).
+     */
+    static String freeName(Path out, String base) {
+        String name = base;
+        for (int n = 2; Files.exists(out.resolve(name + ".json")) || Files.exists(out.resolve(name + ".svg")); n++) {
+            name = base + "-" + n;
+        }
+        return name;
     }
 
     private static SuiteSettings settings(Path root, Path data, int[] ports) {

@@ -22,7 +22,8 @@ public final class LoadReport {
                 + "`--rate-duration` (seconds), `--concurrency`, `--streams`, `--event-window`, `--connections`, `--out DIR`; "
                 + "`--help` lists them; `BORDERFLOW_JVM_OPTIONS` replaces the services' JVM options, "
                 + "`BORDERFLOW_CLASS_DATA_SHARING=off` starts them without class-data archives. This file, "
-                + "the JSON and the chart are written by the harness (module `load-harness`) and replaced by its next run.\n\n");
+                + "the JSON and the chart are written by the harness (module `load-harness`); this file is replaced by "
+                + "its next run, the JSON and the chart are not (a second run of the same day writes `load-<date>-2`).\n\n");
         md.append("Method. The suite is started exactly as the local run starts it (`RunningSuite`: embedded PostgreSQL, "
                 + "each service a separate JVM with the local run's options, `RunningSuite.JVM_OPTIONS`), with a fresh data "
                 + "folder in `load-harness/target/suite`, from the services' class-data archives as every start but a "

@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /** A made-up run for the report tests: a health floor, a declaration scenario missing targets, a route search meeting them. */
-final class RunResults {
+public final class RunResults {
     static final long MB = 1024 * 1024;
 
     private RunResults() {
     }
 
-    static RunResult sample() {
+    public static RunResult sample() {
         CpuUse cpu = new CpuUse(0.97, 0.6, Map.of("checkpoint-service", 0.8));
         ScenarioResult health = new ScenarioResult("health", "checkpoint-service", "grpc.health.v1.Health/Check",
                 "an empty request", Target.NONE,
