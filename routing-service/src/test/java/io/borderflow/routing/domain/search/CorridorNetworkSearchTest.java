@@ -395,6 +395,14 @@ class CorridorNetworkSearchTest {
         assertThat(train.legs()).filteredOn(leg -> leg.mode() == TransportMode.RAIL).extracting(LegStep::to)
                 .endsWith("moscow");
 
+        // ranked by cost, the road comes first and the train says what it changes
+        List<RouteAlternative> byCost = PLANNER.findRoutes(query.withObjective(Objective.cheapest()),
+                northernBacklog(Duration.ofDays(4)), Set.of()).alternatives();
+        assertThat(byCost.get(0).trains()).isEmpty();
+        assertThat(byCost).filteredOn(route -> !route.trains().isEmpty()).singleElement()
+                .satisfies(route -> assertThat(route.explanation()).contains("goes by rail from ")
+                        .contains(" to Moscow").contains("faster"));
+
         // without rail, the same search offers only road routes
         List<RouteAlternative> roadOnly = PLANNER.findRoutes(query.withConstraints(RouteConstraints.none()
                 .withModes(Set.of(TransportMode.ROAD, TransportMode.FERRY)).withMaxAlternatives(10)),
