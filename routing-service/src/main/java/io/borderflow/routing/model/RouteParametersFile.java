@@ -101,7 +101,9 @@ public record RouteParametersFile(String dataset, String version, String descrip
                 require(problems, train.leg() != null && train.from() != null, at + ": leg and from are required");
                 figure(problems, check, at + " tariff", train.tariffPerLoad(), train.tariffProvenance());
                 boolean whenReady = Boolean.TRUE.equals(train.departsWhenReady());
-                require(problems, whenReady == (train.departsEveryHours() == null && train.firstDeparture() == null),
+                boolean timetable = train.departsEveryHours() != null && train.firstDeparture() != null;
+                boolean noTimetable = train.departsEveryHours() == null && train.firstDeparture() == null;
+                require(problems, whenReady ? noTimetable : timetable,
                         at + ": either departs_every_hours and first_departure, or departs_when_ready");
                 require(problems, train.departsEveryHours() == null || train.departsEveryHours() > 0,
                         at + ": departs_every_hours must be positive");

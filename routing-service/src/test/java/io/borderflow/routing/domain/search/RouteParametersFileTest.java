@@ -92,7 +92,12 @@ class RouteParametersFileTest {
                  "trains":[{"leg":"altynkol-mamlyutka-station","from":"altynkol","tariff_per_load":2600,
                    "tariff_provenance":{"estimate":"e"},"departs_every_hours":24,"departs_when_ready":true,
                    "schedule_provenance":{"estimate":"e"},"handling_median_hours":24,
-                   "handling_p90_hours":72,"handling_p90_provenance":{"estimate":"e"}}]}"""
+                   "handling_p90_hours":72,"handling_p90_provenance":{"estimate":"e"}},
+                  {"leg":"urumqi-altynkol","from":"urumqi","tariff_per_load":1200,
+                   "tariff_provenance":{"estimate":"e"},"departs_every_hours":24,
+                   "schedule_provenance":{"estimate":"e"},"handling_median_hours":24,
+                   "handling_median_provenance":{"estimate":"e"},"handling_p90_hours":48,
+                   "handling_p90_provenance":{"estimate":"e"}}]}"""
                 .getBytes(StandardCharsets.UTF_8), RouteParametersFile.class).content();
         assertThat(file.problems()).containsExactlyInAnyOrder(
                 "time cost: provenance is required",
@@ -101,6 +106,8 @@ class RouteParametersFileTest {
                 "ferry kuryk-alat from kuryk: first_sailing is required",
                 "train altynkol-mamlyutka-station from altynkol: either departs_every_hours and first_departure, or"
                         + " departs_when_ready",
-                "train altynkol-mamlyutka-station from altynkol handling: provenance is required");
+                "train altynkol-mamlyutka-station from altynkol handling: provenance is required",
+                "train urumqi-altynkol from urumqi: either departs_every_hours and first_departure, or"
+                        + " departs_when_ready");
     }
 }
