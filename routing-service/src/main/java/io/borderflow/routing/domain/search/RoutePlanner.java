@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,7 +56,7 @@ public final class RoutePlanner {
         this.limits = Objects.requireNonNull(limits, "limits");
         Map<String, ScheduledService> services = new HashMap<>();
         for (ScheduledService service : parameters.services()) {
-            String what = service.mode().name().toLowerCase(java.util.Locale.ROOT) + " service " + service.legId()
+            String what = service.mode().name().toLowerCase(Locale.ROOT) + " service " + service.legId()
                     + " from " + service.fromPlace();
             Link link = network.link(service.legId())
                     .orElseThrow(() -> new IllegalArgumentException(what + ": unknown leg"));
