@@ -1,15 +1,21 @@
 package io.borderflow.checkpoint.repository;
 
 import io.borderflow.checkpoint.model.CrossingEventEntity;
-import io.borderflow.checkpoint.model.StatusVisit;
+import io.borderflow.checkpoint.domain.status.VisitTally;
+import io.borderflow.checkpoint.model.CheckpointStatusView;
 import io.borderflow.checkpoint.model.TruckVisitEntity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -42,20 +48,52 @@ public class VisitRows {
     }
 
     /**
-     * What status needs of the visits at a checkpoint: every open visit, and every visit that arrived or ended since
-     * (five columns, not whole entities). Outside any
-     * transaction.
+     * What a checkpoint's status needs of its visits, counted by the database ({@link VisitTally}: the rules of
+     * {@link VisitTally#of}) over its open visits and the ones that arrived or ended in the last day, so that only a
+     * few rows come back however busy the checkpoint is. Two statements, outside any transaction.
      */
-    public Uni<List<StatusVisit>> statusVisits(String checkpointId, OffsetDateTime since) {
-        return pool.preparedQuery("select state, lane_kind, channel, arrive_time, end_time from truck_visit"
-                        + " where checkpoint_id = $1 and (state = any($2) or arrive_time >= $3 or end_time >= $3)")
-                .execute(Tuple.of(checkpointId, VisitRepository.OPEN.toArray(String[]::new), since))
+    public Uni<VisitTally> statusTally(String checkpointId, Instant now) {
+        return statusTally(pool, checkpointId, now);
+    }
+
+    /** As {@link #statusTally(String, Instant)}, on a connection or pool of the caller's. */
+    public Uni<VisitTally> statusTally(SqlClient client, String checkpointId, Instant now) {
+        VisitTally.Windows w = VisitTally.Windows.at(now);
+        OffsetDateTime hourAgo = w.hourAgo().atOffset(ZoneOffset.UTC);
+        OffsetDateTime windowStart = w.windowStart().atOffset(ZoneOffset.UTC);
+        OffsetDateTime dayAgo = w.dayAgo().atOffset(ZoneOffset.UTC);
+        Uni<List<VisitTally.Group>> groups = client.preparedQuery("select state, lane_kind, channel, count(*),"
+                        + " count(*) filter (where arrive_time >= $3),"
+                        + " coalesce(bool_or(arrive_time <= $4), false),"
+                        + " count(*) filter (where arrive_time is not null and end_time >= $4),"
+                        + " count(*) filter (where end_time >= $3),"
+                        + " count(*) filter (where end_time >= $5)"
+                        + " from truck_visit where checkpoint_id = $1 and (state = any($2) or arrive_time >= $3"
+                        + " or end_time >= $3) group by state, lane_kind, channel")
+                .execute(Tuple.of(checkpointId, VisitRepository.OPEN.toArray(String[]::new), dayAgo, windowStart,
+                        hourAgo))
                 .map(rows -> {
-                    List<StatusVisit> visits = new ArrayList<>();
-                    rows.forEach(row -> visits.add(new StatusVisit(row.getString(0), row.getString(1),
-                            row.getString(2), row.getOffsetDateTime(3), row.getOffsetDateTime(4))));
-                    return visits;
+                    List<VisitTally.Group> list = new ArrayList<>();
+                    rows.forEach(row -> list.add(new VisitTally.Group(row.getString(0), row.getString(1),
+                            row.getString(2), row.getLong(3).intValue(), row.getLong(4).intValue(), row.getBoolean(5),
+                            row.getLong(6).intValue(), row.getLong(7).intValue(), row.getLong(8).intValue())));
+                    return list;
                 });
+        // waits in microseconds (the timestamps' precision), so the percentiles are exact; percentile_disc is the
+        // nearest rank
+        Uni<CheckpointStatusView.ObservedWaits> waits = client.preparedQuery("select count(*),"
+                        + " percentile_disc(0.5) within group (order by w), percentile_disc(0.9) within group (order by w)"
+                        + " from (select ((extract(epoch from end_time) - extract(epoch from arrive_time)) * 1000000)::bigint w"
+                        + " from truck_visit where checkpoint_id = $1 and state = 'CLEARED' and end_time >= $2"
+                        + " and arrive_time is not null) c")
+                .execute(Tuple.of(checkpointId, dayAgo))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    long count = row.getLong(0);
+                    return count == 0 ? null : new CheckpointStatusView.ObservedWaits((int) count,
+                            Duration.of(row.getLong(1), ChronoUnit.MICROS), Duration.of(row.getLong(2), ChronoUnit.MICROS));
+                });
+        return Uni.combine().all().unis(groups, waits).with(VisitTally::new);
     }
 
     /** Which of these checkpoint ids exist. */

@@ -239,10 +239,8 @@ public class CheckpointStatusApplicationService {
 
     private Uni<CheckpointStatusView> status(LiveCheckpoint live) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return visitRows.statusVisits(live.details().checkpoint().id, now.minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC))
-                .map(rows -> StatusCalculator.compute(live.facts(), rows.stream()
-                        .map(v -> new StatusCalculator.VisitFacts(v.state(), v.laneKind(), v.channel(),
-                                instant(v.arriveTime()), instant(v.endTime()))).toList(), now));
+        return visitRows.statusTally(live.details().checkpoint().id, now)
+                .map(tally -> StatusCalculator.compute(live.facts(), tally, now));
     }
 
     private Uni<TruckView> view(LiveCheckpoint details, TruckVisitEntity visit) {
@@ -262,9 +260,5 @@ public class CheckpointStatusApplicationService {
                     .map(start -> Duration.between(now, start)).orElse(null);
             return new TruckView(visit, ahead.intValue(), wait);
         });
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 }

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -40,6 +41,8 @@ import java.util.TreeMap;
 public final class StatusCalculator {
     public static final int OBSERVATION_HOURS = 6;
     private static final WaitEstimator ESTIMATOR = WaitEstimator.standard();
+    /** The states of a visit that ended with the truck served (its end counts as a clearance of its lane). */
+    private static final Set<String> SERVED = Set.of("CLEARED", "REFUSED", "REDIRECTED");
     private static final HandlingTimes HANDLING = HandlingTimes.of(DefaultHandling.GREEN, DefaultHandling.BLUE,
             DefaultHandling.YELLOW, DefaultHandling.RED);
 
@@ -55,10 +58,13 @@ public final class StatusCalculator {
     public record VisitFacts(String state, String laneKind, String channel, Instant arriveTime, Instant endTime) {
     }
 
+    /** The status from a list of visits: {@link VisitTally#of} them, then {@link #compute(CheckpointFacts, VisitTally, Instant)}. */
     public static CheckpointStatusView compute(CheckpointFacts checkpoint, List<VisitFacts> visits, Instant now) {
-        Instant hourAgo = now.minus(Duration.ofHours(1));
-        Instant dayAgo = now.minus(Duration.ofDays(1));
-        Instant windowStart = now.minus(Duration.ofHours(OBSERVATION_HOURS));
+        return compute(checkpoint, VisitTally.of(visits, now), now);
+    }
+
+    public static CheckpointStatusView compute(CheckpointFacts checkpoint, VisitTally tally, Instant now) {
+        Instant windowStart = VisitTally.Windows.at(now).windowStart();
         ChannelRouting routing = routing(checkpoint.maximumLanes());
 
         Map<String, Integer> waitingCounts = new TreeMap<>();
@@ -66,39 +72,34 @@ public final class StatusCalculator {
         Map<InspectionChannel, Double> mix = new EnumMap<>(InspectionChannel.class);
         Map<LaneKind, Integer> endedInWindow = new EnumMap<>(LaneKind.class);
         Map<LaneKind, Boolean> queuedThroughout = new EnumMap<>(LaneKind.class);
-        List<Duration> observedWaits = new ArrayList<>();
         int waiting = 0;
         int inInspection = 0;
         int clearedHour = 0;
         int clearedDay = 0;
         int arrivals = 0;
-        for (VisitFacts visit : visits) {
-            InspectionChannel channel = channel(visit.channel());
-            boolean queued = visit.state().equals("WAITING") || visit.state().equals("CALLED");
-            if (queued) {
-                waiting++;
-                waitingCounts.merge(visit.laneKind() + "|" + Objects.toString(visit.channel(), ""), 1, Integer::sum);
-                ahead.merge(channel, 1, Integer::sum);
-                if (visit.arriveTime() != null && !visit.arriveTime().isAfter(windowStart)) {
+        for (VisitTally.Group group : tally.groups()) {
+            InspectionChannel channel = channel(group.channel());
+            String state = group.state();
+            if (state.equals("WAITING") || state.equals("CALLED")) {
+                waiting += group.visits();
+                waitingCounts.merge(group.laneKind() + "|" + Objects.toString(group.channel(), ""), group.visits(),
+                        Integer::sum);
+                ahead.merge(channel, group.visits(), Integer::sum);
+                if (group.arrivedByWindowStart()) {
                     queuedThroughout.put(routing.laneKind(channel), true);
                 }
             }
-            inInspection += visit.state().equals("IN_INSPECTION") ? 1 : 0;
-            if (visit.arriveTime() != null && !visit.arriveTime().isBefore(dayAgo)) {
-                arrivals++;
-                mix.merge(channel, 1.0, Double::sum);
+            inInspection += state.equals("IN_INSPECTION") ? group.visits() : 0;
+            if (group.arrivedInDay() > 0) {
+                arrivals += group.arrivedInDay();
+                mix.merge(channel, (double) group.arrivedInDay(), Double::sum);
             }
-            boolean served = visit.endTime() != null && visit.arriveTime() != null
-                    && List.of("CLEARED", "REFUSED", "REDIRECTED").contains(visit.state());
-            if (served && !visit.endTime().isBefore(windowStart)) {
-                endedInWindow.merge(routing.laneKind(channel), 1, Integer::sum);
+            if (SERVED.contains(state) && group.endedInWindow() > 0) {
+                endedInWindow.merge(routing.laneKind(channel), group.endedInWindow(), Integer::sum);
             }
-            if (visit.state().equals("CLEARED") && visit.endTime() != null && !visit.endTime().isBefore(dayAgo)) {
-                clearedDay++;
-                clearedHour += visit.endTime().isBefore(hourAgo) ? 0 : 1;
-                if (visit.arriveTime() != null) {
-                    observedWaits.add(Duration.between(visit.arriveTime(), visit.endTime()));
-                }
+            if (state.equals("CLEARED")) {
+                clearedDay += group.endedInDay();
+                clearedHour += group.endedInHour();
             }
         }
 
@@ -155,7 +156,7 @@ public final class StatusCalculator {
         }
 
         return new CheckpointStatusView(checkpoint.checkpointId(), status, reason, queueCounts, waiting, inInspection,
-                lanes, clearedHour, clearedDay, observed(observedWaits), waits, estimate.backlogClearsAt().orElse(null),
+                lanes, clearedHour, clearedDay, tally.observedWaits(), waits, estimate.backlogClearsAt().orElse(null),
                 estimate.backlogBasis().name(), arrivalsPerHour, perOpenHour, capacityBasis, now);
     }
 
@@ -192,20 +193,6 @@ public final class StatusCalculator {
         Map<InspectionChannel, Double> shares = new EnumMap<>(InspectionChannel.class);
         counts.forEach((k, v) -> shares.put(k, v.doubleValue()));
         return shares;
-    }
-
-    /** Median and 90th percentile by nearest rank; null when there is nothing to measure. */
-    static CheckpointStatusView.ObservedWaits observed(List<Duration> waits) {
-        if (waits.isEmpty()) {
-            return null;
-        }
-        List<Duration> sorted = waits.stream().sorted().toList();
-        return new CheckpointStatusView.ObservedWaits(sorted.size(), rank(sorted, 0.5), rank(sorted, 0.9));
-    }
-
-    private static Duration rank(List<Duration> sorted, double p) {
-        int index = (int) Math.ceil(p * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
     private static String days(Duration duration) {
