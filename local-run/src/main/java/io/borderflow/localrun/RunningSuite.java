@@ -158,15 +158,16 @@ public final class RunningSuite implements AutoCloseable {
         Path data = settings.dataDir().resolve("postgres");
         try {
             Files.createDirectories(data);
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
                     .setPort(settings.postgresPort())
                     // zonky turns synchronous commits off for test speed; an acknowledged write must survive a
                     // PostgreSQL crash, so a commit returns only once its WAL is flushed
                     .setServerConfig("synchronous_commit", "on")
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
+                    .setPGStartupWait(Duration.ofSeconds(60));
+            postgresSettings(System.getenv("BORDERFLOW_POSTGRES_SETTINGS")).forEach(builder::setServerConfig);
+            postgres = builder.start();
         } catch (IOException | RuntimeException e) {
             throw new SuiteStartException("embedded PostgreSQL did not start on port " + settings.postgresPort()
                     + " with data in " + data + ": " + e.getMessage()
@@ -242,6 +243,27 @@ public final class RunningSuite implements AutoCloseable {
     /** Class-data sharing is on unless BORDERFLOW_CLASS_DATA_SHARING is {@code off} (to compare starts without). */
     static boolean classDataSharing() {
         return !"off".equalsIgnoreCase(System.getenv().getOrDefault("BORDERFLOW_CLASS_DATA_SHARING", "on").trim());
+    }
+
+    /**
+     * PostgreSQL settings added to the embedded server's, from BORDERFLOW_POSTGRES_SETTINGS: space-separated
+     * {@code name=value} pairs (to profile or try settings, e.g. {@code shared_preload_libraries=pg_stat_statements}).
+     *
+     * @throws SuiteStartException for a pair without a name or an {@code =}
+     */
+    static Map<String, String> postgresSettings(String text) {
+        Map<String, String> chosen = new LinkedHashMap<>();
+        if (text == null || text.isBlank()) {
+            return chosen;
+        }
+        for (String pair : text.trim().split("\\s+")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new SuiteStartException("BORDERFLOW_POSTGRES_SETTINGS: expected name=value, got \"" + pair + "\"");
+            }
+            chosen.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return chosen;
     }
 
     /** {@link #JVM_OPTIONS}, or the space-separated options in BORDERFLOW_JVM_OPTIONS (to try others). */

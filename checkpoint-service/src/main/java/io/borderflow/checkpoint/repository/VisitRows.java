@@ -79,13 +79,15 @@ public class VisitRows {
                             row.getLong(6).intValue(), row.getLong(7).intValue(), row.getLong(8).intValue())));
                     return list;
                 });
-        // waits in microseconds (the timestamps' precision), so the percentiles are exact; percentile_disc is the
-        // nearest rank
+        // percentile_disc is the nearest rank; the waits are ordered as intervals (cheap to compare) and only the two
+        // chosen are turned into microseconds, the timestamps' precision, so they are exact
         Uni<CheckpointStatusView.ObservedWaits> waits = client.preparedQuery("select count(*),"
-                        + " percentile_disc(0.5) within group (order by w), percentile_disc(0.9) within group (order by w)"
-                        + " from (select ((extract(epoch from end_time) - extract(epoch from arrive_time)) * 1000000)::bigint w"
+                        + " (extract(epoch from percentile_disc(0.5) within group (order by end_time - arrive_time))"
+                        + " * 1000000)::bigint,"
+                        + " (extract(epoch from percentile_disc(0.9) within group (order by end_time - arrive_time))"
+                        + " * 1000000)::bigint"
                         + " from truck_visit where checkpoint_id = $1 and state = 'CLEARED' and end_time >= $2"
-                        + " and arrive_time is not null) c")
+                        + " and arrive_time is not null")
                 .execute(Tuple.of(checkpointId, dayAgo))
                 .map(rows -> {
                     Row row = rows.iterator().next();
