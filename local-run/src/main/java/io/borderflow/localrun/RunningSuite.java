@@ -156,6 +156,7 @@ public final class RunningSuite implements AutoCloseable {
 
     private void startPostgres() {
         Path data = settings.dataDir().resolve("postgres");
+        Map<String, String> added = postgresSettings(System.getenv("BORDERFLOW_POSTGRES_SETTINGS"));
         try {
             Files.createDirectories(data);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -166,7 +167,7 @@ public final class RunningSuite implements AutoCloseable {
                     // PostgreSQL crash, so a commit returns only once its WAL is flushed
                     .setServerConfig("synchronous_commit", "on")
                     .setPGStartupWait(Duration.ofSeconds(60));
-            postgresSettings(System.getenv("BORDERFLOW_POSTGRES_SETTINGS")).forEach(builder::setServerConfig);
+            added.forEach(builder::setServerConfig);
             postgres = builder.start();
         } catch (IOException | RuntimeException e) {
             throw new SuiteStartException("embedded PostgreSQL did not start on port " + settings.postgresPort()
@@ -245,11 +246,15 @@ public final class RunningSuite implements AutoCloseable {
         return !"off".equalsIgnoreCase(System.getenv().getOrDefault("BORDERFLOW_CLASS_DATA_SHARING", "on").trim());
     }
 
+    /** PostgreSQL settings an acknowledged write's durability rests on. */
+    static final List<String> DURABILITY = List.of("synchronous_commit", "fsync", "full_page_writes", "wal_sync_method");
+
     /**
      * PostgreSQL settings added to the embedded server's, from BORDERFLOW_POSTGRES_SETTINGS: space-separated
      * {@code name=value} pairs (to profile or try settings, e.g. {@code shared_preload_libraries=pg_stat_statements}).
+     * The settings an acknowledged write's durability rests on ({@link #DURABILITY}) cannot be changed this way.
      *
-     * @throws SuiteStartException for a pair without a name or an {@code =}
+     * @throws SuiteStartException for a pair without a name or an {@code =}, or one of {@link #DURABILITY}
      */
     static Map<String, String> postgresSettings(String text) {
         Map<String, String> chosen = new LinkedHashMap<>();
@@ -261,7 +266,12 @@ public final class RunningSuite implements AutoCloseable {
             if (eq <= 0) {
                 throw new SuiteStartException("BORDERFLOW_POSTGRES_SETTINGS: expected name=value, got \"" + pair + "\"");
             }
-            chosen.put(pair.substring(0, eq), pair.substring(eq + 1));
+            String name = pair.substring(0, eq);
+            if (DURABILITY.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                throw new SuiteStartException("BORDERFLOW_POSTGRES_SETTINGS: " + name + " cannot be changed: an"
+                        + " acknowledged write must survive a crash (" + String.join(", ", DURABILITY) + " stay as they are)");
+            }
+            chosen.put(name, pair.substring(eq + 1));
         }
         return chosen;
     }

@@ -27,4 +27,13 @@ class PostgresSettingsTest {
         assertThatThrownBy(() -> RunningSuite.postgresSettings("=on"))
                 .isInstanceOf(SuiteStartException.class).hasMessageContaining("\"=on\"");
     }
+
+    @Test
+    void whatDurabilityRestsOnCannotBeTurnedOff() {
+        for (String pair : java.util.List.of("synchronous_commit=off", "fsync=off", "FULL_PAGE_WRITES=off",
+                "wal_sync_method=open_sync")) {
+            assertThatThrownBy(() -> RunningSuite.postgresSettings("work_mem=8MB " + pair))
+                    .as(pair).isInstanceOf(SuiteStartException.class).hasMessageContaining("cannot be changed");
+        }
+    }
 }
