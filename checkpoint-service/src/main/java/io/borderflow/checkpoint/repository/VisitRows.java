@@ -1,9 +1,9 @@
 package io.borderflow.checkpoint.repository;
 
 import io.borderflow.checkpoint.model.CrossingEventEntity;
-import io.borderflow.checkpoint.domain.status.VisitTally;
 import io.borderflow.checkpoint.model.CheckpointStatusView;
 import io.borderflow.checkpoint.model.TruckVisitEntity;
+import io.borderflow.checkpoint.model.VisitTally;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -12,7 +12,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -49,16 +48,16 @@ public class VisitRows {
 
     /**
      * What a checkpoint's status needs of its visits, counted by the database ({@link VisitTally}: the rules of
-     * {@link VisitTally#of}) over its open visits and the ones that arrived or ended in the last day, so that only a
-     * few rows come back however busy the checkpoint is. Two statements, outside any transaction.
+     * {@code VisitTallies.of}) over its open visits and the ones that arrived or ended in the last day (the windows'
+     * longest), so that only a few rows come back however busy the checkpoint is. Two statements, outside any
+     * transaction.
      */
-    public Uni<VisitTally> statusTally(String checkpointId, Instant now) {
-        return statusTally(pool, checkpointId, now);
+    public Uni<VisitTally> statusTally(String checkpointId, VisitTally.Windows windows) {
+        return statusTally(pool, checkpointId, windows);
     }
 
-    /** As {@link #statusTally(String, Instant)}, on a connection or pool of the caller's. */
-    public Uni<VisitTally> statusTally(SqlClient client, String checkpointId, Instant now) {
-        VisitTally.Windows w = VisitTally.Windows.at(now);
+    /** As {@link #statusTally(String, VisitTally.Windows)}, on a connection or pool of the caller's. */
+    public Uni<VisitTally> statusTally(SqlClient client, String checkpointId, VisitTally.Windows w) {
         OffsetDateTime hourAgo = w.hourAgo().atOffset(ZoneOffset.UTC);
         OffsetDateTime windowStart = w.windowStart().atOffset(ZoneOffset.UTC);
         OffsetDateTime dayAgo = w.dayAgo().atOffset(ZoneOffset.UTC);

@@ -5,6 +5,7 @@ import io.borderflow.checkpoint.domain.estimation.LaneKind;
 import io.borderflow.support.calendar.OpeningCalendar;
 import io.borderflow.support.calendar.OpeningHours;
 import io.borderflow.checkpoint.domain.status.StatusCalculator;
+import io.borderflow.checkpoint.domain.status.VisitTallies;
 import io.borderflow.checkpoint.domain.visit.EventCheck;
 import io.borderflow.checkpoint.model.CheckpointDetails;
 import io.borderflow.checkpoint.model.CheckpointStatusView;
@@ -239,7 +240,7 @@ public class CheckpointStatusApplicationService {
 
     private Uni<CheckpointStatusView> status(LiveCheckpoint live) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return visitRows.statusTally(live.details().checkpoint().id, now)
+        return visitRows.statusTally(live.details().checkpoint().id, VisitTallies.windows(now))
                 .map(tally -> StatusCalculator.compute(live.facts(), tally, now));
     }
 

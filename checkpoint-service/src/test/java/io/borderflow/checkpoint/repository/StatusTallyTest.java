@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borderflow.checkpoint.domain.estimation.LaneKind;
 import io.borderflow.checkpoint.domain.status.StatusCalculator;
-import io.borderflow.checkpoint.domain.status.VisitTally;
+import io.borderflow.checkpoint.domain.status.VisitTallies;
 import io.borderflow.checkpoint.model.TruckVisitEntity;
+import io.borderflow.checkpoint.model.VisitTally;
 import io.borderflow.support.calendar.OpeningCalendar;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The database's count of a checkpoint's visits ({@link VisitRows#statusTally}) against the plain-Java count of the
- * same visits ({@link VisitTally#of}): random visits in every state, with times on both sides of each window's start
+ * same visits ({@link VisitTallies#of}): random visits in every state, with times on both sides of each window's start
  * and exactly on it, written in a transaction that is rolled back, so no other test sees them.
  */
 @QuarkusTest
@@ -50,10 +51,10 @@ class StatusTallyTest {
         for (long seed = 1; seed <= 3; seed++) {
             List<TruckVisitEntity> visits = visits(new Random(seed), now, 400);
             Compared compared = inRolledBackTransaction(connection -> rows.saveVisits(connection, visits, List.of())
-                    .chain(() -> rows.statusTally(connection, CHECKPOINT, now))
+                    .chain(() -> rows.statusTally(connection, CHECKPOINT, VisitTallies.windows(now)))
                     .chain(tally -> facts(connection, now).map(facts -> new Compared(tally, facts))));
 
-            VisitTally expected = VisitTally.of(compared.facts(), now);
+            VisitTally expected = VisitTallies.of(compared.facts(), now);
             assertThat(compared.database().sortedGroups()).as("seed %d", seed).isEqualTo(expected.sortedGroups());
             assertThat(compared.database().observedWaits()).as("seed %d", seed).isEqualTo(expected.observedWaits());
             assertThat(compared.database().observedWaits()).as("cleared trucks were written").isNotNull();
@@ -70,7 +71,7 @@ class StatusTallyTest {
 
     @Test
     void aCheckpointWithoutVisitsTalliesNothing() {
-        VisitTally tally = rows.statusTally("no-such-checkpoint", Instant.now()).await().atMost(Duration.ofSeconds(10));
+        VisitTally tally = rows.statusTally("no-such-checkpoint", VisitTallies.windows(Instant.now())).await().atMost(Duration.ofSeconds(10));
 
         assertThat(tally.groups()).isEmpty();
         assertThat(tally.observedWaits()).isNull();

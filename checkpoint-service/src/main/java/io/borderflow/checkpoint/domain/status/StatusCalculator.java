@@ -15,6 +15,7 @@ import io.borderflow.checkpoint.domain.estimation.WaitEstimate;
 import io.borderflow.checkpoint.domain.estimation.WaitEstimator;
 import io.borderflow.checkpoint.domain.visit.DefaultHandling;
 import io.borderflow.checkpoint.model.CheckpointStatusView;
+import io.borderflow.checkpoint.model.VisitTally;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,13 +59,13 @@ public final class StatusCalculator {
     public record VisitFacts(String state, String laneKind, String channel, Instant arriveTime, Instant endTime) {
     }
 
-    /** The status from a list of visits: {@link VisitTally#of} them, then {@link #compute(CheckpointFacts, VisitTally, Instant)}. */
+    /** The status from a list of visits: {@link VisitTallies#of} them, then {@link #compute(CheckpointFacts, VisitTally, Instant)}. */
     public static CheckpointStatusView compute(CheckpointFacts checkpoint, List<VisitFacts> visits, Instant now) {
-        return compute(checkpoint, VisitTally.of(visits, now), now);
+        return compute(checkpoint, VisitTallies.of(visits, now), now);
     }
 
     public static CheckpointStatusView compute(CheckpointFacts checkpoint, VisitTally tally, Instant now) {
-        Instant windowStart = VisitTally.Windows.at(now).windowStart();
+        Instant windowStart = VisitTallies.windows(now).windowStart();
         ChannelRouting routing = routing(checkpoint.maximumLanes());
 
         Map<String, Integer> waitingCounts = new TreeMap<>();

@@ -103,7 +103,7 @@ class StatusCalculatorTest {
 
     @Test
     void noTruckClearedMeansNoObservedWaits() {
-        assertThat(VisitTally.observed(List.of())).isNull();
+        assertThat(VisitTallies.observed(List.of())).isNull();
         assertThat(StatusCalculator.compute(TWO_LANES, List.of(), NOW).observedWaits()).isNull();
     }
 
