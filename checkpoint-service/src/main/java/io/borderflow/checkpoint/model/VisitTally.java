@@ -1,9 +1,7 @@
 package io.borderflow.checkpoint.model;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What a checkpoint's status needs of its visits, counted rather than listed: the visits grouped by state, lane kind
@@ -39,13 +37,5 @@ public record VisitTally(List<Group> groups, CheckpointStatusView.ObservedWaits 
 
     public VisitTally {
         groups = List.copyOf(groups);
-    }
-
-    /** The groups in a stable order (for comparing two tallies of the same visits). */
-    public List<Group> sortedGroups() {
-        return groups.stream().sorted(Comparator
-                .comparing((Group g) -> g.state())
-                .thenComparing(g -> g.laneKind())
-                .thenComparing(g -> Objects.toString(g.channel(), ""))).toList();
     }
 }
