@@ -31,7 +31,6 @@ import io.borderflow.support.paging.PageTokens;
 import io.borderflow.support.security.Caller;
 import io.borderflow.support.security.Roles;
 import io.borderflow.support.error.InvalidArgumentException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DayOfWeek;
@@ -140,12 +139,17 @@ public class CheckpointStatusApplicationService {
     }
 
     /**
-     * The checkpoint's status, computed with a session of its own unless {@link StatusCache} keeps a valid one.
+     * The checkpoint's status, computed unless {@link StatusCache} keeps a valid one. The computation reads the
+     * checkpoint with a session of its own, closes it, and only then counts the visits on a connection of the pool
+     * ({@link VisitRows#statusTally}): a session held while waiting for a second connection would deadlock the pool
+     * once as many statuses are computed at once as it has connections (a watch of every checkpoint opening as their
+     * statuses age, on a pool of 20).
      *
      * @throws NotFoundException {@code CHECKPOINT_NOT_FOUND}
      */
     public Uni<CheckpointStatusView> status(String checkpointId) {
-        return cache.status(checkpointId, () -> Panache.withSession(() -> details(checkpointId).chain(this::status)));
+        return cache.status(checkpointId, () -> Panache.withSession(() -> details(checkpointId).map(LiveCheckpoint::facts))
+                .chain(this::compute));
     }
 
     /** The statuses in the order asked. @throws NotFoundException {@code CHECKPOINT_NOT_FOUND} for the first unknown */
@@ -167,28 +171,29 @@ public class CheckpointStatusApplicationService {
      * @throws PermissionDeniedException {@code TRUCK_NOT_IN_CLAIM} for a caller whose claims do not cover the truck
      * @throws NotFoundException {@code TRUCK_NOT_FOUND}
      */
-    @WithSession
     public Uni<TruckView> truck(String checkpointId, String plate, Caller caller) {
         String plateKey = EventCheck.plateKey(plate);
         if (!caller.has(Roles.CUSTOMS_OFFICER) && !caller.operates(checkpointId) && caller.carrierId() == null) {
             throw new PermissionDeniedException("TRUCK_NOT_IN_CLAIM",
                     "the caller may not read trucks at checkpoints/" + checkpointId);
         }
-        return details(checkpointId).chain(details -> visits.visitsOfTruck(checkpointId, plateKey, 1).chain(found -> {
-            TruckVisitEntity visit = found.isEmpty() ? null : found.get(0);
-            if (!mayRead(caller, checkpointId, visit)) {
-                throw new PermissionDeniedException("TRUCK_NOT_IN_CLAIM", "the caller may not read checkpoints/"
-                        + checkpointId + "/trucks/" + plateKey);
-            }
-            if (visit == null) {
-                throw new NotFoundException("TRUCK_NOT_FOUND", "checkpoints/" + checkpointId + "/trucks/" + plateKey);
-            }
-            return view(details, visit);
-        }));
+        // the status first, with no session held (see status(String)); then the truck, in a session of its own
+        return status(checkpointId).chain(status -> Panache.withSession(() -> details(checkpointId).chain(details -> visits
+                .visitsOfTruck(checkpointId, plateKey, 1).chain(found -> {
+                    TruckVisitEntity visit = found.isEmpty() ? null : found.get(0);
+                    if (!mayRead(caller, checkpointId, visit)) {
+                        throw new PermissionDeniedException("TRUCK_NOT_IN_CLAIM", "the caller may not read checkpoints/"
+                                + checkpointId + "/trucks/" + plateKey);
+                    }
+                    if (visit == null) {
+                        throw new NotFoundException("TRUCK_NOT_FOUND", "checkpoints/" + checkpointId + "/trucks/"
+                                + plateKey);
+                    }
+                    return view(details, visit, status);
+                }))));
     }
 
     /** Open visits in queue order; a caller that is only a carrier sees its own trucks. */
-    @WithSession
     public Uni<TruckPage> trucks(String checkpointId, String state, String carrierId, String pageToken, int pageSize,
             Caller caller) {
         String carrier = carrierId;
@@ -204,8 +209,9 @@ public class CheckpointStatusApplicationService {
         String carrierFilter = carrier;
         OffsetDateTime arrival = after == null ? null : after.time();
         String plate = after == null ? null : after.id();
-        return details(checkpointId).chain(details -> visits.openVisits(checkpointId, state, carrierFilter, arrival, plate,
-                pageSize + 1).chain(rows -> {
+        // the status first, with no session held (see status(String)); then the trucks, in a session of its own
+        return status(checkpointId).chain(status -> Panache.withSession(() -> details(checkpointId).chain(details -> visits
+                .openVisits(checkpointId, state, carrierFilter, arrival, plate, pageSize + 1).chain(rows -> {
                     List<TruckVisitEntity> page = rows.size() > pageSize ? rows.subList(0, pageSize) : rows;
                     String next = "";
                     if (rows.size() > pageSize) {
@@ -213,17 +219,15 @@ public class CheckpointStatusApplicationService {
                         next = PageTokens.encode(filters, last.arriveTime, last.plateKey);
                     }
                     String nextToken = next;
-                    return status(details).chain(status -> {
-                        Uni<List<TruckView>> views = Uni.createFrom().item(new ArrayList<>());
-                        for (TruckVisitEntity visit : page) {
-                            views = views.chain(list -> view(details, visit, status).map(v -> {
-                                list.add(v);
-                                return list;
-                            }));
-                        }
-                        return views.map(list -> new TruckPage(list, nextToken));
-                    });
-                }));
+                    Uni<List<TruckView>> views = Uni.createFrom().item(new ArrayList<>());
+                    for (TruckVisitEntity visit : page) {
+                        views = views.chain(list -> view(details, visit, status).map(v -> {
+                            list.add(v);
+                            return list;
+                        }));
+                    }
+                    return views.map(list -> new TruckPage(list, nextToken));
+                }))));
     }
 
     private static boolean mayRead(Caller caller, String checkpointId, TruckVisitEntity visit) {
@@ -237,17 +241,11 @@ public class CheckpointStatusApplicationService {
         return LiveCheckpoint.load(checkpoints, operations, checkpointId);
     }
 
-    private Uni<CheckpointStatusView> status(LiveCheckpoint live) {
+    /** Needs no session: counts the visits on a connection of the pool. */
+    private Uni<CheckpointStatusView> compute(StatusCalculator.CheckpointFacts facts) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return visitRows.statusTally(live.details().checkpoint().id, VisitTallies.windows(now))
-                .map(tally -> StatusCalculator.compute(live.facts(), tally, now));
-    }
-
-    private Uni<TruckView> view(LiveCheckpoint details, TruckVisitEntity visit) {
-        if (!VisitRepository.QUEUED.contains(visit.state)) {
-            return Uni.createFrom().item(new TruckView(visit, null, null));
-        }
-        return status(details).chain(status -> view(details, visit, status));
+        return visitRows.statusTally(facts.checkpointId(), VisitTallies.windows(now))
+                .map(tally -> StatusCalculator.compute(facts, tally, now));
     }
 
     private Uni<TruckView> view(LiveCheckpoint details, TruckVisitEntity visit, CheckpointStatusView status) {

@@ -4,8 +4,10 @@ import io.borderflow.checkpoint.config.CheckpointConfig;
 import io.borderflow.checkpoint.model.CheckpointStatusView;
 import io.borderflow.checkpoint.repository.StatusChangeFeed;
 import io.borderflow.support.reactive.CallerContext;
+import io.borderflow.support.reactive.FreshContext;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
@@ -23,6 +25,14 @@ import java.util.function.Supplier;
  * replica, from the write itself once committed ({@link #changed}), so a caller that recorded an event reads a status
  * that includes it. While the feed is not listening nothing is kept: every read computes. Concurrent reads of a
  * checkpoint share one computation.
+ * <p>
+ * A computation is shared: it may outlive the read that started it (a status served while its successor is computed)
+ * and serve reads of other calls. So it never runs on a caller's Vert.x context, where it would take or leave behind
+ * that caller's Hibernate Reactive session: each runs on a fresh duplicated context of its own
+ * ({@link FreshContext}), where {@code compute} opens and closes its own session, and each reader gets the result back
+ * on its own context ({@link CallerContext}). Run on the caller's context, the computation started behind a served
+ * status stored its session there, the next checkpoint of the same batch or watch took that session as its own, and
+ * found it closed once the computation ended (INTERNAL, "Session/EntityManager is closed").
  */
 @ApplicationScoped
 public class StatusCache {
@@ -30,6 +40,7 @@ public class StatusCache {
     static final long COMPUTE_SHARE = 10;
 
     private final StatusChangeFeed feed;
+    private final Vertx vertx;
     private final long maxAgeNanos;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
@@ -48,8 +59,9 @@ public class StatusCache {
         }
     }
 
-    public StatusCache(StatusChangeFeed feed, CheckpointConfig config) {
+    public StatusCache(StatusChangeFeed feed, Vertx vertx, CheckpointConfig config) {
         this.feed = feed;
+        this.vertx = vertx;
         this.maxAgeNanos = config.statusMaxAge().toNanos();
     }
 
@@ -70,10 +82,12 @@ public class StatusCache {
      * The checkpoint's status: the one kept while nothing changed there; when only the clock moved past
      * {@link CheckpointConfig#statusMaxAge}, the one kept while a new one is computed (once, for every reader); after
      * a change, the one computed now (shared with every read that comes while it runs). A failure is not kept.
+     *
+     * @param compute the computation, run on a fresh Vert.x context of its own: it opens its own session
      */
     public Uni<CheckpointStatusView> status(String checkpointId, Supplier<Uni<CheckpointStatusView>> compute) {
         if (!feed.listening()) {
-            return compute.get();
+            return CallerContext.resume(FreshContext.run(vertx, compute));
         }
         AtomicLong changes = versions.get(checkpointId);
         long version = changes == null ? 0 : changes.get();
@@ -90,7 +104,7 @@ public class StatusCache {
         CheckpointStatusView fallback = unchanged ? kept.latest() : null;
         AtomicReference<CheckpointStatusView> value = new AtomicReference<>();
         AtomicLong took = new AtomicLong();
-        Entry fresh = new Entry(Uni.createFrom().deferred(compute::get).invoke(view -> {
+        Entry fresh = new Entry(FreshContext.run(vertx, compute).invoke(view -> {
             took.set(System.nanoTime() - now);
             value.set(view);
         }).memoize().indefinitely(), version, currentEpoch, now, fallback, value, took);
