@@ -5,6 +5,8 @@ import io.borderflow.api.inspection.v1.GetDecisionRequest;
 import io.borderflow.api.inspection.v1.MutinyInspectionServiceGrpc.MutinyInspectionServiceStub;
 import io.borderflow.support.security.ServiceCredentials;
 import io.grpc.Status;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +18,7 @@ import org.jboss.logging.Logger;
  * Asks inspection-service for the decision on a declaration, with the service's own token: deadline 2 s, one retry
  * when unavailable (a read). A peer that cannot answer is {@link Answer#unavailable()}, never an error: the caller keeps
  * the truck filed as awaiting its decision and asks again later.
+ * Failures are counted by status code, {@code borderflow_inspection_client_failures_total}.
  */
 @ApplicationScoped
 public class InspectionClient {
@@ -36,10 +39,19 @@ public class InspectionClient {
 
     private final MutinyInspectionServiceStub stub;
     private final ServiceCredentials credentials;
+    private final MeterRegistry registry;
 
-    public InspectionClient(@GrpcClient("inspection") MutinyInspectionServiceStub stub, ServiceCredentials credentials) {
+    public InspectionClient(@GrpcClient("inspection") MutinyInspectionServiceStub stub, ServiceCredentials credentials,
+            MeterRegistry registry) {
         this.stub = stub;
         this.credentials = credentials;
+        this.registry = registry;
+    }
+
+    /** Counts a failed call by its status code ({@code borderflow_inspection_client_failures_total}). */
+    private void failed(Status.Code code) {
+        Counter.builder("borderflow.inspection.client.failures").tag("code", code.name())
+                .description("Calls to inspection-service that failed, by status code").register(registry).increment();
     }
 
     public Uni<Answer> decision(String declarationId) {
@@ -47,6 +59,7 @@ public class InspectionClient {
                         .withDeadlineAfter(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
                         .getDecision(GetDecisionRequest.newBuilder()
                                 .setName("declarations/" + declarationId + "/decision").build()))
+                .onFailure().invoke(e -> failed(Status.fromThrowable(e).getCode()))
                 .onFailure(e -> Status.fromThrowable(e).getCode() == Status.Code.UNAVAILABLE).retry().atMost(1)
                 .map(response -> {
                     Channel channel = response.getDecision().getChannel();
@@ -56,8 +69,10 @@ public class InspectionClient {
                 .onFailure(e -> Status.fromThrowable(e).getCode() == Status.Code.NOT_FOUND)
                 .recoverWithItem(() -> new Answer(Outcome.UNKNOWN_DECLARATION, null, null))
                 .onFailure().recoverWithItem(e -> {
-                    LOG.warnf("inspection-service did not answer for declarations/%s (%s); the truck awaits its decision",
-                            declarationId, Status.fromThrowable(e).getCode());
+                    Status status = Status.fromThrowable(e);
+                    LOG.warnf("inspection-service did not answer for declarations/%s (%s%s); the truck awaits its"
+                            + " decision", declarationId, status.getCode(),
+                            status.getDescription() == null ? "" : ": " + status.getDescription());
                     return Answer.unavailable();
                 });
     }

@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The inspection-service stand-in of checkpoint-service's tests, served by the service under test itself. A
  * declaration id starting with {@code 0000} is unknown; one starting with {@code d} is never answered (UNAVAILABLE, a
  * decision stuck behind a peer that is down); otherwise its first character picks the decision: {@code a} RED (45
- * min), {@code c} YELLOW (2 h), anything else GREEN (5 min). While {@link #DOWN} is set every call fails UNAVAILABLE.
+ * min), {@code c} YELLOW (2 h), anything else GREEN (5 min); one starting with {@code e} is answered GREEN only after
+ * {@link #SLOW} (longer than the client's deadline: a peer too busy to answer in time). While {@link #DOWN} is set
+ * every call fails UNAVAILABLE.
  * {@link #asked} counts the calls per declaration, so tests can wait for the sweeps they expect. Only the {@code service} role may call it, so the tests also prove that the client sends the
  * service's own token.
  */
@@ -28,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @RolesAllowed(Roles.SERVICE)
 public class FakeInspectionService extends MutinyInspectionServiceGrpc.InspectionServiceImplBase {
     static final AtomicBoolean DOWN = new AtomicBoolean();
+    static final java.time.Duration SLOW = java.time.Duration.ofMillis(2500);
     private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
 
     /** How many times the decision on this declaration was asked for. */
@@ -55,8 +58,9 @@ public class FakeInspectionService extends MutinyInspectionServiceGrpc.Inspectio
             case CHANNEL_YELLOW -> 2 * 3600;
             default -> 5 * 60;
         };
-        return Uni.createFrom().item(GetDecisionResponse.newBuilder().setDecision(Decision.newBuilder()
-                .setName(request.getName()).setChannel(channel).setExpectedHandling(Duration.newBuilder().setSeconds(seconds)))
-                .build());
+        Uni<GetDecisionResponse> answer = Uni.createFrom().item(GetDecisionResponse.newBuilder().setDecision(Decision
+                .newBuilder().setName(request.getName()).setChannel(channel)
+                .setExpectedHandling(Duration.newBuilder().setSeconds(seconds))).build());
+        return id.charAt(0) == 'e' ? answer.onItem().delayIt().by(SLOW) : answer;
     }
 }
