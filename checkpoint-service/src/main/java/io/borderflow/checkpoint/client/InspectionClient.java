@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -18,16 +19,22 @@ import org.jboss.logging.Logger;
  * Asks inspection-service for the decision on a declaration, with the service's own token: deadline 2 s, one retry
  * when unavailable (a read). A peer that cannot answer is {@link Answer#unavailable()}, never an error: the caller keeps
  * the truck filed as awaiting its decision and asks again later.
- * Failures are counted by status code, {@code borderflow_inspection_client_failures_total}.
+ * <p>
+ * At most {@link #IN_FLIGHT} calls run at once, {@link #WAITING} more wait their turn (a SmallRye Fault Tolerance
+ * bulkhead), and beyond that a call is not made (the periodic sweep asks later): a burst of arrivals asked for every
+ * decision at once, hundreds of calls against a peer that had just started. Failures are counted by status code,
+ * {@code borderflow_inspection_client_failures_total}.
  */
 @ApplicationScoped
 public class InspectionClient {
     private static final Logger LOG = Logger.getLogger(InspectionClient.class);
     static final Duration DEADLINE = Duration.ofSeconds(2);
+    static final int IN_FLIGHT = 8;
+    static final int WAITING = 2000;
 
     /** The decision's channel (GREEN...REFUSED) and expected handling; or that the declaration is unknown; or nothing. */
     public record Answer(Outcome outcome, String channel, Duration expectedHandling) {
-        static Answer unavailable() {
+        public static Answer unavailable() {
             return new Answer(Outcome.UNAVAILABLE, null, null);
         }
     }
@@ -54,6 +61,7 @@ public class InspectionClient {
                 .description("Calls to inspection-service that failed, by status code").register(registry).increment();
     }
 
+    @Bulkhead(value = IN_FLIGHT, waitingTaskQueue = WAITING)
     public Uni<Answer> decision(String declarationId) {
         return Uni.createFrom().deferred(() -> stub.withCallCredentials(credentials.callCredentials())
                         .withDeadlineAfter(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)

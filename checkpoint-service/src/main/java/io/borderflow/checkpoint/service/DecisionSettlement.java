@@ -6,6 +6,7 @@ import io.borderflow.checkpoint.model.TruckVisitEntity;
 import io.borderflow.checkpoint.repository.StatusChangeFeed;
 import io.borderflow.checkpoint.repository.VisitRepository;
 import io.borderflow.support.reactive.FreshContext;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import io.borderflow.support.audit.AuditEntry;
 import io.borderflow.support.audit.AuditTrail;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -85,7 +86,9 @@ public class DecisionSettlement {
                 return Uni.createFrom().item(false);
             }
             String declarationId = visit.declarationId;
-            return inspection.decision(declarationId).chain(answer -> {
+            // more decisions asked for than the client takes at once: this one is left to the next sweep
+            return inspection.decision(declarationId).onFailure(BulkheadException.class)
+                    .recoverWithItem(InspectionClient.Answer.unavailable()).chain(answer -> {
                 if (answer.outcome() == InspectionClient.Outcome.UNAVAILABLE) {
                     return Uni.createFrom().item(false);
                 }
