@@ -19,6 +19,7 @@ import io.borderflow.routing.model.route.Channel;
 import io.borderflow.routing.model.route.CrossingStep;
 import io.borderflow.routing.model.route.FerryStep;
 import io.borderflow.routing.model.route.TrainStep;
+import io.borderflow.routing.model.route.BorderDataCoverage;
 import io.borderflow.routing.model.route.Freshness;
 import io.borderflow.routing.model.route.LegStep;
 import io.borderflow.routing.model.route.RouteAlternative;
@@ -117,6 +118,12 @@ final class RouteProtoMapper {
                 .setSearchTime(time(answer.searchTime()));
         answer.result().noRoute().ifPresent(reason -> response.setNoRouteReason(reason.name()));
         answer.result().alternatives().forEach(route -> response.addRoutes(route(route, answer.channelFreshness())));
+        BorderDataCoverage coverage = answer.borderData();
+        response.setBorderData(io.borderflow.api.routing.v1.BorderDataCoverage.newBuilder()
+                .setCheckpoints(coverage.checkpoints()).setStatusLive(coverage.statusLive())
+                .setStatusStale(coverage.statusStale()).setStatusUnknown(coverage.statusUnknown())
+                .setCalendarLive(coverage.calendarLive()).setCalendarStale(coverage.calendarStale())
+                .setCalendarUnknown(coverage.calendarUnknown()));
         return response.build();
     }
 
@@ -133,7 +140,8 @@ final class RouteProtoMapper {
                         .setBorderFees(money(a.cost().borderFees())))
                 .setRisk(RouteRisk.newBuilder().setRefusalOrRedirectProbability(a.risk().refusalOrRedirect())
                         .setRedInspectionProbability(a.risk().redInspection()));
-        LiveData.Builder live = LiveData.newBuilder().setStale(a.liveData().stale()).setNominal(a.liveData().nominal());
+        LiveData.Builder live = LiveData.newBuilder().setStale(a.liveData().stale()).setNominal(a.liveData().nominal())
+                .setUnknown(a.liveData().unknown());
         a.liveData().oldestLiveAge().ifPresent(age -> live.setOldestLiveAge(span(age)));
         route.setLiveData(live);
         a.legs().forEach(leg -> route.addLegs(leg(leg)));
@@ -160,9 +168,11 @@ final class RouteProtoMapper {
                 .setWaitMedian(span(c.waitMedian())).setWaitP90(span(c.waitP90()))
                 .setExpectedInspection(span(c.expectedInspection()))
                 .setClearedTime(time(c.cleared()))
-                .setWaitFreshness(freshness(c.freshness())).setChannelFreshness(freshness(channels)).setFee(money(c.fee()));
+                .setWaitFreshness(freshness(c.freshness())).setChannelFreshness(freshness(channels)).setFee(money(c.fee()))
+                .setCalendarFreshness(freshness(c.calendarFreshness()));
         c.opensAt().ifPresent(t -> crossing.setOpensTime(time(t)));
         c.freshness().age().ifPresent(age -> crossing.setWaitAge(span(age)));
+        c.calendarFreshness().age().ifPresent(age -> crossing.setCalendarAge(span(age)));
         for (Channel channel : Channel.values()) {
             crossing.addChannels(ChannelChance.newBuilder()
                     .setChannel(io.borderflow.api.inspection.v1.Channel.valueOf("CHANNEL_" + channel.name()))

@@ -135,10 +135,11 @@ public class RouteSearchApplicationService {
                         byCheckpoint.put(id, assessed.outlook());
                         freshness.put(id, assessed.freshness());
                     });
-                    var conditions = new ForecastConditions(feed.snapshots(), now, CheckpointFeed.TRUSTED_FOR);
+                    ForecastConditions conditions = new ForecastConditions(feed.snapshots(), now,
+                            feed.statusTrustedFor(), feed.calendarTrustedFor());
                     var result = search.findRoutes(query.withCargo(CargoOutlook.of(byCheckpoint, Map.of(),
                             AssessmentCache.NOMINAL)), conditions, closed);
-                    return new RouteAnswer(result, freshness, now);
+                    return new RouteAnswer(result, freshness, now, conditions.coverage());
                 }));
     }
 

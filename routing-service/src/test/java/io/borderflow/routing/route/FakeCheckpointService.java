@@ -34,7 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The checkpoint-service stand-in of routing-service's tests, served by the service under test itself: every
  * checkpoint is open round the clock in Asia/Almaty with the closures a test sets; statuses are what a test publishes,
  * streamed to watchers at once. {@link #down} makes it refuse every call and end open streams, as a stopped
- * checkpoint-service would. Only the {@code service} role may call it, so the tests also prove that routing presents
+ * checkpoint-service would. {@code fake-checkpoint.calendar-delay} and {@code fake-checkpoint.watch-delay} (a test
+ * profile's settings, or {@link #calendarDelay} and {@link #watchDelay} at run time) make it slow to answer, as a
+ * freshly started one is. Only the {@code service} role may call it, so the tests also prove that routing presents
  * its own token.
  */
 @GrpcService
@@ -46,6 +48,9 @@ public class FakeCheckpointService extends MutinyCheckpointServiceGrpc.Checkpoin
     /** GetCheckpointStatus and BatchGetCheckpointStatuses calls: what a search that asked per request would make. */
     static final AtomicInteger STATUS_CALLS = new AtomicInteger();
     static volatile boolean down;
+    /** How long GetCheckpoint and ListClosures take, and how long a new watch stays silent; null: as configured. */
+    static volatile Duration calendarDelay;
+    static volatile Duration watchDelay;
     private static volatile BroadcastProcessor<WatchCheckpointStatusResponse> updates = BroadcastProcessor.create();
 
     /** A status of {@code waiting} trucks, cleared at {@code perHour} while open, arriving at {@code arrivals} an hour. */
@@ -80,17 +85,34 @@ public class FakeCheckpointService extends MutinyCheckpointServiceGrpc.Checkpoin
             return Multi.createFrom().failure(Status.UNAVAILABLE.asRuntimeException());
         }
         STATUS_READS.incrementAndGet();
-        List<WatchCheckpointStatusResponse> initial = request.getNamesList().stream()
-                .map(name -> STATUSES.get(name.replaceFirst("^checkpoints/", "").replaceFirst("/status$", "")))
-                .filter(java.util.Objects::nonNull)
-                .map(status -> WatchCheckpointStatusResponse.newBuilder().setStatus(status).build()).toList();
         Duration heartbeat = ProtoTimes.duration(request.getHeartbeatInterval());
-        Multi<WatchCheckpointStatusResponse> heartbeats = Multi.createFrom().ticks().every(heartbeat)
-                .map(tick -> WatchCheckpointStatusResponse.newBuilder()
-                        .setHeartbeatTime(ProtoTimes.timestamp(Instant.now())).build());
-        Multi<WatchCheckpointStatusResponse> live = updates;
-        return Multi.createBy().merging().streams(Multi.createFrom().iterable(initial), live, heartbeats)
-                .select().where(update -> !down);
+        // the statuses as they are when the stream starts sending (after the watch delay, if any)
+        Multi<WatchCheckpointStatusResponse> all = Multi.createFrom().deferred(() -> {
+            List<WatchCheckpointStatusResponse> initial = request.getNamesList().stream()
+                    .map(name -> STATUSES.get(name.replaceFirst("^checkpoints/", "").replaceFirst("/status$", "")))
+                    .filter(java.util.Objects::nonNull)
+                    .map(status -> WatchCheckpointStatusResponse.newBuilder().setStatus(status).build()).toList();
+            Multi<WatchCheckpointStatusResponse> heartbeats = Multi.createFrom().ticks().every(heartbeat)
+                    .map(tick -> WatchCheckpointStatusResponse.newBuilder()
+                            .setHeartbeatTime(ProtoTimes.timestamp(Instant.now())).build());
+            Multi<WatchCheckpointStatusResponse> live = updates;
+            return Multi.createBy().merging().streams(Multi.createFrom().iterable(initial), live, heartbeats)
+                    .select().where(update -> !down);
+        });
+        Duration silent = delay("fake-checkpoint.watch-delay", watchDelay);
+        return silent.isZero() ? all
+                : Uni.createFrom().voidItem().onItem().delayIt().by(silent).onItem().transformToMulti(ready -> all);
+    }
+
+    private static Duration delay(String setting, Duration set) {
+        return set != null ? set : org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue(setting, Duration.class).orElse(Duration.ZERO);
+    }
+
+    private static <T> Uni<T> slowly(T answer) {
+        Duration delay = delay("fake-checkpoint.calendar-delay", calendarDelay);
+        Uni<T> item = Uni.createFrom().item(answer);
+        return delay.isZero() ? item : item.onItem().delayIt().by(delay);
     }
 
     @Override
@@ -110,7 +132,7 @@ public class FakeCheckpointService extends MutinyCheckpointServiceGrpc.Checkpoin
         if (down) {
             return Uni.createFrom().failure(Status.UNAVAILABLE.asRuntimeException());
         }
-        return Uni.createFrom().item(GetCheckpointResponse.newBuilder().setCheckpoint(Checkpoint.newBuilder()
+        return slowly(GetCheckpointResponse.newBuilder().setCheckpoint(Checkpoint.newBuilder()
                 .setName(request.getName()).setSchedule(OpeningSchedule.newBuilder().setTimeZone("Asia/Almaty")
                         .setAlwaysOpen(true))).build());
     }
@@ -121,7 +143,7 @@ public class FakeCheckpointService extends MutinyCheckpointServiceGrpc.Checkpoin
             return Uni.createFrom().failure(Status.UNAVAILABLE.asRuntimeException());
         }
         String id = request.getParent().substring("checkpoints/".length());
-        return Uni.createFrom().item(ListClosuresResponse.newBuilder()
+        return slowly(ListClosuresResponse.newBuilder()
                 .addAllClosures(CLOSURES.getOrDefault(id, List.of())).build());
     }
 }

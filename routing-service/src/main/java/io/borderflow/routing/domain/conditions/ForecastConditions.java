@@ -4,11 +4,15 @@ import io.borderflow.routing.model.route.Channel;
 import io.borderflow.routing.domain.search.CrossingConditions;
 import io.borderflow.routing.domain.search.CrossingOutlook;
 import io.borderflow.routing.model.route.Freshness;
+import io.borderflow.routing.model.route.BorderDataCoverage;
 import io.borderflow.routing.model.route.BorderSnapshot;
 import io.borderflow.support.calendar.FluidQueue;
 import io.borderflow.support.calendar.Hours;
+import io.borderflow.support.calendar.OpeningCalendar;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,20 +22,29 @@ import java.util.Optional;
  * minus clearances at the observed rate while open, give the queue a truck finds when it joins (at its arrival, or
  * at the opening when the crossing is closed then); its wait is the open time that queue takes to clear
  * ({@link FluidQueue#whenServed}). A truck joining later never starts its control earlier (the queue drains no faster
- * than time passes), as the search requires. A checkpoint without a status is NOMINAL: open, no queue.
+ * than time passes), as the search requires.
  * <p>
- * Freshness: LIVE while the status stream is connected and confirmed the checkpoint within {@code trustedFor}, STALE
- * otherwise (the last status stands, for want of better); the age is the time since the last confirmation.
+ * Freshness, of the wait and of the calendar apart: LIVE while the source confirmed the figure recently (the status
+ * stream connected and a status or heartbeat within {@code statusTrustedFor}; the calendar's last refresh succeeded,
+ * within {@code calendarTrustedFor}), STALE otherwise (the last figure stands, for want of better, with its age).
+ * What never came is UNKNOWN, and the forecast says what it assumed in its place: no status, no queue (the calendar
+ * still applies); no calendar, open around the clock with no closure (the status still applies). A checkpoint routing
+ * does not follow at all is NOMINAL: open, no queue.
  */
 public final class ForecastConditions implements CrossingConditions {
+    private static final OpeningCalendar ASSUMED_OPEN = OpeningCalendar.alwaysOpen(ZoneOffset.UTC, List.of());
+
     private final Map<String, BorderSnapshot> snapshots;
     private final Instant now;
-    private final Duration trustedFor;
+    private final Duration statusTrustedFor;
+    private final Duration calendarTrustedFor;
 
-    public ForecastConditions(Map<String, BorderSnapshot> snapshots, Instant now, Duration trustedFor) {
+    public ForecastConditions(Map<String, BorderSnapshot> snapshots, Instant now, Duration statusTrustedFor,
+            Duration calendarTrustedFor) {
         this.snapshots = Map.copyOf(snapshots);
         this.now = now;
-        this.trustedFor = trustedFor;
+        this.statusTrustedFor = statusTrustedFor;
+        this.calendarTrustedFor = calendarTrustedFor;
     }
 
     @Override
@@ -40,26 +53,48 @@ public final class ForecastConditions implements CrossingConditions {
         if (snapshot == null) {
             return CrossingOutlook.open(Duration.ZERO, Duration.ZERO, Freshness.nominal());
         }
-        Duration age = now.isAfter(snapshot.confirmedAt()) ? Duration.between(snapshot.confirmedAt(), now) : Duration.ZERO;
-        Freshness freshness = snapshot.live() && age.compareTo(trustedFor) <= 0 ? Freshness.live(age)
-                : Freshness.stale(age);
-        Optional<Instant> opens = snapshot.calendar().isOpen(arrival) ? Optional.of(arrival)
-                : snapshot.calendar().nextOpening(arrival);
-        if (opens.isEmpty() || snapshot.clearancesPerOpenHour() <= 0) {
-            return CrossingOutlook.closedIndefinitely(freshness);
+        OpeningCalendar calendar = snapshot.calendar().map(BorderSnapshot.KnownCalendar::calendar).orElse(ASSUMED_OPEN);
+        Freshness calendarFreshness = calendarFreshness(snapshot);
+        Optional<Instant> opens = calendar.isOpen(arrival) ? Optional.of(arrival) : calendar.nextOpening(arrival);
+        if (snapshot.queue().isEmpty()) {
+            return opens.map(join -> outlook(arrival, join, Duration.ZERO, Duration.ZERO, Freshness.unknown()))
+                    .orElseGet(() -> CrossingOutlook.closedIndefinitely(Freshness.unknown()))
+                    .withCalendar(calendarFreshness);
+        }
+        BorderSnapshot.QueueFigures queue = snapshot.queue().get();
+        Freshness freshness = statusFreshness(snapshot);
+        if (opens.isEmpty() || queue.clearancesPerOpenHour() <= 0) {
+            return CrossingOutlook.closedIndefinitely(freshness).withCalendar(calendarFreshness);
         }
         Instant join = opens.get();
-        Instant from = snapshot.computedAt().isBefore(join) ? snapshot.computedAt() : join;
-        double ahead = Math.max(0, snapshot.trucksWaiting()
-                + snapshot.arrivalsPerHour() * Hours.between(from, join)
-                - snapshot.clearancesPerOpenHour() * Hours.of(snapshot.calendar().openTime(from, join)));
-        Optional<Instant> served = new FluidQueue(snapshot.calendar(), snapshot.clearancesPerOpenHour())
-                .whenServed(join, ahead);
+        Instant from = queue.computedAt().isBefore(join) ? queue.computedAt() : join;
+        double ahead = Math.max(0, queue.trucksWaiting()
+                + queue.arrivalsPerHour() * Hours.between(from, join)
+                - queue.clearancesPerOpenHour() * Hours.of(calendar.openTime(from, join)));
+        Optional<Instant> served = new FluidQueue(calendar, queue.clearancesPerOpenHour()).whenServed(join, ahead);
         if (served.isEmpty()) {
-            return CrossingOutlook.closedIndefinitely(freshness);
+            return CrossingOutlook.closedIndefinitely(freshness).withCalendar(calendarFreshness);
         }
         Duration median = Duration.between(join, served.get());
-        Duration p90 = Duration.ofMillis(Math.round(median.toMillis() * snapshot.p90OverMedian()));
+        Duration p90 = Duration.ofMillis(Math.round(median.toMillis() * queue.p90OverMedian()));
+        return outlook(arrival, join, median, p90, freshness).withCalendar(calendarFreshness);
+    }
+
+    /** How many checkpoints have a live, a stale or no status and calendar, by the rules the outlooks follow. */
+    public BorderDataCoverage coverage() {
+        return BorderDataCoverage.of(snapshots.values(), now, statusTrustedFor, calendarTrustedFor);
+    }
+
+    private Freshness statusFreshness(BorderSnapshot snapshot) {
+        return snapshot.statusFreshness(now, statusTrustedFor);
+    }
+
+    private Freshness calendarFreshness(BorderSnapshot snapshot) {
+        return snapshot.calendarFreshness(now, calendarTrustedFor);
+    }
+
+    private static CrossingOutlook outlook(Instant arrival, Instant join, Duration median, Duration p90,
+            Freshness freshness) {
         return join.equals(arrival) ? CrossingOutlook.open(median, p90, freshness)
                 : CrossingOutlook.closedUntil(join, median, p90, freshness);
     }

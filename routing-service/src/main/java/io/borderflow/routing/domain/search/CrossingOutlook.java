@@ -16,32 +16,40 @@ import java.util.Optional;
  * implementation that folds a closure into the wait leaves {@code opensAt} empty; the route then cannot tell how much
  * of the wait was for the opening.</li>
  * <li>{@code closedIndefinitely}: the crossing will not open within the data's horizon; the search does not pass.</li>
- * <li>{@code freshness}: where the figures come from and how old they are.</li>
+ * <li>{@code freshness}: where the wait comes from and how old it is.</li>
+ * <li>{@code calendarFreshness}: where the opening hours and closures behind {@code opensAt} come from; the factories
+ * take the wait's until {@link #withCalendar} says otherwise.</li>
  * </ul>
  */
 public record CrossingOutlook(Duration waitMedian, Duration waitP90, Optional<Instant> opensAt,
-        boolean closedIndefinitely, Freshness freshness) {
+        boolean closedIndefinitely, Freshness freshness, Freshness calendarFreshness) {
 
     public CrossingOutlook {
         Objects.requireNonNull(waitMedian, "waitMedian");
         Objects.requireNonNull(waitP90, "waitP90");
         Objects.requireNonNull(opensAt, "opensAt");
         Objects.requireNonNull(freshness, "freshness");
+        Objects.requireNonNull(calendarFreshness, "calendarFreshness");
         if (waitMedian.isNegative() || waitP90.compareTo(waitMedian) < 0) {
             throw new IllegalArgumentException("waits must satisfy 0 <= median <= p90");
         }
     }
 
     public static CrossingOutlook open(Duration waitMedian, Duration waitP90, Freshness freshness) {
-        return new CrossingOutlook(waitMedian, waitP90, Optional.empty(), false, freshness);
+        return new CrossingOutlook(waitMedian, waitP90, Optional.empty(), false, freshness, freshness);
     }
 
     public static CrossingOutlook closedUntil(Instant opensAt, Duration waitMedian, Duration waitP90,
             Freshness freshness) {
-        return new CrossingOutlook(waitMedian, waitP90, Optional.of(opensAt), false, freshness);
+        return new CrossingOutlook(waitMedian, waitP90, Optional.of(opensAt), false, freshness, freshness);
     }
 
     public static CrossingOutlook closedIndefinitely(Freshness freshness) {
-        return new CrossingOutlook(Duration.ZERO, Duration.ZERO, Optional.empty(), true, freshness);
+        return new CrossingOutlook(Duration.ZERO, Duration.ZERO, Optional.empty(), true, freshness, freshness);
+    }
+
+    /** The same outlook, its opening hours and closures from a source of this freshness. */
+    public CrossingOutlook withCalendar(Freshness calendar) {
+        return new CrossingOutlook(waitMedian, waitP90, opensAt, closedIndefinitely, freshness, calendar);
     }
 }

@@ -27,15 +27,18 @@ final class Itinerary {
         Optional<Duration> oldest = Optional.empty();
         boolean stale = false;
         boolean nominal = false;
+        boolean unknown = false;
         for (CrossingStep crossing : crossings) {
             Freshness freshness = crossing.freshness();
-            stale |= freshness.kind() == Freshness.Kind.STALE;
+            Freshness calendar = crossing.calendarFreshness();
+            stale |= freshness.kind() == Freshness.Kind.STALE || calendar.kind() == Freshness.Kind.STALE;
             nominal |= freshness.kind() == Freshness.Kind.NOMINAL;
+            unknown |= freshness.kind() == Freshness.Kind.UNKNOWN || calendar.kind() == Freshness.Kind.UNKNOWN;
             Optional<Duration> age = freshness.age();
             if (age.isPresent() && (oldest.isEmpty() || age.get().compareTo(oldest.get()) > 0)) {
                 oldest = age;
             }
         }
-        return new LiveDataUse(oldest, stale, nominal);
+        return new LiveDataUse(oldest, stale, nominal, unknown);
     }
 }

@@ -184,6 +184,7 @@ final class Journey {
         double waitMedian = 0;
         double waitP90 = 0;
         Freshness freshness = null;
+        Freshness calendarFreshness = null;
         for (Channel queue : all) {
             double weight = queueWeight[queue.ordinal()];
             if (weight <= 0) {
@@ -200,6 +201,7 @@ final class Journey {
             waitMedian += weight * outlook.waitMedian().toMillis();
             waitP90 += weight * outlook.waitP90().toMillis();
             freshness = lessFresh(freshness, outlook.freshness());
+            calendarFreshness = lessFresh(calendarFreshness, outlook.calendarFreshness());
         }
         double inspection = channels.expectedInspection().toMillis();
         double central = waitMedian + inspection;
@@ -231,14 +233,14 @@ final class Journey {
                     opens > arrival ? Optional.of(Instant.ofEpochMilli(opens)) : Optional.empty(),
                     Duration.ofMillis(opens - arrival), Duration.ofMillis(Math.round(waitMedian)),
                     Duration.ofMillis(Math.round(waitP90)), channels, channels.expectedInspection(),
-                    Instant.ofEpochMilli(cleared), freshness, fee));
+                    Instant.ofEpochMilli(cleared), freshness, calendarFreshness, fee));
             record.borderFees += fee;
         }
         return new Crossed(cleared, Math.max(0, p90 - central) / MILLIS_PER_HOUR, channels.refused(), channels.red(),
                 fee);
     }
 
-    /** STALE before NOMINAL before LIVE; the older of two of a kind. */
+    /** UNKNOWN before STALE before NOMINAL before LIVE; the older of two of a kind. */
     private static Freshness lessFresh(Freshness a, Freshness b) {
         if (a == null) {
             return b;
@@ -253,14 +255,12 @@ final class Journey {
     }
 
     private static int rank(Freshness.Kind kind) {
-        switch (kind) {
-            case STALE:
-                return 0;
-            case NOMINAL:
-                return 1;
-            default:
-                return 2;
-        }
+        return switch (kind) {
+            case UNKNOWN -> 0;
+            case STALE -> 1;
+            case NOMINAL -> 2;
+            case LIVE -> 3;
+        };
     }
 
     private record Crossed(long cleared, double gapHours, double refused, double red, double fee) {

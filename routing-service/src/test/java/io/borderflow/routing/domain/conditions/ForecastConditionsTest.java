@@ -3,6 +3,7 @@ package io.borderflow.routing.domain.conditions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borderflow.routing.domain.search.CrossingOutlook;
+import io.borderflow.routing.model.route.BorderDataCoverage;
 import io.borderflow.routing.model.route.BorderSnapshot;
 import io.borderflow.routing.model.route.Channel;
 import io.borderflow.routing.model.route.Freshness;
@@ -17,6 +18,7 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ForecastConditionsTest {
@@ -24,10 +26,20 @@ class ForecastConditionsTest {
     /** Monday 2026-11-23 10:00 in Almaty. */
     private static final Instant NOW = Instant.parse("2026-11-23T05:00:00Z");
     private static final Duration TRUSTED = Duration.ofSeconds(30);
+    private static final Duration CALENDAR_TRUSTED = Duration.ofMinutes(10);
+    /** Monday to Friday, 09:00 to 18:00 in Almaty (Kalzhat's hours). */
+    private static final OpeningCalendar WEEKDAYS = OpeningCalendar.weekly(ALMATY, List.of(new OpeningHours(
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(18, 0))), List.of());
 
     private static BorderSnapshot zhaisan(double waiting, double perHour, double arrivals, OpeningCalendar calendar,
             Instant confirmed, boolean live) {
-        return new BorderSnapshot("zhaisan", NOW, waiting, perHour, arrivals, 1.5, calendar, confirmed, live);
+        return new BorderSnapshot("zhaisan", Optional.of(queue(waiting, perHour, arrivals, confirmed, live)),
+                Optional.of(new BorderSnapshot.KnownCalendar(calendar, NOW, true)));
+    }
+
+    private static BorderSnapshot.QueueFigures queue(double waiting, double perHour, double arrivals, Instant confirmed,
+            boolean live) {
+        return new BorderSnapshot.QueueFigures(NOW, waiting, perHour, arrivals, 1.5, confirmed, live);
     }
 
     private static OpeningCalendar alwaysOpen(ScheduledClosure... closures) {
@@ -35,7 +47,7 @@ class ForecastConditionsTest {
     }
 
     private static ForecastConditions conditions(BorderSnapshot snapshot) {
-        return new ForecastConditions(Map.of(snapshot.checkpointId(), snapshot), NOW, TRUSTED);
+        return new ForecastConditions(Map.of(snapshot.checkpointId(), snapshot), NOW, TRUSTED, CALENDAR_TRUSTED);
     }
 
     @Test
@@ -61,9 +73,7 @@ class ForecastConditionsTest {
 
     @Test
     void arrivingLaterNeverMeansStartingEarlier() {
-        ForecastConditions conditions = conditions(zhaisan(300, 10, 8, OpeningCalendar.weekly(ALMATY,
-                List.of(new OpeningHours(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0),
-                        LocalTime.of(18, 0))), List.of()), NOW, true));
+        ForecastConditions conditions = conditions(zhaisan(300, 10, 8, WEEKDAYS, NOW, true));
         Instant previousStart = Instant.MIN;
         for (Instant arrival = NOW; arrival.isBefore(NOW.plus(Duration.ofDays(10))); arrival = arrival.plus(Duration.ofMinutes(37))) {
             CrossingOutlook outlook = conditions.outlook("zhaisan", arrival, Channel.RED);
@@ -101,5 +111,57 @@ class ForecastConditionsTest {
                 .outlook("syrym", NOW, Channel.GREEN);
         assertThat(unknown.freshness()).isEqualTo(Freshness.nominal());
         assertThat(unknown.waitMedian()).isZero();
+    }
+
+    @Test
+    void aStatusWithoutACalendarKeepsItsWaitButTheOpeningHoursAreUnknownNotLive() {
+        // Kalzhat's status came, its calendar never did: 40 trucks at 10 an hour is 4 hours, whenever the truck comes
+        BorderSnapshot kalzhat = new BorderSnapshot("kalzhat", Optional.of(queue(40, 10, 0, NOW, true)), Optional.empty());
+        Instant saturdayEvening = Instant.parse("2026-11-28T14:29:00Z");
+        CrossingOutlook outlook = conditions(kalzhat).outlook("kalzhat", saturdayEvening, Channel.GREEN);
+
+        assertThat(outlook.freshness()).isEqualTo(Freshness.live(Duration.ZERO));
+        assertThat(outlook.calendarFreshness()).isEqualTo(Freshness.unknown());
+        assertThat(outlook.opensAt()).as("assumed open, and said so").isEmpty();
+    }
+
+    @Test
+    void aCalendarWithoutAStatusStillClosesTheCrossingAndTheWaitIsUnknown() {
+        // Kalzhat's calendar came, no status yet: a truck at 19:29 on a Monday waits for Tuesday 09:00, no queue assumed
+        BorderSnapshot kalzhat = new BorderSnapshot("kalzhat", Optional.empty(),
+                Optional.of(new BorderSnapshot.KnownCalendar(WEEKDAYS, NOW.minus(Duration.ofMinutes(3)), true)));
+        Instant mondayEvening = Instant.parse("2026-11-23T14:29:00Z");
+        CrossingOutlook outlook = conditions(kalzhat).outlook("kalzhat", mondayEvening, Channel.GREEN);
+
+        assertThat(outlook.opensAt()).contains(Instant.parse("2026-11-24T04:00:00Z"));
+        assertThat(outlook.waitMedian()).isZero();
+        assertThat(outlook.freshness()).isEqualTo(Freshness.unknown());
+        assertThat(outlook.calendarFreshness()).isEqualTo(Freshness.live(Duration.ofMinutes(3)));
+    }
+
+    @Test
+    void aCalendarWhoseRefreshFailedOrThatIsOldIsStaleWithItsAge() {
+        BorderSnapshot failedRefresh = new BorderSnapshot("kalzhat", Optional.of(queue(0, 10, 0, NOW, true)),
+                Optional.of(new BorderSnapshot.KnownCalendar(WEEKDAYS, NOW.minus(Duration.ofMinutes(6)), false)));
+        BorderSnapshot old = new BorderSnapshot("kalzhat", Optional.of(queue(0, 10, 0, NOW, true)),
+                Optional.of(new BorderSnapshot.KnownCalendar(WEEKDAYS, NOW.minus(Duration.ofMinutes(11)), true)));
+
+        assertThat(conditions(failedRefresh).outlook("kalzhat", NOW, Channel.GREEN).calendarFreshness())
+                .isEqualTo(Freshness.stale(Duration.ofMinutes(6)));
+        assertThat(conditions(old).outlook("kalzhat", NOW, Channel.GREEN).calendarFreshness())
+                .isEqualTo(Freshness.stale(Duration.ofMinutes(11)));
+    }
+
+    @Test
+    void theCoverageCountsEachCheckpointOnceForItsStatusAndOnceForItsCalendar() {
+        BorderSnapshot live = zhaisan(0, 12.5, 0, alwaysOpen(), NOW, true);
+        BorderSnapshot staleStatusNoCalendar = new BorderSnapshot("syrym",
+                Optional.of(queue(0, 10, 0, NOW.minus(Duration.ofMinutes(2)), true)), Optional.empty());
+        BorderSnapshot nothing = new BorderSnapshot("kalzhat", Optional.empty(), Optional.empty());
+        ForecastConditions conditions = new ForecastConditions(Map.of("zhaisan", live, "syrym", staleStatusNoCalendar,
+                "kalzhat", nothing), NOW, TRUSTED, CALENDAR_TRUSTED);
+
+        assertThat(conditions.coverage()).isEqualTo(new BorderDataCoverage(3, 1, 1, 1, 1, 0, 2));
+        assertThat(conditions.coverage().allLive()).isFalse();
     }
 }

@@ -537,7 +537,7 @@ class CorridorNetworkSearchTest {
                 .freshness("zhaisan", Freshness.live(Duration.ofMinutes(40))).build();
         RouteAlternative best = PLANNER.findRoutes(URUMQI_MOSCOW, live, Set.of()).alternatives().get(0);
         assertThat(best.liveData()).isEqualTo(new LiveDataUse(Optional.of(Duration.ofMinutes(40)), false,
-                false));
+                false, false));
     }
 
     @Test

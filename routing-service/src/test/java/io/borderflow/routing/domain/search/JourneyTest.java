@@ -370,10 +370,10 @@ class JourneyTest {
                 .freshness("e", Freshness.stale(H.multipliedBy(30))).build();
         RouteAlternative route = follow(network, conditions, "a", "b", "c", "e", "f");
 
-        assertThat(route.liveData()).isEqualTo(new LiveDataUse(Optional.of(H.multipliedBy(30)), true, false));
+        assertThat(route.liveData()).isEqualTo(new LiveDataUse(Optional.of(H.multipliedBy(30)), true, false, false));
         assertThat(route.crossings()).extracting(CrossingStep::freshness)
                 .containsExactly(Freshness.live(H.multipliedBy(2)), Freshness.stale(H.multipliedBy(30)));
         assertThat(follow(network, FixedCrossingConditions.none(), "a", "b", "c", "e", "f").liveData())
-                .isEqualTo(new LiveDataUse(Optional.empty(), false, true));
+                .isEqualTo(new LiveDataUse(Optional.empty(), false, true, false));
     }
 }
