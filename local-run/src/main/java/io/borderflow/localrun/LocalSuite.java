@@ -4,8 +4,10 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ./run-local [--reset]}: starts the whole suite on this machine, prints where it listens, and on Ctrl-C stops
- * everything, PostgreSQL included. Exit code 1 when the suite could not start (the reason is printed).
+ * {@code ./run-local [--reset]}: starts the whole suite on this machine, prints where it listens, watches it (a
+ * service that exits is reported with the end of its log and started again, see {@link SuiteSupervisor}), and on
+ * Ctrl-C or SIGTERM stops everything it started, PostgreSQL included. Exit code 1 when the suite could not start or a
+ * service would not stay up (the reason is printed).
  */
 public final class LocalSuite {
     private LocalSuite() {
@@ -57,12 +59,15 @@ public final class LocalSuite {
             stopped.countDown();
         }, "borderflow-stop"));
         System.out.println(banner(suite));
+        new SuiteSupervisor(suite, System.out, () -> System.exit(1), java.time.Clock.systemDefaultZone()).watch();
         stopped.await();
     }
 
     static String banner(RunningSuite suite) {
         SuiteSettings s = suite.settings();
-        StringBuilder text = new StringBuilder("\nBorderFlow is ready (Ctrl-C stops everything):\n");
+        StringBuilder text = new StringBuilder("\nBorderFlow is ready (Ctrl-C, or SIGTERM to process "
+                + ProcessHandle.current().pid() + ", stops everything; a service that exits is reported here and "
+                + "started again):\n");
         for (SuiteSettings.Service service : s.services()) {
             text.append(String.format("  %-19s gRPC + HTTP on localhost:%d   ready: http://localhost:%d/q/health/ready"
                     + "   log: %s%n", service.name(), service.port(), service.port(), suite.log(service.name())));

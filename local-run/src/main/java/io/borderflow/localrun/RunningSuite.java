@@ -45,10 +45,12 @@ public final class RunningSuite implements AutoCloseable {
 
     private final SuiteSettings settings;
     private final Map<String, Process> processes = new LinkedHashMap<>();
-    private final Map<String, Duration> startToReady = new LinkedHashMap<>();
+    private final Map<String, Duration> startToReady = new java.util.concurrent.ConcurrentHashMap<>();
     /** Every start's use of its class-data archive, settled once its JVM has exited. */
     private final Map<Process, ClassDataArchive.Start> archiveStarts = new LinkedHashMap<>();
     private EmbeddedPostgres postgres;
+    /** Set once {@link #close} begins: a service exiting from then on is being stopped, not failing. */
+    private volatile boolean closing;
 
     private RunningSuite(SuiteSettings settings) {
         this.settings = settings;
@@ -87,8 +89,36 @@ public final class RunningSuite implements AutoCloseable {
     }
 
     /** The running service processes, by service name. */
-    public Map<String, Process> processes() {
+    public synchronized Map<String, Process> processes() {
         return Map.copyOf(processes);
+    }
+
+    /** Whether the suite is being stopped ({@link #close} has begun). */
+    public boolean closing() {
+        return closing;
+    }
+
+    /**
+     * Starts a service that exited again, with the same settings, and waits until it is ready; its log goes on in
+     * the same file. Returns how long it took to be ready.
+     *
+     * @throws SuiteStartException when it exits again while starting, is not ready in time, or the suite is closing
+     */
+    public Duration restart(String serviceName) {
+        SuiteSettings.Service service = settings.services().stream().filter(s -> s.name().equals(serviceName))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no service " + serviceName));
+        synchronized (this) {
+            if (closing) {
+                throw new SuiteStartException("the suite is stopping: " + serviceName + " is not started again");
+            }
+            Process old = processes.get(serviceName);
+            if (old != null && old.isAlive()) {
+                throw new IllegalStateException(serviceName + " is still running");
+            }
+            launch(service, jar(service), environment(service));
+        }
+        awaitReady(List.of(service));
+        return startToReady(serviceName);
     }
 
     /**
@@ -351,13 +381,22 @@ public final class RunningSuite implements AutoCloseable {
         while (!waiting.isEmpty()) {
             for (var it = waiting.iterator(); it.hasNext();) {
                 SuiteSettings.Service service = it.next();
-                Process process = processes.get(service.name());
+                if (closing) {
+                    throw new SuiteStartException("the suite is stopping: not waiting for " + service.name());
+                }
+                Process process;
+                synchronized (this) {
+                    process = processes.get(service.name());
+                }
                 if (!process.isAlive()) {
                     throw new SuiteStartException(service.name() + " exited with code " + process.exitValue()
                             + " while starting. Last lines of " + log(service.name()) + ":\n" + tail(log(service.name())));
                 }
                 if (ready(http, service)) {
-                    ClassDataArchive.Start archive = archiveStarts.get(process);
+                    ClassDataArchive.Start archive;
+                    synchronized (this) {
+                        archive = archiveStarts.get(process);
+                    }
                     if (archive != null) {
                         archive.ready();
                     }
@@ -371,7 +410,11 @@ public final class RunningSuite implements AutoCloseable {
                         .map(s -> s.name() + " (see " + log(s.name()) + ")").toList());
             }
             if (!waiting.isEmpty()) {
-                pause(processes.get(waiting.get(0).name()));
+                Process first;
+                synchronized (this) {
+                    first = processes.get(waiting.get(0).name());
+                }
+                pause(first);
             }
         }
     }
@@ -391,7 +434,14 @@ public final class RunningSuite implements AutoCloseable {
 
     /** Stops the services (gracefully, then forcibly), then PostgreSQL. Safe to call more than once. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        closing = true;
+        synchronized (this) {
+            stopAll();
+        }
+    }
+
+    private void stopAll() {
         processes.values().forEach(Process::destroy);
         for (Map.Entry<String, Process> entry : processes.entrySet()) {
             try {
@@ -444,7 +494,8 @@ public final class RunningSuite implements AutoCloseable {
         }
     }
 
-    private static String tail(Path log) {
+    /** The last 25 lines of a log, or why it could not be read. */
+    static String tail(Path log) {
         try (Stream<String> lines = Files.lines(log)) {
             List<String> all = lines.toList();
             return String.join("\n", all.subList(Math.max(0, all.size() - 25), all.size()));
