@@ -87,12 +87,19 @@ public class GeneratedNetworkSearchBenchmark {
     @Setup
     public void setUp() {
         Generated generated = generate(SEED);
-        RouteParameters shipped = RouteParametersMapping.parameters(ReferenceFile.read(
-                "reference/route-parameters.json", RouteParametersFile.class).content());
+        RouteParameters shipped = RouteParametersMapping.parameters(
+                ReferenceFile.read("reference/route-parameters.json", RouteParametersFile.class)
+                        .content());
         // the shipped costs, drivers' hours and fees; no ferries or trains (the generated network has only roads)
-        RouteParameters parameters = new RouteParameters(shipped.currency(), shipped.road(),
-                shipped.timeCostPerHour(), shipped.borderFees(), shipped.driving(), shipped.truckLengthMetres(),
-                List.of(), List.of());
+        RouteParameters parameters = new RouteParameters(
+                shipped.currency(),
+                shipped.road(),
+                shipped.timeCostPerHour(),
+                shipped.borderFees(),
+                shipped.driving(),
+                shipped.truckLengthMetres(),
+                List.of(),
+                List.of());
         sized = new RoutePlanner(generated.network(), parameters, SIZED);
         queues = queues(generated.checkpoints(), new Random(SEED + 1));
         CargoOutlook cargo = cargo(generated.checkpoints(), new Random(SEED + 2));
@@ -101,13 +108,20 @@ public class GeneratedNetworkSearchBenchmark {
         fastest = RouteQuery.of(origin, destination, DEPARTURE).withCargo(cargo);
         leastRisk = fastest.withObjective(Objective.leastRisk())
                 .withConstraints(RouteConstraints.none().withMaxAlternatives(10));
-        System.out.printf(Locale.ROOT, "%n%d places, %d legs, %d checkpoints%n", generated.network().places().size(),
-                generated.network().links().size(), generated.checkpoints().size());
-        report("standard limits, fastest", new RoutePlanner(generated.network(), parameters,
-                SearchLimits.standard()).findRoutes(fastest, queues, Set.of()));
-        report("standard limits but " + SIZED.maxLegs() + " legs, fastest", new RoutePlanner(generated.network(),
-                parameters, withMaxLegs(SearchLimits.standard(), SIZED.maxLegs())).findRoutes(fastest, queues,
-                        Set.of()));
+        System.out.printf(
+                Locale.ROOT,
+                "%n%d places, %d legs, %d checkpoints%n",
+                generated.network().places().size(),
+                generated.network().links().size(),
+                generated.checkpoints().size());
+        report(
+                "standard limits, fastest",
+                new RoutePlanner(generated.network(), parameters, SearchLimits.standard())
+                        .findRoutes(fastest, queues, Set.of()));
+        report(
+                "standard limits but " + SIZED.maxLegs() + " legs, fastest",
+                new RoutePlanner(generated.network(), parameters, withMaxLegs(SearchLimits.standard(), SIZED.maxLegs()))
+                        .findRoutes(fastest, queues, Set.of()));
         report("sized limits, fastest", sized.findRoutes(fastest, queues, Set.of()));
         report("sized limits, least risk, 10 asked", sized.findRoutes(leastRisk, queues, Set.of()));
     }
@@ -125,25 +139,43 @@ public class GeneratedNetworkSearchBenchmark {
     }
 
     private static SearchLimits withMaxLegs(SearchLimits limits, int maxLegs) {
-        return new SearchLimits(limits.maxLabelsPerPlace(), limits.maxDestinationLabels(), limits.maxLabels(),
-                maxLegs, limits.horizon(), limits.timeEpsilon(), limits.costEpsilon(), limits.riskEpsilon(),
+        return new SearchLimits(
+                limits.maxLabelsPerPlace(),
+                limits.maxDestinationLabels(),
+                limits.maxLabels(),
+                maxLegs,
+                limits.horizon(),
+                limits.timeEpsilon(),
+                limits.costEpsilon(),
+                limits.riskEpsilon(),
                 limits.nearDuplicateShare());
     }
 
     static void report(String what, RouteResult result) {
-        System.out.printf(Locale.ROOT, "%s: %s, %s%n", what, result.stats(),
-                result.noRoute().map(reason -> "no route: " + reason).orElse(result.alternatives().size() + " routes"));
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %s, %s%n",
+                what,
+                result.stats(),
+                result.noRoute()
+                        .map(reason -> "no route: " + reason)
+                        .orElse(result.alternatives().size() + " routes"));
         for (RouteAlternative route : result.alternatives()) {
-            System.out.printf(Locale.ROOT, "  %d. %d legs, %.0f km, %.1f days, USD %.0f, refusal %.2f%%, via %s%n",
-                    route.rank(), route.legs().size(), route.distanceKm(), route.medianTime().toMinutes() / 1440.0,
-                    route.cost().total(), route.risk().refusalOrRedirect() * 100,
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %d. %d legs, %.0f km, %.1f days, USD %.0f, refusal %.2f%%, via %s%n",
+                    route.rank(),
+                    route.legs().size(),
+                    route.distanceKm(),
+                    route.medianTime().toMinutes() / 1440.0,
+                    route.cost().total(),
+                    route.risk().refusalOrRedirect() * 100,
                     route.crossings().stream().map(c -> c.checkpointId()).toList());
         }
     }
 
     /** The generated network and its checkpoint ids, west to east, north to south. */
-    record Generated(Network network, List<String> checkpoints) {
-    }
+    record Generated(Network network, List<String> checkpoints) {}
 
     static String placeId(int column, int row) {
         return String.format(Locale.ROOT, "p-%03d-%03d", column, row);
@@ -174,8 +206,10 @@ public class GeneratedNetworkSearchBenchmark {
         for (int c = 0; c < SIDE; c++) {
             for (int r = 0; r < SIDE; r++) {
                 String id = placeId(c, r);
-                places.add(checkpoint[c][r] ? new Place(id, country(c), id, PlaceKind.CHECKPOINT)
-                        : new Place(id, country(c), null, PlaceKind.CITY));
+                places.add(
+                        checkpoint[c][r]
+                                ? new Place(id, country(c), id, PlaceKind.CHECKPOINT)
+                                : new Place(id, country(c), null, PlaceKind.CITY));
             }
         }
         List<Link> links = new ArrayList<>();
@@ -190,8 +224,10 @@ public class GeneratedNetworkSearchBenchmark {
                     links.add(road(links.size(), c, r, c, r + 1, c % 10 == 0, x, y, random));
                 }
                 if (c + 1 < SIDE && r + 1 < SIDE && !border && random.nextDouble() < 0.2) {
-                    links.add(random.nextBoolean() ? road(links.size(), c, r, c + 1, r + 1, false, x, y, random)
-                            : road(links.size(), c + 1, r, c, r + 1, false, x, y, random));
+                    links.add(
+                            random.nextBoolean()
+                                    ? road(links.size(), c, r, c + 1, r + 1, false, x, y, random)
+                                    : road(links.size(), c + 1, r, c, r + 1, false, x, y, random));
                 }
             }
         }
@@ -203,14 +239,20 @@ public class GeneratedNetworkSearchBenchmark {
     }
 
     /** A road 5 to 25% longer than the straight line, at 75 km/h on a fast road, else 50 to 65 km/h. */
-    private static Link road(int number, int c1, int r1, int c2, int r2, boolean fast, double[][] x, double[][] y,
-            Random random) {
+    private static Link road(
+            int number, int c1, int r1, int c2, int r2, boolean fast, double[][] x, double[][] y, Random random) {
         double km = Math.hypot(x[c2][r2] - x[c1][r1], y[c2][r2] - y[c1][r1]) * (1.05 + 0.2 * random.nextDouble());
         double kmPerHour = fast ? 75 : 50 + 15 * random.nextDouble();
         km = Math.round(km * 10) / 10.0;
-        return new Link(String.format(Locale.ROOT, "road-%05d", number), placeId(c1, r1), placeId(c2, r2),
-                TransportMode.ROAD, Set.of(Corridor.NORTHERN), km,
-                Duration.ofSeconds(Math.round(km / kmPerHour * 3600)), true);
+        return new Link(
+                String.format(Locale.ROOT, "road-%05d", number),
+                placeId(c1, r1),
+                placeId(c2, r2),
+                TransportMode.ROAD,
+                Set.of(Corridor.NORTHERN),
+                km,
+                Duration.ofSeconds(Math.round(km / kmPerHour * 3600)),
+                true);
     }
 
     /** A queue at every checkpoint, a quarter of them 2 to 5 days; three two-day closures in the first days. */
@@ -235,8 +277,17 @@ public class GeneratedNetworkSearchBenchmark {
             double refused = 0.04 * Math.pow(random.nextDouble(), 2);
             double red = 0.05 + 0.35 * random.nextDouble();
             double yellow = 0.15;
-            byCheckpoint.put(checkpoint, new ChannelOutlook(1 - yellow - red - refused, yellow, red, refused,
-                    Duration.ZERO, Duration.ofHours(4), Duration.ofHours(24), Duration.ofHours(24)));
+            byCheckpoint.put(
+                    checkpoint,
+                    new ChannelOutlook(
+                            1 - yellow - red - refused,
+                            yellow,
+                            red,
+                            refused,
+                            Duration.ZERO,
+                            Duration.ofHours(4),
+                            Duration.ofHours(24),
+                            Duration.ofHours(24)));
         }
         return CargoOutlook.of(byCheckpoint, Map.of(), ChannelOutlook.allGreen());
     }

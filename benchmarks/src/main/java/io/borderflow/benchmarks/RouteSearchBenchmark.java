@@ -62,12 +62,16 @@ public class RouteSearchBenchmark {
 
     @Setup
     public void setUp() {
-        planner = new RoutePlanner(network(ReferenceFile.read("reference/corridor-network.json", NetworkDataset.class)
-                .content()), RouteParametersMapping.parameters(ReferenceFile.read("reference/route-parameters.json",
-                        RouteParametersFile.class).content()));
+        planner = new RoutePlanner(
+                network(ReferenceFile.read("reference/corridor-network.json", NetworkDataset.class)
+                        .content()),
+                RouteParametersMapping.parameters(
+                        ReferenceFile.read("reference/route-parameters.json", RouteParametersFile.class)
+                                .content()));
         none = FixedCrossingConditions.none();
         // a Zhaisan-like backlog, slower crossings elsewhere, a holiday at Nur Zholy, all live figures
-        queues = FixedCrossingConditions.builder().defaultFreshness(Freshness.live(Duration.ofMinutes(4)))
+        queues = FixedCrossingConditions.builder()
+                .defaultFreshness(Freshness.live(Duration.ofMinutes(4)))
                 .wait("zhaisan", Duration.ofDays(4), Duration.ofDays(6))
                 .wait("syrym", Duration.ofHours(30), Duration.ofDays(3))
                 .wait("kairak", Duration.ofHours(10), Duration.ofHours(20))
@@ -75,18 +79,29 @@ public class RouteSearchBenchmark {
                 .closed("nur-zholy", DEPARTURE.plus(Duration.ofHours(12)), DEPARTURE.plus(Duration.ofHours(60)))
                 .build();
         ChannelOutlook russia = outlook(0.3, 0.2, 0.45, 0.05);
-        CargoOutlook dualUse = CargoOutlook.of(Map.of("zhaisan", outlook(0.7, 0.2, 0.09, 0.01), "syrym",
-                outlook(0.6, 0.2, 0.18, 0.02)), Map.of("RU", russia), outlook(0.8, 0.15, 0.05, 0));
+        CargoOutlook dualUse = CargoOutlook.of(
+                Map.of("zhaisan", outlook(0.7, 0.2, 0.09, 0.01), "syrym", outlook(0.6, 0.2, 0.18, 0.02)),
+                Map.of("RU", russia),
+                outlook(0.8, 0.15, 0.05, 0));
         nominal = RouteQuery.of("urumqi", "moscow", DEPARTURE);
-        sensitive = RouteQuery.of("urumqi", "moscow", DEPARTURE).withObjective(Objective.leastRisk())
-                .withCargo(dualUse).withConstraints(RouteConstraints.none().withMaxAlternatives(10));
+        sensitive = RouteQuery.of("urumqi", "moscow", DEPARTURE)
+                .withObjective(Objective.leastRisk())
+                .withCargo(dualUse)
+                .withConstraints(RouteConstraints.none().withMaxAlternatives(10));
         middleCorridor = RouteQuery.of("urumqi", "istanbul", DEPARTURE).withCargo(dualUse);
         avoidingKazakhstan = RouteQuery.of("urumqi", "moscow", DEPARTURE)
                 .withConstraints(RouteConstraints.none().avoidingCountries(Set.of("KZ")));
     }
 
     private static ChannelOutlook outlook(double green, double yellow, double red, double refused) {
-        return new ChannelOutlook(green, yellow, red, refused, Duration.ZERO, Duration.ofHours(4), Duration.ofHours(24),
+        return new ChannelOutlook(
+                green,
+                yellow,
+                red,
+                refused,
+                Duration.ZERO,
+                Duration.ofHours(4),
+                Duration.ofHours(24),
                 Duration.ofHours(24));
     }
 
@@ -116,13 +131,23 @@ public class RouteSearchBenchmark {
 
     private static Network network(NetworkDataset data) {
         List<Place> places = data.places().stream()
-                .map(p -> new Place(p.id(), p.country(), p.checkpoint(), PlaceKind.valueOf(p.kind()))).toList();
-        List<Link> links = data.legs().stream().map(l -> {
-            EnumSet<Corridor> corridors = EnumSet.noneOf(Corridor.class);
-            l.corridors().forEach(c -> corridors.add(Corridor.valueOf(c)));
-            return new Link(l.id(), l.from(), l.to(), TransportMode.valueOf(l.mode()), corridors, l.distanceKm(),
-                    RouteParametersMapping.hours(l.typicalDurationHours()), l.bidirectional());
-        }).toList();
+                .map(p -> new Place(p.id(), p.country(), p.checkpoint(), PlaceKind.valueOf(p.kind())))
+                .toList();
+        List<Link> links = data.legs().stream()
+                .map(l -> {
+                    EnumSet<Corridor> corridors = EnumSet.noneOf(Corridor.class);
+                    l.corridors().forEach(c -> corridors.add(Corridor.valueOf(c)));
+                    return new Link(
+                            l.id(),
+                            l.from(),
+                            l.to(),
+                            TransportMode.valueOf(l.mode()),
+                            corridors,
+                            l.distanceKm(),
+                            RouteParametersMapping.hours(l.typicalDurationHours()),
+                            l.bidirectional());
+                })
+                .toList();
         return Network.of(places, links);
     }
 }

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
  * folders, so a new overlay or component is checked without touching this class.
  */
 final class Combinations {
-    private static final Pattern LISTED_COMPONENT = Pattern.compile("^\\s*-\\s*\\.\\./\\.\\./components/([a-z0-9-]+)\\s*$",
-            Pattern.MULTILINE);
+    private static final Pattern LISTED_COMPONENT =
+            Pattern.compile("^\\s*-\\s*\\.\\./\\.\\./components/([a-z0-9-]+)\\s*$", Pattern.MULTILINE);
 
     /** One rendering: an overlay (or the base) and the components added to it, in name order. */
     record Combination(String overlay, List<String> added) {
@@ -31,7 +31,9 @@ final class Combinations {
 
         /** The folder to render: the overlay itself, or a kustomization in {@code work} adding the components to it. */
         Path kustomization(Path deploy, Path work) {
-            Path overlayDir = isBase() ? deploy.resolve("base") : deploy.resolve("overlays").resolve(overlay);
+            Path overlayDir = isBase()
+                    ? deploy.resolve("base")
+                    : deploy.resolve("overlays").resolve(overlay);
             if (added.isEmpty()) {
                 return overlayDir;
             }
@@ -42,7 +44,9 @@ final class Combinations {
                     resources:
                     """);
             yaml.append("  - ").append(relative(dir, overlayDir)).append('\n').append("components:\n");
-            added.forEach(c -> yaml.append("  - ").append(relative(dir, deploy.resolve("components").resolve(c))).append('\n'));
+            added.forEach(c -> yaml.append("  - ")
+                    .append(relative(dir, deploy.resolve("components").resolve(c)))
+                    .append('\n'));
             try {
                 Files.createDirectories(dir);
                 Files.writeString(dir.resolve("kustomization.yaml"), yaml);
@@ -53,12 +57,14 @@ final class Combinations {
         }
 
         private static String relative(Path from, Path to) {
-            return from.toAbsolutePath().normalize().relativize(to.toAbsolutePath().normalize()).toString();
+            return from.toAbsolutePath()
+                    .normalize()
+                    .relativize(to.toAbsolutePath().normalize())
+                    .toString();
         }
     }
 
-    private Combinations() {
-    }
+    private Combinations() {}
 
     static List<Combination> of(Path deploy) {
         List<String> components = folders(deploy.resolve("components"));
@@ -66,7 +72,8 @@ final class Combinations {
         all.add(new Combination("base", List.of()));
         for (String overlay : folders(deploy.resolve("overlays"))) {
             List<String> listed = listedComponents(deploy.resolve("overlays").resolve(overlay));
-            List<String> optional = components.stream().filter(c -> !listed.contains(c)).toList();
+            List<String> optional =
+                    components.stream().filter(c -> !listed.contains(c)).toList();
             for (int mask = 0; mask < 1 << optional.size(); mask++) {
                 List<String> added = new ArrayList<>();
                 for (int i = 0; i < optional.size(); i++) {
@@ -74,7 +81,9 @@ final class Combinations {
                         added.add(optional.get(i));
                     }
                 }
-                long databases = Stream.concat(listed.stream(), added.stream()).filter(c -> isDatabase(deploy, c)).count();
+                long databases = Stream.concat(listed.stream(), added.stream())
+                        .filter(c -> isDatabase(deploy, c))
+                        .count();
                 if (databases <= 1) {
                     all.add(new Combination(overlay, List.copyOf(added)));
                 }
@@ -94,12 +103,16 @@ final class Combinations {
 
     /** A database option: it tells the services where their database is. */
     private static boolean isDatabase(Path deploy, String component) {
-        return read(deploy.resolve("components").resolve(component).resolve("kustomization.yaml")).contains("DB_HOST=");
+        return read(deploy.resolve("components").resolve(component).resolve("kustomization.yaml"))
+                .contains("DB_HOST=");
     }
 
     private static List<String> folders(Path dir) {
         try (Stream<Path> children = Files.list(dir)) {
-            return children.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            return children.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,8 +19,8 @@ final class ContainerEnvironment {
     /** Variable -> the Secret and key it comes from. */
     final Map<String, String> fromSecrets = new LinkedHashMap<>();
 
-    static ContainerEnvironment of(String where, Container container, Manifests manifests, Provided provided,
-            List<String> problems) {
+    static ContainerEnvironment of(
+            String where, Container container, Manifests manifests, Provided provided, List<String> problems) {
         ContainerEnvironment environment = new ContainerEnvironment();
         for (EnvFromSource source : container.getEnvFrom()) {
             String prefix = source.getPrefix() == null ? "" : source.getPrefix();
@@ -58,7 +58,8 @@ final class ContainerEnvironment {
             var configMapKey = variable.getValueFrom().getConfigMapKeyRef();
             var secretKey = variable.getValueFrom().getSecretKeyRef();
             if (configMapKey != null) {
-                Optional<String> value = manifests.configMap(configMapKey.getName())
+                Optional<String> value = manifests
+                        .configMap(configMapKey.getName())
                         .map(c -> c.getData() == null ? null : c.getData().get(configMapKey.getKey()));
                 if (value.isPresent()) {
                     environment.values.put(name, value.get());
@@ -74,7 +75,8 @@ final class ContainerEnvironment {
                             + " in deploy/README.md as supplied by the operator");
                 } else if (!secret.get().keys().contains(secretKey.getKey())) {
                     problems.add(where + ": " + name + " comes from key " + secretKey.getKey() + " of Secret "
-                            + secretKey.getName() + ", which has only " + secret.get().keys().stream().sorted().toList()
+                            + secretKey.getName() + ", which has only "
+                            + secret.get().keys().stream().sorted().toList()
                             + " (" + secret.get().origin() + ")");
                 } else {
                     environment.set(name, secretKey.getName(), secretKey.getKey());

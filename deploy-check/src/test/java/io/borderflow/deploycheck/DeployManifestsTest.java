@@ -29,17 +29,26 @@ class DeployManifestsTest {
 
     @TestFactory
     Stream<DynamicTest> everyOverlayAndComponentCombinationRendersAndFitsTheServices() {
-        return Combinations.of(DEPLOY).stream().map(combination -> DynamicTest.dynamicTest(combination.name(), () -> {
-            Manifests manifests = Manifests.parse(KUSTOMIZE.render(combination.kustomization(DEPLOY, work)));
-            ManifestCheck.Scope scope = combination.isBase() ? ManifestCheck.Scope.POD_SPECS : ManifestCheck.Scope.DEPLOYMENT;
-            assertThat(ManifestCheck.problems(manifests, SUITE, scope)).as(combination.name()).isEmpty();
-        }));
+        return Combinations.of(DEPLOY).stream()
+                .map(combination -> DynamicTest.dynamicTest(combination.name(), () -> {
+                    Manifests manifests = Manifests.parse(KUSTOMIZE.render(combination.kustomization(DEPLOY, work)));
+                    ManifestCheck.Scope scope =
+                            combination.isBase() ? ManifestCheck.Scope.POD_SPECS : ManifestCheck.Scope.DEPLOYMENT;
+                    assertThat(ManifestCheck.problems(manifests, SUITE, scope))
+                            .as(combination.name())
+                            .isEmpty();
+                }));
     }
 
     @Test
     void everyCombinationIsRendered() {
-        assertThat(Combinations.of(DEPLOY)).extracting(Combinations.Combination::name)
-                .contains("base", "dev", "prod", "dev + network-policies + service-monitor + tls",
+        assertThat(Combinations.of(DEPLOY))
+                .extracting(Combinations.Combination::name)
+                .contains(
+                        "base",
+                        "dev",
+                        "prod",
+                        "dev + network-policies + service-monitor + tls",
                         "prod + service-monitor + tls")
                 .doesNotContain("dev + cloudnative-pg");
     }
@@ -48,24 +57,32 @@ class DeployManifestsTest {
     void prodRunsHighlyAvailable() {
         Manifests prod = Manifests.parse(KUSTOMIZE.render(DEPLOY.resolve("overlays/prod")));
         for (ServiceConfig service : SUITE.services) {
-            assertThat(prod.ofType(HorizontalPodAutoscaler.class)).as(service.name + "'s autoscaler")
+            assertThat(prod.ofType(HorizontalPodAutoscaler.class))
+                    .as(service.name + "'s autoscaler")
                     .anyMatch(h -> h.getSpec().getScaleTargetRef().getName().equals(service.name)
                             && h.getSpec().getMinReplicas() >= 2);
-            assertThat(prod.ofType(PodDisruptionBudget.class)).as(service.name + "'s disruption budget")
-                    .anyMatch(p -> service.name.equals(p.getSpec().getSelector().getMatchLabels()
-                            .get("app.kubernetes.io/name")));
-            assertThat(prod.deployment(service.name)).get().extracting(d -> d.getSpec().getReplicas()).isNull();
+            assertThat(prod.ofType(PodDisruptionBudget.class))
+                    .as(service.name + "'s disruption budget")
+                    .anyMatch(p -> service.name.equals(
+                            p.getSpec().getSelector().getMatchLabels().get("app.kubernetes.io/name")));
+            assertThat(prod.deployment(service.name))
+                    .get()
+                    .extracting(d -> d.getSpec().getReplicas())
+                    .isNull();
         }
-        assertThat(prod.custom("postgresql.cnpg.io", "Cluster")).hasSize(SUITE.services.size())
+        assertThat(prod.custom("postgresql.cnpg.io", "Cluster"))
+                .hasSize(SUITE.services.size())
                 .allMatch(c -> ((Number) c.get("spec", "instances")).intValue() >= 3);
-        assertThat(prod.ofType(NetworkPolicy.class)).anyMatch(p -> p.getMetadata().getName().equals("borderflow-deny-all"));
+        assertThat(prod.ofType(NetworkPolicy.class))
+                .anyMatch(p -> p.getMetadata().getName().equals("borderflow-deny-all"));
         assertThat(prod.namespaceLabels()).containsEntry("pod-security.kubernetes.io/enforce", "restricted");
     }
 
     @Test
     void devRunsTheLocalProfileOnAnInClusterPostgres() {
         Manifests dev = Manifests.parse(KUSTOMIZE.render(DEPLOY.resolve("overlays/dev")));
-        assertThat(dev.ofType(Deployment.class)).extracting(d -> d.getMetadata().getName())
+        assertThat(dev.ofType(Deployment.class))
+                .extracting(d -> d.getMetadata().getName())
                 .containsAll(SUITE.serviceNames());
         assertThat(dev.service("postgres")).isPresent();
         assertThat(dev.custom("postgresql.cnpg.io", "Cluster")).isEmpty();
@@ -75,8 +92,10 @@ class DeployManifestsTest {
     @Test
     void theServicesServeQuarkusHealthAndMetricsPaths() {
         for (ServiceConfig service : SUITE.services) {
-            assertThat(QuarkusEndpoints.of(service)).as(service.name).isEqualTo(new QuarkusEndpoints.Paths(
-                    "/q/health/live", "/q/health/ready", "/q/health/started", "/q/metrics"));
+            assertThat(QuarkusEndpoints.of(service))
+                    .as(service.name)
+                    .isEqualTo(new QuarkusEndpoints.Paths(
+                            "/q/health/live", "/q/health/ready", "/q/health/started", "/q/metrics"));
         }
     }
 

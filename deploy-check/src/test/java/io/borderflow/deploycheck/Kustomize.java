@@ -34,10 +34,12 @@ final class Kustomize {
         try {
             process = new ProcessBuilder(kubectl, "kustomize", dir.toString()).start();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run `" + kubectl + " kustomize`: " + e.getMessage()
-                    + ". The manifests in deploy/ are checked by rendering them with kubectl (which includes kustomize):"
-                    + " install kubectl 1.27 or newer, or set KUBECTL to its path. Without it nothing is checked, so this"
-                    + " fails rather than skips.", e);
+            throw new IllegalStateException(
+                    "cannot run `" + kubectl + " kustomize`: " + e.getMessage()
+                            + ". The manifests in deploy/ are checked by rendering them with kubectl (which includes kustomize):"
+                            + " install kubectl 1.27 or newer, or set KUBECTL to its path. Without it nothing is checked, so this"
+                            + " fails rather than skips.",
+                    e);
         }
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
@@ -47,7 +49,8 @@ final class Kustomize {
                 throw new IllegalStateException("`kubectl kustomize " + dir + "` did not finish within " + TIMEOUT);
             }
             if (process.exitValue() != 0) {
-                throw new RenderException(dir + " does not render: " + err.join().strip());
+                throw new RenderException(
+                        dir + " does not render: " + err.join().strip());
             }
             return out.join();
         } catch (InterruptedException e) {

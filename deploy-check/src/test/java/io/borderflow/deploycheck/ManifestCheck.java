@@ -41,24 +41,27 @@ import java.util.regex.Pattern;
 final class ManifestCheck {
     /** What is checked: the pods only (the base, which has no database or issuer yet), or a whole deployment. */
     enum Scope {
-        POD_SPECS, DEPLOYMENT
+        POD_SPECS,
+        DEPLOYMENT
     }
 
     /** The container that runs a service in its Deployment. */
     static final String SERVER = "server";
     /** Namespace labels agreed with the operator (deploy/README.md, "Network policies"). */
     static final Map<String, String> GATEWAY_NAMESPACE = Map.of("borderflow.io/api-gateway", "true");
+
     static final Map<String, String> METRICS_NAMESPACE = Map.of("borderflow.io/metrics", "true");
     /** Memory a service needs besides its heap: about 200 MiB measured (deploy/README.md, "Resources"), with room. */
     static final long NON_HEAP_BYTES = 256L * 1024 * 1024;
     /** From the end of the shutdown timeout to the JVM's exit (about 2 s measured), with room. */
     static final Duration JVM_EXIT = Duration.ofSeconds(3);
+
     private static final Pattern MAX_RAM_PERCENTAGE = Pattern.compile("-XX:MaxRAMPercentage=([0-9.]+)");
     private static final Pattern XMX = Pattern.compile("-Xmx([0-9]+)([kKmMgG]?)");
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     /** Variables read by Quarkus, the JVM's launcher or the C library rather than by application.properties. */
-    private static final List<String> CONFIG_PREFIXES = List.of("QUARKUS_", "BORDERFLOW_", "MP_", "SMALLRYE_",
-            "JAVA_", "JDK_", "MALLOC_ARENA_MAX");
+    private static final List<String> CONFIG_PREFIXES =
+            List.of("QUARKUS_", "BORDERFLOW_", "MP_", "SMALLRYE_", "JAVA_", "JDK_", "MALLOC_ARENA_MAX");
 
     private final Manifests manifests;
     private final Suite suite;
@@ -68,14 +71,21 @@ final class ManifestCheck {
     private final Map<String, Server> servers = new HashMap<>();
 
     /** A service's Deployment as rendered, with what it resolves to. */
-    private record Server(ServiceConfig config, Deployment deployment, Container container,
-            ContainerEnvironment env, int port, boolean tlsOnly, QuarkusEndpoints.Paths paths) {
+    private record Server(
+            ServiceConfig config,
+            Deployment deployment,
+            Container container,
+            ContainerEnvironment env,
+            int port,
+            boolean tlsOnly,
+            QuarkusEndpoints.Paths paths) {
         String name() {
             return config.name;
         }
 
         Map<String, String> podLabels() {
-            Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+            Map<String, String> labels =
+                    deployment.getSpec().getTemplate().getMetadata().getLabels();
             return labels == null ? Map.of() : labels;
         }
 
@@ -110,25 +120,35 @@ final class ManifestCheck {
                 continue;
             }
             Optional<Container> container = deployment.get().getSpec().getTemplate().getSpec().getContainers().stream()
-                    .filter(c -> SERVER.equals(c.getName())).findFirst();
+                    .filter(c -> SERVER.equals(c.getName()))
+                    .findFirst();
             if (container.isEmpty()) {
                 problems.add(service.name + ": its Deployment has no container named " + SERVER);
                 continue;
             }
             List<String> environmentProblems = new ArrayList<>();
-            ContainerEnvironment env = ContainerEnvironment.of(service.name, container.get(), manifests, provided,
-                    environmentProblems);
+            ContainerEnvironment env =
+                    ContainerEnvironment.of(service.name, container.get(), manifests, provided, environmentProblems);
             if (scope == Scope.DEPLOYMENT) {
                 problems.addAll(environmentProblems);
             }
             boolean tlsOnly = service.resolve("quarkus.http.insecure-requests", env.values)
-                    .filter(v -> v.equalsIgnoreCase("disabled")).isPresent();
+                    .filter(v -> v.equalsIgnoreCase("disabled"))
+                    .isPresent();
             String port = tlsOnly
                     ? service.resolve(QuarkusEndpoints.SSL_PORT, env.values)
                             .orElse(QuarkusEndpoints.defaultOf(QuarkusEndpoints.SSL_PORT))
                     : service.resolve("quarkus.http.port", env.values).orElse("8080");
-            servers.put(service.name, new Server(service, deployment.get(), container.get(), env, Integer.parseInt(port),
-                    tlsOnly, QuarkusEndpoints.of(service)));
+            servers.put(
+                    service.name,
+                    new Server(
+                            service,
+                            deployment.get(),
+                            container.get(),
+                            env,
+                            Integer.parseInt(port),
+                            tlsOnly,
+                            QuarkusEndpoints.of(service)));
         }
         servers.values().forEach(this::checkServer);
         if (scope == Scope.DEPLOYMENT) {
@@ -144,7 +164,8 @@ final class ManifestCheck {
         PodSpec pod = workload.template().getSpec();
         PodSecurityContext podSecurity = pod.getSecurityContext();
         Map<String, String> labels = workload.template().getMetadata().getLabels();
-        for (String label : List.of("app.kubernetes.io/name", "app.kubernetes.io/component", "app.kubernetes.io/part-of")) {
+        for (String label :
+                List.of("app.kubernetes.io/name", "app.kubernetes.io/component", "app.kubernetes.io/part-of")) {
             if (labels == null || !labels.containsKey(label)) {
                 problems.add(workload + ": its pods have no label " + label);
             }
@@ -155,7 +176,8 @@ final class ManifestCheck {
         for (Container c : pod.getContainers()) {
             String where = workload + ", container " + c.getName();
             SecurityContext security = c.getSecurityContext();
-            Boolean runAsNonRoot = security != null && security.getRunAsNonRoot() != null ? security.getRunAsNonRoot()
+            Boolean runAsNonRoot = security != null && security.getRunAsNonRoot() != null
+                    ? security.getRunAsNonRoot()
                     : podSecurity == null ? null : podSecurity.getRunAsNonRoot();
             if (!Boolean.TRUE.equals(runAsNonRoot)) {
                 problems.add(where + ": may run as root (runAsNonRoot is not true)");
@@ -163,7 +185,8 @@ final class ManifestCheck {
             String seccomp = security != null && security.getSeccompProfile() != null
                     ? security.getSeccompProfile().getType()
                     : podSecurity != null && podSecurity.getSeccompProfile() != null
-                            ? podSecurity.getSeccompProfile().getType() : null;
+                            ? podSecurity.getSeccompProfile().getType()
+                            : null;
             if (!"RuntimeDefault".equals(seccomp)) {
                 problems.add(where + ": seccomp profile is " + seccomp + ", not RuntimeDefault");
             }
@@ -179,13 +202,16 @@ final class ManifestCheck {
                 if (Boolean.TRUE.equals(security.getPrivileged())) {
                     problems.add(where + ": is privileged");
                 }
-                if (security.getCapabilities() == null || security.getCapabilities().getDrop() == null
+                if (security.getCapabilities() == null
+                        || security.getCapabilities().getDrop() == null
                         || !security.getCapabilities().getDrop().contains("ALL")) {
                     problems.add(where + ": does not drop ALL capabilities");
                 }
             }
-            Map<String, Quantity> requests = c.getResources() == null ? null : c.getResources().getRequests();
-            Map<String, Quantity> limits = c.getResources() == null ? null : c.getResources().getLimits();
+            Map<String, Quantity> requests =
+                    c.getResources() == null ? null : c.getResources().getRequests();
+            Map<String, Quantity> limits =
+                    c.getResources() == null ? null : c.getResources().getLimits();
             for (String resource : List.of("cpu", "memory")) {
                 if (requests == null || !requests.containsKey(resource)) {
                     problems.add(where + ": no " + resource + " request");
@@ -210,23 +236,27 @@ final class ManifestCheck {
 
     private void checkServer(Server s) {
         String name = s.name();
-        List<ContainerPort> grpcPorts = s.container().getPorts().stream().filter(p -> "grpc".equals(p.getName())).toList();
+        List<ContainerPort> grpcPorts = s.container().getPorts().stream()
+                .filter(p -> "grpc".equals(p.getName()))
+                .toList();
         if (grpcPorts.isEmpty()) {
             problems.add(name + ": its container has no port named grpc");
         } else if (grpcPorts.get(0).getContainerPort() != s.port()) {
-            problems.add(name + ": its port grpc is " + grpcPorts.get(0).getContainerPort() + ", but the service listens on "
-                    + s.port() + " (" + (s.tlsOnly() ? "quarkus.http.ssl-port" : "quarkus.http.port") + ")");
+            problems.add(
+                    name + ": its port grpc is " + grpcPorts.get(0).getContainerPort() + ", but the service listens on "
+                            + s.port() + " (" + (s.tlsOnly() ? "quarkus.http.ssl-port" : "quarkus.http.port") + ")");
         }
         String scheme = s.tlsOnly() ? "HTTPS" : "HTTP";
         checkProbe(s, "startup", s.container().getStartupProbe(), s.paths().started(), scheme);
         checkProbe(s, "liveness", s.container().getLivenessProbe(), s.paths().live(), scheme);
         checkProbe(s, "readiness", s.container().getReadinessProbe(), s.paths().ready(), scheme);
 
-        Map<String, String> annotations = s.deployment().getSpec().getTemplate().getMetadata().getAnnotations();
+        Map<String, String> annotations =
+                s.deployment().getSpec().getTemplate().getMetadata().getAnnotations();
         if (annotations != null && "true".equals(annotations.get("prometheus.io/scrape"))) {
             if (!String.valueOf(s.port()).equals(annotations.get("prometheus.io/port"))) {
-                problems.add(name + ": prometheus.io/port is " + annotations.get("prometheus.io/port") + ", the metrics are on "
-                        + s.port());
+                problems.add(name + ": prometheus.io/port is " + annotations.get("prometheus.io/port")
+                        + ", the metrics are on " + s.port());
             }
             if (!s.paths().metrics().equals(annotations.get("prometheus.io/path"))) {
                 problems.add(name + ": prometheus.io/path is " + annotations.get("prometheus.io/path")
@@ -257,12 +287,12 @@ final class ManifestCheck {
             return;
         }
         if (!path.equals(get.getPath())) {
-            problems.add(s.name() + ": the " + kind + " probe asks " + get.getPath() + ", but the service serves " + kind
-                    + " at " + path);
+            problems.add(s.name() + ": the " + kind + " probe asks " + get.getPath() + ", but the service serves "
+                    + kind + " at " + path);
         }
         if (!portMatches(get.getPort(), s)) {
-            problems.add(s.name() + ": the " + kind + " probe goes to port " + get.getPort().getValue()
-                    + ", not grpc (" + s.port() + ")");
+            problems.add(s.name() + ": the " + kind + " probe goes to port "
+                    + get.getPort().getValue() + ", not grpc (" + s.port() + ")");
         }
         String probeScheme = get.getScheme() == null ? "HTTP" : get.getScheme();
         if (!probeScheme.equals(scheme)) {
@@ -275,19 +305,26 @@ final class ManifestCheck {
     }
 
     private void checkHeap(Server s) {
-        Quantity limit = s.container().getResources() == null || s.container().getResources().getLimits() == null ? null
+        Quantity limit = s.container().getResources() == null
+                        || s.container().getResources().getLimits() == null
+                ? null
                 : s.container().getResources().getLimits().get("memory");
         if (limit == null) {
             return;
         }
         long limitBytes = Quantity.getAmountInBytes(limit).longValue();
-        String options = String.join(" ", s.env().get("JAVA_OPTS_APPEND").orElse(""),
-                s.env().get("JAVA_TOOL_OPTIONS").orElse(""), s.env().get("JDK_JAVA_OPTIONS").orElse(""));
+        String options = String.join(
+                " ",
+                s.env().get("JAVA_OPTS_APPEND").orElse(""),
+                s.env().get("JAVA_TOOL_OPTIONS").orElse(""),
+                s.env().get("JDK_JAVA_OPTIONS").orElse(""));
         Long heap = null;
         Matcher percentage = MAX_RAM_PERCENTAGE.matcher(options);
         while (percentage.find()) {
-            heap = new BigDecimal(percentage.group(1)).multiply(BigDecimal.valueOf(limitBytes))
-                    .divide(BigDecimal.valueOf(100)).longValue();
+            heap = new BigDecimal(percentage.group(1))
+                    .multiply(BigDecimal.valueOf(limitBytes))
+                    .divide(BigDecimal.valueOf(100))
+                    .longValue();
         }
         Matcher xmx = XMX.matcher(options);
         while (xmx.find()) {
@@ -300,11 +337,12 @@ final class ManifestCheck {
             heap = Long.parseLong(xmx.group(1)) * factor;
         }
         if (heap == null) {
-            problems.add(s.name() + ": no heap size (-XX:MaxRAMPercentage or -Xmx) in its JVM options, so the base image's"
-                    + " default applies whatever the memory limit");
+            problems.add(
+                    s.name() + ": no heap size (-XX:MaxRAMPercentage or -Xmx) in its JVM options, so the base image's"
+                            + " default applies whatever the memory limit");
         } else if (limitBytes - heap < NON_HEAP_BYTES) {
-            problems.add(s.name() + ": a heap of " + mib(heap) + " leaves " + mib(limitBytes - heap) + " of the " + mib(limitBytes)
-                    + " memory limit for the rest of the JVM, which needs " + mib(NON_HEAP_BYTES));
+            problems.add(s.name() + ": a heap of " + mib(heap) + " leaves " + mib(limitBytes - heap) + " of the "
+                    + mib(limitBytes) + " memory limit for the rest of the JVM, which needs " + mib(NON_HEAP_BYTES));
         }
     }
 
@@ -317,23 +355,30 @@ final class ManifestCheck {
         String where = "Service " + service.getMetadata().getName();
         Map<String, String> selector = service.getSpec().getSelector();
         if (selector == null || selector.isEmpty() || !s.podLabels().entrySet().containsAll(selector.entrySet())) {
-            problems.add(where + ": its selector " + selector + " does not select " + s.name() + "'s pods " + s.podLabels());
+            problems.add(
+                    where + ": its selector " + selector + " does not select " + s.name() + "'s pods " + s.podLabels());
         }
         boolean isHeadless = "None".equals(service.getSpec().getClusterIP());
         if (headless && !isHeadless) {
-            problems.add(where + ": is not headless (clusterIP: None), so a client's DNS look-up gives one virtual IP and"
-                    + " its calls do not spread over the pods");
+            problems.add(
+                    where + ": is not headless (clusterIP: None), so a client's DNS look-up gives one virtual IP and"
+                            + " its calls do not spread over the pods");
         }
         if (!headless && isHeadless) {
             problems.add(where + ": is headless; partners and gateways need a Service with a cluster IP");
         }
-        Optional<ServicePort> grpc = service.getSpec().getPorts().stream().filter(p -> "grpc".equals(p.getName())).findFirst();
+        Optional<ServicePort> grpc = service.getSpec().getPorts().stream()
+                .filter(p -> "grpc".equals(p.getName()))
+                .findFirst();
         if (grpc.isEmpty()) {
             problems.add(where + ": has no port named grpc");
-        } else if (!portMatches(grpc.get().getTargetPort() == null ? new IntOrString(grpc.get().getPort())
-                : grpc.get().getTargetPort(), s)) {
-            problems.add(where + ": its port grpc leads to " + grpc.get().getTargetPort().getValue() + ", not to "
-                    + s.name() + "'s port " + s.port());
+        } else if (!portMatches(
+                grpc.get().getTargetPort() == null
+                        ? new IntOrString(grpc.get().getPort())
+                        : grpc.get().getTargetPort(),
+                s)) {
+            problems.add(where + ": its port grpc leads to "
+                    + grpc.get().getTargetPort().getValue() + ", not to " + s.name() + "'s port " + s.port());
         }
     }
 
@@ -368,15 +413,18 @@ final class ManifestCheck {
                                 + " deploy/README.md as supplied by the operator");
                     }
                 } else if (volume.getSecret().getItems() != null) {
-                    volume.getSecret().getItems().stream().filter(i -> !source.get().keys().contains(i.getKey()))
-                            .forEach(i -> problems.add(s.name() + ": volume " + volume.getName() + " takes key " + i.getKey()
-                                    + " of Secret " + secret + ", which has only " + source.get().keys()));
+                    volume.getSecret().getItems().stream()
+                            .filter(i -> !source.get().keys().contains(i.getKey()))
+                            .forEach(i -> problems.add(s.name() + ": volume " + volume.getName() + " takes key "
+                                    + i.getKey() + " of Secret " + secret + ", which has only "
+                                    + source.get().keys()));
                 }
             }
-            if (volume.getConfigMap() != null && manifests.configMap(volume.getConfigMap().getName()).isEmpty()
+            if (volume.getConfigMap() != null
+                    && manifests.configMap(volume.getConfigMap().getName()).isEmpty()
                     && !Boolean.TRUE.equals(volume.getConfigMap().getOptional())) {
-                problems.add(s.name() + ": volume " + volume.getName() + " is ConfigMap " + volume.getConfigMap().getName()
-                        + ", which the manifests do not define");
+                problems.add(s.name() + ": volume " + volume.getName() + " is ConfigMap "
+                        + volume.getConfigMap().getName() + ", which the manifests do not define");
             }
         }
     }
@@ -392,10 +440,12 @@ final class ManifestCheck {
                 continue;
             }
             String key = path.substring(folder.length());
-            Optional<Volume> volume = s.pod().getVolumes().stream().filter(v -> v.getName().equals(mount.getName()))
+            Optional<Volume> volume = s.pod().getVolumes().stream()
+                    .filter(v -> v.getName().equals(mount.getName()))
                     .findFirst();
             if (volume.isEmpty()) {
-                return s.name() + ": " + what + " " + path + " is on volume " + mount.getName() + ", which the pod does not have";
+                return s.name() + ": " + what + " " + path + " is on volume " + mount.getName()
+                        + ", which the pod does not have";
             }
             if (volume.get().getSecret() == null) {
                 return s.name() + ": " + what + " " + path + " is not in a Secret";
@@ -407,8 +457,10 @@ final class ManifestCheck {
                         + ", which nothing provides or documents";
             }
             if (!source.get().keys().contains(key)) {
-                return s.name() + ": " + what + " " + path + " is key " + key + " of Secret " + secret + ", which has only "
-                        + source.get().keys().stream().sorted().toList() + " (" + source.get().origin() + ")";
+                return s.name() + ": " + what + " " + path + " is key " + key + " of Secret " + secret
+                        + ", which has only "
+                        + source.get().keys().stream().sorted().toList() + " ("
+                        + source.get().origin() + ")";
             }
             return null;
         }
@@ -428,11 +480,13 @@ final class ManifestCheck {
             String port = s.setting(client.portKey()).orElse("");
             Optional<Service> service = manifests.service(clusterName(host));
             if (service.isEmpty()) {
-                problems.add(where + ": calls host '" + host + "' (" + s.config().variableOf(client.hostKey()).orElse(
-                        client.hostKey()) + "), which is not a Service in the manifests");
+                problems.add(where + ": calls host '" + host + "' ("
+                        + s.config().variableOf(client.hostKey()).orElse(client.hostKey())
+                        + "), which is not a Service in the manifests");
             } else {
                 checkServiceFront(peer, service.get(), true);
-                if (service.get().getSpec().getPorts().stream().noneMatch(p -> String.valueOf(p.getPort()).equals(port))) {
+                if (service.get().getSpec().getPorts().stream()
+                        .noneMatch(p -> String.valueOf(p.getPort()).equals(port))) {
                     problems.add(where + ": calls port " + port + ", which Service " + host + " does not have");
                 }
             }
@@ -473,8 +527,8 @@ final class ManifestCheck {
         String host = s.setting(hostKey).orElse("");
         String variable = s.config().variableOf(hostKey).orElse(hostKey);
         if (host.isBlank() || host.equals(s.config().defaultOf(hostKey).orElse(null)) || host.equals("localhost")) {
-            problems.add(s.name() + ": " + variable + " is not set, so the service would look for its database at '" + host
-                    + "'; choose a PostgreSQL option (deploy/README.md)");
+            problems.add(s.name() + ": " + variable + " is not set, so the service would look for its database at '"
+                    + host + "'; choose a PostgreSQL option (deploy/README.md)");
             return;
         }
         String port = s.setting("borderflow.db.port").orElse("");
@@ -485,8 +539,10 @@ final class ManifestCheck {
         Optional<Service> service = manifests.service(name);
         Optional<Provided.GeneratedService> generated = provided.generatedService(name);
         if (service.isPresent()) {
-            if (service.get().getSpec().getPorts().stream().noneMatch(p -> String.valueOf(p.getPort()).equals(port))) {
-                problems.add(s.name() + ": its database is at port " + port + " of Service " + name + ", which has no such port");
+            if (service.get().getSpec().getPorts().stream()
+                    .noneMatch(p -> String.valueOf(p.getPort()).equals(port))) {
+                problems.add(s.name() + ": its database is at port " + port + " of Service " + name
+                        + ", which has no such port");
             }
         } else if (generated.isPresent()) {
             if (!String.valueOf(generated.get().port()).equals(port)) {
@@ -494,8 +550,8 @@ final class ManifestCheck {
                         + generated.get().port());
             }
         } else {
-            problems.add(s.name() + ": " + variable + " is " + host + ", which is no Service of the manifests nor one an"
-                    + " operator they use creates");
+            problems.add(s.name() + ": " + variable + " is " + host
+                    + ", which is no Service of the manifests nor one an" + " operator they use creates");
         }
     }
 
@@ -518,20 +574,25 @@ final class ManifestCheck {
         }
         if (devIssuerDir.isPresent()) {
             for (String file : List.of("private-key.pem", "public-key.pem")) {
-                Optional.ofNullable(secretFileProblem(s, "the development issuer's key", devIssuerDir.get() + "/" + file))
+                Optional.ofNullable(
+                                secretFileProblem(s, "the development issuer's key", devIssuerDir.get() + "/" + file))
                         .ifPresent(problems::add);
             }
         } else if (tokenFile.isPresent()) {
-            Optional.ofNullable(secretFileProblem(s, "the service token file", tokenFile.get())).ifPresent(problems::add);
+            Optional.ofNullable(secretFileProblem(s, "the service token file", tokenFile.get()))
+                    .ifPresent(problems::add);
         } else {
-            problems.add(s.name() + ": has no service token (BORDERFLOW_SERVICE_TOKEN_FILE), so its calls to peers are refused");
+            problems.add(s.name()
+                    + ": has no service token (BORDERFLOW_SERVICE_TOKEN_FILE), so its calls to peers are refused");
         }
         String publicKey = s.setting("mp.jwt.verify.publickey.location").orElse("");
         if (publicKey.startsWith("file:")) {
-            Optional.ofNullable(secretFileProblem(s, "the token issuer's public key", publicKey.substring("file:".length())))
+            Optional.ofNullable(secretFileProblem(
+                            s, "the token issuer's public key", publicKey.substring("file:".length())))
                     .ifPresent(problems::add);
         } else if (!publicKey.startsWith("https://")) {
-            problems.add(s.name() + ": the token issuer's key is at '" + publicKey + "', neither a file nor an https URL");
+            problems.add(
+                    s.name() + ": the token issuer's key is at '" + publicKey + "', neither a file nor an https URL");
         }
     }
 
@@ -539,17 +600,21 @@ final class ManifestCheck {
         Optional<Duration> delay = s.setting("quarkus.shutdown.delay").map(ManifestCheck::duration);
         Optional<Duration> timeout = s.setting("quarkus.shutdown.timeout").map(ManifestCheck::duration);
         if (delay.isPresent() && !s.config().isTrue("quarkus.shutdown.delay-enabled")) {
-            problems.add(s.name() + ": QUARKUS_SHUTDOWN_DELAY is set, but application.properties does not enable the delay"
-                    + " at build time (quarkus.shutdown.delay-enabled=true), so it is ignored");
+            problems.add(
+                    s.name() + ": QUARKUS_SHUTDOWN_DELAY is set, but application.properties does not enable the delay"
+                            + " at build time (quarkus.shutdown.delay-enabled=true), so it is ignored");
         }
         if (timeout.isEmpty()) {
             problems.add(s.name() + ": no QUARKUS_SHUTDOWN_TIMEOUT, so calls in flight are cut when the pod stops");
             return;
         }
-        long grace = s.pod().getTerminationGracePeriodSeconds() == null ? 30 : s.pod().getTerminationGracePeriodSeconds();
+        long grace = s.pod().getTerminationGracePeriodSeconds() == null
+                ? 30
+                : s.pod().getTerminationGracePeriodSeconds();
         Duration needed = delay.orElse(Duration.ZERO).plus(timeout.get()).plus(JVM_EXIT);
         if (needed.toSeconds() > grace) {
-            problems.add(s.name() + ": shutdown delay " + delay.orElse(Duration.ZERO).toSeconds() + " s + timeout "
+            problems.add(s.name() + ": shutdown delay "
+                    + delay.orElse(Duration.ZERO).toSeconds() + " s + timeout "
                     + timeout.get().toSeconds() + " s + " + JVM_EXIT.toSeconds() + " s to exit exceed"
                     + " terminationGracePeriodSeconds " + grace + ": the pod is killed before its calls finish");
         }
@@ -600,14 +665,17 @@ final class ManifestCheck {
             return;
         }
         if (s.deployment().getSpec().getReplicas() != null) {
-            problems.add(s.name() + ": has a HorizontalPodAutoscaler and sets replicas, so every apply resets its scale");
+            problems.add(
+                    s.name() + ": has a HorizontalPodAutoscaler and sets replicas, so every apply resets its scale");
         }
         boolean budget = manifests.ofType(PodDisruptionBudget.class).stream()
                 .anyMatch(p -> NetworkPolicies.matches(p.getSpec().getSelector(), s.podLabels()));
         if (!budget) {
-            problems.add(s.name() + ": is autoscaled but has no PodDisruptionBudget, so a node drain may stop all its pods");
+            problems.add(
+                    s.name() + ": is autoscaled but has no PodDisruptionBudget, so a node drain may stop all its pods");
         }
-        if (autoscalers.get(0).getSpec().getMinReplicas() == null || autoscalers.get(0).getSpec().getMinReplicas() < 2) {
+        if (autoscalers.get(0).getSpec().getMinReplicas() == null
+                || autoscalers.get(0).getSpec().getMinReplicas() < 2) {
             problems.add(s.name() + ": its HorizontalPodAutoscaler allows a single replica");
         }
     }
@@ -618,8 +686,8 @@ final class ManifestCheck {
         NetworkPolicies policies = new NetworkPolicies(manifests);
         Map<String, NetworkPolicies.Endpoint> pods = new HashMap<>();
         servers.values().forEach(s -> pods.put(s.name(), endpoint(s.name(), s.podLabels(), s.container())));
-        boolean underPolicy = pods.values().stream()
-                .anyMatch(p -> policies.isolated(p, "Ingress") || policies.isolated(p, "Egress"));
+        boolean underPolicy =
+                pods.values().stream().anyMatch(p -> policies.isolated(p, "Ingress") || policies.isolated(p, "Egress"));
         if (!underPolicy) {
             return;
         }
@@ -645,25 +713,33 @@ final class ManifestCheck {
                             + ", a call " + s.name() + " never makes");
                 }
             }
-            NetworkPolicies.Endpoint gateway = new NetworkPolicies.Endpoint("the API gateway's namespace", "gateway",
-                    GATEWAY_NAMESPACE, Map.of(), Map.of());
+            NetworkPolicies.Endpoint gateway = new NetworkPolicies.Endpoint(
+                    "the API gateway's namespace", "gateway", GATEWAY_NAMESPACE, Map.of(), Map.of());
             if (!policies.allows(gateway, pod, s.port(), "TCP")) {
                 problems.add("network policies keep partners (a namespace labelled " + GATEWAY_NAMESPACE + ") from "
                         + s.name() + ":" + s.port());
             }
-            NetworkPolicies.Endpoint prometheus = new NetworkPolicies.Endpoint("Prometheus' namespace", "monitoring",
-                    METRICS_NAMESPACE, Map.of(), Map.of());
+            NetworkPolicies.Endpoint prometheus = new NetworkPolicies.Endpoint(
+                    "Prometheus' namespace", "monitoring", METRICS_NAMESPACE, Map.of(), Map.of());
             if (!policies.allows(prometheus, pod, s.port(), "TCP")) {
                 problems.add("network policies keep Prometheus (a namespace labelled " + METRICS_NAMESPACE + ") from "
                         + s.name() + "'s metrics on " + s.port());
             }
-            NetworkPolicies.Endpoint stranger = new NetworkPolicies.Endpoint("another namespace", "elsewhere",
-                    Map.of("kubernetes.io/metadata.name", "elsewhere"), Map.of("app", "anything"), Map.of());
+            NetworkPolicies.Endpoint stranger = new NetworkPolicies.Endpoint(
+                    "another namespace",
+                    "elsewhere",
+                    Map.of("kubernetes.io/metadata.name", "elsewhere"),
+                    Map.of("app", "anything"),
+                    Map.of());
             if (policies.allows(stranger, pod, s.port(), "TCP")) {
                 problems.add("network policies let any pod of any namespace reach " + s.name() + ":" + s.port());
             }
-            NetworkPolicies.Endpoint dns = new NetworkPolicies.Endpoint("cluster DNS", "kube-system",
-                    Map.of("kubernetes.io/metadata.name", "kube-system"), Map.of("k8s-app", "kube-dns"), Map.of());
+            NetworkPolicies.Endpoint dns = new NetworkPolicies.Endpoint(
+                    "cluster DNS",
+                    "kube-system",
+                    Map.of("kubernetes.io/metadata.name", "kube-system"),
+                    Map.of("k8s-app", "kube-dns"),
+                    Map.of());
             if (!policies.allows(pod, dns, 53, "UDP")) {
                 problems.add("network policies keep " + s.name() + " from the cluster DNS (kube-dns, 53/UDP)");
             }
@@ -693,32 +769,48 @@ final class ManifestCheck {
             Optional<Provided.GeneratedService> generated = provided.generatedService(name);
             if (service.isPresent()) {
                 Optional<Manifests.Workload> behind = manifests.workloads().stream()
-                        .filter(w -> w.template().getMetadata().getLabels() != null && w.template().getMetadata().getLabels()
-                                .entrySet().containsAll(service.get().getSpec().getSelector().entrySet()))
+                        .filter(w -> w.template().getMetadata().getLabels() != null
+                                && w.template()
+                                        .getMetadata()
+                                        .getLabels()
+                                        .entrySet()
+                                        .containsAll(service.get()
+                                                .getSpec()
+                                                .getSelector()
+                                                .entrySet()))
                         .findFirst();
                 if (behind.isEmpty()) {
                     problems.add("Service " + name + " (" + s.name() + "'s database) selects no pod of the manifests");
                     return;
                 }
                 int targetPort = service.get().getSpec().getPorts().stream()
-                        .filter(p -> p.getPort() == port).findFirst()
-                        .map(p -> targetPort(p, behind.get())).orElse(port);
-                database = endpoint(behind.get().toString(), behind.get().template().getMetadata().getLabels(),
+                        .filter(p -> p.getPort() == port)
+                        .findFirst()
+                        .map(p -> targetPort(p, behind.get()))
+                        .orElse(port);
+                database = endpoint(
+                        behind.get().toString(),
+                        behind.get().template().getMetadata().getLabels(),
                         behind.get().template().getSpec().getContainers().get(0));
                 if (!policies.allows(pod, database, targetPort, "TCP")) {
-                    problems.add("network policies keep " + s.name() + " from its database (" + behind.get() + ":" + targetPort
-                            + ")");
+                    problems.add("network policies keep " + s.name() + " from its database (" + behind.get() + ":"
+                            + targetPort + ")");
                 }
                 return;
             } else if (generated.isPresent()) {
-                database = new NetworkPolicies.Endpoint(generated.get().origin(), manifests.namespace(),
-                        manifests.namespaceLabels(), generated.get().podLabels(), Map.of());
+                database = new NetworkPolicies.Endpoint(
+                        generated.get().origin(),
+                        manifests.namespace(),
+                        manifests.namespaceLabels(),
+                        generated.get().podLabels(),
+                        Map.of());
             } else {
                 return;
             }
         }
         if (!policies.allows(pod, database, port, "TCP")) {
-            problems.add("network policies keep " + s.name() + " from its database (" + database + ", port " + port + ")");
+            problems.add(
+                    "network policies keep " + s.name() + " from its database (" + database + ", port " + port + ")");
         }
     }
 
@@ -730,17 +822,25 @@ final class ManifestCheck {
         if (target.getIntVal() != null) {
             return target.getIntVal();
         }
-        return behind.template().getSpec().getContainers().stream().flatMap(c -> c.getPorts().stream())
-                .filter(p -> target.getStrVal().equals(p.getName())).map(ContainerPort::getContainerPort).findFirst()
+        return behind.template().getSpec().getContainers().stream()
+                .flatMap(c -> c.getPorts().stream())
+                .filter(p -> target.getStrVal().equals(p.getName()))
+                .map(ContainerPort::getContainerPort)
+                .findFirst()
                 .orElse(port.getPort());
     }
 
     private NetworkPolicies.Endpoint endpoint(String description, Map<String, String> labels, Container container) {
         Map<String, Integer> named = new HashMap<>();
-        container.getPorts().stream().filter(p -> p.getName() != null)
+        container.getPorts().stream()
+                .filter(p -> p.getName() != null)
                 .forEach(p -> named.put(p.getName(), p.getContainerPort()));
-        return new NetworkPolicies.Endpoint(description, manifests.namespace(), manifests.namespaceLabels(),
-                labels == null ? Map.of() : labels, named);
+        return new NetworkPolicies.Endpoint(
+                description,
+                manifests.namespace(),
+                manifests.namespaceLabels(),
+                labels == null ? Map.of() : labels,
+                named);
     }
 
     // --- ServiceMonitors (Prometheus Operator) ---
@@ -751,30 +851,34 @@ final class ManifestCheck {
             LabelSelector selector = SERIALIZATION.convertValue(monitor.get("spec", "selector"), LabelSelector.class);
             List<Service> selected = manifests.ofType(Service.class).stream()
                     .filter(svc -> svc.getMetadata().getLabels() != null
-                            && NetworkPolicies.matches(selector, svc.getMetadata().getLabels()))
+                            && NetworkPolicies.matches(
+                                    selector, svc.getMetadata().getLabels()))
                     .toList();
             if (selected.isEmpty()) {
                 problems.add(where + ": selects no Service");
             }
             List<Map<String, Object>> endpoints = monitor.get("spec", "endpoints");
             for (Service service : selected) {
-                Server s = servers.get(service.getSpec().getSelector() == null ? ""
-                        : service.getSpec().getSelector().get("app.kubernetes.io/name"));
+                Server s = servers.get(
+                        service.getSpec().getSelector() == null
+                                ? ""
+                                : service.getSpec().getSelector().get("app.kubernetes.io/name"));
                 if (s == null) {
                     continue;
                 }
                 if ("None".equals(service.getSpec().getClusterIP())) {
-                    problems.add(where + ": selects the headless Service " + service.getMetadata().getName()
-                            + " too, so every pod is scraped twice");
+                    problems.add(where + ": selects the headless Service "
+                            + service.getMetadata().getName() + " too, so every pod is scraped twice");
                 }
                 for (Map<String, Object> endpoint : endpoints == null ? List.<Map<String, Object>>of() : endpoints) {
-                    Function<String, String> field = key -> endpoint.get(key) == null ? null : endpoint.get(key).toString();
+                    Function<String, String> field = key ->
+                            endpoint.get(key) == null ? null : endpoint.get(key).toString();
                     if (!"grpc".equals(field.apply("port"))) {
                         problems.add(where + ": scrapes port " + field.apply("port") + ", not grpc");
                     }
                     if (!s.paths().metrics().equals(field.apply("path"))) {
-                        problems.add(where + ": scrapes " + field.apply("path") + ", " + s.name() + " serves metrics at "
-                                + s.paths().metrics());
+                        problems.add(where + ": scrapes " + field.apply("path") + ", " + s.name()
+                                + " serves metrics at " + s.paths().metrics());
                     }
                     String scheme = field.apply("scheme") == null ? "http" : field.apply("scheme");
                     if (!scheme.equalsIgnoreCase(s.tlsOnly() ? "https" : "http")) {

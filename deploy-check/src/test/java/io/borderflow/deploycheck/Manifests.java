@@ -48,7 +48,8 @@ final class Manifests {
         } else if (parsed instanceof HasMetadata resource) {
             items.add(resource);
         } else {
-            throw new IllegalArgumentException("not a Kubernetes resource: " + parsed.getClass().getName());
+            throw new IllegalArgumentException(
+                    "not a Kubernetes resource: " + parsed.getClass().getName());
         }
     }
 
@@ -59,13 +60,16 @@ final class Manifests {
     /** Resources of a custom kind, e.g. ("postgresql.cnpg.io", "Cluster"). */
     List<GenericKubernetesResource> custom(String group, String kind) {
         return ofType(GenericKubernetesResource.class).stream()
-                .filter(r -> kind.equals(r.getKind()) && r.getApiVersion() != null
+                .filter(r -> kind.equals(r.getKind())
+                        && r.getApiVersion() != null
                         && r.getApiVersion().startsWith(group + "/"))
                 .toList();
     }
 
     private static <T extends HasMetadata> Optional<T> named(List<T> resources, String name) {
-        return resources.stream().filter(r -> name.equals(r.getMetadata().getName())).findFirst();
+        return resources.stream()
+                .filter(r -> name.equals(r.getMetadata().getName()))
+                .findFirst();
     }
 
     Optional<Deployment> deployment(String name) {
@@ -86,15 +90,22 @@ final class Manifests {
 
     /** The namespace everything is rendered into ("default" when the rendering sets none, as the base). */
     String namespace() {
-        return all.stream().map(r -> r.getMetadata().getNamespace()).filter(ns -> ns != null).findFirst().orElse("default");
+        return all.stream()
+                .map(r -> r.getMetadata().getNamespace())
+                .filter(ns -> ns != null)
+                .findFirst()
+                .orElse("default");
     }
 
     /** The labels of the namespace: those of its Namespace resource when rendered, and Kubernetes' own name label. */
     Map<String, String> namespaceLabels() {
         Map<String, String> labels = new HashMap<>();
         String namespace = namespace();
-        ofType(Namespace.class).stream().filter(n -> namespace.equals(n.getMetadata().getName())).findFirst()
-                .map(n -> n.getMetadata().getLabels()).ifPresent(labels::putAll);
+        ofType(Namespace.class).stream()
+                .filter(n -> namespace.equals(n.getMetadata().getName()))
+                .findFirst()
+                .map(n -> n.getMetadata().getLabels())
+                .ifPresent(labels::putAll);
         labels.put("kubernetes.io/metadata.name", namespace);
         return labels;
     }
@@ -109,10 +120,12 @@ final class Manifests {
 
     List<Workload> workloads() {
         List<Workload> workloads = new ArrayList<>();
-        ofType(Deployment.class).forEach(d -> workloads.add(
-                new Workload("Deployment", d.getMetadata().getName(), d.getSpec().getTemplate())));
-        ofType(StatefulSet.class).forEach(s -> workloads.add(
-                new Workload("StatefulSet", s.getMetadata().getName(), s.getSpec().getTemplate())));
+        ofType(Deployment.class)
+                .forEach(d -> workloads.add(new Workload(
+                        "Deployment", d.getMetadata().getName(), d.getSpec().getTemplate())));
+        ofType(StatefulSet.class)
+                .forEach(s -> workloads.add(new Workload(
+                        "StatefulSet", s.getMetadata().getName(), s.getSpec().getTemplate())));
         return workloads;
     }
 }

@@ -25,8 +25,12 @@ final class NetworkPolicies {
     }
 
     /** A pod (namespace and labels, with its named ports) or, with a null namespace, an address outside the cluster. */
-    record Endpoint(String description, String namespace, Map<String, String> namespaceLabels,
-            Map<String, String> podLabels, Map<String, Integer> namedPorts) {
+    record Endpoint(
+            String description,
+            String namespace,
+            Map<String, String> namespaceLabels,
+            Map<String, String> podLabels,
+            Map<String, Integer> namedPorts) {
         static Endpoint outside(String description) {
             return new Endpoint(description, null, Map.of(), Map.of(), Map.of());
         }
@@ -58,7 +62,8 @@ final class NetworkPolicies {
         if (!from.inCluster() || !isolated(from, "Egress")) {
             return true;
         }
-        return policies.stream().filter(p -> selects(p, from) && types(p).contains("Egress"))
+        return policies.stream()
+                .filter(p -> selects(p, from) && types(p).contains("Egress"))
                 .flatMap(p -> p.getSpec().getEgress().stream())
                 .anyMatch(rule -> peersMatch(rule.getTo(), to) && portsMatch(rule.getPorts(), to, port, protocol));
     }
@@ -67,15 +72,18 @@ final class NetworkPolicies {
         if (!to.inCluster() || !isolated(to, "Ingress")) {
             return true;
         }
-        return policies.stream().filter(p -> selects(p, to) && types(p).contains("Ingress"))
+        return policies.stream()
+                .filter(p -> selects(p, to) && types(p).contains("Ingress"))
                 .flatMap(p -> p.getSpec().getIngress().stream())
                 .anyMatch(rule -> peersMatch(rule.getFrom(), from) && portsMatch(rule.getPorts(), to, port, protocol));
     }
 
     private boolean selects(NetworkPolicy policy, Endpoint pod) {
-        String policyNamespace = policy.getMetadata().getNamespace() == null ? namespace
+        String policyNamespace = policy.getMetadata().getNamespace() == null
+                ? namespace
                 : policy.getMetadata().getNamespace();
-        return pod.inCluster() && policyNamespace.equals(pod.namespace())
+        return pod.inCluster()
+                && policyNamespace.equals(pod.namespace())
                 && matches(policy.getSpec().getPodSelector(), pod.podLabels());
     }
 
@@ -84,8 +92,10 @@ final class NetworkPolicies {
         if (types != null && !types.isEmpty()) {
             return types;
         }
-        return policy.getSpec().getEgress() != null && !policy.getSpec().getEgress().isEmpty()
-                ? List.of("Ingress", "Egress") : List.of("Ingress");
+        return policy.getSpec().getEgress() != null
+                        && !policy.getSpec().getEgress().isEmpty()
+                ? List.of("Ingress", "Egress")
+                : List.of("Ingress");
     }
 
     private boolean peersMatch(List<NetworkPolicyPeer> peers, Endpoint other) {
@@ -102,7 +112,8 @@ final class NetworkPolicies {
         if (!other.inCluster()) {
             return false;
         }
-        boolean namespaceMatches = peer.getNamespaceSelector() == null ? namespace.equals(other.namespace())
+        boolean namespaceMatches = peer.getNamespaceSelector() == null
+                ? namespace.equals(other.namespace())
                 : matches(peer.getNamespaceSelector(), other.namespaceLabels());
         boolean podMatches = peer.getPodSelector() == null || matches(peer.getPodSelector(), other.podLabels());
         return namespaceMatches && podMatches;

@@ -26,17 +26,15 @@ final class QuarkusEndpoints {
     static final String METRICS = "quarkus.micrometer.export.prometheus.path";
     static final String SSL_PORT = "quarkus.http.ssl-port";
     static final String MANAGEMENT = "quarkus.management.enabled";
-    private static final List<String> PATHS = List.of(ROOT, NON_APPLICATION_ROOT, HEALTH_ROOT, LIVENESS, READINESS,
-            STARTUP, METRICS, SSL_PORT);
+    private static final List<String> PATHS =
+            List.of(ROOT, NON_APPLICATION_ROOT, HEALTH_ROOT, LIVENESS, READINESS, STARTUP, METRICS, SSL_PORT);
 
     private static final Map<String, String> DEFAULTS = readDefaults();
 
     /** The absolute paths one service serves. */
-    record Paths(String live, String ready, String started, String metrics) {
-    }
+    record Paths(String live, String ready, String started, String metrics) {}
 
-    private QuarkusEndpoints() {
-    }
+    private QuarkusEndpoints() {}
 
     static Paths of(ServiceConfig service) {
         if (service.isTrue(MANAGEMENT)) {
@@ -46,8 +44,11 @@ final class QuarkusEndpoints {
         String root = value(service, ROOT);
         String nonApplication = under(root, value(service, NON_APPLICATION_ROOT));
         String health = under(nonApplication, value(service, HEALTH_ROOT));
-        return new Paths(under(health, value(service, LIVENESS)), under(health, value(service, READINESS)),
-                under(health, value(service, STARTUP)), under(nonApplication, value(service, METRICS)));
+        return new Paths(
+                under(health, value(service, LIVENESS)),
+                under(health, value(service, READINESS)),
+                under(health, value(service, STARTUP)),
+                under(nonApplication, value(service, METRICS)));
     }
 
     private static String value(ServiceConfig service, String key) {
@@ -71,7 +72,8 @@ final class QuarkusEndpoints {
         Map<String, String> found = new HashMap<>();
         ObjectMapper json = new ObjectMapper();
         try {
-            for (URL model : Collections.list(QuarkusEndpoints.class.getClassLoader()
+            for (URL model : Collections.list(QuarkusEndpoints.class
+                    .getClassLoader()
                     .getResources("META-INF/quarkus-config-doc/quarkus-config-model.json"))) {
                 try (InputStream in = model.openStream()) {
                     collect(json.readTree(in), found);
@@ -82,8 +84,9 @@ final class QuarkusEndpoints {
         }
         for (String key : PATHS) {
             if (!found.containsKey(key)) {
-                throw new IllegalStateException("Quarkus' configuration metadata on the class path gives no default for "
-                        + key + " (an extension missing from deploy-check's pom, or a new metadata format)");
+                throw new IllegalStateException(
+                        "Quarkus' configuration metadata on the class path gives no default for " + key
+                                + " (an extension missing from deploy-check's pom, or a new metadata format)");
             }
         }
         return found;
@@ -93,7 +96,9 @@ final class QuarkusEndpoints {
         if (node.isObject()) {
             JsonNode property = node.path("path").path("property");
             JsonNode defaultValue = node.get("defaultValue");
-            if (property.isTextual() && defaultValue != null && defaultValue.isTextual()
+            if (property.isTextual()
+                    && defaultValue != null
+                    && defaultValue.isTextual()
                     && PATHS.contains(property.asText())) {
                 found.put(property.asText(), defaultValue.asText());
             }

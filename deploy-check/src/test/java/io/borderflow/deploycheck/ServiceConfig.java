@@ -75,8 +75,8 @@ final class ServiceConfig {
             return Optional.of(value);
         }
         String reference = m.group(1);
-        Optional<String> referenced = reference.contains(".") ? resolve(reference, env)
-                : Optional.ofNullable(env.get(reference));
+        Optional<String> referenced =
+                reference.contains(".") ? resolve(reference, env) : Optional.ofNullable(env.get(reference));
         return referenced.or(() -> Optional.ofNullable(m.group(2)));
     }
 
@@ -91,13 +91,16 @@ final class ServiceConfig {
 
     /** The environment variable a setting is taken from, e.g. CHECKPOINT_PORT for quarkus.http.port. */
     Optional<String> variableOf(String key) {
-        return raw(key).map(v -> EXPRESSION.matcher(v.strip())).filter(Matcher::matches).map(m -> m.group(1))
+        return raw(key).map(v -> EXPRESSION.matcher(v.strip()))
+                .filter(Matcher::matches)
+                .map(m -> m.group(1))
                 .filter(v -> !v.contains("."));
     }
 
     /** The default a setting has when its environment variable is not set. */
     Optional<String> defaultOf(String key) {
-        return raw(key).map(v -> EXPRESSION.matcher(v.strip())).filter(Matcher::matches)
+        return raw(key).map(v -> EXPRESSION.matcher(v.strip()))
+                .filter(Matcher::matches)
                 .map(m -> m.group(2));
     }
 
@@ -129,14 +132,19 @@ final class ServiceConfig {
 
     /** The gRPC clients configured without a profile (the ones a pod uses), in name order. */
     List<Client> clients() {
-        return properties.stringPropertyNames().stream().sorted().map(CLIENT_HOST::matcher).filter(Matcher::matches)
+        return properties.stringPropertyNames().stream()
+                .sorted()
+                .map(CLIENT_HOST::matcher)
+                .filter(Matcher::matches)
                 .map(m -> m.group(1))
                 .map(c -> new Client(c, "quarkus.grpc.clients." + c + ".host", "quarkus.grpc.clients." + c + ".port"))
                 .toList();
     }
 
     boolean isTrue(String key) {
-        return raw(key).map(v -> v.strip().toLowerCase(Locale.ROOT)).filter("true"::equals).isPresent();
+        return raw(key).map(v -> v.strip().toLowerCase(Locale.ROOT))
+                .filter("true"::equals)
+                .isPresent();
     }
 
     @Override

@@ -24,6 +24,7 @@ final class Suite {
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
     /** A row of the README's table: | `name`, `name` | `key`, `key` | ... */
     private static final Pattern TABLE_ROW = Pattern.compile("^\\|([^|]*)\\|([^|]*)\\|");
+
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
     static final String SECRETS_HEADING = "### Secrets you supply";
 
@@ -114,7 +115,8 @@ final class Suite {
         List<String> values = new ArrayList<>();
         Matcher m = CODE.matcher(cell);
         while (m.find()) {
-            values.addAll(Arrays.stream(m.group(1).split(",")).map(String::strip).toList());
+            values.addAll(
+                    Arrays.stream(m.group(1).split(",")).map(String::strip).toList());
         }
         return values;
     }
@@ -135,14 +137,18 @@ final class Suite {
     Optional<String> peerOf(ServiceConfig.Client client, ServiceConfig caller) {
         Optional<String> port = caller.defaultOf(client.portKey()).or(() -> caller.raw(client.portKey()));
         Optional<String> byPort = services.stream()
-                .filter(s -> port.isPresent() && s.defaultOf("quarkus.http.port").equals(port))
-                .map(s -> s.name).findFirst();
+                .filter(s ->
+                        port.isPresent() && s.defaultOf("quarkus.http.port").equals(port))
+                .map(s -> s.name)
+                .findFirst();
         return byPort.or(() -> service(client.name() + "-service").map(s -> s.name));
     }
 
     /** Whether {@code caller} calls {@code callee}: one of its gRPC clients is for that service. */
     boolean calls(String caller, String callee) {
-        return service(caller).map(s -> s.clients().stream()
-                .anyMatch(c -> peerOf(c, s).filter(callee::equals).isPresent())).orElse(false);
+        return service(caller)
+                .map(s -> s.clients().stream()
+                        .anyMatch(c -> peerOf(c, s).filter(callee::equals).isPresent()))
+                .orElse(false);
     }
 }

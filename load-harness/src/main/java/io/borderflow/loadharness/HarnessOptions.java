@@ -26,8 +26,19 @@ import java.util.Map;
  * @param root the repository root; null: found from the working directory
  * @param help whether to print the usage and stop
  */
-public record HarnessOptions(String mode, List<String> scenarios, Duration warmup, Duration measure,
-        Duration rateDuration, int concurrency, int streams, int eventWindow, int connections, Path out, Path root, boolean help) {
+public record HarnessOptions(
+        String mode,
+        List<String> scenarios,
+        Duration warmup,
+        Duration measure,
+        Duration rateDuration,
+        int concurrency,
+        int streams,
+        int eventWindow,
+        int connections,
+        Path out,
+        Path root,
+        boolean help) {
 
     static final String USAGE = """
             java -jar load-harness/target/load-harness.jar [options]
@@ -103,11 +114,19 @@ public record HarnessOptions(String mode, List<String> scenarios, Duration warmu
             }
         }
         String mode = quick ? "quick" : custom ? "custom" : "full";
-        return new HarnessOptions(mode, scenarios,
+        return new HarnessOptions(
+                mode,
+                scenarios,
                 Duration.ofSeconds(warmup != null ? warmup : quick ? 2 : 10),
                 Duration.ofSeconds(measure != null ? measure : quick ? 3 : 20),
                 Duration.ofSeconds(rateDuration != null ? rateDuration : quick ? 2 : 15),
-                concurrency, streams, eventWindow, connections, out, root, help);
+                concurrency,
+                streams,
+                eventWindow,
+                connections,
+                out,
+                root,
+                help);
     }
 
     /** The settings recorded with the results. */
@@ -129,7 +148,8 @@ public record HarnessOptions(String mode, List<String> scenarios, Duration warmu
         for (String name : value.split(",")) {
             String trimmed = name.trim();
             if (!Scenarios.NAMES.contains(trimmed)) {
-                throw new IllegalArgumentException("unknown scenario '" + trimmed + "'; known: " + String.join(", ", Scenarios.NAMES));
+                throw new IllegalArgumentException(
+                        "unknown scenario '" + trimmed + "'; known: " + String.join(", ", Scenarios.NAMES));
             }
             chosen.add(trimmed);
         }

@@ -42,10 +42,10 @@ public final class LoadHarness {
     private static final Duration IDLE_MEASURE = Duration.ofSeconds(3);
     /** The suite counts as settled after start-up once its services use less than this together. */
     private static final double SETTLED_CORES = 0.1;
+
     private static final Duration MAX_SETTLING = Duration.ofSeconds(90);
 
-    private LoadHarness() {
-    }
+    private LoadHarness() {}
 
     public static void main(String[] args) throws Exception {
         HarnessOptions options;
@@ -72,12 +72,17 @@ public final class LoadHarness {
         SuiteSettings settings = settings(root, data, freePorts(4));
         if (!RunningSuite.classDataArchivesReady(settings)) {
             // the start measured is the one every start but a build's first is: from the class-data archives
-            System.out.println("first start of this build: starting and stopping the suite once to write its class-data archives");
+            System.out.println(
+                    "first start of this build: starting and stopping the suite once to write its class-data archives");
             RunningSuite.start(settings).close();
             RunningSuite.reset(data);
         }
-        System.out.printf(Locale.ROOT, "starting the suite (PostgreSQL on %d, services on %s) with data in %s%n",
-                settings.postgresPort(), settings.services().stream().map(s -> s.name() + " " + s.port()).toList(), data);
+        System.out.printf(
+                Locale.ROOT,
+                "starting the suite (PostgreSQL on %d, services on %s) with data in %s%n",
+                settings.postgresPort(),
+                settings.services().stream().map(s -> s.name() + " " + s.port()).toList(),
+                data);
         try (RunningSuite suite = RunningSuite.start(settings)) {
             Map<String, Long> ready = new LinkedHashMap<>();
             Map<String, Integer> ports = new LinkedHashMap<>();
@@ -98,24 +103,42 @@ public final class LoadHarness {
                     CpuUse.Meter.Stop meter = idleSampler.start();
                     Thread.sleep(IDLE_MEASURE.toMillis());
                     idle = meter.stop();
-                } while (idle.serviceCores().values().stream().mapToDouble(Double::doubleValue).sum() > SETTLED_CORES
+                } while (idle.serviceCores().values().stream()
+                                        .mapToDouble(Double::doubleValue)
+                                        .sum()
+                                > SETTLED_CORES
                         && Duration.between(settling, Instant.now()).compareTo(MAX_SETTLING) < 0);
             }
-            System.out.printf(Locale.ROOT, "idle for %d s, %d s after ready: machine %.0f%% busy, service cores %s%n",
-                    IDLE_MEASURE.toSeconds(), Duration.between(settling, Instant.now()).toSeconds(),
-                    idle.machineBusy() * 100, idle.serviceCores());
-            Duration perScenario = options.warmup().plus(options.measure()).plus(options.rateDuration().multipliedBy(2));
+            System.out.printf(
+                    Locale.ROOT,
+                    "idle for %d s, %d s after ready: machine %.0f%% busy, service cores %s%n",
+                    IDLE_MEASURE.toSeconds(),
+                    Duration.between(settling, Instant.now()).toSeconds(),
+                    idle.machineBusy() * 100,
+                    idle.serviceCores());
+            Duration perScenario = options.warmup()
+                    .plus(options.measure())
+                    .plus(options.rateDuration().multipliedBy(2));
             List<ScenarioResult> results = new ArrayList<>();
-            try (SuiteClients clients = SuiteClients.connect(ports, options.connections(), suite.issuer(), runTag(), CALL_DEADLINE,
-                    perScenario.plus(CALL_DEADLINE.multipliedBy(3)).plusSeconds(60));
+            try (SuiteClients clients = SuiteClients.connect(
+                            ports,
+                            options.connections(),
+                            suite.issuer(),
+                            runTag(),
+                            CALL_DEADLINE,
+                            perScenario.plus(CALL_DEADLINE.multipliedBy(3)).plusSeconds(60));
                     ProcessSampler sampler = new ProcessSampler(pids)) {
                 LoadRunner runner = new LoadRunner(sampler, CALL_DEADLINE.plusSeconds(2));
                 List<Scenario> chosen = Scenarios.all(clients, options.streams(), options.eventWindow()).stream()
-                        .filter(scenario -> options.scenarios().contains(scenario.name())).toList();
+                        .filter(scenario -> options.scenarios().contains(scenario.name()))
+                        .toList();
                 // every scenario once before any is measured: the JIT compiles the whole suite's hot code, not only
                 // the code of the scenarios before it
                 for (Scenario scenario : chosen) {
-                    System.out.printf(Locale.ROOT, "warming up with %s for %d s%n", scenario.name(),
+                    System.out.printf(
+                            Locale.ROOT,
+                            "warming up with %s for %d s%n",
+                            scenario.name(),
                             options.warmup().toSeconds());
                     try (CallTarget calls = scenario.calls().get()) {
                         runner.closedLoop(calls, inFlight(scenario, options), options.warmup(), Duration.ofSeconds(1));
@@ -125,8 +148,16 @@ public final class LoadHarness {
                     results.add(runScenario(scenario, options, runner, sampler));
                 }
             }
-            return new RunResult(LocalDate.now(ZoneOffset.UTC), options.mode(), options.settings(), commit(root),
-                    MachineInfo.current(), ready, results, Scenarios.HEALTH, idle);
+            return new RunResult(
+                    LocalDate.now(ZoneOffset.UTC),
+                    options.mode(),
+                    options.settings(),
+                    commit(root),
+                    MachineInfo.current(),
+                    ready,
+                    results,
+                    Scenarios.HEALTH,
+                    idle);
         }
     }
 
@@ -134,12 +165,14 @@ public final class LoadHarness {
         return scenario.inFlight() > 0 ? scenario.inFlight() : options.concurrency();
     }
 
-    private static ScenarioResult runScenario(Scenario scenario, HarnessOptions options, LoadRunner runner,
-            ProcessSampler sampler) throws InterruptedException {
+    private static ScenarioResult runScenario(
+            Scenario scenario, HarnessOptions options, LoadRunner runner, ProcessSampler sampler)
+            throws InterruptedException {
         System.out.printf(Locale.ROOT, "%n%s: %s%n", scenario.name(), scenario.rpc());
         sampler.resetPeaks();
         try (CallTarget calls = scenario.calls().get()) {
-            PhaseResult max = runner.closedLoop(calls, inFlight(scenario, options), options.warmup(), options.measure());
+            PhaseResult max =
+                    runner.closedLoop(calls, inFlight(scenario, options), options.warmup(), options.measure());
             print(max);
             List<PhaseResult> fixed = new ArrayList<>();
             for (double rate : scenario.rates()) {
@@ -148,20 +181,39 @@ public final class LoadHarness {
                 fixed.add(phase);
             }
             Map<String, Long> rss = sampler.resetPeaks();
-            System.out.println("  peak VmRSS MB " + rss.entrySet().stream()
-                    .map(e -> e.getKey() + " " + e.getValue() / 1048576).toList());
-            return new ScenarioResult(scenario.name(), scenario.service(), scenario.rpc(), scenario.sends(),
-                    scenario.target(), max, fixed, rss);
+            System.out.println("  peak VmRSS MB "
+                    + rss.entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue() / 1048576)
+                            .toList());
+            return new ScenarioResult(
+                    scenario.name(),
+                    scenario.service(),
+                    scenario.rpc(),
+                    scenario.sends(),
+                    scenario.target(),
+                    max,
+                    fixed,
+                    rss);
         }
     }
 
     private static void print(PhaseResult p) {
-        System.out.printf(Locale.ROOT, "  %-14s %s  %,9.0f ok/s  p50 %.2f  p99 %.2f  p99.9 %.2f  max %.2f ms  failed %s"
+        System.out.printf(
+                Locale.ROOT,
+                "  %-14s %s  %,9.0f ok/s  p50 %.2f  p99 %.2f  p99.9 %.2f  max %.2f ms  failed %s"
                         + "  machine %.0f%%  driver %.2f cores%n",
-                p.kind(), p.concurrency() > 0 ? String.format(Locale.ROOT, "%4d in flight", p.concurrency())
+                p.kind(),
+                p.concurrency() > 0
+                        ? String.format(Locale.ROOT, "%4d in flight", p.concurrency())
                         : String.format(Locale.ROOT, "%6.0f/s sent", p.offeredRate()),
-                p.achievedRate(), p.latency().p50Ms(), p.latency().p99Ms(), p.latency().p999Ms(), p.latency().maxMs(),
-                p.failures(), p.cpu().machineBusy() * 100, p.cpu().driverCores());
+                p.achievedRate(),
+                p.latency().p50Ms(),
+                p.latency().p99Ms(),
+                p.latency().p999Ms(),
+                p.latency().maxMs(),
+                p.failures(),
+                p.cpu().machineBusy() * 100,
+                p.cpu().driverCores());
     }
 
     static void write(RunResult run, Path out) throws IOException {
@@ -174,8 +226,13 @@ public final class LoadHarness {
         Files.writeString(out.resolve("load.md"), LoadReport.markdown(run, json, svg), StandardCharsets.UTF_8);
         System.out.println();
         for (TargetChecks.Check check : TargetChecks.of(run)) {
-            System.out.printf(Locale.ROOT, "%-5s %s: %s, measured %s%n",
-                    check.met() == null ? "n/a" : check.met() ? "met" : "MISS", check.subject(), check.target(), check.measured());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-5s %s: %s, measured %s%n",
+                    check.met() == null ? "n/a" : check.met() ? "met" : "MISS",
+                    check.subject(),
+                    check.target(),
+                    check.measured());
         }
         System.out.println("\nwrote " + out.resolve(json) + ", " + out.resolve(svg) + " and " + out.resolve("load.md"));
     }
@@ -193,10 +250,14 @@ public final class LoadHarness {
     }
 
     private static SuiteSettings settings(Path root, Path data, int[] ports) {
-        return new SuiteSettings(root, data, ports[0], List.of(
-                new SuiteSettings.Service("checkpoint-service", "checkpoint", ports[1]),
-                new SuiteSettings.Service("inspection-service", "inspection", ports[2]),
-                new SuiteSettings.Service("routing-service", "routing", ports[3])));
+        return new SuiteSettings(
+                root,
+                data,
+                ports[0],
+                List.of(
+                        new SuiteSettings.Service("checkpoint-service", "checkpoint", ports[1]),
+                        new SuiteSettings.Service("inspection-service", "inspection", ports[2]),
+                        new SuiteSettings.Service("routing-service", "routing", ports[3])));
     }
 
     /** Ports free on this machine now. */
@@ -222,12 +283,13 @@ public final class LoadHarness {
     private static Path findRoot() {
         Path here = Path.of("").toAbsolutePath().normalize();
         for (Path candidate = here; candidate != null; candidate = candidate.getParent()) {
-            if (Files.isDirectory(candidate.resolve("checkpoint-service")) && Files.isRegularFile(candidate.resolve("pom.xml"))) {
+            if (Files.isDirectory(candidate.resolve("checkpoint-service"))
+                    && Files.isRegularFile(candidate.resolve("pom.xml"))) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("run from the repository root (no checkpoint-service folder in " + here
-                + " or above), or give --root");
+        throw new IllegalStateException(
+                "run from the repository root (no checkpoint-service folder in " + here + " or above), or give --root");
     }
 
     /** Four base-36 characters from the clock, so ids and plates of runs a few seconds apart differ. */
@@ -239,7 +301,9 @@ public final class LoadHarness {
 
     private static String commit(Path root) {
         try {
-            Process git = new ProcessBuilder("git", "-C", root.toString(), "rev-parse", "HEAD").redirectErrorStream(true).start();
+            Process git = new ProcessBuilder("git", "-C", root.toString(), "rev-parse", "HEAD")
+                    .redirectErrorStream(true)
+                    .start();
             String head = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             return git.waitFor() == 0 && head.matches("[0-9a-f]{40}") ? head : "unknown";
         } catch (IOException e) {

@@ -15,8 +15,11 @@ class HarnessOptionsTest {
 
         assertThat(options.mode()).isEqualTo("full");
         assertThat(options.scenarios()).isEqualTo(Scenarios.NAMES);
-        Duration perScenario = options.warmup().plus(options.measure()).plus(options.rateDuration().multipliedBy(2));
-        assertThat(perScenario.multipliedBy(Scenarios.NAMES.size())).isBetween(Duration.ofMinutes(4), Duration.ofMinutes(7));
+        Duration perScenario = options.warmup()
+                .plus(options.measure())
+                .plus(options.rateDuration().multipliedBy(2));
+        assertThat(perScenario.multipliedBy(Scenarios.NAMES.size()))
+                .isBetween(Duration.ofMinutes(4), Duration.ofMinutes(7));
         assertThat(options.concurrency()).isBetween(32, 128);
     }
 
@@ -25,7 +28,9 @@ class HarnessOptionsTest {
         HarnessOptions options = HarnessOptions.parse("--quick");
 
         assertThat(options.mode()).isEqualTo("quick");
-        Duration perScenario = options.warmup().plus(options.measure()).plus(options.rateDuration().multipliedBy(2));
+        Duration perScenario = options.warmup()
+                .plus(options.measure())
+                .plus(options.rateDuration().multipliedBy(2));
         assertThat(perScenario.multipliedBy(Scenarios.NAMES.size())).isLessThanOrEqualTo(Duration.ofSeconds(65));
     }
 
@@ -36,7 +41,9 @@ class HarnessOptionsTest {
         assertThat(options.scenarios()).containsExactly("health", "find-routes");
         assertThat(options.measure()).hasSeconds(7);
         assertThat(options.mode()).isEqualTo("custom");
-        assertThat(options.settings()).containsEntry("scenarios", "health,find-routes").containsEntry("measureSeconds", 7L);
+        assertThat(options.settings())
+                .containsEntry("scenarios", "health,find-routes")
+                .containsEntry("measureSeconds", 7L);
     }
 
     @Test
@@ -44,10 +51,14 @@ class HarnessOptionsTest {
         HarnessOptions defaults = HarnessOptions.parse();
         HarnessOptions chosen = HarnessOptions.parse("--event-window", "8", "--connections", "1", "--streams", "4");
 
-        assertThat(defaults.settings()).containsEntry("eventWindowPerStream", 32).containsEntry("connectionsPerService", 4);
+        assertThat(defaults.settings())
+                .containsEntry("eventWindowPerStream", 32)
+                .containsEntry("connectionsPerService", 4);
         assertThat(chosen.eventWindow()).isEqualTo(8);
         assertThat(chosen.connections()).isEqualTo(1);
-        assertThat(chosen.settings()).containsEntry("eventWindowPerStream", 8).containsEntry("connectionsPerService", 1)
+        assertThat(chosen.settings())
+                .containsEntry("eventWindowPerStream", 8)
+                .containsEntry("connectionsPerService", 1)
                 .containsEntry("eventStreams", 4);
         assertThatThrownBy(() -> HarnessOptions.parse("--event-window", "0")).hasMessageContaining("at least 1");
     }
@@ -55,7 +66,8 @@ class HarnessOptionsTest {
     @Test
     void wrongOptionsAreRefusedWithWhatIsWrong() {
         assertThatThrownBy(() -> HarnessOptions.parse("--scenario", "everything"))
-                .hasMessageContaining("unknown scenario 'everything'").hasMessageContaining("submit-declaration");
+                .hasMessageContaining("unknown scenario 'everything'")
+                .hasMessageContaining("submit-declaration");
         assertThatThrownBy(() -> HarnessOptions.parse("--concurrency", "0")).hasMessageContaining("at least 1");
         assertThatThrownBy(() -> HarnessOptions.parse("--measure")).hasMessageContaining("--measure needs a value");
         assertThatThrownBy(() -> HarnessOptions.parse("--warmup", "ten")).hasMessageContaining("whole number");

@@ -20,7 +20,8 @@ class ResultFilesTest {
         assertThat(out.resolve("load-2026-11-23.json")).hasContent(first);
         assertThat(out.resolve("load-2026-11-23-2.json")).exists();
         assertThat(out.resolve("load-2026-11-23-2.svg")).exists();
-        assertThat(Files.readString(out.resolve("load.md"))).contains("load-2026-11-23-2.json", "load-2026-11-23-2.svg")
+        assertThat(Files.readString(out.resolve("load.md")))
+                .contains("load-2026-11-23-2.json", "load-2026-11-23-2.svg")
                 .doesNotContain("load-2026-11-23.json");
     }
 }

@@ -34,6 +34,7 @@ final class ClassDataArchive {
      * run) and after SIGTERM (128 + 15); either still runs the JVM's exit path, which writes the archive.
      */
     private static final int EXIT_ON_SIGINT = 130;
+
     private static final int EXIT_ON_SIGTERM = 143;
 
     private final Path jar;
@@ -136,7 +137,8 @@ final class ClassDataArchive {
     private void deleteOthers() throws IOException {
         try (Stream<Path> files = Files.list(archive.getParent())) {
             for (Path other : files.filter(p -> p.getFileName().toString().startsWith(PREFIX))
-                    .filter(p -> p.getFileName().toString().endsWith(SUFFIX) && !p.equals(archive)).toList()) {
+                    .filter(p -> p.getFileName().toString().endsWith(SUFFIX) && !p.equals(archive))
+                    .toList()) {
                 Files.deleteIfExists(other);
             }
         }
@@ -156,7 +158,9 @@ final class ClassDataArchive {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(jdk.getBytes(StandardCharsets.UTF_8));
             for (Path file : files.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith(PREFIX)).sorted().toList()) {
+                    .filter(p -> !p.getFileName().toString().startsWith(PREFIX))
+                    .sorted()
+                    .toList()) {
                 String entry = "\n" + folder.relativize(file) + "|" + Files.size(file) + "|"
                         + Files.getLastModifiedTime(file).toMillis();
                 digest.update(entry.getBytes(StandardCharsets.UTF_8));

@@ -10,12 +10,13 @@ import java.util.concurrent.CountDownLatch;
  * service would not stay up (the reason is printed).
  */
 public final class LocalSuite {
-    private LocalSuite() {
-    }
+    private LocalSuite() {}
 
     public static void main(String[] args) throws InterruptedException {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        Path root = Path.of(System.getProperty("borderflow.root", ".")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("borderflow.root", "."))
+                .toAbsolutePath()
+                .normalize();
         SuiteSettings settings;
         try {
             settings = SuiteSettings.defaults(root, System.getenv());
@@ -52,12 +53,15 @@ public final class LocalSuite {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping BorderFlow ...");
-            suite.close();
-            System.out.println("Stopped.");
-            stopped.countDown();
-        }, "borderflow-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("\nStopping BorderFlow ...");
+                            suite.close();
+                            System.out.println("Stopped.");
+                            stopped.countDown();
+                        },
+                        "borderflow-stop"));
         System.out.println(banner(suite));
         new SuiteSupervisor(suite, System.out, () -> System.exit(1), java.time.Clock.systemDefaultZone()).watch();
         stopped.await();
@@ -69,21 +73,40 @@ public final class LocalSuite {
                 + ProcessHandle.current().pid() + ", stops everything; a service that exits is reported here and "
                 + "started again):\n");
         for (SuiteSettings.Service service : s.services()) {
-            text.append(String.format("  %-19s gRPC + HTTP on localhost:%d   ready: http://localhost:%d/q/health/ready"
-                    + "   log: %s%n", service.name(), service.port(), service.port(), suite.log(service.name())));
+            text.append(String.format(
+                    "  %-19s gRPC + HTTP on localhost:%d   ready: http://localhost:%d/q/health/ready" + "   log: %s%n",
+                    service.name(), service.port(), service.port(), suite.log(service.name())));
         }
-        text.append("  ready after ").append(String.join(", ", s.services().stream().map(service -> String.format(
-                "%.1f s", suite.startToReady(service.name()).toMillis() / 1000.0)).toList()));
+        text.append("  ready after ")
+                .append(String.join(
+                        ", ",
+                        s.services().stream()
+                                .map(service -> String.format(
+                                        "%.1f s",
+                                        suite.startToReady(service.name()).toMillis() / 1000.0))
+                                .toList()));
         boolean archived = s.services().stream().allMatch(service -> suite.startedFromClassDataArchive(service.name()));
-        text.append(!RunningSuite.classDataSharing() ? " (class-data sharing off)\n" : archived
-                ? " (from class-data archives)\n"
-                : " (first start of this build: class-data archives are written at Ctrl-C, for faster starts after)\n");
-        text.append(String.format("  %-19s localhost:%d (user postgres, password postgres; databases %s)%n", "PostgreSQL",
-                s.postgresPort(), String.join(", ", s.services().stream().map(SuiteSettings.Service::database).toList())));
+        text.append(
+                !RunningSuite.classDataSharing()
+                        ? " (class-data sharing off)\n"
+                        : archived
+                                ? " (from class-data archives)\n"
+                                : " (first start of this build: class-data archives are written at Ctrl-C, for faster starts after)\n");
+        text.append(String.format(
+                "  %-19s localhost:%d (user postgres, password postgres; databases %s)%n",
+                "PostgreSQL",
+                s.postgresPort(),
+                String.join(
+                        ", ",
+                        s.services().stream()
+                                .map(SuiteSettings.Service::database)
+                                .toList())));
         text.append("\nEvery API call needs a bearer token; ./token prints one for any role (./token --help):\n")
                 .append("  TOKEN=$(./token freight-platform)\n")
-                .append("  grpcurl -plaintext -H \"authorization: Bearer $TOKEN\" -d '{\"name\":\"checkpoints/zhaisan\"}' localhost:")
-                .append(s.service("checkpoint-service").port()).append(" borderflow.checkpoint.v1.CheckpointService/GetCheckpoint\n");
+                .append(
+                        "  grpcurl -plaintext -H \"authorization: Bearer $TOKEN\" -d '{\"name\":\"checkpoints/zhaisan\"}' localhost:")
+                .append(s.service("checkpoint-service").port())
+                .append(" borderflow.checkpoint.v1.CheckpointService/GetCheckpoint\n");
         return text.toString();
     }
 }

@@ -40,14 +40,19 @@ public final class RunningSuite implements AutoCloseable {
      * rather than limping. G1 stays the collector: the serial one saved about 40 MiB of RSS but cost a quarter of the
      * event throughput on two cores.
      */
-    static final List<String> JVM_OPTIONS = List.of("-Xmx160m", "-XX:ReservedCodeCacheSize=96m", "-Xss512k",
-            "-XX:MaxDirectMemorySize=64m", "-XX:+ExitOnOutOfMemoryError");
+    static final List<String> JVM_OPTIONS = List.of(
+            "-Xmx160m",
+            "-XX:ReservedCodeCacheSize=96m",
+            "-Xss512k",
+            "-XX:MaxDirectMemorySize=64m",
+            "-XX:+ExitOnOutOfMemoryError");
 
     private final SuiteSettings settings;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Duration> startToReady = new java.util.concurrent.ConcurrentHashMap<>();
     /** Every start's use of its class-data archive, settled once its JVM has exited. */
     private final Map<Process, ClassDataArchive.Start> archiveStarts = new LinkedHashMap<>();
+
     private EmbeddedPostgres postgres;
     /** Set once {@link #close} begins: a service exiting from then on is being stopped, not failing. */
     private volatile boolean closing;
@@ -105,8 +110,10 @@ public final class RunningSuite implements AutoCloseable {
      * @throws SuiteStartException when it exits again while starting, is not ready in time, or the suite is closing
      */
     public Duration restart(String serviceName) {
-        SuiteSettings.Service service = settings.services().stream().filter(s -> s.name().equals(serviceName))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("no service " + serviceName));
+        SuiteSettings.Service service = settings.services().stream()
+                .filter(s -> s.name().equals(serviceName))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + serviceName));
         synchronized (this) {
             if (closing) {
                 throw new SuiteStartException("the suite is stopping: " + serviceName + " is not started again");
@@ -200,9 +207,11 @@ public final class RunningSuite implements AutoCloseable {
             added.forEach(builder::setServerConfig);
             postgres = builder.start();
         } catch (IOException | RuntimeException e) {
-            throw new SuiteStartException("embedded PostgreSQL did not start on port " + settings.postgresPort()
-                    + " with data in " + data + ": " + e.getMessage()
-                    + " (a data folder from another PostgreSQL version? start with --reset)", e);
+            throw new SuiteStartException(
+                    "embedded PostgreSQL did not start on port " + settings.postgresPort()
+                            + " with data in " + data + ": " + e.getMessage()
+                            + " (a data folder from another PostgreSQL version? start with --reset)",
+                    e);
         }
     }
 
@@ -210,7 +219,8 @@ public final class RunningSuite implements AutoCloseable {
         String url = "jdbc:postgresql://localhost:" + settings.postgresPort() + "/postgres";
         try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres")) {
             for (SuiteSettings.Service service : settings.services()) {
-                try (PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+                try (PreparedStatement exists =
+                        connection.prepareStatement("select 1 from pg_database where datname = ?")) {
                     exists.setString(1, service.database());
                     if (!exists.executeQuery().next()) {
                         connection.createStatement().execute("create database " + service.database());
@@ -265,19 +275,25 @@ public final class RunningSuite implements AutoCloseable {
      * none is wanted): false on a build's first start, which writes them.
      */
     public static boolean classDataArchivesReady(SuiteSettings settings) {
-        return !classDataSharing() || settings.services().stream().allMatch(service -> {
-            Path jar = jarOf(settings, service);
-            return Files.isRegularFile(jar) && ClassDataArchive.forApplication(jar).exists();
-        });
+        return !classDataSharing()
+                || settings.services().stream().allMatch(service -> {
+                    Path jar = jarOf(settings, service);
+                    return Files.isRegularFile(jar)
+                            && ClassDataArchive.forApplication(jar).exists();
+                });
     }
 
     /** Class-data sharing is on unless BORDERFLOW_CLASS_DATA_SHARING is {@code off} (to compare starts without). */
     static boolean classDataSharing() {
-        return !"off".equalsIgnoreCase(System.getenv().getOrDefault("BORDERFLOW_CLASS_DATA_SHARING", "on").trim());
+        return !"off"
+                .equalsIgnoreCase(System.getenv()
+                        .getOrDefault("BORDERFLOW_CLASS_DATA_SHARING", "on")
+                        .trim());
     }
 
     /** PostgreSQL settings an acknowledged write's durability rests on. */
-    static final List<String> DURABILITY = List.of("synchronous_commit", "fsync", "full_page_writes", "wal_sync_method");
+    static final List<String> DURABILITY =
+            List.of("synchronous_commit", "fsync", "full_page_writes", "wal_sync_method");
 
     /**
      * PostgreSQL settings added to the embedded server's, from BORDERFLOW_POSTGRES_SETTINGS: space-separated
@@ -294,12 +310,14 @@ public final class RunningSuite implements AutoCloseable {
         for (String pair : text.trim().split("\\s+")) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
-                throw new SuiteStartException("BORDERFLOW_POSTGRES_SETTINGS: expected name=value, got \"" + pair + "\"");
+                throw new SuiteStartException(
+                        "BORDERFLOW_POSTGRES_SETTINGS: expected name=value, got \"" + pair + "\"");
             }
             String name = pair.substring(0, eq);
             if (DURABILITY.contains(name.toLowerCase(java.util.Locale.ROOT))) {
                 throw new SuiteStartException("BORDERFLOW_POSTGRES_SETTINGS: " + name + " cannot be changed: an"
-                        + " acknowledged write must survive a crash (" + String.join(", ", DURABILITY) + " stay as they are)");
+                        + " acknowledged write must survive a crash (" + String.join(", ", DURABILITY)
+                        + " stay as they are)");
             }
             chosen.put(name, pair.substring(eq + 1));
         }
@@ -309,7 +327,9 @@ public final class RunningSuite implements AutoCloseable {
     /** {@link #JVM_OPTIONS}, or the space-separated options in BORDERFLOW_JVM_OPTIONS (to try others). */
     static List<String> jvmOptions() {
         String chosen = System.getenv("BORDERFLOW_JVM_OPTIONS");
-        return chosen == null || chosen.isBlank() ? JVM_OPTIONS : List.of(chosen.trim().split("\\s+"));
+        return chosen == null || chosen.isBlank()
+                ? JVM_OPTIONS
+                : List.of(chosen.trim().split("\\s+"));
     }
 
     private void launch(SuiteSettings.Service service, Path jar, Map<String, String> env) {
@@ -357,10 +377,17 @@ public final class RunningSuite implements AutoCloseable {
         // the local profile: what is not prod; prod refuses the development issuer
         env.put("QUARKUS_PROFILE", "local");
         env.put("BORDERFLOW_JWT_ISSUER", DevTokenIssuer.DEV_ISSUER);
-        env.put("BORDERFLOW_JWT_PUBLIC_KEY",
-                settings.dataDir().resolve(ISSUER_FOLDER).resolve(DevTokenIssuer.PUBLIC_KEY_FILE).toUri().toString());
+        env.put(
+                "BORDERFLOW_JWT_PUBLIC_KEY",
+                settings.dataDir()
+                        .resolve(ISSUER_FOLDER)
+                        .resolve(DevTokenIssuer.PUBLIC_KEY_FILE)
+                        .toUri()
+                        .toString());
         // each service signs its own `service` token for calls to its peers with the development key
-        env.put("BORDERFLOW_SERVICE_TOKEN_DEV_ISSUER_DIR", settings.dataDir().resolve(ISSUER_FOLDER).toAbsolutePath().toString());
+        env.put(
+                "BORDERFLOW_SERVICE_TOKEN_DEV_ISSUER_DIR",
+                settings.dataDir().resolve(ISSUER_FOLDER).toAbsolutePath().toString());
         for (SuiteSettings.Service peer : settings.services()) {
             String prefix = peer.database().toUpperCase();
             env.put(prefix + "_PORT", String.valueOf(peer.port()));
@@ -375,11 +402,12 @@ public final class RunningSuite implements AutoCloseable {
     }
 
     private void awaitReady(List<SuiteSettings.Service> services) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         List<SuiteSettings.Service> waiting = new ArrayList<>(services);
         while (!waiting.isEmpty()) {
-            for (var it = waiting.iterator(); it.hasNext();) {
+            for (var it = waiting.iterator(); it.hasNext(); ) {
                 SuiteSettings.Service service = it.next();
                 if (closing) {
                     throw new SuiteStartException("the suite is stopping: not waiting for " + service.name());
@@ -390,7 +418,8 @@ public final class RunningSuite implements AutoCloseable {
                 }
                 if (!process.isAlive()) {
                     throw new SuiteStartException(service.name() + " exited with code " + process.exitValue()
-                            + " while starting. Last lines of " + log(service.name()) + ":\n" + tail(log(service.name())));
+                            + " while starting. Last lines of " + log(service.name()) + ":\n"
+                            + tail(log(service.name())));
                 }
                 if (ready(http, service)) {
                     ClassDataArchive.Start archive;
@@ -406,8 +435,10 @@ public final class RunningSuite implements AutoCloseable {
                 }
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new SuiteStartException("not ready after " + READY_TIMEOUT.toSeconds() + " s: " + waiting.stream()
-                        .map(s -> s.name() + " (see " + log(s.name()) + ")").toList());
+                throw new SuiteStartException("not ready after " + READY_TIMEOUT.toSeconds() + " s: "
+                        + waiting.stream()
+                                .map(s -> s.name() + " (see " + log(s.name()) + ")")
+                                .toList());
             }
             if (!waiting.isEmpty()) {
                 Process first;
@@ -420,8 +451,10 @@ public final class RunningSuite implements AutoCloseable {
     }
 
     private static boolean ready(HttpClient http, SuiteSettings.Service service) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + service.port() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + service.port() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException notYetListening) {
@@ -467,7 +500,7 @@ public final class RunningSuite implements AutoCloseable {
 
     /** Keeps what the training JVMs that have exited wrote (those a test stopped or killed earlier included). */
     private void settleArchives() {
-        for (var it = archiveStarts.entrySet().iterator(); it.hasNext();) {
+        for (var it = archiveStarts.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Process, ClassDataArchive.Start> entry = it.next();
             if (!entry.getKey().isAlive()) {
                 entry.getValue().settle(entry.getKey().exitValue());

@@ -15,23 +15,27 @@ import java.util.Map;
 public record SuiteSettings(Path root, Path dataDir, int postgresPort, List<Service> services) {
 
     /** One service of the suite: its name (= module folder = database name prefix) and port. */
-    public record Service(String name, String database, int port) {
-    }
+    public record Service(String name, String database, int port) {}
 
     public static final int DEFAULT_POSTGRES_PORT = 55432;
 
     /** The documented defaults, each overridable by an environment variable. */
     public static SuiteSettings defaults(Path root, Map<String, String> env) {
-        return new SuiteSettings(root,
-                Path.of(env.getOrDefault("BORDERFLOW_DATA_DIR", root.resolve(".local").toString())),
+        return new SuiteSettings(
+                root,
+                Path.of(env.getOrDefault(
+                        "BORDERFLOW_DATA_DIR", root.resolve(".local").toString())),
                 port(env, "BORDERFLOW_POSTGRES_PORT", DEFAULT_POSTGRES_PORT),
-                List.of(new Service("checkpoint-service", "checkpoint", port(env, "CHECKPOINT_PORT", 9101)),
+                List.of(
+                        new Service("checkpoint-service", "checkpoint", port(env, "CHECKPOINT_PORT", 9101)),
                         new Service("inspection-service", "inspection", port(env, "INSPECTION_PORT", 9102)),
                         new Service("routing-service", "routing", port(env, "ROUTING_PORT", 9103))));
     }
 
     public Service service(String name) {
-        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+        return services.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
     }
 

@@ -54,11 +54,13 @@ final class SuiteSupervisor {
             return;
         }
         int code = process.exitValue();
-        out.printf("%n%s %s exited with code %d%s. Last lines of %s:%n%s%n", time(), service, code, signal(code),
-                suite.log(service), RunningSuite.tail(suite.log(service)));
+        out.printf(
+                "%n%s %s exited with code %d%s. Last lines of %s:%n%s%n",
+                time(), service, code, signal(code), suite.log(service), RunningSuite.tail(suite.log(service)));
         if (!mayRestart(service)) {
-            out.printf("%s %s exited %d times within %d minutes: it does not stay up. Stopping BorderFlow.%n", time(),
-                    service, MAX_RESTARTS + 1, RESTART_WINDOW.toMinutes());
+            out.printf(
+                    "%s %s exited %d times within %d minutes: it does not stay up. Stopping BorderFlow.%n",
+                    time(), service, MAX_RESTARTS + 1, RESTART_WINDOW.toMinutes());
             stopSuite.run();
             return;
         }
@@ -93,6 +95,8 @@ final class SuiteSupervisor {
     }
 
     private String time() {
-        return LocalTime.ofInstant(clock.instant(), ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS).toString();
+        return LocalTime.ofInstant(clock.instant(), ZoneId.systemDefault())
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
     }
 }

@@ -14,8 +14,7 @@ import java.util.List;
  * run's development issuer, for pasting into grpcurl's {@code authorization: Bearer} header.
  */
 public final class TokenCommand {
-    private TokenCommand() {
-    }
+    private TokenCommand() {}
 
     public static void main(String[] args) {
         try {
@@ -56,8 +55,10 @@ public final class TokenCommand {
             }
             i++;
         }
-        Path dataDir = Path.of(System.getenv().getOrDefault("BORDERFLOW_DATA_DIR", root.resolve(".local").toString()));
-        DevTokenIssuer.Token token = DevTokenIssuer.inFolder(dataDir.resolve(RunningSuite.ISSUER_FOLDER)).token(subject)
+        Path dataDir = Path.of(System.getenv()
+                .getOrDefault("BORDERFLOW_DATA_DIR", root.resolve(".local").toString()));
+        DevTokenIssuer.Token token = DevTokenIssuer.inFolder(dataDir.resolve(RunningSuite.ISSUER_FOLDER))
+                .token(subject)
                 .roles(roles.toArray(String[]::new))
                 .valid(Instant.now(), Instant.now().plus(Duration.ofHours(hours)));
         if (carrier != null) {

@@ -78,22 +78,36 @@ class BadInputSweepTest {
     private static final int CALLS_PER_METHOD = Integer.getInteger("borderflow.sweep.calls", 44);
     /** quarkus.grpc.server.max-inbound-message-size of every service. */
     private static final int MAX_INBOUND = 1_048_576;
+
     private static final long DEADLINE_MILLIS = 15_000;
     private static final long STREAM_DEADLINE_MILLIS = 3_000;
     private static final int SHOWN_REQUEST_CHARS = 400;
     private static final String CARRIER = "kaz-trans-01";
     /** Where the services' logs of the last sweep are kept. */
-    private static final Path KEPT_LOGS = Path.of("target", "bad-input-sweep-logs").toAbsolutePath();
+    private static final Path KEPT_LOGS =
+            Path.of("target", "bad-input-sweep-logs").toAbsolutePath();
     /**
      * Tables that record refused calls by design, so their counts may grow by a call that is refused:
      * {@code audit_record} of each service is the audit trail of "every write this service accepts or rejects"
      * (V2__audit_trail.sql of each service).
      */
-    private static final Set<String> RECORD_REFUSALS = Set.of("checkpoint.audit_record", "inspection.audit_record",
-            "routing.audit_record");
+    private static final Set<String> RECORD_REFUSALS =
+            Set.of("checkpoint.audit_record", "inspection.audit_record", "routing.audit_record");
     /** RPCs that change state: a valid token without the role they need must answer PERMISSION_DENIED. */
-    private static final List<String> WRITE_VERBS = List.of("Record", "Stream", "Set", "Schedule", "Cancel", "Book",
-            "Reschedule", "Create", "Activate", "Submit", "Close", "Reopen");
+    private static final List<String> WRITE_VERBS = List.of(
+            "Record",
+            "Stream",
+            "Set",
+            "Schedule",
+            "Cancel",
+            "Book",
+            "Reschedule",
+            "Create",
+            "Activate",
+            "Submit",
+            "Close",
+            "Reopen");
+
     private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
         @Override
         public InputStream stream(byte[] value) {
@@ -118,6 +132,7 @@ class BadInputSweepTest {
     private final Map<String, ManagedChannel> channels = new LinkedHashMap<>();
     /** Channels without the client's 8 KiB limit on response metadata, to see what a reset stream really answered. */
     private final Map<String, ManagedChannel> roomyChannels = new LinkedHashMap<>();
+
     private final Map<String, Connection> databases = new LinkedHashMap<>();
     private final Map<String, List<String>> tables = new LinkedHashMap<>();
     private CallCredentials everything;
@@ -126,11 +141,11 @@ class BadInputSweepTest {
     private String leg;
 
     /** A service of the suite: its process and the generated descriptor of its API. */
-    private record Target(String process, ServiceDescriptor descriptor) {
-    }
+    private record Target(String process, ServiceDescriptor descriptor) {}
 
     private List<Target> targets() {
-        return List.of(new Target("checkpoint-service", CheckpointServiceGrpc.getServiceDescriptor()),
+        return List.of(
+                new Target("checkpoint-service", CheckpointServiceGrpc.getServiceDescriptor()),
                 new Target("inspection-service", InspectionServiceGrpc.getServiceDescriptor()),
                 new Target("routing-service", RoutingServiceGrpc.getServiceDescriptor()));
     }
@@ -140,16 +155,26 @@ class BadInputSweepTest {
         settings = FreePorts.suite(data, FreePorts.take(4));
         suite = RunningSuite.start(settings);
         for (SuiteSettings.Service service : settings.services()) {
-            channels.put(service.name(), ManagedChannelBuilder.forAddress("localhost", service.port()).usePlaintext()
-                    .maxInboundMessageSize(16 * 1024 * 1024).build());
-            roomyChannels.put(service.name(), ManagedChannelBuilder.forAddress("localhost", service.port()).usePlaintext()
-                    .maxInboundMessageSize(16 * 1024 * 1024).maxInboundMetadataSize(16 * 1024 * 1024).build());
+            channels.put(
+                    service.name(),
+                    ManagedChannelBuilder.forAddress("localhost", service.port())
+                            .usePlaintext()
+                            .maxInboundMessageSize(16 * 1024 * 1024)
+                            .build());
+            roomyChannels.put(
+                    service.name(),
+                    ManagedChannelBuilder.forAddress("localhost", service.port())
+                            .usePlaintext()
+                            .maxInboundMessageSize(16 * 1024 * 1024)
+                            .maxInboundMetadataSize(16 * 1024 * 1024)
+                            .build());
             Connection connection = SuiteDatabase.connect(settings.postgresPort(), service.database());
             databases.put(service.database(), connection);
             List<String> names = new ArrayList<>();
-            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
-                    "select table_name from information_schema.tables where table_schema = 'public'"
-                            + " and table_type = 'BASE TABLE' order by table_name")) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery(
+                            "select table_name from information_schema.tables where table_schema = 'public'"
+                                    + " and table_type = 'BASE TABLE' order by table_name")) {
                 while (rows.next()) {
                     names.add(rows.getString(1));
                 }
@@ -157,24 +182,43 @@ class BadInputSweepTest {
             tables.put(service.database(), names);
         }
         DevTokenIssuer issuer = suite.issuer();
-        CallCredentials reader = TestTokens.bearer(issuer.token("sweep-reader").roles(Roles.FREIGHT_PLATFORM).sign());
+        CallCredentials reader = TestTokens.bearer(
+                issuer.token("sweep-reader").roles(Roles.FREIGHT_PLATFORM).sign());
         List<String> checkpointIds = new ArrayList<>();
         String page = "";
         do {
             var response = CheckpointServiceGrpc.newBlockingStub(channels.get("checkpoint-service"))
-                    .withCallCredentials(reader).withDeadlineAfter(10, TimeUnit.SECONDS)
-                    .listCheckpoints(ListCheckpointsRequest.newBuilder().setPageSize(500).setPageToken(page).build());
-            response.getCheckpointsList().forEach(c -> checkpointIds.add(c.getName().substring(c.getName().lastIndexOf('/') + 1)));
+                    .withCallCredentials(reader)
+                    .withDeadlineAfter(10, TimeUnit.SECONDS)
+                    .listCheckpoints(ListCheckpointsRequest.newBuilder()
+                            .setPageSize(500)
+                            .setPageToken(page)
+                            .build());
+            response.getCheckpointsList()
+                    .forEach(c ->
+                            checkpointIds.add(c.getName().substring(c.getName().lastIndexOf('/') + 1)));
             page = response.getNextPageToken();
         } while (!page.isEmpty());
-        everything = TestTokens.bearer(issuer.token("bad-input-sweep").roles(Roles.all().toArray(String[]::new))
-                .checkpoints(checkpointIds).carrier(CARRIER).sign());
-        auditorOnly = TestTokens.bearer(issuer.token("bad-input-sweep-auditor").roles(Roles.AUDITOR).sign());
-        forged = TestTokens.bearer(DevTokenIssuer.ephemeral().token("bad-input-sweep-forger")
-                .roles(Roles.all().toArray(String[]::new)).checkpoints(checkpointIds).carrier(CARRIER).sign());
-        leg = RoutingServiceGrpc.newBlockingStub(channels.get("routing-service")).withCallCredentials(reader)
-                .withDeadlineAfter(10, TimeUnit.SECONDS).listLegs(ListLegsRequest.newBuilder()
-                        .setPlace("places/zhaisan").build()).getLegs(0).getName();
+        everything = TestTokens.bearer(issuer.token("bad-input-sweep")
+                .roles(Roles.all().toArray(String[]::new))
+                .checkpoints(checkpointIds)
+                .carrier(CARRIER)
+                .sign());
+        auditorOnly = TestTokens.bearer(
+                issuer.token("bad-input-sweep-auditor").roles(Roles.AUDITOR).sign());
+        forged = TestTokens.bearer(DevTokenIssuer.ephemeral()
+                .token("bad-input-sweep-forger")
+                .roles(Roles.all().toArray(String[]::new))
+                .checkpoints(checkpointIds)
+                .carrier(CARRIER)
+                .sign());
+        leg = RoutingServiceGrpc.newBlockingStub(channels.get("routing-service"))
+                .withCallCredentials(reader)
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .listLegs(
+                        ListLegsRequest.newBuilder().setPlace("places/zhaisan").build())
+                .getLegs(0)
+                .getName();
     }
 
     @AfterAll
@@ -216,11 +260,17 @@ class BadInputSweepTest {
                 report.add(sweep.summary());
             }
         }
-        System.out.printf("Bad-input sweep, seed %d: %d methods, %d calls in %ds%n  %s%n", SEED, methods, calls,
-                java.time.Duration.between(start, Instant.now()).toSeconds(), String.join("\n  ", report));
+        System.out.printf(
+                "Bad-input sweep, seed %d: %d methods, %d calls in %ds%n  %s%n",
+                SEED,
+                methods,
+                calls,
+                java.time.Duration.between(start, Instant.now()).toSeconds(),
+                String.join("\n  ", report));
         offenders.addAll(deadOrUnready());
-        assertThat(offenders).as("bad-input sweep, seed %d (-Dborderflow.sweep.seed); service logs in %s",
-                SEED, KEPT_LOGS).isEmpty();
+        assertThat(offenders)
+                .as("bad-input sweep, seed %d (-Dborderflow.sweep.seed); service logs in %s", SEED, KEPT_LOGS)
+                .isEmpty();
     }
 
     /**
@@ -241,14 +291,19 @@ class BadInputSweepTest {
                 RandomMessages generator = new RandomMessages(random);
                 Descriptor type = requestType(method);
                 DynamicMessage base = base(method, generator);
-                for (RandomMessages.NamedBytes bad : generator.notProtobuf(type,
-                        (base == null ? generator.random(type) : base).toByteArray())) {
+                for (RandomMessages.NamedBytes bad :
+                        generator.notProtobuf(type, (base == null ? generator.random(type) : base).toByteArray())) {
                     Outcome outcome = call(target, method, List.of(bad.bytes()), everything);
-                    codes.merge(outcome.status.getCode() + (outcome.status.getDescription() == null ? ""
-                            : " (" + outcome.status.getDescription() + ")"), 1, Integer::sum);
+                    codes.merge(
+                            outcome.status.getCode()
+                                    + (outcome.status.getDescription() == null
+                                            ? ""
+                                            : " (" + outcome.status.getDescription() + ")"),
+                            1,
+                            Integer::sum);
                     if (internalOrUnknown(outcome.status)) {
-                        offenders.add(describe(method, "not protobuf: " + bad.name(), outcome.status,
-                                "bytes " + hex(bad.bytes())));
+                        offenders.add(describe(
+                                method, "not protobuf: " + bad.name(), outcome.status, "bytes " + hex(bad.bytes())));
                     }
                 }
                 report.add(method.getFullMethodName() + ": " + codes);
@@ -256,7 +311,8 @@ class BadInputSweepTest {
         }
         System.out.printf("Bytes that are not protobuf, seed %d:%n  %s%n", SEED, String.join("\n  ", report));
         offenders.addAll(deadOrUnready());
-        assertThat(offenders).as("bytes that are not protobuf, seed %d; service logs in %s", SEED, KEPT_LOGS)
+        assertThat(offenders)
+                .as("bytes that are not protobuf, seed %d; service logs in %s", SEED, KEPT_LOGS)
                 .isEmpty();
     }
 
@@ -296,7 +352,8 @@ class BadInputSweepTest {
         if (firstBase != null) {
             cases.add(Map.entry("the valid request", List.of(firstBase)));
             for (int i = 0; i < mutations; i++) {
-                cases.add(Map.entry("a valid request with one field broken", List.of(generator.mutate(base(method, generator)))));
+                cases.add(Map.entry(
+                        "a valid request with one field broken", List.of(generator.mutate(base(method, generator)))));
             }
         }
         for (int i = 0; i < CALLS_PER_METHOD - mutations; i++) {
@@ -319,14 +376,14 @@ class BadInputSweepTest {
             record(sweep, target, method, c.getKey(), c.getValue(), outcome);
             if (c.getKey().equals("over the inbound limit")
                     && outcome.status.getCode() != Status.Code.RESOURCE_EXHAUSTED) {
-                sweep.offenders.add(describe(method, c.getKey() + ": expected RESOURCE_EXHAUSTED", outcome.status,
-                        text(c.getValue())));
+                sweep.offenders.add(describe(
+                        method, c.getKey() + ": expected RESOURCE_EXHAUSTED", outcome.status, text(c.getValue())));
             }
             if (outcome.refused()) {
                 Map<String, Long> grew = grown(before, after);
                 if (!grew.isEmpty()) {
-                    sweep.offenders.add(describe(method, c.getKey() + ": refused but stored " + grew, outcome.status,
-                            text(c.getValue())));
+                    sweep.offenders.add(describe(
+                            method, c.getKey() + ": refused but stored " + grew, outcome.status, text(c.getValue())));
                 }
             } else {
                 sweep.accepted++;
@@ -335,24 +392,44 @@ class BadInputSweepTest {
 
         // who may call: a valid request (or the empty one) without a token, with a forged one, with the wrong role
         List<DynamicMessage> probe = List.of(firstBase == null ? empty : base(method, generator));
-        expect(sweep, method, "no token", call(target, method, bytesOf(probe), null), probe, Status.Code.UNAUTHENTICATED);
-        expect(sweep, method, "a token of an unknown issuer", call(target, method, bytesOf(probe), forged), probe,
+        expect(
+                sweep,
+                method,
+                "no token",
+                call(target, method, bytesOf(probe), null),
+                probe,
+                Status.Code.UNAUTHENTICATED);
+        expect(
+                sweep,
+                method,
+                "a token of an unknown issuer",
+                call(target, method, bytesOf(probe), forged),
+                probe,
                 Status.Code.UNAUTHENTICATED);
         Outcome wrongRole = call(target, method, bytesOf(probe), auditorOnly);
         sweep.calls += 3;
         sweep.codes.merge(wrongRole.status.getCode(), 1, Integer::sum);
-        boolean writes = WRITE_VERBS.stream().anyMatch(verb -> method.getBareMethodName().startsWith(verb));
+        boolean writes =
+                WRITE_VERBS.stream().anyMatch(verb -> method.getBareMethodName().startsWith(verb));
         if (writes && wrongRole.status.getCode() != Status.Code.PERMISSION_DENIED) {
-            sweep.offenders.add(describe(method, "an auditor's token on a write: expected PERMISSION_DENIED",
-                    wrongRole.status, text(probe)));
+            sweep.offenders.add(describe(
+                    method,
+                    "an auditor's token on a write: expected PERMISSION_DENIED",
+                    wrongRole.status,
+                    text(probe)));
         } else if (internalOrUnknown(wrongRole.status) || wrongRole.status.getCode() == Status.Code.UNAUTHENTICATED) {
             sweep.offenders.add(describe(method, "an auditor's (valid) token", wrongRole.status, text(probe)));
         }
         return sweep;
     }
 
-    private void record(Sweep sweep, Target target, MethodDescriptor<?, ?> method, String kind,
-            List<DynamicMessage> messages, Outcome outcome) {
+    private void record(
+            Sweep sweep,
+            Target target,
+            MethodDescriptor<?, ?> method,
+            String kind,
+            List<DynamicMessage> messages,
+            Outcome outcome) {
         sweep.calls++;
         sweep.codes.merge(outcome.status.getCode(), 1, Integer::sum);
         if (internalOrUnknown(outcome.status)) {
@@ -360,15 +437,23 @@ class BadInputSweepTest {
             if (String.valueOf(outcome.status.getDescription()).startsWith("RST_STREAM")) {
                 // grpc-java resets a stream whose response metadata exceed its limit (8 KiB by default): ask again
                 Outcome roomy = call(roomyChannels, target, method, bytesOf(messages), everything);
-                diagnosis = " (again without the client's 8 KiB metadata limit: %s, %d bytes of trailers: %s)".formatted(
-                        roomy.status.getCode(), roomy.trailerBytes, shorten(roomy.status.getDescription(), 200));
+                diagnosis = " (again without the client's 8 KiB metadata limit: %s, %d bytes of trailers: %s)"
+                        .formatted(
+                                roomy.status.getCode(),
+                                roomy.trailerBytes,
+                                shorten(roomy.status.getDescription(), 200));
             }
             sweep.offenders.add(describe(method, kind + diagnosis, outcome.status, text(messages)));
         }
     }
 
-    private void expect(Sweep sweep, MethodDescriptor<?, ?> method, String kind, Outcome outcome,
-            List<DynamicMessage> messages, Status.Code expected) {
+    private void expect(
+            Sweep sweep,
+            MethodDescriptor<?, ?> method,
+            String kind,
+            Outcome outcome,
+            List<DynamicMessage> messages,
+            Status.Code expected) {
         sweep.codes.merge(outcome.status.getCode(), 1, Integer::sum);
         if (outcome.status.getCode() != expected) {
             sweep.offenders.add(describe(method, kind + ": expected " + expected, outcome.status, text(messages)));
@@ -390,52 +475,66 @@ class BadInputSweepTest {
                 + " consignee { name: \"OOO Vektor\" country_code: \"RU\" } carrier_id: \"" + CARRIER + "\""
                 + " vehicle_plate: \"123 ABC 02\" origin_country_code: \"CN\" transit_country_codes: \"KZ\""
                 + " destination_country_code: \"RU\" checkpoint: \"checkpoints/zhaisan\"";
-        Function<String, String> plate = prefix -> prefix + " " + (10_000 + Math.floorMod(generator.uniqueId("").hashCode(), 89_999));
-        String text = switch (method.getFullMethodName().substring(method.getFullMethodName().lastIndexOf('.') + 1)) {
+        Function<String, String> plate = prefix ->
+                prefix + " " + (10_000 + Math.floorMod(generator.uniqueId("").hashCode(), 89_999));
+        String text = switch (method.getFullMethodName()
+                .substring(method.getFullMethodName().lastIndexOf('.') + 1)) {
             case "CheckpointService/GetCheckpoint" -> "name: \"checkpoints/zhaisan\"";
             case "CheckpointService/ListCheckpoints" -> "border: \"KZ-RU\" page_size: 3";
             case "CheckpointService/RecordCrossingEvent", "CheckpointService/StreamCrossingEvents" ->
-                    event.formatted(generator.uniqueId("sweep"), now - 600, plate.apply("SW"), CARRIER);
+                event.formatted(generator.uniqueId("sweep"), now - 600, plate.apply("SW"), CARRIER);
             case "CheckpointService/GetCheckpointStatus" -> "name: \"checkpoints/zhaisan/status\"";
             case "CheckpointService/BatchGetCheckpointStatuses" ->
-                    "names: \"checkpoints/zhaisan/status\" names: \"checkpoints/syrym/status\"";
+                "names: \"checkpoints/zhaisan/status\" names: \"checkpoints/syrym/status\"";
             case "CheckpointService/WatchCheckpointStatus" ->
-                    "names: \"checkpoints/zhaisan/status\" heartbeat_interval { seconds: 1 }";
-            case "CheckpointService/ListTrucks", "CheckpointService/ListClosures", "CheckpointService/ListLaneSettings",
+                "names: \"checkpoints/zhaisan/status\" heartbeat_interval { seconds: 1 }";
+            case "CheckpointService/ListTrucks",
+                    "CheckpointService/ListClosures",
+                    "CheckpointService/ListLaneSettings",
                     "CheckpointService/ListBookings" -> "parent: \"checkpoints/syrym\"";
             case "CheckpointService/SetOpenLanes" ->
-                    "checkpoint: \"checkpoints/syrym\" kind: LANE_KIND_REGULAR open: 2 reason: \"bad-input sweep\"";
+                "checkpoint: \"checkpoints/syrym\" kind: LANE_KIND_REGULAR open: 2 reason: \"bad-input sweep\"";
             case "CheckpointService/SetNominalCapacity" ->
-                    "checkpoint: \"checkpoints/syrym\" vehicles_per_day: 400 reason: \"bad-input sweep\"";
-            case "CheckpointService/ScheduleClosure" -> ("parent: \"checkpoints/mamlyutka\" request_id: \"%s\" closure {"
-                    + " start_time { seconds: %d } end_time { seconds: %d } reason: \"bad-input sweep\" }")
-                    .formatted(generator.uniqueId("sweep"), nextHour + 40 * 86400, nextHour + 40 * 86400 + 3600);
-            case "CheckpointService/BookSlot" -> ("parent: \"checkpoints/mamlyutka\" request_id: \"%s\" booking {"
-                    + " window_start_time { seconds: %d } direction: DIRECTION_EXIT truck { plate: \"%s\" carrier_id: \"%s\" } }")
-                    .formatted(generator.uniqueId("sweep"), nextHour + 2 * 86400, plate.apply("BK"), CARRIER);
-            case "CheckpointService/ListSlots" -> "parent: \"checkpoints/mamlyutka\" start_time { seconds: %d } end_time { seconds: %d }"
-                    .formatted(nextHour, nextHour + 86400);
+                "checkpoint: \"checkpoints/syrym\" vehicles_per_day: 400 reason: \"bad-input sweep\"";
+            case "CheckpointService/ScheduleClosure" ->
+                ("parent: \"checkpoints/mamlyutka\" request_id: \"%s\" closure {"
+                                + " start_time { seconds: %d } end_time { seconds: %d } reason: \"bad-input sweep\" }")
+                        .formatted(generator.uniqueId("sweep"), nextHour + 40 * 86400, nextHour + 40 * 86400 + 3600);
+            case "CheckpointService/BookSlot" ->
+                ("parent: \"checkpoints/mamlyutka\" request_id: \"%s\" booking {"
+                                + " window_start_time { seconds: %d } direction: DIRECTION_EXIT truck { plate: \"%s\" carrier_id: \"%s\" } }")
+                        .formatted(generator.uniqueId("sweep"), nextHour + 2 * 86400, plate.apply("BK"), CARRIER);
+            case "CheckpointService/ListSlots" ->
+                "parent: \"checkpoints/mamlyutka\" start_time { seconds: %d } end_time { seconds: %d }"
+                        .formatted(nextHour, nextHour + 86400);
             case "InspectionService/GetRuleset" -> "name: \"rulesets/active\"";
-            case "InspectionService/ListRulesets", "InspectionService/ListDecisions", "InspectionService/ListAuditRecords",
-                    "CheckpointService/ListAuditRecords", "RoutingService/ListAuditRecords", "RoutingService/ListPlaces" ->
-                    "page_size: 5";
-            case "InspectionService/CreateRuleset" -> ("request_id: \"%s\" ruleset { display_name: \"Sweep\""
-                    + " description: \"drones only\" thresholds { yellow_from_score: 30 red_from_score: 60 }"
-                    + " random_sample_rate: 0 random_sample_basis: \"estimate: none\" rules { rule_id: \"DRONES\""
-                    + " description: \"drones\" weight: 60 minimum_channel: CHANNEL_RED"
-                    + " condition { hs_prefix { prefixes: \"8806\" } } } }").formatted(generator.uniqueId("sweep"));
-            case "InspectionService/SimulateRuleset" -> "ruleset_name: \"rulesets/2\" start_time { seconds: %d } end_time { seconds: %d }"
-                    .formatted(now - 7 * 86400, now);
+            case "InspectionService/ListRulesets",
+                    "InspectionService/ListDecisions",
+                    "InspectionService/ListAuditRecords",
+                    "CheckpointService/ListAuditRecords",
+                    "RoutingService/ListAuditRecords",
+                    "RoutingService/ListPlaces" -> "page_size: 5";
+            case "InspectionService/CreateRuleset" ->
+                ("request_id: \"%s\" ruleset { display_name: \"Sweep\""
+                                + " description: \"drones only\" thresholds { yellow_from_score: 30 red_from_score: 60 }"
+                                + " random_sample_rate: 0 random_sample_basis: \"estimate: none\" rules { rule_id: \"DRONES\""
+                                + " description: \"drones\" weight: 60 minimum_channel: CHANNEL_RED"
+                                + " condition { hs_prefix { prefixes: \"8806\" } } } }")
+                        .formatted(generator.uniqueId("sweep"));
+            case "InspectionService/SimulateRuleset" ->
+                "ruleset_name: \"rulesets/2\" start_time { seconds: %d } end_time { seconds: %d }"
+                        .formatted(now - 7 * 86400, now);
             case "InspectionService/SubmitDeclaration" ->
-                    "request_id: \"%s\" declaration { %s }".formatted(generator.uniqueId("sweep"), declaration);
+                "request_id: \"%s\" declaration { %s }".formatted(generator.uniqueId("sweep"), declaration);
             case "InspectionService/AssessDeclaration" -> "declaration { %s }".formatted(declaration);
-            case "InspectionService/GetRulePerformance" -> "start_time { seconds: %d } end_time { seconds: %d }"
-                    .formatted(now - 30 * 86400, now);
+            case "InspectionService/GetRulePerformance" ->
+                "start_time { seconds: %d } end_time { seconds: %d }".formatted(now - 30 * 86400, now);
             case "RoutingService/ListLegs" -> "place: \"places/zhaisan\"";
-            case "RoutingService/FindRoutes" -> ("origin: \"places/urumqi\" destination: \"places/moscow\" cargo {"
-                    + " origin_country_code: \"CN\" destination_country_code: \"RU\" goods_lines { hs_code: \"620342\""
-                    + " description: \"Cotton trousers\" quantity: 500 quantity_unit: \"pcs\" net_weight_kg: 300"
-                    + " customs_value: 6000 currency: \"USD\" origin_country_code: \"CN\" } }");
+            case "RoutingService/FindRoutes" ->
+                ("origin: \"places/urumqi\" destination: \"places/moscow\" cargo {"
+                        + " origin_country_code: \"CN\" destination_country_code: \"RU\" goods_lines { hs_code: \"620342\""
+                        + " description: \"Cotton trousers\" quantity: 500 quantity_unit: \"pcs\" net_weight_kg: 300"
+                        + " customs_value: 6000 currency: \"USD\" origin_country_code: \"CN\" } }");
             case "RoutingService/CloseLeg" -> "name: \"%s\" reason: \"bad-input sweep\"".formatted(leg);
             case "RoutingService/ReopenLeg" -> "name: \"%s\"".formatted(leg);
             default -> null;
@@ -447,7 +546,8 @@ class BadInputSweepTest {
         try {
             TextFormat.merge(text, builder);
         } catch (TextFormat.ParseException e) {
-            throw new IllegalStateException("the valid request of " + method.getFullMethodName() + " does not parse", e);
+            throw new IllegalStateException(
+                    "the valid request of " + method.getFullMethodName() + " does not parse", e);
         }
         return builder.build();
     }
@@ -483,12 +583,17 @@ class BadInputSweepTest {
      * One call of any kind (unary, server, client or bidirectional streaming) with the request messages as bytes,
      * under a deadline. A server stream that has answered once is cancelled: it started cleanly.
      */
-    private Outcome call(Target target, MethodDescriptor<?, ?> method, List<byte[]> messages, CallCredentials credentials) {
+    private Outcome call(
+            Target target, MethodDescriptor<?, ?> method, List<byte[]> messages, CallCredentials credentials) {
         return call(channels, target, method, messages, credentials);
     }
 
-    private Outcome call(Map<String, ManagedChannel> through, Target target, MethodDescriptor<?, ?> method,
-            List<byte[]> messages, CallCredentials credentials) {
+    private Outcome call(
+            Map<String, ManagedChannel> through,
+            Target target,
+            MethodDescriptor<?, ?> method,
+            List<byte[]> messages,
+            CallCredentials credentials) {
         MethodDescriptor<byte[], byte[]> raw = method.toBuilder(BYTES, BYTES).build();
         boolean serverStreams = !method.getType().serverSendsOneMessage();
         CallOptions options = CallOptions.DEFAULT.withDeadlineAfter(
@@ -501,33 +606,39 @@ class BadInputSweepTest {
         CompletableFuture<Status> closed = new CompletableFuture<>();
         int[] trailerBytes = {0};
         boolean[] started = {false};
-        call.start(new ClientCall.Listener<>() {
-            @Override
-            public void onMessage(byte[] message) {
-                answers.add(message);
-                if (serverStreams && method.getType() == MethodDescriptor.MethodType.SERVER_STREAMING) {
-                    started[0] = true;
-                    call.cancel("the stream started cleanly", null);
-                } else {
-                    call.request(1);
-                }
-            }
-
-            @Override
-            public void onClose(Status status, Metadata trailers) {
-                try {
-                    for (String key : trailers.keys()) {
-                        trailerBytes[0] += key.length() + (key.endsWith(Metadata.BINARY_HEADER_SUFFIX)
-                                ? lengthOf(trailers.get(Metadata.Key.of(key, Metadata.BINARY_BYTE_MARSHALLER)))
-                                : String.valueOf(trailers.get(Metadata.Key.of(key, Metadata.ASCII_STRING_MARSHALLER))).length());
+        call.start(
+                new ClientCall.Listener<>() {
+                    @Override
+                    public void onMessage(byte[] message) {
+                        answers.add(message);
+                        if (serverStreams && method.getType() == MethodDescriptor.MethodType.SERVER_STREAMING) {
+                            started[0] = true;
+                            call.cancel("the stream started cleanly", null);
+                        } else {
+                            call.request(1);
+                        }
                     }
-                } catch (RuntimeException e) {
-                    trailerBytes[0] = -1; // not measurable; the status is what counts
-                } finally {
-                    closed.complete(status);
-                }
-            }
-        }, new Metadata());
+
+                    @Override
+                    public void onClose(Status status, Metadata trailers) {
+                        try {
+                            for (String key : trailers.keys()) {
+                                trailerBytes[0] += key.length()
+                                        + (key.endsWith(Metadata.BINARY_HEADER_SUFFIX)
+                                                ? lengthOf(trailers.get(
+                                                        Metadata.Key.of(key, Metadata.BINARY_BYTE_MARSHALLER)))
+                                                : String.valueOf(trailers.get(
+                                                                Metadata.Key.of(key, Metadata.ASCII_STRING_MARSHALLER)))
+                                                        .length());
+                            }
+                        } catch (RuntimeException e) {
+                            trailerBytes[0] = -1; // not measurable; the status is what counts
+                        } finally {
+                            closed.complete(status);
+                        }
+                    }
+                },
+                new Metadata());
         call.request(1);
         for (byte[] message : messages) {
             call.sendMessage(message);
@@ -549,8 +660,10 @@ class BadInputSweepTest {
                 throw new UncheckedIOException(e);
             }
         }
-        boolean streamStarted = started[0] && (status.getCode() == Status.Code.CANCELLED
-                || status.getCode() == Status.Code.DEADLINE_EXCEEDED || status.isOk());
+        boolean streamStarted = started[0]
+                && (status.getCode() == Status.Code.CANCELLED
+                        || status.getCode() == Status.Code.DEADLINE_EXCEEDED
+                        || status.isOk());
         return new Outcome(status, responses, streamStarted, trailerBytes[0]);
     }
 
@@ -559,8 +672,10 @@ class BadInputSweepTest {
         Map<String, Long> counts = new TreeMap<>();
         for (Map.Entry<String, Connection> database : databases.entrySet()) {
             String query = tables.get(database.getKey()).stream()
-                    .map(t -> "select '" + t + "', count(*) from \"" + t + "\"").collect(Collectors.joining(" union all "));
-            try (Statement statement = database.getValue().createStatement(); ResultSet rows = statement.executeQuery(query)) {
+                    .map(t -> "select '" + t + "', count(*) from \"" + t + "\"")
+                    .collect(Collectors.joining(" union all "));
+            try (Statement statement = database.getValue().createStatement();
+                    ResultSet rows = statement.executeQuery(query)) {
                 while (rows.next()) {
                     counts.put(database.getKey() + "." + rows.getString(1), rows.getLong(2));
                 }
@@ -592,8 +707,10 @@ class BadInputSweepTest {
         HttpClient http = HttpClient.newHttpClient();
         for (SuiteSettings.Service service : settings.services()) {
             try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                        + service.port() + "/q/health/ready")).timeout(java.time.Duration.ofSeconds(10)).build(),
+                HttpResponse<String> ready = http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + service.port() + "/q/health/ready"))
+                                .timeout(java.time.Duration.ofSeconds(10))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() != 200) {
                     problems.add(service.name() + " not ready: " + ready.statusCode() + " " + ready.body());
@@ -610,14 +727,22 @@ class BadInputSweepTest {
     }
 
     private static String describe(MethodDescriptor<?, ?> method, String kind, Status status, String request) {
-        return "%s [%s, seed %d] answered %s: %s%n    request: %s".formatted(method.getFullMethodName(), kind, SEED,
-                status.getCode(), shorten(status.getDescription(), 300), request);
+        return "%s [%s, seed %d] answered %s: %s%n    request: %s"
+                .formatted(
+                        method.getFullMethodName(),
+                        kind,
+                        SEED,
+                        status.getCode(),
+                        shorten(status.getDescription(), 300),
+                        request);
     }
 
     private static String text(List<DynamicMessage> messages) {
-        String text = messages.stream().map(m -> TextFormat.printer().emittingSingleLine(true).printToString(m))
+        String text = messages.stream()
+                .map(m -> TextFormat.printer().emittingSingleLine(true).printToString(m))
                 .collect(Collectors.joining(" | ", "[", "]"));
-        return text.length() <= SHOWN_REQUEST_CHARS ? text
+        return text.length() <= SHOWN_REQUEST_CHARS
+                ? text
                 : text.substring(0, SHOWN_REQUEST_CHARS) + "... (" + text.length() + " chars)";
     }
 
@@ -626,7 +751,9 @@ class BadInputSweepTest {
     }
 
     private static String shorten(String text, int length) {
-        return text == null || text.length() <= length ? text : text.substring(0, length) + "... (" + text.length() + " chars)";
+        return text == null || text.length() <= length
+                ? text
+                : text.substring(0, length) + "... (" + text.length() + " chars)";
     }
 
     private static String hex(byte[] bytes) {
@@ -642,11 +769,13 @@ class BadInputSweepTest {
     }
 
     private static Descriptor requestType(MethodDescriptor<?, ?> method) {
-        return ((Message) ((MethodDescriptor.PrototypeMarshaller<?>) method.getRequestMarshaller()).getMessagePrototype())
+        return ((Message)
+                        ((MethodDescriptor.PrototypeMarshaller<?>) method.getRequestMarshaller()).getMessagePrototype())
                 .getDescriptorForType();
     }
 
     private static Message responsePrototype(MethodDescriptor<?, ?> method) {
-        return (Message) ((MethodDescriptor.PrototypeMarshaller<?>) method.getResponseMarshaller()).getMessagePrototype();
+        return (Message)
+                ((MethodDescriptor.PrototypeMarshaller<?>) method.getResponseMarshaller()).getMessagePrototype();
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClassDataArchiveTest {
     @TempDir
     Path app;
+
     private Path jar;
 
     @BeforeEach
@@ -31,14 +32,18 @@ class ClassDataArchiveTest {
 
         Files.writeString(app.resolve(ClassDataArchive.PREFIX + "0123.jsa"), "an archive");
         Files.writeString(app.resolve(ClassDataArchive.PREFIX + "0123.jsa.x.training"), "a training");
-        assertThat(ClassDataArchive.fingerprint(app, "17.0.15")).as("archives left out").isEqualTo(first);
+        assertThat(ClassDataArchive.fingerprint(app, "17.0.15"))
+                .as("archives left out")
+                .isEqualTo(first);
 
         Path library = app.resolve("lib/main/a.jar");
         Files.setLastModifiedTime(library, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
         String touched = ClassDataArchive.fingerprint(app, "17.0.15");
         assertThat(touched).as("a rebuilt jar").isNotEqualTo(first);
         Files.writeString(app.resolve("lib/main/b.jar"), "another library");
-        assertThat(ClassDataArchive.fingerprint(app, "17.0.15")).as("a jar added").isNotEqualTo(touched);
+        assertThat(ClassDataArchive.fingerprint(app, "17.0.15"))
+                .as("a jar added")
+                .isNotEqualTo(touched);
     }
 
     @Test
@@ -55,13 +60,17 @@ class ClassDataArchiveTest {
         Files.writeString(killedTraining, "half written");
         killed.settle(137);
         assertThat(killedTraining).doesNotExist();
-        assertThat(archive.exists()).as("a JVM killed while writing leaves no archive").isFalse();
+        assertThat(archive.exists())
+                .as("a JVM killed while writing leaves no archive")
+                .isFalse();
 
         ClassDataArchive.Start stoppedWhileStarting = archive.start();
         Files.writeString(training(stoppedWhileStarting), "a start's first classes");
         stoppedWhileStarting.settle(143);
         assertThat(training(stoppedWhileStarting)).doesNotExist();
-        assertThat(archive.exists()).as("a JVM stopped before it was ready covers no whole start").isFalse();
+        assertThat(archive.exists())
+                .as("a JVM stopped before it was ready covers no whole start")
+                .isFalse();
 
         Path older = Files.writeString(app.resolve(ClassDataArchive.PREFIX + "0000000000000000.jsa"), "earlier build");
         ClassDataArchive.Start stopped = archive.start();
@@ -112,10 +121,14 @@ class ClassDataArchiveTest {
     }
 
     private static Path training(ClassDataArchive.Start start) {
-        String option = start.options().stream().filter(o -> o.startsWith("-XX:ArchiveClassesAtExit=")).findFirst()
+        String option = start.options().stream()
+                .filter(o -> o.startsWith("-XX:ArchiveClassesAtExit="))
+                .findFirst()
                 .orElseThrow();
         Path path = Path.of(option.substring("-XX:ArchiveClassesAtExit=".length()));
-        assertThat(path.getFileName().toString()).startsWith(ClassDataArchive.PREFIX).endsWith(".training");
+        assertThat(path.getFileName().toString())
+                .startsWith(ClassDataArchive.PREFIX)
+                .endsWith(".training");
         return path;
     }
 }

@@ -50,8 +50,11 @@ class CrashDuringEventStreamTest {
         try (RunningSuite suite = RunningSuite.start(settings)) {
             String victim = "checkpoint-service@" + ports[4];
             suite.startReplica("checkpoint-service", ports[4]);
-            CallCredentials post = TestTokens.bearer(suite.issuer().token("post-syrym").roles(Roles.BORDER_OPERATOR)
-                    .checkpoints(List.of(CHECKPOINT)).sign());
+            CallCredentials post = TestTokens.bearer(suite.issuer()
+                    .token("post-syrym")
+                    .roles(Roles.BORDER_OPERATOR)
+                    .checkpoints(List.of(CHECKPOINT))
+                    .sign());
             List<CrossingEvent> events = events();
 
             // first pass: the replica is killed (SIGKILL) once 50 events are acknowledged
@@ -61,14 +64,21 @@ class CrashDuringEventStreamTest {
             ManagedChannel toVictim = channel(ports[4]);
             try {
                 StreamObserver<StreamCrossingEventsRequest> requests = CheckpointServiceGrpc.newStub(toVictim)
-                        .withCallCredentials(post).streamCrossingEvents(observer(firstAcks, fifty, ended));
+                        .withCallCredentials(post)
+                        .streamCrossingEvents(observer(firstAcks, fifty, ended));
                 for (CrossingEvent event : events) {
-                    requests.onNext(StreamCrossingEventsRequest.newBuilder().setEvent(event).build());
+                    requests.onNext(StreamCrossingEventsRequest.newBuilder()
+                            .setEvent(event)
+                            .build());
                 }
                 requests.onCompleted();
-                assertThat(fifty.await(60, TimeUnit.SECONDS)).as("50 acknowledgements before the kill").isTrue();
+                assertThat(fifty.await(60, TimeUnit.SECONDS))
+                        .as("50 acknowledgements before the kill")
+                        .isTrue();
                 suite.processes().get(victim).destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-                assertThat(ended.await(30, TimeUnit.SECONDS)).as("the stream ends with the process").isTrue();
+                assertThat(ended.await(30, TimeUnit.SECONDS))
+                        .as("the stream ends with the process")
+                        .isTrue();
             } finally {
                 toVictim.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             }
@@ -84,25 +94,36 @@ class CrashDuringEventStreamTest {
             ManagedChannel toRestarted = channel(ports[4]);
             try {
                 StreamObserver<StreamCrossingEventsRequest> requests = CheckpointServiceGrpc.newStub(toRestarted)
-                        .withCallCredentials(post).streamCrossingEvents(observer(secondAcks, all, done));
-                events.forEach(event -> requests.onNext(StreamCrossingEventsRequest.newBuilder().setEvent(event).build()));
+                        .withCallCredentials(post)
+                        .streamCrossingEvents(observer(secondAcks, all, done));
+                events.forEach(event -> requests.onNext(
+                        StreamCrossingEventsRequest.newBuilder().setEvent(event).build()));
                 requests.onCompleted();
-                assertThat(all.await(120, TimeUnit.SECONDS)).as("every event acknowledged after the restart").isTrue();
+                assertThat(all.await(120, TimeUnit.SECONDS))
+                        .as("every event acknowledged after the restart")
+                        .isTrue();
             } finally {
                 toRestarted.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             }
             assertThat(secondAcks).hasSize(EVENTS);
-            firstAcks.keySet().forEach(id -> assertThat(secondAcks.get(id)).as(id + ", acknowledged before the kill")
-                    .isEqualTo(EventOutcome.EVENT_OUTCOME_DUPLICATE));
+            firstAcks
+                    .keySet()
+                    .forEach(id -> assertThat(secondAcks.get(id))
+                            .as(id + ", acknowledged before the kill")
+                            .isEqualTo(EventOutcome.EVENT_OUTCOME_DUPLICATE));
             assertThat(secondAcks.values()).doesNotContain(EventOutcome.EVENT_OUTCOME_REJECTED);
 
             // stored exactly once: the other replica counts every truck once
             ManagedChannel toOther = channel(ports[1]);
             try {
-                int waiting = CheckpointServiceGrpc.newBlockingStub(toOther).withDeadlineAfter(10, TimeUnit.SECONDS)
-                        .withCallCredentials(post).getCheckpointStatus(GetCheckpointStatusRequest.newBuilder()
-                                .setName("checkpoints/" + CHECKPOINT + "/status").build())
-                        .getStatus().getTrucksWaiting();
+                int waiting = CheckpointServiceGrpc.newBlockingStub(toOther)
+                        .withDeadlineAfter(10, TimeUnit.SECONDS)
+                        .withCallCredentials(post)
+                        .getCheckpointStatus(GetCheckpointStatusRequest.newBuilder()
+                                .setName("checkpoints/" + CHECKPOINT + "/status")
+                                .build())
+                        .getStatus()
+                        .getTrucksWaiting();
                 assertThat(waiting).isEqualTo(EVENTS);
             } finally {
                 toOther.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
@@ -115,18 +136,22 @@ class CrashDuringEventStreamTest {
         Instant start = Instant.now().minusSeconds(3600);
         List<CrossingEvent> events = new ArrayList<>();
         for (int i = 0; i < EVENTS; i++) {
-            events.add(CrossingEvent.newBuilder().setEventId(String.format("crash-test-%06d", i))
-                    .setCheckpoint("checkpoints/" + CHECKPOINT).setType(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED)
+            events.add(CrossingEvent.newBuilder()
+                    .setEventId(String.format("crash-test-%06d", i))
+                    .setCheckpoint("checkpoints/" + CHECKPOINT)
+                    .setType(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED)
                     .setOccurTime(Timestamp.newBuilder().setSeconds(start.getEpochSecond() + i))
                     .setDirection(Direction.DIRECTION_EXIT)
-                    .setTruck(Truck.newBuilder().setPlate(String.format("CR %05d", i)).setCarrierId("kaz-trans-01"))
+                    .setTruck(Truck.newBuilder()
+                            .setPlate(String.format("CR %05d", i))
+                            .setCarrierId("kaz-trans-01"))
                     .build());
         }
         return events;
     }
 
-    private static StreamObserver<StreamCrossingEventsResponse> observer(Map<String, EventOutcome> acks,
-            CountDownLatch counted, CountDownLatch ended) {
+    private static StreamObserver<StreamCrossingEventsResponse> observer(
+            Map<String, EventOutcome> acks, CountDownLatch counted, CountDownLatch ended) {
         return new StreamObserver<>() {
             @Override
             public void onNext(StreamCrossingEventsResponse response) {
@@ -148,6 +173,8 @@ class CrashDuringEventStreamTest {
     }
 
     private static ManagedChannel channel(int port) {
-        return ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+        return ManagedChannelBuilder.forAddress("localhost", port)
+                .usePlaintext()
+                .build();
     }
 }

@@ -69,22 +69,30 @@ class DatabaseOutageTest {
     @TempDir
     Path data;
 
-    private enum Phase { BEFORE, OUTAGE, AFTER }
+    private enum Phase {
+        BEFORE,
+        OUTAGE,
+        AFTER
+    }
 
     /** One finished call: which RPC, in which phase, how it ended and how long it took. */
-    private record Outcome(String rpc, Phase phase, Status.Code code, Duration took) {
-    }
+    private record Outcome(String rpc, Phase phase, Status.Code code, Duration took) {}
 
     @Test
     void withPostgresDownServicesAreNotReadyAnswerUnavailableAndRecoverByThemselves() throws Exception {
         int[] ports = FreePorts.take(4);
         SuiteSettings settings = FreePorts.suite(data, ports);
         try (RunningSuite suite = RunningSuite.start(settings)) {
-            CallCredentials officer = TestTokens.bearer(suite.issuer().token("officer").roles(Roles.CUSTOMS_OFFICER)
+            CallCredentials officer = TestTokens.bearer(
+                    suite.issuer().token("officer").roles(Roles.CUSTOMS_OFFICER).sign());
+            CallCredentials post = TestTokens.bearer(suite.issuer()
+                    .token("post-syrym")
+                    .roles(Roles.BORDER_OPERATOR)
+                    .checkpoints(List.of(CHECKPOINT))
                     .sign());
-            CallCredentials post = TestTokens.bearer(suite.issuer().token("post-syrym").roles(Roles.BORDER_OPERATOR)
-                    .checkpoints(List.of(CHECKPOINT)).sign());
-            CallCredentials platform = TestTokens.bearer(suite.issuer().token("platform").roles(Roles.FREIGHT_PLATFORM)
+            CallCredentials platform = TestTokens.bearer(suite.issuer()
+                    .token("platform")
+                    .roles(Roles.FREIGHT_PLATFORM)
                     .sign());
             ManagedChannel checkpoint = channel(ports[1]);
             ManagedChannel inspection = channel(ports[2]);
@@ -109,8 +117,13 @@ class DatabaseOutageTest {
                 String requestId = String.format("db-outage-%05d", declarations.getAndIncrement());
                 call(SUBMIT, phase, outcomes, () -> {
                     try {
-                        decisionByRequest.put(requestId, inspections.withDeadlineAfter(deadline(), TimeUnit.MILLISECONDS)
-                                .submitDeclaration(declaration(requestId)).getDecision().getName());
+                        decisionByRequest.put(
+                                requestId,
+                                inspections
+                                        .withDeadlineAfter(deadline(), TimeUnit.MILLISECONDS)
+                                        .submitDeclaration(declaration(requestId))
+                                        .getDecision()
+                                        .getName());
                     } catch (StatusRuntimeException e) {
                         unansweredDeclarations.add(requestId);
                         throw e;
@@ -121,9 +134,13 @@ class DatabaseOutageTest {
                 int n = events.getAndIncrement();
                 call(EVENT, phase, outcomes, () -> {
                     try {
-                        EventOutcome outcome = checkpoints.withDeadlineAfter(deadline(), TimeUnit.MILLISECONDS)
-                                .recordCrossingEvent(RecordCrossingEventRequest.newBuilder().setEvent(arrival(n)).build())
-                                .getAck().getOutcome();
+                        EventOutcome outcome = checkpoints
+                                .withDeadlineAfter(deadline(), TimeUnit.MILLISECONDS)
+                                .recordCrossingEvent(RecordCrossingEventRequest.newBuilder()
+                                        .setEvent(arrival(n))
+                                        .build())
+                                .getAck()
+                                .getOutcome();
                         assertThat(outcome).isEqualTo(EventOutcome.EVENT_OUTCOME_ACCEPTED);
                         acceptedEvents.add(eventId(n));
                     } catch (StatusRuntimeException e) {
@@ -132,87 +149,146 @@ class DatabaseOutageTest {
                     }
                 });
             }));
-            load.add(loop(running, () -> call(STATUS, phase, outcomes, () -> checkpoints
-                    .withDeadlineAfter(deadline(), TimeUnit.MILLISECONDS).getCheckpointStatus(statusRequest()))));
-            load.add(loop(running, () -> call(ROUTES, phase, outcomes, () -> routes
-                    .withDeadlineAfter(deadline(), TimeUnit.MILLISECONDS).findRoutes(routeSearch()))));
+            load.add(loop(
+                    running,
+                    () -> call(
+                            STATUS,
+                            phase,
+                            outcomes,
+                            () -> checkpoints
+                                    .withDeadlineAfter(deadline(), TimeUnit.MILLISECONDS)
+                                    .getCheckpointStatus(statusRequest()))));
+            load.add(loop(
+                    running,
+                    () -> call(
+                            ROUTES,
+                            phase,
+                            outcomes,
+                            () -> routes.withDeadlineAfter(deadline(), TimeUnit.MILLISECONDS)
+                                    .findRoutes(routeSearch()))));
             try {
                 Thread.sleep(4000);
-                assertThat(codes(outcomes, Phase.BEFORE).keySet()).as("before the outage").containsOnly(Status.Code.OK);
+                assertThat(codes(outcomes, Phase.BEFORE).keySet())
+                        .as("before the outage")
+                        .containsOnly(Status.Code.OK);
 
                 phase.set(Phase.OUTAGE);
                 suite.stopPostgres();
                 Instant stopped = Instant.now();
-                Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(
-                        () -> settings.services().forEach(service -> assertThat(readiness(service.port()))
-                                .as(service.name() + " readiness without its database").isEqualTo(503)));
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(20))
+                        .pollInterval(Duration.ofMillis(200))
+                        .untilAsserted(() -> settings.services()
+                                .forEach(service -> assertThat(readiness(service.port()))
+                                        .as(service.name() + " readiness without its database")
+                                        .isEqualTo(503)));
                 Duration toNotReady = Duration.between(stopped, Instant.now());
                 Thread.sleep(Math.max(0, 8000 - toNotReady.toMillis()));
 
                 phase.set(Phase.AFTER);
                 suite.startPostgresAgain();
                 Instant restarted = Instant.now();
-                Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(
-                        () -> settings.services().forEach(service -> assertThat(readiness(service.port()))
-                                .as(service.name() + " readiness with its database back").isEqualTo(200)));
-                System.out.printf("not ready %d ms after PostgreSQL stopped; ready again %d ms after it was back%n",
-                        toNotReady.toMillis(), Duration.between(restarted, Instant.now()).toMillis());
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(200))
+                        .untilAsserted(() -> settings.services()
+                                .forEach(service -> assertThat(readiness(service.port()))
+                                        .as(service.name() + " readiness with its database back")
+                                        .isEqualTo(200)));
+                System.out.printf(
+                        "not ready %d ms after PostgreSQL stopped; ready again %d ms after it was back%n",
+                        toNotReady.toMillis(),
+                        Duration.between(restarted, Instant.now()).toMillis());
                 // recovered: a run of successful calls of every kind, with no restart of any service
                 int seen = outcomes.size();
-                Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(outcomes.stream()
-                        .skip(seen).filter(o -> o.code() == Status.Code.OK).map(Outcome::rpc).distinct())
-                        .containsExactlyInAnyOrder(SUBMIT, EVENT, STATUS, ROUTES));
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(60))
+                        .untilAsserted(() -> assertThat(outcomes.stream()
+                                        .skip(seen)
+                                        .filter(o -> o.code() == Status.Code.OK)
+                                        .map(Outcome::rpc)
+                                        .distinct())
+                                .containsExactlyInAnyOrder(SUBMIT, EVENT, STATUS, ROUTES));
                 int recovered = outcomes.size();
                 Thread.sleep(3000);
                 assertThat(outcomes.stream().skip(recovered).map(Outcome::code).distinct())
-                        .as("every call once recovered").containsOnly(Status.Code.OK);
+                        .as("every call once recovered")
+                        .containsOnly(Status.Code.OK);
             } finally {
                 running.set(false);
                 for (Thread thread : load) {
                     thread.join(TimeUnit.SECONDS.toMillis(30));
                 }
             }
-            assertThat(suite.processes().values()).as("no service restarted or died").allMatch(Process::isAlive);
+            assertThat(suite.processes().values())
+                    .as("no service restarted or died")
+                    .allMatch(Process::isAlive);
 
             // during the outage: at once, and UNAVAILABLE where the database is needed; never a hang, never INTERNAL
-            List<Outcome> outage = outcomes.stream().filter(o -> o.phase() == Phase.OUTAGE).toList();
-            assertThat(codes(outcomes, Phase.OUTAGE).keySet()).as("codes during the outage: %s by call %s%s",
-                    codes(outcomes, Phase.OUTAGE), codesByRpc(outage), unexpectedFailures(suite, settings))
+            List<Outcome> outage =
+                    outcomes.stream().filter(o -> o.phase() == Phase.OUTAGE).toList();
+            assertThat(codes(outcomes, Phase.OUTAGE).keySet())
+                    .as(
+                            "codes during the outage: %s by call %s%s",
+                            codes(outcomes, Phase.OUTAGE), codesByRpc(outage), unexpectedFailures(suite, settings))
                     .isSubsetOf(Status.Code.OK, Status.Code.UNAVAILABLE);
             for (String rpc : List.of(SUBMIT, EVENT, STATUS)) {
-                assertThat(outage).as(rpc + " needs the database").anyMatch(o -> o.rpc().equals(rpc)
-                        && o.code() == Status.Code.UNAVAILABLE);
+                assertThat(outage)
+                        .as(rpc + " needs the database")
+                        .anyMatch(o -> o.rpc().equals(rpc) && o.code() == Status.Code.UNAVAILABLE);
             }
-            assertThat(outage).allSatisfy(o -> assertThat(o.took()).as(o.rpc() + " answered well before its deadline")
-                    .isLessThan(CALL_DEADLINE.minusSeconds(2)));
+            assertThat(outage)
+                    .allSatisfy(o -> assertThat(o.took())
+                            .as(o.rpc() + " answered well before its deadline")
+                            .isLessThan(CALL_DEADLINE.minusSeconds(2)));
 
             // nothing acknowledged is lost; resending what got no answer stores each declaration and event once
             for (Map.Entry<String, String> acknowledged : decisionByRequest.entrySet()) {
-                assertThat(inspections.withDeadlineAfter(deadline(), TimeUnit.MILLISECONDS).getDecision(
-                        GetDecisionRequest.newBuilder().setName(acknowledged.getValue()).build()).getDecision()
-                        .getName()).isEqualTo(acknowledged.getValue());
+                assertThat(inspections
+                                .withDeadlineAfter(deadline(), TimeUnit.MILLISECONDS)
+                                .getDecision(GetDecisionRequest.newBuilder()
+                                        .setName(acknowledged.getValue())
+                                        .build())
+                                .getDecision()
+                                .getName())
+                        .isEqualTo(acknowledged.getValue());
             }
             for (String requestId : unansweredDeclarations) {
-                String decision = inspections.withDeadlineAfter(deadline(), TimeUnit.MILLISECONDS)
-                        .submitDeclaration(declaration(requestId)).getDecision().getName();
-                assertThat(decisionByRequest.putIfAbsent(requestId, decision)).as(requestId).isIn(null, decision);
+                String decision = inspections
+                        .withDeadlineAfter(deadline(), TimeUnit.MILLISECONDS)
+                        .submitDeclaration(declaration(requestId))
+                        .getDecision()
+                        .getName();
+                assertThat(decisionByRequest.putIfAbsent(requestId, decision))
+                        .as(requestId)
+                        .isIn(null, decision);
             }
             assertThat(decisionByRequest).hasSize(declarations.get());
-            assertThat(Set.copyOf(decisionByRequest.values())).as("one decision per request").hasSize(declarations.get());
+            assertThat(Set.copyOf(decisionByRequest.values()))
+                    .as("one decision per request")
+                    .hasSize(declarations.get());
             for (String eventId : unansweredEvents) {
                 int n = Integer.parseInt(eventId.substring(eventId.lastIndexOf('-') + 1));
-                EventOutcome outcome = checkpoints.withDeadlineAfter(deadline(), TimeUnit.MILLISECONDS)
-                        .recordCrossingEvent(RecordCrossingEventRequest.newBuilder().setEvent(arrival(n)).build())
-                        .getAck().getOutcome();
+                EventOutcome outcome = checkpoints
+                        .withDeadlineAfter(deadline(), TimeUnit.MILLISECONDS)
+                        .recordCrossingEvent(RecordCrossingEventRequest.newBuilder()
+                                .setEvent(arrival(n))
+                                .build())
+                        .getAck()
+                        .getOutcome();
                 assertThat(outcome).isIn(EventOutcome.EVENT_OUTCOME_ACCEPTED, EventOutcome.EVENT_OUTCOME_DUPLICATE);
                 acceptedEvents.add(eventId);
             }
             assertThat(acceptedEvents).hasSize(events.get());
-            int waiting = checkpoints.withDeadlineAfter(deadline(), TimeUnit.MILLISECONDS)
-                    .getCheckpointStatus(statusRequest()).getStatus().getTrucksWaiting();
+            int waiting = checkpoints
+                    .withDeadlineAfter(deadline(), TimeUnit.MILLISECONDS)
+                    .getCheckpointStatus(statusRequest())
+                    .getStatus()
+                    .getTrucksWaiting();
             assertThat(waiting).as("each arrival counted once").isEqualTo(events.get());
-            System.out.printf("%d declarations, %d events; during the outage: %s%n", declarations.get(), events.get(),
-                    codes(outcomes, Phase.OUTAGE));
+            System.out.printf(
+                    "%d declarations, %d events; during the outage: %s%n",
+                    declarations.get(), events.get(), codes(outcomes, Phase.OUTAGE));
             for (ManagedChannel channel : List.of(checkpoint, inspection, routing)) {
                 channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             }
@@ -239,8 +315,8 @@ class DatabaseOutageTest {
         return thread;
     }
 
-    private static void call(String rpc, AtomicReference<Phase> phase, ConcurrentLinkedQueue<Outcome> outcomes,
-            Runnable call) {
+    private static void call(
+            String rpc, AtomicReference<Phase> phase, ConcurrentLinkedQueue<Outcome> outcomes, Runnable call) {
         Phase at = phase.get();
         Instant started = Instant.now();
         Status.Code code;
@@ -274,12 +350,17 @@ class DatabaseOutageTest {
                 List<String> lines = Files.readAllLines(suite.log(service.name()));
                 for (int i = 0; i < lines.size(); i++) {
                     if (lines.get(i).contains("Unexpected failure")) {
-                        found.append("\n").append(service.name()).append(": ")
+                        found.append("\n")
+                                .append(service.name())
+                                .append(": ")
                                 .append(String.join("\n  ", lines.subList(i, Math.min(lines.size(), i + 12))));
                     }
                 }
             } catch (IOException e) {
-                found.append("\n").append(service.name()).append(": log not readable, ").append(e.getMessage());
+                found.append("\n")
+                        .append(service.name())
+                        .append(": log not readable, ")
+                        .append(e.getMessage());
             }
         }
         return found.toString();
@@ -287,9 +368,12 @@ class DatabaseOutageTest {
 
     private static int readiness(int port) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(3)).build();
+                .timeout(Duration.ofSeconds(3))
+                .build();
         try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HttpClient.newHttpClient()
+                    .send(request, HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (Exception e) {
             return -1;
         }
@@ -301,42 +385,66 @@ class DatabaseOutageTest {
 
     /** Each event a new truck arriving at Syrym, a little in the past. */
     private static CrossingEvent arrival(int n) {
-        return CrossingEvent.newBuilder().setEventId(eventId(n)).setCheckpoint("checkpoints/" + CHECKPOINT)
+        return CrossingEvent.newBuilder()
+                .setEventId(eventId(n))
+                .setCheckpoint("checkpoints/" + CHECKPOINT)
                 .setType(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED)
                 .setOccurTime(Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond() - 60))
                 .setDirection(Direction.DIRECTION_EXIT)
-                .setTruck(Truck.newBuilder().setPlate(String.format("DB %05d", n)).setCarrierId("kaz-trans-01"))
+                .setTruck(
+                        Truck.newBuilder().setPlate(String.format("DB %05d", n)).setCarrierId("kaz-trans-01"))
                 .build();
     }
 
     private static GetCheckpointStatusRequest statusRequest() {
-        return GetCheckpointStatusRequest.newBuilder().setName("checkpoints/" + CHECKPOINT + "/status").build();
+        return GetCheckpointStatusRequest.newBuilder()
+                .setName("checkpoints/" + CHECKPOINT + "/status")
+                .build();
     }
 
     private static FindRoutesRequest routeSearch() {
-        return FindRoutesRequest.newBuilder().setOrigin("places/urumqi").setDestination("places/moscow")
-                .setCargo(Cargo.newBuilder().setOriginCountryCode("CN").setDestinationCountryCode("RU")
+        return FindRoutesRequest.newBuilder()
+                .setOrigin("places/urumqi")
+                .setDestination("places/moscow")
+                .setCargo(Cargo.newBuilder()
+                        .setOriginCountryCode("CN")
+                        .setDestinationCountryCode("RU")
                         .addGoodsLines(furniture()))
                 .build();
     }
 
     private static SubmitDeclarationRequest declaration(String requestId) {
-        return SubmitDeclarationRequest.newBuilder().setRequestId(requestId).setDeclaration(Declaration.newBuilder()
-                .addGoodsLines(furniture())
-                .setConsignor(Party.newBuilder().setName("Foshan Furniture").setCountryCode("CN"))
-                .setConsignee(Party.newBuilder().setName("OOO Mebel").setCountryCode("RU"))
-                .setCarrierId("kaz-trans-01").setVehiclePlate("DB " + requestId.substring(requestId.length() - 5))
-                .setOriginCountryCode("CN").setDestinationCountryCode("RU").setCheckpoint("checkpoints/" + CHECKPOINT))
+        return SubmitDeclarationRequest.newBuilder()
+                .setRequestId(requestId)
+                .setDeclaration(Declaration.newBuilder()
+                        .addGoodsLines(furniture())
+                        .setConsignor(
+                                Party.newBuilder().setName("Foshan Furniture").setCountryCode("CN"))
+                        .setConsignee(Party.newBuilder().setName("OOO Mebel").setCountryCode("RU"))
+                        .setCarrierId("kaz-trans-01")
+                        .setVehiclePlate("DB " + requestId.substring(requestId.length() - 5))
+                        .setOriginCountryCode("CN")
+                        .setDestinationCountryCode("RU")
+                        .setCheckpoint("checkpoints/" + CHECKPOINT))
                 .build();
     }
 
     private static GoodsLine furniture() {
-        return GoodsLine.newBuilder().setHsCode("9403600000").setDescription("Wooden furniture").setQuantity(200)
-                .setQuantityUnit("pcs").setNetWeightKg(8000).setCustomsValue(20000).setCurrency("USD")
-                .setOriginCountryCode("CN").build();
+        return GoodsLine.newBuilder()
+                .setHsCode("9403600000")
+                .setDescription("Wooden furniture")
+                .setQuantity(200)
+                .setQuantityUnit("pcs")
+                .setNetWeightKg(8000)
+                .setCustomsValue(20000)
+                .setCurrency("USD")
+                .setOriginCountryCode("CN")
+                .build();
     }
 
     private static ManagedChannel channel(int port) {
-        return ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+        return ManagedChannelBuilder.forAddress("localhost", port)
+                .usePlaintext()
+                .build();
     }
 }

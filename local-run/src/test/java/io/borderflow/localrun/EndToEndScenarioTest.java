@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.data.Percentage.withPercentage;
 
+import io.borderflow.api.checkpoint.v1.ChannelWaitEstimate;
 import io.borderflow.api.checkpoint.v1.CheckpointServiceGrpc;
 import io.borderflow.api.checkpoint.v1.CheckpointServiceGrpc.CheckpointServiceBlockingStub;
 import io.borderflow.api.checkpoint.v1.CheckpointStatus;
-import io.borderflow.api.checkpoint.v1.ChannelWaitEstimate;
 import io.borderflow.api.checkpoint.v1.CrossingEvent;
 import io.borderflow.api.checkpoint.v1.CrossingEventAck;
 import io.borderflow.api.checkpoint.v1.CrossingEventType;
@@ -67,10 +67,10 @@ import io.borderflow.support.security.DevTokenIssuer;
 import io.borderflow.support.security.Roles;
 import io.borderflow.testsupport.GrpcAssertions;
 import io.borderflow.testsupport.TestTokens;
-import io.grpc.Status;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.StreamObserver;
@@ -104,13 +104,16 @@ class EndToEndScenarioTest {
     private static final String ZHAISAN_STATUS = ZHAISAN + "/status";
     /** Trucks cleared over the last hours at Zhaisan's pace (300 a day), so that its clearance rate is observed. */
     private static final int CLEARED = 150;
+
     private static final Duration CLEARED_OVER = Duration.ofHours(12);
     /** Trucks still waiting, arrived over the last two days: two days of work at that pace. */
     private static final int WAITING = 600;
+
     private static final Duration WAITING_ARRIVED_OVER = Duration.ofHours(48);
     /** Of the trucks reaching the queue last, with declarations: integrated circuits for Russia, and garments. */
     /** The route search's time margin of dominance (SearchLimits.standard(), "How routes are found" in the README). */
     private static final Duration SEARCH_TIME_MARGIN = Duration.ofMinutes(15);
+
     private static final int CHIPS_TRUCKS = 3;
     private static final int GARMENT_TRUCKS = 3;
 
@@ -151,17 +154,28 @@ class EndToEndScenarioTest {
         /** The garments' decisions: GREEN, or YELLOW where the random compliance sample drew the declaration. */
         private final List<Decision> harmlessDecisions = new ArrayList<>();
 
-        Story(DevTokenIssuer issuer, ManagedChannel checkpointChannel, ManagedChannel inspectionChannel,
-                ManagedChannel routingChannel, Instant storyStart) {
+        Story(
+                DevTokenIssuer issuer,
+                ManagedChannel checkpointChannel,
+                ManagedChannel inspectionChannel,
+                ManagedChannel routingChannel,
+                Instant storyStart) {
             this.checkpointChannel = checkpointChannel;
             this.inspectionChannel = inspectionChannel;
             this.routingChannel = routingChannel;
             this.storyStart = storyStart;
-            platform = TestTokens.bearer(issuer.token("freight-platform-e2e").roles(Roles.FREIGHT_PLATFORM).sign());
-            post = TestTokens.bearer(issuer.token("post-zhaisan-e2e").roles(Roles.BORDER_OPERATOR)
-                    .checkpoints(List.of("zhaisan")).sign());
-            officer = TestTokens.bearer(issuer.token("officer-zhaisan-e2e").roles(Roles.CUSTOMS_OFFICER).sign());
-            analyst = TestTokens.bearer(issuer.token("analyst-e2e").roles(Roles.RISK_ANALYST).sign());
+            platform = TestTokens.bearer(issuer.token("freight-platform-e2e")
+                    .roles(Roles.FREIGHT_PLATFORM)
+                    .sign());
+            post = TestTokens.bearer(issuer.token("post-zhaisan-e2e")
+                    .roles(Roles.BORDER_OPERATOR)
+                    .checkpoints(List.of("zhaisan"))
+                    .sign());
+            officer = TestTokens.bearer(issuer.token("officer-zhaisan-e2e")
+                    .roles(Roles.CUSTOMS_OFFICER)
+                    .sign());
+            analyst = TestTokens.bearer(
+                    issuer.token("analyst-e2e").roles(Roles.RISK_ANALYST).sign());
         }
 
         void tell() throws Exception {
@@ -183,13 +197,17 @@ class EndToEndScenarioTest {
             // routing-service opens its status stream at start-up, and asks inspection-service for the cargo's
             // assessment on the first search of it: wait until both of Zhaisan's figures are live
             AtomicReference<FindRoutesResponse> found = new AtomicReference<>();
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                FindRoutesResponse response = routes().findRoutes(search(cargo(chips())).build());
-                BorderCrossing zhaisan = zhaisanOf(response.getRoutes(0));
-                assertThat(zhaisan.getWaitFreshness()).isEqualTo(DataFreshness.DATA_FRESHNESS_LIVE);
-                assertThat(zhaisan.getChannelFreshness()).isEqualTo(DataFreshness.DATA_FRESHNESS_LIVE);
-                found.set(response);
-            });
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        FindRoutesResponse response =
+                                routes().findRoutes(search(cargo(chips())).build());
+                        BorderCrossing zhaisan = zhaisanOf(response.getRoutes(0));
+                        assertThat(zhaisan.getWaitFreshness()).isEqualTo(DataFreshness.DATA_FRESHNESS_LIVE);
+                        assertThat(zhaisan.getChannelFreshness()).isEqualTo(DataFreshness.DATA_FRESHNESS_LIVE);
+                        found.set(response);
+                    });
             FindRoutesResponse response = found.get();
             assertThat(response.getNoRouteReason()).isEmpty();
             Route best = response.getRoutes(0);
@@ -221,20 +239,30 @@ class EndToEndScenarioTest {
                 Instant cleared = clearedFrom.plusSeconds(CLEARED_OVER.toSeconds() * (i + 1) / CLEARED - 30);
                 Instant arrived = cleared.minus(Duration.ofHours(40 + i % 8));
                 String plate = String.format("E2E C%04d", i);
-                events.add(event("e2e-arrived-c" + i, CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, arrived, plate, ""));
-                events.add(event("e2e-cleared-c" + i, CrossingEventType.CROSSING_EVENT_TYPE_CLEARED, cleared, plate, ""));
+                events.add(
+                        event("e2e-arrived-c" + i, CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, arrived, plate, ""));
+                events.add(
+                        event("e2e-cleared-c" + i, CrossingEventType.CROSSING_EVENT_TYPE_CLEARED, cleared, plate, ""));
             }
             Instant waitingFrom = now.minus(WAITING_ARRIVED_OVER);
             for (int i = 0; i < WAITING; i++) {
                 Instant arrived = waitingFrom.plusSeconds(WAITING_ARRIVED_OVER.toSeconds() * i / WAITING);
-                events.add(event("e2e-arrived-w" + i, CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, arrived,
-                        String.format("E2E W%04d", i), ""));
+                events.add(event(
+                        "e2e-arrived-w" + i,
+                        CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED,
+                        arrived,
+                        String.format("E2E W%04d", i),
+                        ""));
             }
             List<CrossingEventAck> acks = stream(events);
-            assertThat(acks).extracting(CrossingEventAck::getEventId)
-                    .containsExactlyElementsOf(events.stream().map(CrossingEvent::getEventId).toList());
-            assertThat(acks).allSatisfy(ack -> assertThat(ack.getOutcome()).as(ack.toString())
-                    .isEqualTo(EventOutcome.EVENT_OUTCOME_ACCEPTED));
+            assertThat(acks)
+                    .extracting(CrossingEventAck::getEventId)
+                    .containsExactlyElementsOf(
+                            events.stream().map(CrossingEvent::getEventId).toList());
+            assertThat(acks)
+                    .allSatisfy(ack -> assertThat(ack.getOutcome())
+                            .as(ack.toString())
+                            .isEqualTo(EventOutcome.EVENT_OUTCOME_ACCEPTED));
         }
 
         /**
@@ -248,44 +276,66 @@ class EndToEndScenarioTest {
             for (int i = 0; i < CHIPS_TRUCKS + GARMENT_TRUCKS; i++) {
                 boolean chips = i < CHIPS_TRUCKS;
                 String plate = String.format("E2E D%04d", i);
-                Declaration.Builder declaration = (chips ? chips() : garments()).toBuilder().setVehiclePlate(plate);
-                SubmitDeclarationResponse submitted = inspection(officer).submitDeclaration(SubmitDeclarationRequest
-                        .newBuilder().setRequestId("e2e-declaration-" + i).setDeclaration(declaration).build());
+                Declaration.Builder declaration =
+                        (chips ? chips() : garments()).toBuilder().setVehiclePlate(plate);
+                SubmitDeclarationResponse submitted = inspection(officer)
+                        .submitDeclaration(SubmitDeclarationRequest.newBuilder()
+                                .setRequestId("e2e-declaration-" + i)
+                                .setDeclaration(declaration)
+                                .build());
                 Decision decision = submitted.getDecision();
                 assertThat(submitted.getDeclaration().getName()).startsWith("declarations/");
-                assertThat(decision.getName()).isEqualTo(submitted.getDeclaration().getName() + "/decision");
+                assertThat(decision.getName())
+                        .isEqualTo(submitted.getDeclaration().getName() + "/decision");
                 assertThat(decision.getCheckpoint()).isEqualTo(ZHAISAN);
                 assertThat(decision.getRuleset()).isEqualTo(deciding);
                 if (chips) {
                     assertThat(decision.getChannel()).as(decision.toString()).isEqualTo(Channel.CHANNEL_RED);
-                    assertThat(decision.getReasonsList()).extracting(DecisionReason::getRuleId).contains("CHPL-TIER-1");
+                    assertThat(decision.getReasonsList())
+                            .extracting(DecisionReason::getRuleId)
+                            .contains("CHPL-TIER-1");
                     redDecisions.add(decision);
                 } else {
                     // released, unless the random compliance sample (a stable draw from the content) picked it
-                    assertThat(decision.getChannel()).as(decision.toString())
+                    assertThat(decision.getChannel())
+                            .as(decision.toString())
                             .isEqualTo(decision.getRandomSample() ? Channel.CHANNEL_YELLOW : Channel.CHANNEL_GREEN);
-                    assertThat(decision.getReasonsList()).extracting(DecisionReason::getRuleId)
+                    assertThat(decision.getReasonsList())
+                            .extracting(DecisionReason::getRuleId)
                             .doesNotContain("CHPL-TIER-1");
                     harmlessDecisions.add(decision);
                 }
-                arrivals.add(event("e2e-arrived-d" + i, CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED,
-                        now.minusSeconds(60L * (CHIPS_TRUCKS + GARMENT_TRUCKS - i)), plate,
+                arrivals.add(event(
+                        "e2e-arrived-d" + i,
+                        CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED,
+                        now.minusSeconds(60L * (CHIPS_TRUCKS + GARMENT_TRUCKS - i)),
+                        plate,
                         submitted.getDeclaration().getName()));
             }
-            assertThat(stream(arrivals)).allSatisfy(ack -> assertThat(ack.getOutcome()).as(ack.toString())
-                    .isEqualTo(EventOutcome.EVENT_OUTCOME_ACCEPTED));
+            assertThat(stream(arrivals))
+                    .allSatisfy(ack -> assertThat(ack.getOutcome())
+                            .as(ack.toString())
+                            .isEqualTo(EventOutcome.EVENT_OUTCOME_ACCEPTED));
 
-            assertThat(harmlessDecisions).extracting(Decision::getChannel).as("not every garment drawn by the sample")
+            assertThat(harmlessDecisions)
+                    .extracting(Decision::getChannel)
+                    .as("not every garment drawn by the sample")
                     .contains(Channel.CHANNEL_GREEN);
             for (int i = 0; i < CHIPS_TRUCKS + GARMENT_TRUCKS; i++) {
                 String name = ZHAISAN + "/trucks/E2ED" + String.format("%04d", i);
                 InspectionChannel expected = filedUnder(decision(i).getChannel());
-                Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-                    TruckVisit truck = checkpoints(post, 10).getTruck(GetTruckRequest.newBuilder().setName(name).build())
-                            .getTruck();
-                    assertThat(truck.getDecisionReceived()).as(name).isTrue();
-                    assertThat(truck.getChannel()).as(name).isEqualTo(expected);
-                });
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(500))
+                        .untilAsserted(() -> {
+                            TruckVisit truck = checkpoints(post, 10)
+                                    .getTruck(GetTruckRequest.newBuilder()
+                                            .setName(name)
+                                            .build())
+                                    .getTruck();
+                            assertThat(truck.getDecisionReceived()).as(name).isTrue();
+                            assertThat(truck.getChannel()).as(name).isEqualTo(expected);
+                        });
             }
         }
 
@@ -304,9 +354,12 @@ class EndToEndScenarioTest {
                 filed.merge(filedUnder(decision(i).getChannel()), 1, Integer::sum);
             }
             filed.put(InspectionChannel.INSPECTION_CHANNEL_UNSPECIFIED, WAITING);
-            CheckpointStatus congested = watch.awaitStatus(Duration.ofSeconds(60), s -> s.getTrucksWaiting()
-                    == expectedWaiting && filed.entrySet().stream().allMatch(e -> count(s, e.getKey()) == e.getValue()));
-            assertThat(count(congested, InspectionChannel.INSPECTION_CHANNEL_RED)).isEqualTo(CHIPS_TRUCKS);
+            CheckpointStatus congested = watch.awaitStatus(
+                    Duration.ofSeconds(60),
+                    s -> s.getTrucksWaiting() == expectedWaiting
+                            && filed.entrySet().stream().allMatch(e -> count(s, e.getKey()) == e.getValue()));
+            assertThat(count(congested, InspectionChannel.INSPECTION_CHANNEL_RED))
+                    .isEqualTo(CHIPS_TRUCKS);
             assertThat(congested.getName()).isEqualTo(ZHAISAN_STATUS);
             assertThat(congested.getOperationalStatus()).isEqualTo(OperationalStatus.OPERATIONAL_STATUS_CONGESTED);
             assertThat(congested.getStatusReason()).contains(expectedWaiting + " trucks wait");
@@ -318,8 +371,11 @@ class EndToEndScenarioTest {
             double hours = congested.getTrucksWaiting() / congested.getClearancesPerOpenHour();
             assertThat(wait.toMinutes() / 60.0).isCloseTo(hours, withPercentage(15));
 
-            CheckpointStatus asked = checkpoints(platform, 10).getCheckpointStatus(GetCheckpointStatusRequest.newBuilder()
-                    .setName(ZHAISAN_STATUS).build()).getStatus();
+            CheckpointStatus asked = checkpoints(platform, 10)
+                    .getCheckpointStatus(GetCheckpointStatusRequest.newBuilder()
+                            .setName(ZHAISAN_STATUS)
+                            .build())
+                    .getStatus();
             assertThat(asked.getTrucksWaiting()).isEqualTo(congested.getTrucksWaiting());
             assertThat(asked.getWaitingList()).containsExactlyInAnyOrderElementsOf(congested.getWaitingList());
             assertThat(asked.getOperationalStatus()).isEqualTo(congested.getOperationalStatus());
@@ -334,14 +390,19 @@ class EndToEndScenarioTest {
          */
         private void routesAfterTheBacklog(Route before, CheckpointStatus congested) {
             AtomicReference<FindRoutesResponse> forced = new AtomicReference<>();
-            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                FindRoutesResponse response = routes().findRoutes(throughZhaisan(cargo(chips())).build());
-                BorderCrossing zhaisan = zhaisanOf(response.getRoutes(0));
-                assertThat(zhaisan.getWaitFreshness()).isEqualTo(DataFreshness.DATA_FRESHNESS_LIVE);
-                assertThat(ProtoTimes.duration(zhaisan.getWaitMedian())).isGreaterThan(Duration.ofDays(1));
-                forced.set(response);
-            });
-            FindRoutesResponse after = routes().findRoutes(search(cargo(chips())).build());
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        FindRoutesResponse response = routes().findRoutes(
+                                        throughZhaisan(cargo(chips())).build());
+                        BorderCrossing zhaisan = zhaisanOf(response.getRoutes(0));
+                        assertThat(zhaisan.getWaitFreshness()).isEqualTo(DataFreshness.DATA_FRESHNESS_LIVE);
+                        assertThat(ProtoTimes.duration(zhaisan.getWaitMedian())).isGreaterThan(Duration.ofDays(1));
+                        forced.set(response);
+                    });
+            FindRoutesResponse after =
+                    routes().findRoutes(search(cargo(chips())).build());
             Route best = after.getRoutes(0);
             assertThat(best.getCorridor()).isEqualTo(Corridor.CORRIDOR_NORTHERN);
             assertThat(crossesZhaisan(best)).as(summary(after)).isFalse();
@@ -361,21 +422,29 @@ class EndToEndScenarioTest {
             // margin: before, a route up to 15 minutes faster than the one through Zhaisan may have been dropped as
             // matched by it (SearchLimits.standard(); whether it was depends on the hour the search ran)
             assertThat(ProtoTimes.duration(best.getMedianTime()))
-                    .isGreaterThanOrEqualTo(ProtoTimes.duration(before.getMedianTime()).minus(SEARCH_TIME_MARGIN));
+                    .isGreaterThanOrEqualTo(
+                            ProtoTimes.duration(before.getMedianTime()).minus(SEARCH_TIME_MARGIN));
             // the forecast at Zhaisan is the status's queue carried to the truck's arrival: the trucks waiting, plus
             // arrivals at the observed rate, less clearances at the observed rate (Zhaisan is open around the clock)
-            double hoursUntilThere = Duration.between(ProtoTimes.instant(congested.getUpdateTime()),
-                    ProtoTimes.instant(queue.getArrivalTime())).toMinutes() / 60.0;
-            double forecastHours = (congested.getTrucksWaiting() + (congested.getArrivalsPerHour()
-                    - congested.getClearancesPerOpenHour()) * hoursUntilThere) / congested.getClearancesPerOpenHour();
+            double hoursUntilThere = Duration.between(
+                                    ProtoTimes.instant(congested.getUpdateTime()),
+                                    ProtoTimes.instant(queue.getArrivalTime()))
+                            .toMinutes()
+                    / 60.0;
+            double forecastHours = (congested.getTrucksWaiting()
+                            + (congested.getArrivalsPerHour() - congested.getClearancesPerOpenHour()) * hoursUntilThere)
+                    / congested.getClearancesPerOpenHour();
             assertThat(queue.getWaitMedian().getSeconds() / 3600.0).isCloseTo(forecastHours, withPercentage(10));
             // the route through Zhaisan is slower and dearer with no less risk, so it is not offered beside the
             // best; any alternative that still queues at Zhaisan would say so
             if (after.getRoutesCount() == 1) {
                 assertThat(best.getExplanation()).endsWith("no other route found is faster, cheaper or less risky");
             }
-            after.getRoutesList().stream().filter(EndToEndScenarioTest::crossesZhaisan).forEach(route -> assertThat(
-                    route.getExplanation()).as(route.getLabel()).contains("queues at Zhaisan (about "));
+            after.getRoutesList().stream()
+                    .filter(EndToEndScenarioTest::crossesZhaisan)
+                    .forEach(route -> assertThat(route.getExplanation())
+                            .as(route.getLabel())
+                            .contains("queues at Zhaisan (about "));
         }
 
         /**
@@ -388,27 +457,38 @@ class EndToEndScenarioTest {
                 boolean found = i < redDecisions.size() - 1;
                 RecordInspectionResultRequest request = RecordInspectionResultRequest.newBuilder()
                         .setDecision(decision.getName())
-                        .setOutcome(found ? InspectionOutcome.INSPECTION_OUTCOME_MISDECLARED_GOODS
-                                : InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING)
+                        .setOutcome(
+                                found
+                                        ? InspectionOutcome.INSPECTION_OUTCOME_MISDECLARED_GOODS
+                                        : InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING)
                         .addAllConfirmedRuleIds(found ? List.of("CHPL-TIER-1") : List.of())
-                        .setNotes(found ? "unloaded: processors declared as memory" : "unloaded: as declared").build();
-                InspectionResult result = inspection(officer).recordInspectionResult(request).getResult();
+                        .setNotes(found ? "unloaded: processors declared as memory" : "unloaded: as declared")
+                        .build();
+                InspectionResult result =
+                        inspection(officer).recordInspectionResult(request).getResult();
                 assertThat(result.getName()).isEqualTo(decision.getName().replace("/decision", "/result"));
                 assertThat(result.getOutcome()).isEqualTo(request.getOutcome());
                 assertThat(result.getConfirmedRuleIdsList()).isEqualTo(request.getConfirmedRuleIdsList());
                 assertThat(result.getNotes()).isEqualTo(request.getNotes());
                 assertThat(result.getRecordedBy()).isEqualTo("officer-zhaisan-e2e");
-                assertThat(ProtoTimes.instant(result.getRecordTime())).isBetween(storyStart, Instant.now().plusSeconds(5));
-                GrpcAssertions.assertFails(() -> inspection(officer).recordInspectionResult(request),
-                        Status.Code.FAILED_PRECONDITION, "RESULT_ALREADY_RECORDED");
+                assertThat(ProtoTimes.instant(result.getRecordTime()))
+                        .isBetween(storyStart, Instant.now().plusSeconds(5));
+                GrpcAssertions.assertFails(
+                        () -> inspection(officer).recordInspectionResult(request),
+                        Status.Code.FAILED_PRECONDITION,
+                        "RESULT_ALREADY_RECORDED");
             }
 
-            GetRulePerformanceResponse performance = inspection(analyst).getRulePerformance(GetRulePerformanceRequest
-                    .newBuilder().setStartTime(ProtoTimes.timestamp(storyStart))
-                    .setEndTime(ProtoTimes.timestamp(Instant.now().plusSeconds(60))).build());
+            GetRulePerformanceResponse performance = inspection(analyst)
+                    .getRulePerformance(GetRulePerformanceRequest.newBuilder()
+                            .setStartTime(ProtoTimes.timestamp(storyStart))
+                            .setEndTime(ProtoTimes.timestamp(Instant.now().plusSeconds(60)))
+                            .build());
             assertThat(performance.getDecisions()).isEqualTo(redDecisions.size() + harmlessDecisions.size());
-            RulePerformance tier1 = performance.getRulesList().stream().filter(r -> r.getRuleId().equals("CHPL-TIER-1"))
-                    .findFirst().orElseThrow();
+            RulePerformance tier1 = performance.getRulesList().stream()
+                    .filter(r -> r.getRuleId().equals("CHPL-TIER-1"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(tier1.getHits()).isEqualTo(redDecisions.size());
             assertThat(tier1.getInspections()).isEqualTo(redDecisions.size());
             assertThat(tier1.getConfirmedFindings()).isEqualTo(redDecisions.size() - 1);
@@ -423,8 +503,13 @@ class EndToEndScenarioTest {
          */
         private void simulateACandidateRuleset() {
             Ruleset active = activeRuleset();
-            Ruleset.Builder candidate = active.toBuilder().clearName().clearVersion().clearState().clearCreateTime()
-                    .clearActivateTime().setDisplayName("CHPL tier 1 to documentary checks")
+            Ruleset.Builder candidate = active.toBuilder()
+                    .clearName()
+                    .clearVersion()
+                    .clearState()
+                    .clearCreateTime()
+                    .clearActivateTime()
+                    .setDisplayName("CHPL tier 1 to documentary checks")
                     .setDescription(active.getDescription() + " Candidate: CHPL tier 1 goods get a documentary check "
                             + "unless other indicators add up to a physical inspection.");
             int tier1 = -1;
@@ -434,20 +519,29 @@ class EndToEndScenarioTest {
                 }
             }
             assertThat(tier1).as("the active ruleset has CHPL-TIER-1").isNotNegative();
-            RiskRule changed = candidate.getRules(tier1).toBuilder().setWeight(20)
-                    .setMinimumChannel(Channel.CHANNEL_YELLOW).build();
+            RiskRule changed = candidate.getRules(tier1).toBuilder()
+                    .setWeight(20)
+                    .setMinimumChannel(Channel.CHANNEL_YELLOW)
+                    .build();
             candidate.setRules(tier1, changed);
-            Ruleset draft = inspection(analyst).createRuleset(CreateRulesetRequest.newBuilder()
-                    .setRequestId("e2e-candidate-0001").setRuleset(candidate).build()).getRuleset();
+            Ruleset draft = inspection(analyst)
+                    .createRuleset(CreateRulesetRequest.newBuilder()
+                            .setRequestId("e2e-candidate-0001")
+                            .setRuleset(candidate)
+                            .build())
+                    .getRuleset();
             assertThat(draft.getState()).isEqualTo(RulesetState.RULESET_STATE_DRAFT);
             assertThat(draft.getVersion()).isGreaterThan(active.getVersion());
             assertThat(draft.getRules(tier1)).isEqualTo(changed);
 
             // the day the story started, so that every per-day figure is a plain count
-            SimulateRulesetResponse report = inspection(analyst).simulateRuleset(SimulateRulesetRequest.newBuilder()
-                    .setRulesetName(draft.getName()).setCheckpoint(ZHAISAN)
-                    .setStartTime(ProtoTimes.timestamp(storyStart))
-                    .setEndTime(ProtoTimes.timestamp(storyStart.plus(Duration.ofDays(1)))).build());
+            SimulateRulesetResponse report = inspection(analyst)
+                    .simulateRuleset(SimulateRulesetRequest.newBuilder()
+                            .setRulesetName(draft.getName())
+                            .setCheckpoint(ZHAISAN)
+                            .setStartTime(ProtoTimes.timestamp(storyStart))
+                            .setEndTime(ProtoTimes.timestamp(storyStart.plus(Duration.ofDays(1))))
+                            .build());
             assertThat(report.getDays()).isEqualTo(1.0);
             int declared = redDecisions.size() + harmlessDecisions.size();
             assertThat(report.getDeclarations()).isEqualTo(declared);
@@ -460,18 +554,22 @@ class EndToEndScenarioTest {
             harmlessDecisions.forEach(d -> decided.merge(d.getChannel(), 1L, Long::sum));
             Map<Channel, Long> activeCounts = counts(report.getActive());
             Map<Channel, Long> candidateCounts = counts(report.getCandidate());
-            decided.forEach((channel, n) -> assertThat(activeCounts.get(channel)).as(channel.name()).isEqualTo(n));
+            decided.forEach((channel, n) ->
+                    assertThat(activeCounts.get(channel)).as(channel.name()).isEqualTo(n));
             // the shift: every red truck to a documentary check. The garments stay released, but the random sample is
             // drawn from the content and the ruleset version, so the candidate draws afresh: one may move between
             // GREEN and YELLOW. Released or documentary together, they stay as many.
             int red = redDecisions.size();
             assertThat(candidateCounts.get(Channel.CHANNEL_RED)).isEqualTo(activeCounts.get(Channel.CHANNEL_RED) - red);
             assertThat(candidateCounts.get(Channel.CHANNEL_GREEN) + candidateCounts.get(Channel.CHANNEL_YELLOW))
-                    .isEqualTo(activeCounts.get(Channel.CHANNEL_GREEN) + activeCounts.get(Channel.CHANNEL_YELLOW) + red);
+                    .isEqualTo(
+                            activeCounts.get(Channel.CHANNEL_GREEN) + activeCounts.get(Channel.CHANNEL_YELLOW) + red);
             assertThat(candidateCounts.get(Channel.CHANNEL_YELLOW)).isGreaterThanOrEqualTo(red);
-            assertThat(candidateCounts.get(Channel.CHANNEL_REFUSED)).isEqualTo(activeCounts.get(Channel.CHANNEL_REFUSED));
-            assertThat(report.getCandidate().getChannelsList()).allSatisfy(share -> assertThat(share.getShare())
-                    .isCloseTo((double) share.getCount() / declared, within(1e-9)));
+            assertThat(candidateCounts.get(Channel.CHANNEL_REFUSED))
+                    .isEqualTo(activeCounts.get(Channel.CHANNEL_REFUSED));
+            assertThat(report.getCandidate().getChannelsList())
+                    .allSatisfy(share ->
+                            assertThat(share.getShare()).isCloseTo((double) share.getCount() / declared, within(1e-9)));
 
             // physical inspections at Zhaisan fall by the red trucks, per day of the period
             CheckpointLoad activeLoad = load(report.getActive());
@@ -499,7 +597,10 @@ class EndToEndScenarioTest {
         }
 
         private Ruleset activeRuleset() {
-            return inspection(analyst).getRuleset(GetRulesetRequest.newBuilder().setName("rulesets/active").build())
+            return inspection(analyst)
+                    .getRuleset(GetRulesetRequest.newBuilder()
+                            .setName("rulesets/active")
+                            .build())
                     .getRuleset();
         }
 
@@ -508,7 +609,8 @@ class EndToEndScenarioTest {
             CountDownLatch done = new CountDownLatch(1);
             AtomicReference<Throwable> failure = new AtomicReference<>();
             StreamObserver<StreamCrossingEventsRequest> requests = CheckpointServiceGrpc.newStub(checkpointChannel)
-                    .withCallCredentials(post).withDeadlineAfter(90, TimeUnit.SECONDS)
+                    .withCallCredentials(post)
+                    .withDeadlineAfter(90, TimeUnit.SECONDS)
                     .streamCrossingEvents(new StreamObserver<>() {
                         @Override
                         public void onNext(StreamCrossingEventsResponse response) {
@@ -526,26 +628,34 @@ class EndToEndScenarioTest {
                             done.countDown();
                         }
                     });
-            events.forEach(e -> requests.onNext(StreamCrossingEventsRequest.newBuilder().setEvent(e).build()));
+            events.forEach(e -> requests.onNext(
+                    StreamCrossingEventsRequest.newBuilder().setEvent(e).build()));
             requests.onCompleted();
-            assertThat(done.await(100, TimeUnit.SECONDS)).as("the event stream ends").isTrue();
-            assertThat(failure.get()).as("the event stream ends without an error").isNull();
+            assertThat(done.await(100, TimeUnit.SECONDS))
+                    .as("the event stream ends")
+                    .isTrue();
+            assertThat(failure.get())
+                    .as("the event stream ends without an error")
+                    .isNull();
             assertThat(acks).hasSize(events.size());
             return acks;
         }
 
         private CheckpointServiceBlockingStub checkpoints(CallCredentials who, int seconds) {
-            return CheckpointServiceGrpc.newBlockingStub(checkpointChannel).withCallCredentials(who)
+            return CheckpointServiceGrpc.newBlockingStub(checkpointChannel)
+                    .withCallCredentials(who)
                     .withDeadlineAfter(seconds, TimeUnit.SECONDS);
         }
 
         private InspectionServiceBlockingStub inspection(CallCredentials who) {
-            return InspectionServiceGrpc.newBlockingStub(inspectionChannel).withCallCredentials(who)
+            return InspectionServiceGrpc.newBlockingStub(inspectionChannel)
+                    .withCallCredentials(who)
                     .withDeadlineAfter(10, TimeUnit.SECONDS);
         }
 
         private RoutingServiceBlockingStub routes() {
-            return RoutingServiceGrpc.newBlockingStub(routingChannel).withCallCredentials(platform)
+            return RoutingServiceGrpc.newBlockingStub(routingChannel)
+                    .withCallCredentials(platform)
                     .withDeadlineAfter(20, TimeUnit.SECONDS);
         }
     }
@@ -554,13 +664,20 @@ class EndToEndScenarioTest {
     private static final class StatusWatch implements AutoCloseable {
         private final List<CheckpointStatus> statuses = new CopyOnWriteArrayList<>();
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
-        private final AtomicReference<ClientCallStreamObserver<WatchCheckpointStatusRequest>> call = new AtomicReference<>();
+        private final AtomicReference<ClientCallStreamObserver<WatchCheckpointStatusRequest>> call =
+                new AtomicReference<>();
 
         static StatusWatch open(ManagedChannel channel, CallCredentials who) {
             StatusWatch watch = new StatusWatch();
-            CheckpointServiceGrpc.newStub(channel).withCallCredentials(who).withDeadlineAfter(150, TimeUnit.SECONDS)
-                    .watchCheckpointStatus(WatchCheckpointStatusRequest.newBuilder().addNames(ZHAISAN_STATUS)
-                            .setHeartbeatInterval(com.google.protobuf.Duration.newBuilder().setSeconds(5)).build(),
+            CheckpointServiceGrpc.newStub(channel)
+                    .withCallCredentials(who)
+                    .withDeadlineAfter(150, TimeUnit.SECONDS)
+                    .watchCheckpointStatus(
+                            WatchCheckpointStatusRequest.newBuilder()
+                                    .addNames(ZHAISAN_STATUS)
+                                    .setHeartbeatInterval(com.google.protobuf.Duration.newBuilder()
+                                            .setSeconds(5))
+                                    .build(),
                             new ClientResponseObserver<WatchCheckpointStatusRequest, WatchCheckpointStatusResponse>() {
                                 @Override
                                 public void beforeStart(ClientCallStreamObserver<WatchCheckpointStatusRequest> stream) {
@@ -580,8 +697,7 @@ class EndToEndScenarioTest {
                                 }
 
                                 @Override
-                                public void onCompleted() {
-                                }
+                                public void onCompleted() {}
                             });
             return watch;
         }
@@ -592,12 +708,20 @@ class EndToEndScenarioTest {
 
         CheckpointStatus awaitStatus(Duration atMost, Predicate<CheckpointStatus> wanted) {
             AtomicReference<CheckpointStatus> found = new AtomicReference<>();
-            Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-                assertThat(failure.get()).as("the status stream is alive").isNull();
-                CheckpointStatus match = statuses.stream().filter(wanted).findFirst().orElse(null);
-                assertThat(match).as("a status update as wanted among " + statuses.size()).isNotNull();
-                found.set(match);
-            });
+            Awaitility.await()
+                    .atMost(atMost)
+                    .pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> {
+                        assertThat(failure.get())
+                                .as("the status stream is alive")
+                                .isNull();
+                        CheckpointStatus match =
+                                statuses.stream().filter(wanted).findFirst().orElse(null);
+                        assertThat(match)
+                                .as("a status update as wanted among " + statuses.size())
+                                .isNotNull();
+                        found.set(match);
+                    });
             return found.get();
         }
 
@@ -610,62 +734,105 @@ class EndToEndScenarioTest {
         }
     }
 
-    private static CrossingEvent event(String id, CrossingEventType type, Instant at, String plate, String declaration) {
-        return CrossingEvent.newBuilder().setEventId(id).setCheckpoint(ZHAISAN).setType(type)
-                .setOccurTime(ProtoTimes.timestamp(at)).setDirection(Direction.DIRECTION_EXIT)
-                .setTruck(Truck.newBuilder().setPlate(plate).setCarrierId("kaz-trans-01")).setDeclaration(declaration)
+    private static CrossingEvent event(
+            String id, CrossingEventType type, Instant at, String plate, String declaration) {
+        return CrossingEvent.newBuilder()
+                .setEventId(id)
+                .setCheckpoint(ZHAISAN)
+                .setType(type)
+                .setOccurTime(ProtoTimes.timestamp(at))
+                .setDirection(Direction.DIRECTION_EXIT)
+                .setTruck(Truck.newBuilder().setPlate(plate).setCarrierId("kaz-trans-01"))
+                .setDeclaration(declaration)
                 .build();
     }
 
     /** Integrated circuits (HS 8542 31, CHPL tier 1) from China through Kazakhstan to Russia, presented at Zhaisan. */
     private static Declaration chips() {
         return Declaration.newBuilder()
-                .addGoodsLines(GoodsLine.newBuilder().setHsCode("8542310000").setDescription("Processors")
-                        .setQuantity(1000).setQuantityUnit("pcs").setNetWeightKg(120).setCustomsValue(250000)
-                        .setCurrency("USD").setOriginCountryCode("CN"))
+                .addGoodsLines(GoodsLine.newBuilder()
+                        .setHsCode("8542310000")
+                        .setDescription("Processors")
+                        .setQuantity(1000)
+                        .setQuantityUnit("pcs")
+                        .setNetWeightKg(120)
+                        .setCustomsValue(250000)
+                        .setCurrency("USD")
+                        .setOriginCountryCode("CN"))
                 .setConsignor(Party.newBuilder().setName("Shenzhen Components").setCountryCode("CN"))
                 .setConsignee(Party.newBuilder().setName("OOO Vektor").setCountryCode("RU"))
-                .setCarrierId("kaz-trans-01").setVehiclePlate("E2E 0000").setOriginCountryCode("CN")
-                .addTransitCountryCodes("KZ").setDestinationCountryCode("RU").setCheckpoint(ZHAISAN).build();
+                .setCarrierId("kaz-trans-01")
+                .setVehiclePlate("E2E 0000")
+                .setOriginCountryCode("CN")
+                .addTransitCountryCodes("KZ")
+                .setDestinationCountryCode("RU")
+                .setCheckpoint(ZHAISAN)
+                .build();
     }
 
     /** Cotton trousers on the same way: nothing on any list. */
     private static Declaration garments() {
         return Declaration.newBuilder()
-                .addGoodsLines(GoodsLine.newBuilder().setHsCode("6203420000").setDescription("Cotton trousers")
-                        .setQuantity(500).setQuantityUnit("pcs").setNetWeightKg(300).setCustomsValue(6000)
-                        .setCurrency("USD").setOriginCountryCode("CN"))
+                .addGoodsLines(GoodsLine.newBuilder()
+                        .setHsCode("6203420000")
+                        .setDescription("Cotton trousers")
+                        .setQuantity(500)
+                        .setQuantityUnit("pcs")
+                        .setNetWeightKg(300)
+                        .setCustomsValue(6000)
+                        .setCurrency("USD")
+                        .setOriginCountryCode("CN"))
                 .setConsignor(Party.newBuilder().setName("Urumqi Garments").setCountryCode("CN"))
                 .setConsignee(Party.newBuilder().setName("OOO Moda").setCountryCode("RU"))
-                .setCarrierId("kaz-trans-01").setVehiclePlate("E2E 0000").setOriginCountryCode("CN")
-                .addTransitCountryCodes("KZ").setDestinationCountryCode("RU").setCheckpoint(ZHAISAN).build();
+                .setCarrierId("kaz-trans-01")
+                .setVehiclePlate("E2E 0000")
+                .setOriginCountryCode("CN")
+                .addTransitCountryCodes("KZ")
+                .setDestinationCountryCode("RU")
+                .setCheckpoint(ZHAISAN)
+                .build();
     }
 
     /** The goods and countries of a declaration, as routing takes them. */
     private static Cargo cargo(Declaration declaration) {
-        return Cargo.newBuilder().addAllGoodsLines(declaration.getGoodsLinesList())
+        return Cargo.newBuilder()
+                .addAllGoodsLines(declaration.getGoodsLinesList())
                 .setOriginCountryCode(declaration.getOriginCountryCode())
                 .setDestinationCountryCode(declaration.getDestinationCountryCode())
-                .setConsignor(declaration.getConsignor()).setConsignee(declaration.getConsignee()).build();
+                .setConsignor(declaration.getConsignor())
+                .setConsignee(declaration.getConsignee())
+                .build();
     }
 
     private static FindRoutesRequest.Builder search(Cargo cargo) {
-        return FindRoutesRequest.newBuilder().setOrigin("places/urumqi").setDestination("places/moscow").setCargo(cargo)
+        return FindRoutesRequest.newBuilder()
+                .setOrigin("places/urumqi")
+                .setDestination("places/moscow")
+                .setCargo(cargo)
                 .setObjective(Objective.OBJECTIVE_FASTEST)
                 .setConstraints(RouteConstraints.newBuilder().setMaxAlternatives(10));
     }
 
     /** Only the road through Zhaisan: every other crossing into Russia avoided, no ferry. */
     private static FindRoutesRequest.Builder throughZhaisan(Cargo cargo) {
-        return search(cargo).setConstraints(RouteConstraints.newBuilder().setMaxAlternatives(10)
-                .addAllowedModes(TransportMode.TRANSPORT_MODE_ROAD)
-                .addAllAvoidCheckpoints(List.of("checkpoints/syrym", "checkpoints/zhelkuar", "checkpoints/mamlyutka",
-                        "checkpoints/kairak", "checkpoints/zabaykalsk", "checkpoints/blagoveshchensk",
-                        "checkpoints/pogranichny")));
+        return search(cargo)
+                .setConstraints(RouteConstraints.newBuilder()
+                        .setMaxAlternatives(10)
+                        .addAllowedModes(TransportMode.TRANSPORT_MODE_ROAD)
+                        .addAllAvoidCheckpoints(List.of(
+                                "checkpoints/syrym",
+                                "checkpoints/zhelkuar",
+                                "checkpoints/mamlyutka",
+                                "checkpoints/kairak",
+                                "checkpoints/zabaykalsk",
+                                "checkpoints/blagoveshchensk",
+                                "checkpoints/pogranichny")));
     }
 
     private static BorderCrossing zhaisanOf(Route route) {
-        return route.getCrossingsList().stream().filter(c -> c.getCheckpoint().equals(ZHAISAN)).findFirst()
+        return route.getCrossingsList().stream()
+                .filter(c -> c.getCheckpoint().equals(ZHAISAN))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no Zhaisan crossing on " + route.getLabel()));
     }
 
@@ -679,14 +846,17 @@ class EndToEndScenarioTest {
     }
 
     private static int count(CheckpointStatus status, InspectionChannel channel) {
-        return status.getWaitingList().stream().filter(q -> q.getChannel() == channel).mapToInt(QueueCount::getTrucks)
+        return status.getWaitingList().stream()
+                .filter(q -> q.getChannel() == channel)
+                .mapToInt(QueueCount::getTrucks)
                 .sum();
     }
 
     /** The estimated wait of a truck arriving now whose decision is not known; a year when it would not be served. */
     private static Duration unknownChannelWait(CheckpointStatus status) {
         ChannelWaitEstimate estimate = status.getEstimatedWaitsList().stream()
-                .filter(w -> w.getChannel() == InspectionChannel.INSPECTION_CHANNEL_UNSPECIFIED).findFirst()
+                .filter(w -> w.getChannel() == InspectionChannel.INSPECTION_CHANNEL_UNSPECIFIED)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no estimate for an undecided truck in " + status));
         return estimate.hasWait() ? ProtoTimes.duration(estimate.getWait()) : Duration.ofDays(366);
     }
@@ -695,13 +865,20 @@ class EndToEndScenarioTest {
     private static String summary(FindRoutesResponse response) {
         StringBuilder text = new StringBuilder();
         for (Route route : response.getRoutesList()) {
-            text.append(String.format("  %d %s %s | %s | %.2f days USD %.0f red %.3f refusal %.3f%n", route.getRank(),
-                    route.getCorridor(), route.getLabel(), route.getExplanation(),
-                    route.getMedianTime().getSeconds() / 86400.0, route.getCost().getTotal(),
-                    route.getRisk().getRedInspectionProbability(), route.getRisk().getRefusalOrRedirectProbability()));
+            text.append(String.format(
+                    "  %d %s %s | %s | %.2f days USD %.0f red %.3f refusal %.3f%n",
+                    route.getRank(),
+                    route.getCorridor(),
+                    route.getLabel(),
+                    route.getExplanation(),
+                    route.getMedianTime().getSeconds() / 86400.0,
+                    route.getCost().getTotal(),
+                    route.getRisk().getRedInspectionProbability(),
+                    route.getRisk().getRefusalOrRedirectProbability()));
             for (BorderCrossing c : route.getCrossingsList()) {
-                text.append(String.format("      %s wait %.2f h %s%n", c.getCheckpoint(),
-                        c.getWaitMedian().getSeconds() / 3600.0, c.getWaitFreshness()));
+                text.append(String.format(
+                        "      %s wait %.2f h %s%n",
+                        c.getCheckpoint(), c.getWaitMedian().getSeconds() / 3600.0, c.getWaitFreshness()));
             }
         }
         return text.toString();
@@ -714,11 +891,15 @@ class EndToEndScenarioTest {
     }
 
     private static CheckpointLoad load(SimulationOutcome outcome) {
-        return outcome.getCheckpointsList().stream().filter(l -> l.getCheckpoint().equals(ZHAISAN)).findFirst()
+        return outcome.getCheckpointsList().stream()
+                .filter(l -> l.getCheckpoint().equals(ZHAISAN))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no Zhaisan load in " + outcome));
     }
 
     private static ManagedChannel channel(int port) {
-        return ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+        return ManagedChannelBuilder.forAddress("localhost", port)
+                .usePlaintext()
+                .build();
     }
 }

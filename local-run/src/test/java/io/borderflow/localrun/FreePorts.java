@@ -7,8 +7,7 @@ import java.util.List;
 
 /** Ports free on this machine now, for suites started by the tests. */
 final class FreePorts {
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     static int[] take(int count) throws IOException {
         int[] ports = new int[count];
@@ -28,9 +27,13 @@ final class FreePorts {
      * routing-service on the next three; data in {@code data}.
      */
     static SuiteSettings suite(Path data, int[] ports) {
-        return new SuiteSettings(Path.of("..").toAbsolutePath().normalize(), data, ports[0], List.of(
-                new SuiteSettings.Service("checkpoint-service", "checkpoint", ports[1]),
-                new SuiteSettings.Service("inspection-service", "inspection", ports[2]),
-                new SuiteSettings.Service("routing-service", "routing", ports[3])));
+        return new SuiteSettings(
+                Path.of("..").toAbsolutePath().normalize(),
+                data,
+                ports[0],
+                List.of(
+                        new SuiteSettings.Service("checkpoint-service", "checkpoint", ports[1]),
+                        new SuiteSettings.Service("inspection-service", "inspection", ports[2]),
+                        new SuiteSettings.Service("routing-service", "routing", ports[3])));
     }
 }

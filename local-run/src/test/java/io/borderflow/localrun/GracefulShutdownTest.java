@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 class GracefulShutdownTest {
     private static final int CALLS = 300;
     /** Where the services' logs of the last run are kept. */
-    private static final Path KEPT_LOGS = Path.of("target", "graceful-shutdown-logs").toAbsolutePath();
+    private static final Path KEPT_LOGS =
+            Path.of("target", "graceful-shutdown-logs").toAbsolutePath();
 
     @TempDir
     Path data;
@@ -46,21 +47,26 @@ class GracefulShutdownTest {
         int[] ports = FreePorts.take(4);
         SuiteSettings settings = FreePorts.suite(data, ports);
         try (RunningSuite suite = RunningSuite.start(settings)) {
-            CallCredentials officer = TestTokens.bearer(suite.issuer().token("officer").roles(Roles.CUSTOMS_OFFICER)
-                    .sign());
-            ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", ports[2]).usePlaintext().build();
+            CallCredentials officer = TestTokens.bearer(
+                    suite.issuer().token("officer").roles(Roles.CUSTOMS_OFFICER).sign());
+            ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", ports[2])
+                    .usePlaintext()
+                    .build();
             var inspections = InspectionServiceGrpc.newStub(channel).withCallCredentials(officer);
             // one call first, so that the connection is up and the burst is in flight at once
-            InspectionServiceGrpc.newBlockingStub(channel).withCallCredentials(officer)
-                    .withDeadlineAfter(20, TimeUnit.SECONDS).submitDeclaration(declaration("sigterm-warm-up"));
+            InspectionServiceGrpc.newBlockingStub(channel)
+                    .withCallCredentials(officer)
+                    .withDeadlineAfter(20, TimeUnit.SECONDS)
+                    .submitDeclaration(declaration("sigterm-warm-up"));
 
             Map<String, Status.Code> outcomes = new ConcurrentHashMap<>();
             CountDownLatch answered = new CountDownLatch(CALLS);
             CountDownLatch firstTen = new CountDownLatch(10);
             for (int i = 0; i < CALLS; i++) {
                 String requestId = String.format("sigterm-%04d", i);
-                inspections.withDeadlineAfter(60, TimeUnit.SECONDS).submitDeclaration(declaration(requestId),
-                        new StreamObserver<>() {
+                inspections
+                        .withDeadlineAfter(60, TimeUnit.SECONDS)
+                        .submitDeclaration(declaration(requestId), new StreamObserver<>() {
                             @Override
                             public void onNext(SubmitDeclarationResponse response) {
                                 outcomes.put(requestId, Status.Code.OK);
@@ -79,21 +85,30 @@ class GracefulShutdownTest {
                             }
                         });
             }
-            assertThat(firstTen.await(60, TimeUnit.SECONDS)).as("the burst is being answered").isTrue();
+            assertThat(firstTen.await(60, TimeUnit.SECONDS))
+                    .as("the burst is being answered")
+                    .isTrue();
             Process inspection = suite.processes().get("inspection-service");
             inspection.destroy(); // SIGTERM
-            int answeredAtSigterm = (int) outcomes.values().stream().filter(c -> c == Status.Code.OK).count();
+            int answeredAtSigterm = (int)
+                    outcomes.values().stream().filter(c -> c == Status.Code.OK).count();
 
-            assertThat(answered.await(60, TimeUnit.SECONDS)).as("every call ends").isTrue();
-            assertThat(inspection.waitFor(40, TimeUnit.SECONDS)).as("the process exits by itself").isTrue();
+            assertThat(answered.await(60, TimeUnit.SECONDS))
+                    .as("every call ends")
+                    .isTrue();
+            assertThat(inspection.waitFor(40, TimeUnit.SECONDS))
+                    .as("the process exits by itself")
+                    .isTrue();
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             Map<Status.Code, Integer> codes = new EnumMap<>(Status.Code.class);
             outcomes.values().forEach(code -> codes.merge(code, 1, Integer::sum));
-            System.out.printf("SIGTERM after %d of %d answers; in the end %s; exit code %d%n", answeredAtSigterm, CALLS,
-                    codes, inspection.exitValue());
+            System.out.printf(
+                    "SIGTERM after %d of %d answers; in the end %s; exit code %d%n",
+                    answeredAtSigterm, CALLS, codes, inspection.exitValue());
 
             assertThat(codes.keySet()).as("%s", codes).isSubsetOf(Status.Code.OK, Status.Code.UNAVAILABLE);
-            assertThat(codes.get(Status.Code.OK)).as("calls in flight at SIGTERM were answered, not dropped")
+            assertThat(codes.get(Status.Code.OK))
+                    .as("calls in flight at SIGTERM were answered, not dropped")
                     .isGreaterThan(answeredAtSigterm);
             // stored exactly what was answered: no call was cut off after its declaration was written
             Set<String> stored = storedRequests(settings.postgresPort());
@@ -114,8 +129,8 @@ class GracefulShutdownTest {
         java.nio.file.Files.createDirectories(KEPT_LOGS);
         try (var logs = java.nio.file.Files.list(data.resolve("logs"))) {
             for (Path log : logs.toList()) {
-                java.nio.file.Files.copy(log, KEPT_LOGS.resolve(log.getFileName()),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                java.nio.file.Files.copy(
+                        log, KEPT_LOGS.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
@@ -132,14 +147,26 @@ class GracefulShutdownTest {
     }
 
     private static SubmitDeclarationRequest declaration(String requestId) {
-        return SubmitDeclarationRequest.newBuilder().setRequestId(requestId).setDeclaration(Declaration.newBuilder()
-                .addGoodsLines(GoodsLine.newBuilder().setHsCode("9403600000").setDescription("Wooden furniture")
-                        .setQuantity(200).setQuantityUnit("pcs").setNetWeightKg(8000).setCustomsValue(20000)
-                        .setCurrency("USD").setOriginCountryCode("CN"))
-                .setConsignor(Party.newBuilder().setName("Foshan Furniture").setCountryCode("CN"))
-                .setConsignee(Party.newBuilder().setName("OOO Mebel").setCountryCode("RU"))
-                .setCarrierId("kaz-trans-01").setVehiclePlate("ST " + requestId.substring(requestId.length() - 4))
-                .setOriginCountryCode("CN").setDestinationCountryCode("RU").setCheckpoint("checkpoints/zhaisan"))
+        return SubmitDeclarationRequest.newBuilder()
+                .setRequestId(requestId)
+                .setDeclaration(Declaration.newBuilder()
+                        .addGoodsLines(GoodsLine.newBuilder()
+                                .setHsCode("9403600000")
+                                .setDescription("Wooden furniture")
+                                .setQuantity(200)
+                                .setQuantityUnit("pcs")
+                                .setNetWeightKg(8000)
+                                .setCustomsValue(20000)
+                                .setCurrency("USD")
+                                .setOriginCountryCode("CN"))
+                        .setConsignor(
+                                Party.newBuilder().setName("Foshan Furniture").setCountryCode("CN"))
+                        .setConsignee(Party.newBuilder().setName("OOO Mebel").setCountryCode("RU"))
+                        .setCarrierId("kaz-trans-01")
+                        .setVehiclePlate("ST " + requestId.substring(requestId.length() - 4))
+                        .setOriginCountryCode("CN")
+                        .setDestinationCountryCode("RU")
+                        .setCheckpoint("checkpoints/zhaisan"))
                 .build();
     }
 }

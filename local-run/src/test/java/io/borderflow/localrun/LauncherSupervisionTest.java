@@ -46,8 +46,8 @@ class LauncherSupervisionTest {
             Instant deadline = Instant.now().plus(timeout);
             while (!all().contains(text)) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("no \"" + text + "\" within " + timeout.toSeconds() + " s; the launcher said:\n"
-                            + all());
+                    throw new AssertionError(
+                            "no \"" + text + "\" within " + timeout.toSeconds() + " s; the launcher said:\n" + all());
                 }
                 Thread.sleep(100);
             }
@@ -57,9 +57,14 @@ class LauncherSupervisionTest {
     @Test
     void aKilledServiceIsReportedAndStartedAgainAndSigtermStopsEverythingItStarted() throws Exception {
         int[] ports = FreePorts.take(4);
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dborderflow.root=" + ROOT, LocalSuite.class.getName())
-                .redirectErrorStream(true).redirectOutput(data.resolve("launcher.out").toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Dborderflow.root=" + ROOT,
+                        LocalSuite.class.getName())
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("launcher.out").toFile());
         builder.environment().put("BORDERFLOW_DATA_DIR", data.toString());
         builder.environment().put("BORDERFLOW_POSTGRES_PORT", String.valueOf(ports[0]));
         builder.environment().put("CHECKPOINT_PORT", String.valueOf(ports[1]));
@@ -75,13 +80,16 @@ class LauncherSupervisionTest {
             assertThat(inspection.destroyForcibly()).isTrue();
 
             output.await("inspection-service exited with code 137 (killed by signal 9)", Duration.ofSeconds(10));
-            output.await("Last lines of " + data.resolve("logs").resolve("inspection-service.log"), Duration.ofSeconds(5));
+            output.await(
+                    "Last lines of " + data.resolve("logs").resolve("inspection-service.log"), Duration.ofSeconds(5));
             output.await("inspection-service is ready again", Duration.ofSeconds(120));
             ProcessHandle again = service(launcher, "inspection-service");
             assertThat(again.pid()).isNotEqualTo(inspection.pid());
-            HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + ports[2] + "/q/health/ready")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ready = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + ports[2] + "/q/health/ready"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(ready.statusCode()).isEqualTo(200);
             // the three services (PostgreSQL runs detached, as pg_ctl starts it: its port tells it stopped)
             started.addAll(launcher.descendants().toList());
@@ -89,10 +97,13 @@ class LauncherSupervisionTest {
 
             launcher.destroy();
 
-            assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).as("the launcher stops on SIGTERM").isTrue();
+            assertThat(launcher.waitFor(90, TimeUnit.SECONDS))
+                    .as("the launcher stops on SIGTERM")
+                    .isTrue();
             for (ProcessHandle process : started) {
-                assertThat(process.onExit().get(30, TimeUnit.SECONDS).isAlive()).as(process.info().command()
-                        .orElse("pid " + process.pid())).isFalse();
+                assertThat(process.onExit().get(30, TimeUnit.SECONDS).isAlive())
+                        .as(process.info().command().orElse("pid " + process.pid()))
+                        .isFalse();
             }
             for (int port : ports) {
                 assertThat(free(port)).as("port %d free", port).isTrue();
@@ -123,12 +134,14 @@ class LauncherSupervisionTest {
                 return now[0];
             }
         };
-        SuiteSupervisor supervisor = new SuiteSupervisor(null, System.out, () -> { }, clock);
+        SuiteSupervisor supervisor = new SuiteSupervisor(null, System.out, () -> {}, clock);
 
         // exits at 10:00, 10:03, 10:06: restarted; a fourth at 10:09 is the fourth within ten minutes
         for (int minute = 0; minute < 9; minute += 3) {
             now[0] = Instant.parse("2026-12-07T10:00:00Z").plus(Duration.ofMinutes(minute));
-            assertThat(supervisor.mayRestart("routing-service")).as("exit at minute %d", minute).isTrue();
+            assertThat(supervisor.mayRestart("routing-service"))
+                    .as("exit at minute %d", minute)
+                    .isTrue();
         }
         now[0] = Instant.parse("2026-12-07T10:09:00Z");
         assertThat(supervisor.mayRestart("routing-service")).isFalse();
@@ -142,8 +155,10 @@ class LauncherSupervisionTest {
 
     /** The service's JVM among the launcher's descendants (its command line names the service's jar). */
     private static ProcessHandle service(Process launcher, String name) {
-        return launcher.descendants().filter(p -> p.info().commandLine().orElse("").contains("/" + name + "/target/"))
-                .filter(ProcessHandle::isAlive).findFirst()
+        return launcher.descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("/" + name + "/target/"))
+                .filter(ProcessHandle::isAlive)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no process of " + name + " under the launcher"));
     }
 

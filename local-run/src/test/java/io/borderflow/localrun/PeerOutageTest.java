@@ -14,16 +14,16 @@ import io.borderflow.api.checkpoint.v1.RecordCrossingEventRequest;
 import io.borderflow.api.checkpoint.v1.Truck;
 import io.borderflow.api.checkpoint.v1.TruckVisit;
 import io.borderflow.api.inspection.v1.Channel;
-import io.borderflow.api.routing.v1.Cargo;
-import io.borderflow.api.routing.v1.DataFreshness;
-import io.borderflow.api.routing.v1.FindRoutesRequest;
-import io.borderflow.api.routing.v1.RoutingServiceGrpc;
 import io.borderflow.api.inspection.v1.Declaration;
 import io.borderflow.api.inspection.v1.GoodsLine;
 import io.borderflow.api.inspection.v1.InspectionServiceGrpc;
 import io.borderflow.api.inspection.v1.Party;
 import io.borderflow.api.inspection.v1.SubmitDeclarationRequest;
 import io.borderflow.api.inspection.v1.SubmitDeclarationResponse;
+import io.borderflow.api.routing.v1.Cargo;
+import io.borderflow.api.routing.v1.DataFreshness;
+import io.borderflow.api.routing.v1.FindRoutesRequest;
+import io.borderflow.api.routing.v1.RoutingServiceGrpc;
 import io.borderflow.support.security.Roles;
 import io.borderflow.testsupport.TestTokens;
 import io.grpc.CallCredentials;
@@ -77,18 +77,26 @@ class PeerOutageTest {
      */
     @Test
     void anArrivalIsAcceptedWhileInspectionIsDownAndSettledWhenItIsBack() throws Exception {
-        CallCredentials officer = TestTokens.bearer(suite.issuer().token("officer-kairak").roles(Roles.CUSTOMS_OFFICER)
+        CallCredentials officer = TestTokens.bearer(suite.issuer()
+                .token("officer-kairak")
+                .roles(Roles.CUSTOMS_OFFICER)
                 .sign());
-        CallCredentials post = TestTokens.bearer(suite.issuer().token("post-kairak").roles(Roles.BORDER_OPERATOR)
-                .checkpoints(List.of("kairak")).sign());
+        CallCredentials post = TestTokens.bearer(suite.issuer()
+                .token("post-kairak")
+                .roles(Roles.BORDER_OPERATOR)
+                .checkpoints(List.of("kairak"))
+                .sign());
         ManagedChannel inspection = channel(ports[2]);
         ManagedChannel checkpoint = channel(ports[1]);
         try {
             // integrated circuits bound for Russia: RED under ruleset 2
             SubmitDeclarationResponse submitted = InspectionServiceGrpc.newBlockingStub(inspection)
-                    .withCallCredentials(officer).withDeadlineAfter(20, TimeUnit.SECONDS)
-                    .submitDeclaration(SubmitDeclarationRequest.newBuilder().setRequestId("outage-test-0001")
-                            .setDeclaration(chips()).build());
+                    .withCallCredentials(officer)
+                    .withDeadlineAfter(20, TimeUnit.SECONDS)
+                    .submitDeclaration(SubmitDeclarationRequest.newBuilder()
+                            .setRequestId("outage-test-0001")
+                            .setDeclaration(chips())
+                            .build());
             assertThat(submitted.getDecision().getChannel()).isEqualTo(Channel.CHANNEL_RED);
             String declaration = submitted.getDeclaration().getName();
 
@@ -96,31 +104,53 @@ class PeerOutageTest {
 
             var checkpoints = CheckpointServiceGrpc.newBlockingStub(checkpoint).withCallCredentials(post);
             Instant started = Instant.now();
-            RecordCrossingEventRequest arrival = RecordCrossingEventRequest.newBuilder().setEvent(CrossingEvent
-                    .newBuilder().setEventId("outage-arrival-0001").setCheckpoint("checkpoints/kairak")
-                    .setType(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED)
-                    .setOccurTime(Timestamp.newBuilder().setSeconds(Instant.now().getEpochSecond() - 5))
-                    .setDirection(Direction.DIRECTION_EXIT).setDeclaration(declaration)
-                    .setTruck(Truck.newBuilder().setPlate("555 OUT 02").setCarrierId("kaz-trans-01"))).build();
-            var ack = checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).recordCrossingEvent(arrival).getAck();
+            RecordCrossingEventRequest arrival = RecordCrossingEventRequest.newBuilder()
+                    .setEvent(CrossingEvent.newBuilder()
+                            .setEventId("outage-arrival-0001")
+                            .setCheckpoint("checkpoints/kairak")
+                            .setType(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED)
+                            .setOccurTime(Timestamp.newBuilder()
+                                    .setSeconds(Instant.now().getEpochSecond() - 5))
+                            .setDirection(Direction.DIRECTION_EXIT)
+                            .setDeclaration(declaration)
+                            .setTruck(Truck.newBuilder().setPlate("555 OUT 02").setCarrierId("kaz-trans-01")))
+                    .build();
+            var ack = checkpoints
+                    .withDeadlineAfter(10, TimeUnit.SECONDS)
+                    .recordCrossingEvent(arrival)
+                    .getAck();
             assertThat(ack.getOutcome()).isEqualTo(EventOutcome.EVENT_OUTCOME_ACCEPTED);
-            assertThat(Duration.between(started, Instant.now())).as("accepted without waiting for the peer")
+            assertThat(Duration.between(started, Instant.now()))
+                    .as("accepted without waiting for the peer")
                     .isLessThan(Duration.ofSeconds(5));
             assertThat(ack.getTruck().getDecisionReceived()).isFalse();
             assertThat(ack.getTruck().getDeclaration()).isEqualTo(declaration);
 
             // back on the same port: the periodic settlement files the truck under its decision
             suite.startReplica("inspection-service", ports[2]);
-            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                TruckVisit truck = checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).getTruck(GetTruckRequest
-                        .newBuilder().setName("checkpoints/kairak/trucks/555OUT02").build()).getTruck();
-                assertThat(truck.getDecisionReceived()).isTrue();
-                assertThat(truck.getChannel()).isEqualTo(InspectionChannel.INSPECTION_CHANNEL_RED);
-            });
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        TruckVisit truck = checkpoints
+                                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                                .getTruck(GetTruckRequest.newBuilder()
+                                        .setName("checkpoints/kairak/trucks/555OUT02")
+                                        .build())
+                                .getTruck();
+                        assertThat(truck.getDecisionReceived()).isTrue();
+                        assertThat(truck.getChannel()).isEqualTo(InspectionChannel.INSPECTION_CHANNEL_RED);
+                    });
             // the border post resends the arrival it is unsure of: nothing is stored twice
-            assertThat(checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).recordCrossingEvent(arrival).getAck()
-                    .getOutcome()).isEqualTo(EventOutcome.EVENT_OUTCOME_DUPLICATE);
-            assertThat(visitsOf("kairak", "555OUT02")).as("one visit of the truck, settled once").isEqualTo(1);
+            assertThat(checkpoints
+                            .withDeadlineAfter(10, TimeUnit.SECONDS)
+                            .recordCrossingEvent(arrival)
+                            .getAck()
+                            .getOutcome())
+                    .isEqualTo(EventOutcome.EVENT_OUTCOME_DUPLICATE);
+            assertThat(visitsOf("kairak", "555OUT02"))
+                    .as("one visit of the truck, settled once")
+                    .isEqualTo(1);
         } finally {
             inspection.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             checkpoint.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
@@ -133,28 +163,46 @@ class PeerOutageTest {
      */
     @Test
     void routesComeBackMarkedStaleWhileCheckpointServiceIsDownAndLiveWhenItIsBack() throws Exception {
-        CallCredentials platform = TestTokens.bearer(suite.issuer().token("platform").roles(Roles.FREIGHT_PLATFORM).sign());
+        CallCredentials platform = TestTokens.bearer(
+                suite.issuer().token("platform").roles(Roles.FREIGHT_PLATFORM).sign());
         ManagedChannel routing = channel(ports[3]);
         try {
             var routes = RoutingServiceGrpc.newBlockingStub(routing).withCallCredentials(platform);
-            FindRoutesRequest search = FindRoutesRequest.newBuilder().setOrigin("places/urumqi")
-                    .setDestination("places/moscow").setCargo(Cargo.newBuilder().setOriginCountryCode("CN")
-                            .setDestinationCountryCode("RU").addAllGoodsLines(chips().getGoodsLinesList())).build();
-            Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(routes
-                    .withDeadlineAfter(10, TimeUnit.SECONDS).findRoutes(search).getRoutes(0).getCrossings(0)
-                    .getWaitFreshness()).isEqualTo(DataFreshness.DATA_FRESHNESS_LIVE));
+            FindRoutesRequest search = FindRoutesRequest.newBuilder()
+                    .setOrigin("places/urumqi")
+                    .setDestination("places/moscow")
+                    .setCargo(Cargo.newBuilder()
+                            .setOriginCountryCode("CN")
+                            .setDestinationCountryCode("RU")
+                            .addAllGoodsLines(chips().getGoodsLinesList()))
+                    .build();
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(routes.withDeadlineAfter(10, TimeUnit.SECONDS)
+                                    .findRoutes(search)
+                                    .getRoutes(0)
+                                    .getCrossings(0)
+                                    .getWaitFreshness())
+                            .isEqualTo(DataFreshness.DATA_FRESHNESS_LIVE));
 
             kill("checkpoint-service", ports[1]);
             Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                var route = routes.withDeadlineAfter(10, TimeUnit.SECONDS).findRoutes(search).getRoutes(0);
+                var route = routes.withDeadlineAfter(10, TimeUnit.SECONDS)
+                        .findRoutes(search)
+                        .getRoutes(0);
                 assertThat(route.getLiveData().getStale()).isTrue();
                 assertThat(route.getCrossings(0).getWaitFreshness()).isEqualTo(DataFreshness.DATA_FRESHNESS_STALE);
             });
 
             suite.startReplica("checkpoint-service", ports[1]);
-            Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(routes
-                    .withDeadlineAfter(10, TimeUnit.SECONDS).findRoutes(search).getRoutes(0).getLiveData().getStale())
-                    .isFalse());
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(routes.withDeadlineAfter(10, TimeUnit.SECONDS)
+                                    .findRoutes(search)
+                                    .getRoutes(0)
+                                    .getLiveData()
+                                    .getStale())
+                            .isFalse());
         } finally {
             routing.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
@@ -175,22 +223,35 @@ class PeerOutageTest {
 
     /** SIGKILL to the service listening on {@code port} (the original process, or a replica started in its place). */
     private void kill(String service, int port) throws InterruptedException {
-        Process process = suite.processes().getOrDefault(service + "@" + port, suite.processes().get(service));
+        Process process = suite.processes()
+                .getOrDefault(service + "@" + port, suite.processes().get(service));
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
     private static Declaration chips() {
         return Declaration.newBuilder()
-                .addGoodsLines(GoodsLine.newBuilder().setHsCode("8542310000").setDescription("Processors")
-                        .setQuantity(1000).setQuantityUnit("pcs").setNetWeightKg(120).setCustomsValue(250000)
-                        .setCurrency("USD").setOriginCountryCode("CN"))
+                .addGoodsLines(GoodsLine.newBuilder()
+                        .setHsCode("8542310000")
+                        .setDescription("Processors")
+                        .setQuantity(1000)
+                        .setQuantityUnit("pcs")
+                        .setNetWeightKg(120)
+                        .setCustomsValue(250000)
+                        .setCurrency("USD")
+                        .setOriginCountryCode("CN"))
                 .setConsignor(Party.newBuilder().setName("Shenzhen Components").setCountryCode("CN"))
                 .setConsignee(Party.newBuilder().setName("OOO Vektor").setCountryCode("RU"))
-                .setCarrierId("kaz-trans-01").setVehiclePlate("555 OUT 02").setOriginCountryCode("CN")
-                .setDestinationCountryCode("RU").setCheckpoint("checkpoints/kairak").build();
+                .setCarrierId("kaz-trans-01")
+                .setVehiclePlate("555 OUT 02")
+                .setOriginCountryCode("CN")
+                .setDestinationCountryCode("RU")
+                .setCheckpoint("checkpoints/kairak")
+                .build();
     }
 
     private static ManagedChannel channel(int port) {
-        return ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+        return ManagedChannelBuilder.forAddress("localhost", port)
+                .usePlaintext()
+                .build();
     }
 }

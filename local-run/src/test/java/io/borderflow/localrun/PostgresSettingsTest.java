@@ -9,9 +9,12 @@ import org.junit.jupiter.api.Test;
 class PostgresSettingsTest {
     @Test
     void pairsAreReadInOrderAndAValueMayHoldAnEqualsSign() {
-        assertThat(RunningSuite.postgresSettings(" shared_preload_libraries=pg_stat_statements  work_mem=8MB\tapp=a=b "))
-                .containsExactly(java.util.Map.entry("shared_preload_libraries", "pg_stat_statements"),
-                        java.util.Map.entry("work_mem", "8MB"), java.util.Map.entry("app", "a=b"));
+        assertThat(RunningSuite.postgresSettings(
+                        " shared_preload_libraries=pg_stat_statements  work_mem=8MB\tapp=a=b "))
+                .containsExactly(
+                        java.util.Map.entry("shared_preload_libraries", "pg_stat_statements"),
+                        java.util.Map.entry("work_mem", "8MB"),
+                        java.util.Map.entry("app", "a=b"));
     }
 
     @Test
@@ -23,17 +26,21 @@ class PostgresSettingsTest {
     @Test
     void aPairWithoutANameOrValueSignIsRefusedByName() {
         assertThatThrownBy(() -> RunningSuite.postgresSettings("work_mem=8MB fsync"))
-                .isInstanceOf(SuiteStartException.class).hasMessageContaining("\"fsync\"");
+                .isInstanceOf(SuiteStartException.class)
+                .hasMessageContaining("\"fsync\"");
         assertThatThrownBy(() -> RunningSuite.postgresSettings("=on"))
-                .isInstanceOf(SuiteStartException.class).hasMessageContaining("\"=on\"");
+                .isInstanceOf(SuiteStartException.class)
+                .hasMessageContaining("\"=on\"");
     }
 
     @Test
     void whatDurabilityRestsOnCannotBeTurnedOff() {
-        for (String pair : java.util.List.of("synchronous_commit=off", "fsync=off", "FULL_PAGE_WRITES=off",
-                "wal_sync_method=open_sync")) {
+        for (String pair : java.util.List.of(
+                "synchronous_commit=off", "fsync=off", "FULL_PAGE_WRITES=off", "wal_sync_method=open_sync")) {
             assertThatThrownBy(() -> RunningSuite.postgresSettings("work_mem=8MB " + pair))
-                    .as(pair).isInstanceOf(SuiteStartException.class).hasMessageContaining("cannot be changed");
+                    .as(pair)
+                    .isInstanceOf(SuiteStartException.class)
+                    .hasMessageContaining("cannot be changed");
         }
     }
 }

@@ -22,10 +22,22 @@ final class RandomMessages {
     private static final int LONG_STRING = 100_000;
     /** Seconds of 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z, the range google.protobuf.Timestamp allows. */
     private static final long MIN_SECONDS = -62_135_596_800L;
+
     private static final long MAX_SECONDS = 253_402_300_799L;
-    private static final String[] RESOURCE_PREFIXES = {"checkpoints/", "checkpoints/zhaisan/lanes/", "declarations/",
-        "declarations/x/decision", "rulesets/", "places/", "legs/", "bookings/", "checkpoints/zhaisan/bookings/",
-        "checkpoints/zhaisan/closures/", "checkpoints/zhaisan/trucks/", "checkpoints/zhaisan/status"};
+    private static final String[] RESOURCE_PREFIXES = {
+        "checkpoints/",
+        "checkpoints/zhaisan/lanes/",
+        "declarations/",
+        "declarations/x/decision",
+        "rulesets/",
+        "places/",
+        "legs/",
+        "bookings/",
+        "checkpoints/zhaisan/bookings/",
+        "checkpoints/zhaisan/closures/",
+        "checkpoints/zhaisan/trucks/",
+        "checkpoints/zhaisan/status"
+    };
 
     private final Random random;
 
@@ -82,8 +94,11 @@ final class RandomMessages {
             case BOOLEAN -> random.nextBoolean();
             case BYTE_STRING -> ByteString.copyFrom(bytes(random.nextInt(64)));
             case ENUM -> enumValue(field.getEnumType());
-            case MESSAGE -> depth >= MAX_DEPTH ? null
-                    : random(field.getMessageType(), depth + 1, longStringsAllowed && random.nextInt(4) == 0).build();
+            case MESSAGE ->
+                depth >= MAX_DEPTH
+                        ? null
+                        : random(field.getMessageType(), depth + 1, longStringsAllowed && random.nextInt(4) == 0)
+                                .build();
         };
     }
 
@@ -94,13 +109,43 @@ final class RandomMessages {
             case 2 -> " \t\r\n ";
             case 3 -> "Жайсан 中文 العربية 😀 e\u0301 \u202Eevil\u202C \uFEFF\u200B";
             case 4 -> "\u0000\u0001\u0007\u001B[31m\u001F\u007F\u0085";
-            case 5 -> pick("' OR '1'='1", "1; DROP TABLE booking; --", "\"; select pg_sleep(10); --",
-                    "%' AND 1=1 --", "$$; drop table audit_record; $$", "\\'", "%_%", "' || (select version()) || '");
-            case 6 -> pick("../../../../etc/passwd", "..\\..\\windows\\win.ini", "checkpoints/../../etc",
-                    "/checkpoints/zhaisan", "checkpoints//zhaisan", "checkpoints/zhaisan/", "file:///etc/passwd",
-                    "checkpoints/%2e%2e/x", "checkpoints/zhaisan/lanes/-1", "*", "checkpoints/*");
-            case 7 -> pick(RESOURCE_PREFIXES) + pick("", "zhaisan", "-1", "0", "99999999999999999999", "syrym", "a b",
-                    "ZHAISAN", "x".repeat(300), "%00", "null");
+            case 5 ->
+                pick(
+                        "' OR '1'='1",
+                        "1; DROP TABLE booking; --",
+                        "\"; select pg_sleep(10); --",
+                        "%' AND 1=1 --",
+                        "$$; drop table audit_record; $$",
+                        "\\'",
+                        "%_%",
+                        "' || (select version()) || '");
+            case 6 ->
+                pick(
+                        "../../../../etc/passwd",
+                        "..\\..\\windows\\win.ini",
+                        "checkpoints/../../etc",
+                        "/checkpoints/zhaisan",
+                        "checkpoints//zhaisan",
+                        "checkpoints/zhaisan/",
+                        "file:///etc/passwd",
+                        "checkpoints/%2e%2e/x",
+                        "checkpoints/zhaisan/lanes/-1",
+                        "*",
+                        "checkpoints/*");
+            case 7 ->
+                pick(RESOURCE_PREFIXES)
+                        + pick(
+                                "",
+                                "zhaisan",
+                                "-1",
+                                "0",
+                                "99999999999999999999",
+                                "syrym",
+                                "a b",
+                                "ZHAISAN",
+                                "x".repeat(300),
+                                "%00",
+                                "null");
             case 8 -> pick("-1", "0", "NaN", "1e309", "9223372036854775808", "null", "true", "{}", "[]", "<script>");
             case 9 -> "x".repeat(1 + random.nextInt(2000));
             case 10 -> new String(Character.toChars(0x1F600)).repeat(1 + random.nextInt(100));
@@ -228,7 +273,9 @@ final class RandomMessages {
                 continue;
             }
             paths.add(path);
-            if (set && !field.isRepeated() && field.getJavaType() == FieldDescriptor.JavaType.MESSAGE
+            if (set
+                    && !field.isRepeated()
+                    && field.getJavaType() == FieldDescriptor.JavaType.MESSAGE
                     && !wellKnownTime(field.getMessageType())) {
                 collectPaths((Message) message.getField(field), path, paths);
             } else if (set && field.isRepeated() && field.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
@@ -238,12 +285,14 @@ final class RandomMessages {
     }
 
     private DynamicMessage mutate(Message message, List<FieldDescriptor> path, int index) {
-        DynamicMessage.Builder builder = DynamicMessage.newBuilder(message.getDescriptorForType()).mergeFrom(message);
+        DynamicMessage.Builder builder =
+                DynamicMessage.newBuilder(message.getDescriptorForType()).mergeFrom(message);
         FieldDescriptor field = path.get(index);
         if (index < path.size() - 1) {
             // descend: into the single value, or into the first element of a repeated field
             if (field.isRepeated()) {
-                builder.setRepeatedField(field, 0, mutate((Message) message.getRepeatedField(field, 0), path, index + 1));
+                builder.setRepeatedField(
+                        field, 0, mutate((Message) message.getRepeatedField(field, 0), path, index + 1));
             } else {
                 builder.setField(field, mutate((Message) message.getField(field), path, index + 1));
             }
@@ -288,9 +337,15 @@ final class RandomMessages {
         if (grown != null) {
             return grown;
         }
-        return DynamicMessage.newBuilder(base).setUnknownFields(UnknownFieldSet.newBuilder().addField(9999,
-                UnknownFieldSet.Field.newBuilder().addLengthDelimited(ByteString.copyFrom(new byte[size])).build())
-                .build()).build();
+        return DynamicMessage.newBuilder(base)
+                .setUnknownFields(UnknownFieldSet.newBuilder()
+                        .addField(
+                                9999,
+                                UnknownFieldSet.Field.newBuilder()
+                                        .addLengthDelimited(ByteString.copyFrom(new byte[size]))
+                                        .build())
+                        .build())
+                .build();
     }
 
     private DynamicMessage fillString(DynamicMessage message, int size, int depth) {
@@ -314,8 +369,9 @@ final class RandomMessages {
             if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !field.isMapField()) {
                 DynamicMessage nested = field.isRepeated() && message.getRepeatedFieldCount(field) > 0
                         ? (DynamicMessage) message.getRepeatedField(field, 0)
-                        : field.isRepeated() ? DynamicMessage.getDefaultInstance(field.getMessageType())
-                        : (DynamicMessage) message.getField(field);
+                        : field.isRepeated()
+                                ? DynamicMessage.getDefaultInstance(field.getMessageType())
+                                : (DynamicMessage) message.getField(field);
                 DynamicMessage grown = fillString(nested, size, depth + 1);
                 if (grown != null) {
                     DynamicMessage.Builder builder = message.toBuilder();
@@ -339,9 +395,21 @@ final class RandomMessages {
         cases.add(new NamedBytes("one random byte", bytes(1)));
         cases.add(new NamedBytes("64 random bytes", bytes(64)));
         cases.add(new NamedBytes("4096 random bytes", bytes(4096)));
-        cases.add(new NamedBytes("a varint longer than ten bytes",
-                new byte[] {0x08, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
-                    (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x01}));
+        cases.add(new NamedBytes("a varint longer than ten bytes", new byte[] {
+            0x08,
+            (byte) 0xFF,
+            (byte) 0xFF,
+            (byte) 0xFF,
+            (byte) 0xFF,
+            (byte) 0xFF,
+            (byte) 0xFF,
+            (byte) 0xFF,
+            (byte) 0xFF,
+            (byte) 0xFF,
+            (byte) 0xFF,
+            (byte) 0xFF,
+            0x01
+        }));
         cases.add(new NamedBytes("a length beyond the end", new byte[] {0x0A, (byte) 0xE8, 0x07, 'a', 'b'}));
         cases.add(new NamedBytes("field number 0", new byte[] {0x00, 0x01}));
         cases.add(new NamedBytes("an end-group tag without a start", new byte[] {0x0C}));
@@ -349,20 +417,22 @@ final class RandomMessages {
         if (valid.length > 2) {
             cases.add(new NamedBytes("a valid request cut in half", java.util.Arrays.copyOf(valid, valid.length / 2)));
         }
-        type.getFields().stream().filter(f -> f.getType() == FieldDescriptor.Type.STRING).findFirst().ifPresent(f -> {
-            byte[] tag = varint((long) f.getNumber() << 3 | 2);
-            byte[] invalidUtf8 = {(byte) 0xC3, 0x28, (byte) 0xFF, (byte) 0xFE};
-            byte[] message = new byte[tag.length + 1 + invalidUtf8.length];
-            System.arraycopy(tag, 0, message, 0, tag.length);
-            message[tag.length] = (byte) invalidUtf8.length;
-            System.arraycopy(invalidUtf8, 0, message, tag.length + 1, invalidUtf8.length);
-            cases.add(new NamedBytes("invalid UTF-8 in string field " + f.getName(), message));
-        });
+        type.getFields().stream()
+                .filter(f -> f.getType() == FieldDescriptor.Type.STRING)
+                .findFirst()
+                .ifPresent(f -> {
+                    byte[] tag = varint((long) f.getNumber() << 3 | 2);
+                    byte[] invalidUtf8 = {(byte) 0xC3, 0x28, (byte) 0xFF, (byte) 0xFE};
+                    byte[] message = new byte[tag.length + 1 + invalidUtf8.length];
+                    System.arraycopy(tag, 0, message, 0, tag.length);
+                    message[tag.length] = (byte) invalidUtf8.length;
+                    System.arraycopy(invalidUtf8, 0, message, tag.length + 1, invalidUtf8.length);
+                    cases.add(new NamedBytes("invalid UTF-8 in string field " + f.getName(), message));
+                });
         return cases;
     }
 
-    record NamedBytes(String name, byte[] bytes) {
-    }
+    record NamedBytes(String name, byte[] bytes) {}
 
     private static byte[] varint(long value) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -404,6 +474,7 @@ final class RandomMessages {
     }
 
     private static boolean wellKnownTime(Descriptor type) {
-        return type.getFullName().equals("google.protobuf.Timestamp") || type.getFullName().equals("google.protobuf.Duration");
+        return type.getFullName().equals("google.protobuf.Timestamp")
+                || type.getFullName().equals("google.protobuf.Duration");
     }
 }

@@ -42,44 +42,61 @@ class StatusAcrossReplicasTest {
         SuiteSettings settings = FreePorts.suite(data, ports);
         try (RunningSuite suite = RunningSuite.start(settings)) {
             suite.startReplica("checkpoint-service", ports[4]);
-            ManagedChannel first = ManagedChannelBuilder.forAddress("localhost", ports[1]).usePlaintext().build();
-            ManagedChannel second = ManagedChannelBuilder.forAddress("localhost", ports[4]).usePlaintext().build();
+            ManagedChannel first = ManagedChannelBuilder.forAddress("localhost", ports[1])
+                    .usePlaintext()
+                    .build();
+            ManagedChannel second = ManagedChannelBuilder.forAddress("localhost", ports[4])
+                    .usePlaintext()
+                    .build();
             BlockingQueue<WatchCheckpointStatusResponse> seenBySecond = new LinkedBlockingQueue<>();
             Context.CancellableContext watch = Context.current().withCancellation();
             try {
                 watch.run(() -> CheckpointServiceGrpc.newStub(second)
-                        .withCallCredentials(TestTokens.bearer(suite.issuer().token("platform")
-                                .roles(Roles.FREIGHT_PLATFORM).sign()))
-                        .watchCheckpointStatus(WatchCheckpointStatusRequest.newBuilder()
-                                .addNames("checkpoints/zhaisan/status")
-                                .setHeartbeatInterval(Duration.newBuilder().setSeconds(300)).build(), new StreamObserver<>() {
+                        .withCallCredentials(TestTokens.bearer(suite.issuer()
+                                .token("platform")
+                                .roles(Roles.FREIGHT_PLATFORM)
+                                .sign()))
+                        .watchCheckpointStatus(
+                                WatchCheckpointStatusRequest.newBuilder()
+                                        .addNames("checkpoints/zhaisan/status")
+                                        .setHeartbeatInterval(
+                                                Duration.newBuilder().setSeconds(300))
+                                        .build(),
+                                new StreamObserver<>() {
                                     @Override
                                     public void onNext(WatchCheckpointStatusResponse value) {
                                         seenBySecond.add(value);
                                     }
 
                                     @Override
-                                    public void onError(Throwable t) {
-                                    }
+                                    public void onError(Throwable t) {}
 
                                     @Override
-                                    public void onCompleted() {
-                                    }
+                                    public void onCompleted() {}
                                 }));
                 WatchCheckpointStatusResponse initial = seenBySecond.poll(30, TimeUnit.SECONDS);
                 assertThat(initial).as("the current status first").isNotNull();
                 int before = initial.getStatus().getTrucksWaiting();
 
                 Instant now = Instant.now().minusSeconds(10);
-                CheckpointServiceGrpc.newBlockingStub(first).withDeadlineAfter(10, TimeUnit.SECONDS)
-                        .withCallCredentials(TestTokens.bearer(suite.issuer().token("post-zhaisan")
-                                .roles(Roles.BORDER_OPERATOR).checkpoints(List.of("zhaisan")).sign()))
-                        .recordCrossingEvent(RecordCrossingEventRequest.newBuilder().setEvent(CrossingEvent.newBuilder()
-                                .setEventId("replica-test-000001").setCheckpoint("checkpoints/zhaisan")
-                                .setType(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED)
-                                .setOccurTime(Timestamp.newBuilder().setSeconds(now.getEpochSecond()))
-                                .setDirection(Direction.DIRECTION_EXIT)
-                                .setTruck(Truck.newBuilder().setPlate("777 REP 01").setCarrierId("kaz-trans-01"))).build());
+                CheckpointServiceGrpc.newBlockingStub(first)
+                        .withDeadlineAfter(10, TimeUnit.SECONDS)
+                        .withCallCredentials(TestTokens.bearer(suite.issuer()
+                                .token("post-zhaisan")
+                                .roles(Roles.BORDER_OPERATOR)
+                                .checkpoints(List.of("zhaisan"))
+                                .sign()))
+                        .recordCrossingEvent(RecordCrossingEventRequest.newBuilder()
+                                .setEvent(CrossingEvent.newBuilder()
+                                        .setEventId("replica-test-000001")
+                                        .setCheckpoint("checkpoints/zhaisan")
+                                        .setType(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED)
+                                        .setOccurTime(Timestamp.newBuilder().setSeconds(now.getEpochSecond()))
+                                        .setDirection(Direction.DIRECTION_EXIT)
+                                        .setTruck(Truck.newBuilder()
+                                                .setPlate("777 REP 01")
+                                                .setCarrierId("kaz-trans-01")))
+                                .build());
 
                 WatchCheckpointStatusResponse update = seenBySecond.poll(15, TimeUnit.SECONDS);
                 while (update != null && !update.hasStatus()) {

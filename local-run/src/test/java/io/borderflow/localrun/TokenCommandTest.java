@@ -20,7 +20,8 @@ class TokenCommandTest {
         JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
         assertThat(claims.get("groups").get(0).asText()).isEqualTo("border-operator");
         assertThat(claims.get("checkpoints").toString()).isEqualTo("[\"zhaisan\",\"zhelkuar\"]");
-        assertThat(Files.exists(root.resolve(".local/dev-issuer/public-key.pem"))).isTrue();
+        assertThat(Files.exists(root.resolve(".local/dev-issuer/public-key.pem")))
+                .isTrue();
     }
 
     @Test
@@ -35,7 +36,8 @@ class TokenCommandTest {
     @Test
     void refusesAnUnknownRoleAndListsTheKnownOnes(@TempDir Path root) {
         assertThatThrownBy(() -> TokenCommand.token(new String[] {"admin"}, root))
-                .hasMessageContaining("unknown role 'admin'").hasMessageContaining("freight-platform");
+                .hasMessageContaining("unknown role 'admin'")
+                .hasMessageContaining("freight-platform");
         assertThatThrownBy(() -> TokenCommand.token(new String[] {"carrier", "--carrier"}, root))
                 .hasMessageContaining("--carrier needs a value");
     }

@@ -25,8 +25,7 @@ import org.junit.jupiter.api.Test;
 public abstract class AuditContract {
 
     /** An audit record as the test reads it. */
-    public record AuditView(String name, String subject, String action, String resource, String outcome) {
-    }
+    public record AuditView(String name, String subject, String action, String resource, String outcome) {}
 
     /** One page of ListAuditRecords with these credentials, filtered by action (null: every action). */
     protected abstract List<AuditView> listAuditRecords(CallCredentials credentials, String action, int pageSize);
@@ -69,15 +68,17 @@ public abstract class AuditContract {
     @Test
     void theTrailIsAppendOnly() throws SQLException {
         Config config = ConfigProvider.getConfig();
-        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
+        try (Connection db = DriverManager.getConnection(
+                        config.getValue("quarkus.datasource.jdbc.url", String.class),
+                        config.getValue("quarkus.datasource.username", String.class),
+                        config.getValue("quarkus.datasource.password", String.class));
                 Statement sql = db.createStatement()) {
             long before = count(sql);
             assertThat(before).isPositive();
             assertThatThrownBy(() -> sql.executeUpdate("update audit_record set detail = 'rewritten'"))
                     .hasMessageContaining("append-only");
-            assertThatThrownBy(() -> sql.executeUpdate("delete from audit_record")).hasMessageContaining("append-only");
+            assertThatThrownBy(() -> sql.executeUpdate("delete from audit_record"))
+                    .hasMessageContaining("append-only");
             assertThatThrownBy(() -> sql.executeUpdate("truncate audit_record")).hasMessageContaining("append-only");
             assertThat(count(sql)).isEqualTo(before);
         }

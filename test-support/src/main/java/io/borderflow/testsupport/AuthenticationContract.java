@@ -8,8 +8,8 @@ import io.borderflow.support.security.DevTokenIssuer;
 import io.borderflow.support.security.Roles;
 import io.grpc.CallCredentials;
 import io.grpc.Status;
-import java.time.Duration;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +38,9 @@ public abstract class AuthenticationContract {
     void aValidTokenOfAReaderRoleMayReadAndOthersAreRefusedByRole() {
         for (String role : Roles.all()) {
             if (readerRoles().contains(role)) {
-                assertThatCode(() -> readReferenceData(TestTokens.as(role))).as(role).doesNotThrowAnyException();
+                assertThatCode(() -> readReferenceData(TestTokens.as(role)))
+                        .as(role)
+                        .doesNotThrowAnyException();
             } else {
                 Throwable thrown = catchThrowable(() -> readReferenceData(TestTokens.as(role)));
                 assertThat(Status.fromThrowable(thrown).getCode()).as(role).isEqualTo(Status.Code.PERMISSION_DENIED);
@@ -48,8 +50,9 @@ public abstract class AuthenticationContract {
 
     @Test
     void aReadWithAMissingForgedExpiredOrForeignTokenIsUnauthenticated() {
-        badTokens(token -> token.roles(Roles.FREIGHT_PLATFORM)).forEach((kind, credentials) ->
-                assertRefusedAsUnauthenticated(kind, () -> readReferenceData(credentials)));
+        badTokens(token -> token.roles(Roles.FREIGHT_PLATFORM))
+                .forEach((kind, credentials) ->
+                        assertRefusedAsUnauthenticated(kind, () -> readReferenceData(credentials)));
     }
 
     /**
@@ -62,16 +65,30 @@ public abstract class AuthenticationContract {
         Map<String, CallCredentials> bad = new LinkedHashMap<>();
         bad.put("missing", null);
         bad.put("not a JWT", TestTokens.bearer("not.a.jwt"));
-        bad.put("signed by another key", TestTokens.bearer(claims.apply(DevTokenIssuer.ephemeral().token("mallory"))
-                .sign()));
-        bad.put("expired", TestTokens.bearer(claims.apply(TestTokens.issuer().token("late"))
-                .valid(past, past.plus(Duration.ofHours(1))).sign()));
-        bad.put("not yet valid", TestTokens.bearer(claims.apply(TestTokens.issuer().token("early"))
-                .valid(future, future.plus(Duration.ofHours(1))).sign()));
-        bad.put("of another issuer", TestTokens.bearer(claims.apply(TestTokens.issuer().token("elsewhere"))
-                .issuer("https://idp.example.org").sign()));
-        bad.put("for another audience", TestTokens.bearer(claims.apply(TestTokens.issuer().token("other-app"))
-                .audience("some-other-system").sign()));
+        bad.put(
+                "signed by another key",
+                TestTokens.bearer(claims.apply(DevTokenIssuer.ephemeral().token("mallory"))
+                        .sign()));
+        bad.put(
+                "expired",
+                TestTokens.bearer(claims.apply(TestTokens.issuer().token("late"))
+                        .valid(past, past.plus(Duration.ofHours(1)))
+                        .sign()));
+        bad.put(
+                "not yet valid",
+                TestTokens.bearer(claims.apply(TestTokens.issuer().token("early"))
+                        .valid(future, future.plus(Duration.ofHours(1)))
+                        .sign()));
+        bad.put(
+                "of another issuer",
+                TestTokens.bearer(claims.apply(TestTokens.issuer().token("elsewhere"))
+                        .issuer("https://idp.example.org")
+                        .sign()));
+        bad.put(
+                "for another audience",
+                TestTokens.bearer(claims.apply(TestTokens.issuer().token("other-app"))
+                        .audience("some-other-system")
+                        .sign()));
         return bad;
     }
 
@@ -89,8 +106,7 @@ public abstract class AuthenticationContract {
     protected abstract DevTokenIssuer.Token writer(DevTokenIssuer.Token token);
 
     /** Undoes what the accepted write of {@code key} changed, where other tests could see it; nothing by default. */
-    protected void undo(String key) {
-    }
+    protected void undo(String key) {}
 
     @Test
     void aWriteWithAMissingForgedExpiredOrForeignTokenIsUnauthenticatedAndStoresNothing() {
@@ -102,7 +118,10 @@ public abstract class AuthenticationContract {
         // the same write with a good token is stored: the check above could have seen it
         String key = key();
         try {
-            assertThatCode(() -> write(TestTokens.bearer(writer(TestTokens.issuer().token("writer")).sign()), key))
+            assertThatCode(() -> write(
+                            TestTokens.bearer(
+                                    writer(TestTokens.issuer().token("writer")).sign()),
+                            key))
                     .doesNotThrowAnyException();
             assertThat(stored(key)).as("stored with a good token").isTrue();
         } finally {
@@ -130,13 +149,17 @@ public abstract class AuthenticationContract {
         return key.toString();
     }
 
-    private static void assertRefusedAsUnauthenticated(String kind,
-            org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    private static void assertRefusedAsUnauthenticated(
+            String kind, org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
         Throwable thrown = catchThrowable(call);
-        assertThat(thrown).as("a call with a token " + kind + " must be refused").isNotNull();
+        assertThat(thrown)
+                .as("a call with a token " + kind + " must be refused")
+                .isNotNull();
         Status status = Status.fromThrowable(thrown);
         assertThat(status.getCode()).as(kind).isEqualTo(Status.Code.UNAUTHENTICATED);
-        assertThat(String.valueOf(status.getDescription())).doesNotContainIgnoringCase("zhaisan")
-                .doesNotContainIgnoringCase("checkpoint ").doesNotContainIgnoringCase("exception");
+        assertThat(String.valueOf(status.getDescription()))
+                .doesNotContainIgnoringCase("zhaisan")
+                .doesNotContainIgnoringCase("checkpoint ")
+                .doesNotContainIgnoringCase("exception");
     }
 }

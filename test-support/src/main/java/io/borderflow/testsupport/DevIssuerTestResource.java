@@ -15,12 +15,16 @@ public class DevIssuerTestResource implements QuarkusTestResourceLifecycleManage
         TestTokens.issuer();
         return Map.of(
                 "mp.jwt.verify.issuer", DevTokenIssuer.DEV_ISSUER,
-                "mp.jwt.verify.publickey.location", TestTokens.KEYS.resolve(DevTokenIssuer.PUBLIC_KEY_FILE).toUri().toString(),
+                "mp.jwt.verify.publickey.location",
+                        TestTokens.KEYS
+                                .resolve(DevTokenIssuer.PUBLIC_KEY_FILE)
+                                .toUri()
+                                .toString(),
                 // calls to peers carry the service's own token, signed by the same issuer
-                "borderflow.service-token.dev-issuer-dir", TestTokens.KEYS.toAbsolutePath().toString());
+                "borderflow.service-token.dev-issuer-dir",
+                        TestTokens.KEYS.toAbsolutePath().toString());
     }
 
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 }

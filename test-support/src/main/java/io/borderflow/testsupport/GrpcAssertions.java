@@ -13,17 +13,17 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Asserts on gRPC failures the way a partner reads them: code, ErrorInfo reason and domain, BadRequest fields. */
 public final class GrpcAssertions {
-    private GrpcAssertions() {
-    }
+    private GrpcAssertions() {}
 
     /** What a failed call told the caller. */
-    public record Failure(Status.Code code, String description, ErrorInfo errorInfo, List<String> badFields) {
-    }
+    public record Failure(Status.Code code, String description, ErrorInfo errorInfo, List<String> badFields) {}
 
     /** Runs the call, which must fail with {@code code} and an ErrorInfo of {@code reason}; returns the details. */
     public static Failure assertFails(ThrowingCallable call, Status.Code code, String reason) {
         Throwable thrown = catchThrowable(call);
-        assertThat(thrown).as("the call should have failed with " + code + "/" + reason).isNotNull();
+        assertThat(thrown)
+                .as("the call should have failed with " + code + "/" + reason)
+                .isNotNull();
         Status status = Status.fromThrowable(thrown);
         assertThat(status.getCode()).as("status of " + thrown).isEqualTo(code);
         com.google.rpc.Status rich = StatusProto.fromThrowable(thrown);
@@ -36,7 +36,8 @@ public final class GrpcAssertions {
                     info = any.unpack(ErrorInfo.class);
                 } else if (any.is(BadRequest.class)) {
                     fields = any.unpack(BadRequest.class).getFieldViolationsList().stream()
-                            .map(BadRequest.FieldViolation::getField).toList();
+                            .map(BadRequest.FieldViolation::getField)
+                            .toList();
                 }
             }
         } catch (InvalidProtocolBufferException e) {

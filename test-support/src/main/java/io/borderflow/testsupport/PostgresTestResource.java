@@ -64,7 +64,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                 user = "postgres";
                 password = "postgres";
             }
-            default -> throw new IllegalStateException("BORDERFLOW_TEST_DB must be embedded, testcontainers or external");
+            default ->
+                throw new IllegalStateException("BORDERFLOW_TEST_DB must be embedded, testcontainers or external");
         }
         database = "bf_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE DATABASE " + database);
@@ -137,7 +138,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         int slash = jdbcUrl.indexOf('/', hostStart);
         int query = jdbcUrl.indexOf('?', hostStart);
         String params = query >= 0 ? jdbcUrl.substring(query) : "";
-        String hostPart = slash >= 0 ? jdbcUrl.substring(0, slash) : (query >= 0 ? jdbcUrl.substring(0, query) : jdbcUrl);
+        String hostPart =
+                slash >= 0 ? jdbcUrl.substring(0, slash) : (query >= 0 ? jdbcUrl.substring(0, query) : jdbcUrl);
         return hostPart + "/" + name + params;
     }
 

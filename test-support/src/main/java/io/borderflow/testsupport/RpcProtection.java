@@ -14,15 +14,16 @@ import java.util.List;
 
 /** Checks that every RPC a gRPC service implements says who may call it. */
 public final class RpcProtection {
-    private RpcProtection() {
-    }
+    private RpcProtection() {}
 
     /** Fails naming each RPC method of {@code services} without @RolesAllowed, @Authenticated or @PermitAll. */
     public static void assertEveryRpcDeclaresItsRoles(Class<?>... services) {
         List<String> unprotected = new ArrayList<>();
         int rpcs = 0;
         for (Class<?> service : services) {
-            assertThat(service.isAnnotationPresent(GrpcService.class)).as(service + " is a @GrpcService").isTrue();
+            assertThat(service.isAnnotationPresent(GrpcService.class))
+                    .as(service + " is a @GrpcService")
+                    .isTrue();
             for (Class<?> api : service.getInterfaces()) {
                 for (Method rpc : api.getDeclaredMethods()) {
                     if (Modifier.isStatic(rpc.getModifiers())) {
@@ -30,9 +31,10 @@ public final class RpcProtection {
                     }
                     rpcs++;
                     Method implementation = implementation(service, rpc);
-                    if (implementation == null || !(implementation.isAnnotationPresent(RolesAllowed.class)
-                            || implementation.isAnnotationPresent(Authenticated.class)
-                            || implementation.isAnnotationPresent(PermitAll.class))) {
+                    if (implementation == null
+                            || !(implementation.isAnnotationPresent(RolesAllowed.class)
+                                    || implementation.isAnnotationPresent(Authenticated.class)
+                                    || implementation.isAnnotationPresent(PermitAll.class))) {
                         unprotected.add(service.getSimpleName() + "." + rpc.getName());
                     }
                 }
@@ -44,7 +46,9 @@ public final class RpcProtection {
 
     private static Method implementation(Class<?> service, Method rpc) {
         return Arrays.stream(service.getDeclaredMethods())
-                .filter(m -> m.getName().equals(rpc.getName()) && Arrays.equals(m.getParameterTypes(), rpc.getParameterTypes()))
-                .findFirst().orElse(null);
+                .filter(m -> m.getName().equals(rpc.getName())
+                        && Arrays.equals(m.getParameterTypes(), rpc.getParameterTypes()))
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -35,7 +35,9 @@ public abstract class ServingContract {
 
     @BeforeEach
     void openChannel() {
-        channel = ManagedChannelBuilder.forAddress("localhost", RestAssured.port).usePlaintext().build();
+        channel = ManagedChannelBuilder.forAddress("localhost", RestAssured.port)
+                .usePlaintext()
+                .build();
     }
 
     @AfterEach
@@ -47,22 +49,31 @@ public abstract class ServingContract {
     void probesAreUpAndReadinessIncludesTheDatabase() {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
     }
 
     @Test
     void prometheusMetricsAreServed() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("jvm_memory_used_bytes");
     }
 
     @Test
     void grpcHealthServiceAnswersServingForTheServerAndTheApi() {
-        HealthGrpc.HealthBlockingStub health = HealthGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
-        assertThat(health.check(HealthCheckRequest.newBuilder().setService("").build()).getStatus())
+        HealthGrpc.HealthBlockingStub health =
+                HealthGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+        assertThat(health.check(HealthCheckRequest.newBuilder().setService("").build())
+                        .getStatus())
                 .isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
-        assertThat(health.check(HealthCheckRequest.newBuilder().setService(grpcServiceName()).build()).getStatus())
+        assertThat(health.check(HealthCheckRequest.newBuilder()
+                                .setService(grpcServiceName())
+                                .build())
+                        .getStatus())
                 .isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
     }
 
@@ -75,7 +86,8 @@ public abstract class ServingContract {
                     @Override
                     public void onNext(ServerReflectionResponse response) {
                         services.complete(response.getListServicesResponse().getServiceList().stream()
-                                .map(s -> s.getName()).toList());
+                                .map(s -> s.getName())
+                                .toList());
                     }
 
                     @Override

@@ -15,16 +15,17 @@ import java.util.concurrent.TimeUnit;
 public final class TestCertificates {
     public static final String PASSWORD = "changeit";
 
-    private TestCertificates() {
-    }
+    private TestCertificates() {}
 
     /** Paths of the generated stores. */
-    public record Stores(Path serverKeyStore, Path serverTrustStore, Path clientKeyStore, Path clientTrustStore) {
-    }
+    public record Stores(Path serverKeyStore, Path serverTrustStore, Path clientKeyStore, Path clientTrustStore) {}
 
     public static synchronized Stores in(Path dir) {
-        Stores stores = new Stores(dir.resolve("server-keystore.p12"), dir.resolve("server-truststore.p12"),
-                dir.resolve("client-keystore.p12"), dir.resolve("client-truststore.p12"));
+        Stores stores = new Stores(
+                dir.resolve("server-keystore.p12"),
+                dir.resolve("server-truststore.p12"),
+                dir.resolve("client-keystore.p12"),
+                dir.resolve("client-truststore.p12"));
         if (Files.exists(stores.clientTrustStore())) {
             return stores;
         }
@@ -41,20 +42,58 @@ public final class TestCertificates {
     }
 
     private static void keypair(Path store, String alias, String dname, String san) throws IOException {
-        List<String> command = new ArrayList<>(List.of("-genkeypair", "-alias", alias, "-keyalg", "RSA", "-keysize",
-                "2048", "-dname", dname, "-validity", "3", "-storetype", "PKCS12", "-keystore", store.toString(),
-                "-storepass", PASSWORD, "-keypass", PASSWORD));
+        List<String> command = new ArrayList<>(List.of(
+                "-genkeypair",
+                "-alias",
+                alias,
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-dname",
+                dname,
+                "-validity",
+                "3",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD));
         if (san != null) {
             command.addAll(List.of("-ext", san));
         }
         keytool(command);
     }
 
-    private static void exportAndTrust(Path keyStore, String alias, Path certificate, Path trustStore) throws IOException {
-        keytool(List.of("-exportcert", "-rfc", "-alias", alias, "-keystore", keyStore.toString(), "-storepass", PASSWORD,
-                "-file", certificate.toString()));
-        keytool(List.of("-importcert", "-noprompt", "-alias", alias, "-file", certificate.toString(), "-storetype",
-                "PKCS12", "-keystore", trustStore.toString(), "-storepass", PASSWORD));
+    private static void exportAndTrust(Path keyStore, String alias, Path certificate, Path trustStore)
+            throws IOException {
+        keytool(List.of(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                alias,
+                "-keystore",
+                keyStore.toString(),
+                "-storepass",
+                PASSWORD,
+                "-file",
+                certificate.toString()));
+        keytool(List.of(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                alias,
+                "-file",
+                certificate.toString(),
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                trustStore.toString(),
+                "-storepass",
+                PASSWORD));
     }
 
     private static void keytool(List<String> arguments) throws IOException {
@@ -64,7 +103,8 @@ public final class TestCertificates {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IOException("keytool failed: " + new String(process.getInputStream().readAllBytes()));
+                throw new IOException(
+                        "keytool failed: " + new String(process.getInputStream().readAllBytes()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -13,8 +13,7 @@ import java.util.concurrent.Executor;
 public final class TestTokens {
     static final Path KEYS = Path.of("target", "dev-issuer").toAbsolutePath();
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static DevTokenIssuer issuer() {
         return DevTokenIssuer.inFolder(KEYS);

@@ -10,9 +10,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,14 +41,18 @@ public class InspectionClient {
 
     /** What inspection-service said. */
     public enum Outcome {
-        DECIDED, UNKNOWN_DECLARATION, UNAVAILABLE
+        DECIDED,
+        UNKNOWN_DECLARATION,
+        UNAVAILABLE
     }
 
     private final MutinyInspectionServiceStub stub;
     private final ServiceCredentials credentials;
     private final MeterRegistry registry;
 
-    public InspectionClient(@GrpcClient("inspection") MutinyInspectionServiceStub stub, ServiceCredentials credentials,
+    public InspectionClient(
+            @GrpcClient("inspection") MutinyInspectionServiceStub stub,
+            ServiceCredentials credentials,
             MeterRegistry registry) {
         this.stub = stub;
         this.credentials = credentials;
@@ -57,29 +61,44 @@ public class InspectionClient {
 
     /** Counts a failed call by its status code ({@code borderflow_inspection_client_failures_total}). */
     private void failed(Status.Code code) {
-        Counter.builder("borderflow.inspection.client.failures").tag("code", code.name())
-                .description("Calls to inspection-service that failed, by status code").register(registry).increment();
+        Counter.builder("borderflow.inspection.client.failures")
+                .tag("code", code.name())
+                .description("Calls to inspection-service that failed, by status code")
+                .register(registry)
+                .increment();
     }
 
     @Bulkhead(value = IN_FLIGHT, waitingTaskQueue = WAITING)
     public Uni<Answer> decision(String declarationId) {
-        return Uni.createFrom().deferred(() -> stub.withCallCredentials(credentials.callCredentials())
+        return Uni.createFrom()
+                .deferred(() -> stub.withCallCredentials(credentials.callCredentials())
                         .withDeadlineAfter(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
                         .getDecision(GetDecisionRequest.newBuilder()
-                                .setName("declarations/" + declarationId + "/decision").build()))
-                .onFailure().invoke(e -> failed(Status.fromThrowable(e).getCode()))
-                .onFailure(e -> Status.fromThrowable(e).getCode() == Status.Code.UNAVAILABLE).retry().atMost(1)
+                                .setName("declarations/" + declarationId + "/decision")
+                                .build()))
+                .onFailure()
+                .invoke(e -> failed(Status.fromThrowable(e).getCode()))
+                .onFailure(e -> Status.fromThrowable(e).getCode() == Status.Code.UNAVAILABLE)
+                .retry()
+                .atMost(1)
                 .map(response -> {
                     Channel channel = response.getDecision().getChannel();
-                    return new Answer(Outcome.DECIDED, channel.name().substring("CHANNEL_".length()),
-                            Duration.ofSeconds(response.getDecision().getExpectedHandling().getSeconds()));
+                    return new Answer(
+                            Outcome.DECIDED,
+                            channel.name().substring("CHANNEL_".length()),
+                            Duration.ofSeconds(
+                                    response.getDecision().getExpectedHandling().getSeconds()));
                 })
                 .onFailure(e -> Status.fromThrowable(e).getCode() == Status.Code.NOT_FOUND)
                 .recoverWithItem(() -> new Answer(Outcome.UNKNOWN_DECLARATION, null, null))
-                .onFailure().recoverWithItem(e -> {
+                .onFailure()
+                .recoverWithItem(e -> {
                     Status status = Status.fromThrowable(e);
-                    LOG.warnf("inspection-service did not answer for declarations/%s (%s%s); the truck awaits its"
-                            + " decision", declarationId, status.getCode(),
+                    LOG.warnf(
+                            "inspection-service did not answer for declarations/%s (%s%s); the truck awaits its"
+                                    + " decision",
+                            declarationId,
+                            status.getCode(),
                             status.getDescription() == null ? "" : ": " + status.getDescription());
                     return Answer.unavailable();
                 });

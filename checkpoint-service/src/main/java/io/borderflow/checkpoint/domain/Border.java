@@ -11,7 +11,9 @@ public record Border(String first, String second) {
     private static final Pattern FORMAT = Pattern.compile("[A-Z]{2}-[A-Z]{2}");
 
     public static boolean isWellFormed(String text) {
-        return text != null && FORMAT.matcher(text).matches() && !text.substring(0, 2).equals(text.substring(3));
+        return text != null
+                && FORMAT.matcher(text).matches()
+                && !text.substring(0, 2).equals(text.substring(3));
     }
 
     /** @throws IllegalArgumentException when {@code text} is not {@code AA-BB} with two different countries */
@@ -28,7 +30,8 @@ public record Border(String first, String second) {
     }
 
     public boolean joins(String countryA, String countryB) {
-        return (first.equals(countryA) && second.equals(countryB)) || (first.equals(countryB) && second.equals(countryA));
+        return (first.equals(countryA) && second.equals(countryB))
+                || (first.equals(countryB) && second.equals(countryA));
     }
 
     @Override

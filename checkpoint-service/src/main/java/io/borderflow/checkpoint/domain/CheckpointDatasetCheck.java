@@ -28,8 +28,7 @@ public final class CheckpointDatasetCheck {
     private static final List<String> LANE_KINDS = List.of("REGULAR", "PRIORITY", "INSPECTION_BAY", "XRAY");
     private static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
 
-    private CheckpointDatasetCheck() {
-    }
+    private CheckpointDatasetCheck() {}
 
     /** @throws io.borderflow.support.reference.InvalidReferenceDataException listing every problem */
     public static void validate(CheckpointDataset data) {
@@ -40,7 +39,8 @@ public final class CheckpointDatasetCheck {
         Set<String> ids = new HashSet<>();
         for (CheckpointData checkpoint : data.checkpoints() == null ? List.<CheckpointData>of() : data.checkpoints()) {
             String at = "checkpoint " + checkpoint.id();
-            check.require(checkpoint.id() != null && ID.matcher(checkpoint.id()).matches(),
+            check.require(
+                    checkpoint.id() != null && ID.matcher(checkpoint.id()).matches(),
                     at + ": id must be lower-case letters, digits and hyphens");
             check.require(ids.add(checkpoint.id()), at + ": duplicate id");
             check.require(notBlank(checkpoint.displayName()), at + ": display_name is required");
@@ -48,27 +48,33 @@ public final class CheckpointDatasetCheck {
             checkCountries(check, at, checkpoint);
             checkCounterpart(check, at, checkpoint);
             checkLocation(check, at, checkpoint);
-            check.require(checkpoint.lanes() != null && !checkpoint.lanes().isEmpty(), at + ": lanes must not be empty");
+            check.require(
+                    checkpoint.lanes() != null && !checkpoint.lanes().isEmpty(), at + ": lanes must not be empty");
             checkLanes(check, at + " lanes", checkpoint.lanes());
             checkSchedule(check, at, checkpoint);
             if (checkpoint.nominalCapacity() == null) {
                 check.require(false, at + ": nominal_capacity is required");
             } else {
                 Integer perDay = checkpoint.nominalCapacity().vehiclesPerDay();
-                check.require(perDay != null && perDay > 0, at + ": nominal_capacity.vehicles_per_day must be positive");
-                check.provenance(at + " nominal_capacity", checkpoint.nominalCapacity().provenance());
+                check.require(
+                        perDay != null && perDay > 0, at + ": nominal_capacity.vehicles_per_day must be positive");
+                check.provenance(
+                        at + " nominal_capacity", checkpoint.nominalCapacity().provenance());
             }
         }
         check.finish();
     }
 
     private static void checkCountries(ReferenceDataCheck check, String at, CheckpointData checkpoint) {
-        boolean countries = checkpoint.country() != null && COUNTRY.matcher(checkpoint.country()).matches()
-                && checkpoint.counterpartCountry() != null && COUNTRY.matcher(checkpoint.counterpartCountry()).matches();
+        boolean countries = checkpoint.country() != null
+                && COUNTRY.matcher(checkpoint.country()).matches()
+                && checkpoint.counterpartCountry() != null
+                && COUNTRY.matcher(checkpoint.counterpartCountry()).matches();
         check.require(countries, at + ": country and counterpart_country must be ISO 3166-1 alpha-2 codes");
         check.require(Border.isWellFormed(checkpoint.border()), at + ": border must look like KZ-RU");
         if (countries && Border.isWellFormed(checkpoint.border())) {
-            check.require(Border.parse(checkpoint.border()).joins(checkpoint.country(), checkpoint.counterpartCountry()),
+            check.require(
+                    Border.parse(checkpoint.border()).joins(checkpoint.country(), checkpoint.counterpartCountry()),
                     at + ": border " + checkpoint.border() + " does not join " + checkpoint.country() + " and "
                             + checkpoint.counterpartCountry());
         }
@@ -81,8 +87,12 @@ public final class CheckpointDatasetCheck {
         }
         check.require(notBlank(checkpoint.counterpart().name()), at + ": counterpart.name is required");
         check.provenance(at + " counterpart", checkpoint.counterpart().provenance());
-        checkLanes(check, at + " counterpart lanes",
-                checkpoint.counterpart().lanes() == null ? List.of() : checkpoint.counterpart().lanes());
+        checkLanes(
+                check,
+                at + " counterpart lanes",
+                checkpoint.counterpart().lanes() == null
+                        ? List.of()
+                        : checkpoint.counterpart().lanes());
     }
 
     private static void checkLocation(ReferenceDataCheck check, String at, CheckpointData checkpoint) {
@@ -91,7 +101,8 @@ public final class CheckpointDatasetCheck {
             check.require(false, at + ": location with latitude and longitude is required");
             return;
         }
-        check.require(Math.abs(location.latitude()) <= 90 && Math.abs(location.longitude()) <= 180,
+        check.require(
+                Math.abs(location.latitude()) <= 90 && Math.abs(location.longitude()) <= 180,
                 at + ": location out of range");
         check.provenance(at + " location", location.provenance());
     }
@@ -118,10 +129,12 @@ public final class CheckpointDatasetCheck {
             check.require(false, at + ": schedule.time_zone is not an IANA time zone: " + schedule.timeZone());
         }
         var hours = schedule.hours() == null ? List.<CheckpointDataset.HoursData>of() : schedule.hours();
-        check.require(schedule.alwaysOpen() == hours.isEmpty(),
+        check.require(
+                schedule.alwaysOpen() == hours.isEmpty(),
                 at + ": schedule needs hours exactly when it is not always_open");
         for (var entry : hours) {
-            check.require(entry.days() != null && !entry.days().isEmpty() && DAYS.containsAll(entry.days()),
+            check.require(
+                    entry.days() != null && !entry.days().isEmpty() && DAYS.containsAll(entry.days()),
                     at + ": schedule days must be among " + DAYS);
             check.require(isTime(entry.open()) && isTime(entry.close()), at + ": schedule open/close must be HH:MM");
         }

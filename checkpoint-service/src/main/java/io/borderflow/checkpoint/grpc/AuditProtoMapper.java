@@ -9,13 +9,13 @@ import java.util.List;
 
 /** Maps audit records to the v1 proto message. */
 final class AuditProtoMapper {
-    private AuditProtoMapper() {
-    }
+    private AuditProtoMapper() {}
 
     static AuditRecord toProto(AuditRecordEntity record) {
         return AuditRecord.newBuilder()
                 .setName("auditRecords/" + record.id)
-                .setRecordTime(Timestamp.newBuilder().setSeconds(record.recordTime.toEpochSecond())
+                .setRecordTime(Timestamp.newBuilder()
+                        .setSeconds(record.recordTime.toEpochSecond())
                         .setNanos(record.recordTime.getNano()))
                 .setSubject(record.subject)
                 .addAllRoles(split(record.roles))

@@ -15,17 +15,24 @@ import io.borderflow.support.grpc.ProtoTimes;
 
 /** Maps electronic-queue bookings and windows between the v1 proto messages and the use cases. */
 final class BookingProtoMapper {
-    private BookingProtoMapper() {
-    }
+    private BookingProtoMapper() {}
 
     static BookingRequest request(String requestId, Booking b) {
-        String priority = b.getPriorityClass() == PriorityClass.PRIORITY_CLASS_UNSPECIFIED ? null
+        String priority = b.getPriorityClass() == PriorityClass.PRIORITY_CLASS_UNSPECIFIED
+                ? null
                 : CrossingProtoMapper.name(b.getPriorityClass().name(), "PRIORITY_CLASS_");
-        return new BookingRequest(requestId, b.hasWindowStartTime() ? ProtoTimes.instant(b.getWindowStartTime()) : null,
-                b.getTruck().getPlate(), b.getTruck().getCarrierId(),
-                CrossingProtoMapper.name(b.getDirection() == Direction.DIRECTION_UNSPECIFIED ? null : b.getDirection().name(),
+        return new BookingRequest(
+                requestId,
+                b.hasWindowStartTime() ? ProtoTimes.instant(b.getWindowStartTime()) : null,
+                b.getTruck().getPlate(),
+                b.getTruck().getCarrierId(),
+                CrossingProtoMapper.name(
+                        b.getDirection() == Direction.DIRECTION_UNSPECIFIED
+                                ? null
+                                : b.getDirection().name(),
                         "DIRECTION_"),
-                b.getDeclaration().isEmpty() ? null : CrossingProtoMapper.id("declarations/", b.getDeclaration()), priority);
+                b.getDeclaration().isEmpty() ? null : CrossingProtoMapper.id("declarations/", b.getDeclaration()),
+                priority);
     }
 
     static Booking booking(BookingView view) {

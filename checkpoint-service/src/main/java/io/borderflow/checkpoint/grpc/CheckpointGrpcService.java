@@ -1,91 +1,91 @@
 package io.borderflow.checkpoint.grpc;
 
-import io.borderflow.api.checkpoint.v1.CheckpointService;
-import io.borderflow.api.checkpoint.v1.CrossingMode;
-import io.borderflow.api.checkpoint.v1.GetCheckpointRequest;
-import io.borderflow.api.checkpoint.v1.GetCheckpointResponse;
-import io.borderflow.api.checkpoint.v1.ListCheckpointsRequest;
-import io.borderflow.api.checkpoint.v1.ListCheckpointsResponse;
-import io.borderflow.checkpoint.service.CheckpointApplicationService;
-import io.borderflow.support.error.InvalidArgumentException;
-import io.borderflow.support.error.FieldViolation;
-import io.borderflow.support.grpc.GrpcErrors;
-import io.borderflow.support.lifecycle.ShuttingDown;
-import io.vertx.core.Vertx;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import io.borderflow.support.grpc.WellFormed;
-import io.borderflow.support.grpc.WellFormedRequests;
-import io.borderflow.support.grpc.ProtoTimes;
-import io.borderflow.support.paging.PageSize;
-import io.borderflow.support.paging.ResourceNames;
-import io.borderflow.api.checkpoint.v1.ListAuditRecordsRequest;
-import io.borderflow.api.checkpoint.v1.ListAuditRecordsResponse;
-import io.borderflow.support.audit.AuditTrail;
-import io.borderflow.support.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
-import io.quarkus.grpc.GrpcService;
-import io.quarkus.security.Authenticated;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
 import io.borderflow.api.checkpoint.v1.BatchGetCheckpointStatusesRequest;
 import io.borderflow.api.checkpoint.v1.BatchGetCheckpointStatusesResponse;
+import io.borderflow.api.checkpoint.v1.BookSlotRequest;
+import io.borderflow.api.checkpoint.v1.BookSlotResponse;
+import io.borderflow.api.checkpoint.v1.BookingState;
+import io.borderflow.api.checkpoint.v1.CancelBookingRequest;
+import io.borderflow.api.checkpoint.v1.CancelBookingResponse;
 import io.borderflow.api.checkpoint.v1.CancelClosureRequest;
 import io.borderflow.api.checkpoint.v1.CancelClosureResponse;
+import io.borderflow.api.checkpoint.v1.CheckpointService;
 import io.borderflow.api.checkpoint.v1.Closure;
 import io.borderflow.api.checkpoint.v1.CrossingEvent;
+import io.borderflow.api.checkpoint.v1.CrossingEventAck;
+import io.borderflow.api.checkpoint.v1.CrossingMode;
+import io.borderflow.api.checkpoint.v1.GetBookingRequest;
+import io.borderflow.api.checkpoint.v1.GetBookingResponse;
+import io.borderflow.api.checkpoint.v1.GetCheckpointRequest;
+import io.borderflow.api.checkpoint.v1.GetCheckpointResponse;
+import io.borderflow.api.checkpoint.v1.GetCheckpointStatusRequest;
+import io.borderflow.api.checkpoint.v1.GetCheckpointStatusResponse;
+import io.borderflow.api.checkpoint.v1.GetTruckRequest;
+import io.borderflow.api.checkpoint.v1.GetTruckResponse;
 import io.borderflow.api.checkpoint.v1.LaneKind;
+import io.borderflow.api.checkpoint.v1.ListAuditRecordsRequest;
+import io.borderflow.api.checkpoint.v1.ListAuditRecordsResponse;
+import io.borderflow.api.checkpoint.v1.ListBookingsRequest;
+import io.borderflow.api.checkpoint.v1.ListBookingsResponse;
+import io.borderflow.api.checkpoint.v1.ListCheckpointsRequest;
+import io.borderflow.api.checkpoint.v1.ListCheckpointsResponse;
 import io.borderflow.api.checkpoint.v1.ListClosuresRequest;
 import io.borderflow.api.checkpoint.v1.ListClosuresResponse;
 import io.borderflow.api.checkpoint.v1.ListLaneSettingsRequest;
 import io.borderflow.api.checkpoint.v1.ListLaneSettingsResponse;
+import io.borderflow.api.checkpoint.v1.ListSlotsRequest;
+import io.borderflow.api.checkpoint.v1.ListSlotsResponse;
+import io.borderflow.api.checkpoint.v1.ListTrucksRequest;
+import io.borderflow.api.checkpoint.v1.ListTrucksResponse;
+import io.borderflow.api.checkpoint.v1.RecordCrossingEventRequest;
+import io.borderflow.api.checkpoint.v1.RecordCrossingEventResponse;
+import io.borderflow.api.checkpoint.v1.RescheduleBookingRequest;
+import io.borderflow.api.checkpoint.v1.RescheduleBookingResponse;
 import io.borderflow.api.checkpoint.v1.ScheduleClosureRequest;
 import io.borderflow.api.checkpoint.v1.ScheduleClosureResponse;
 import io.borderflow.api.checkpoint.v1.SetNominalCapacityRequest;
 import io.borderflow.api.checkpoint.v1.SetNominalCapacityResponse;
 import io.borderflow.api.checkpoint.v1.SetOpenLanesRequest;
 import io.borderflow.api.checkpoint.v1.SetOpenLanesResponse;
-import io.borderflow.checkpoint.service.CheckpointOperationsApplicationService;
-import io.borderflow.checkpoint.service.CheckpointOperationsIntake;
-import io.borderflow.api.checkpoint.v1.CrossingEventAck;
-import io.borderflow.api.checkpoint.v1.GetCheckpointStatusRequest;
-import io.borderflow.api.checkpoint.v1.GetCheckpointStatusResponse;
-import io.borderflow.api.checkpoint.v1.GetTruckRequest;
-import io.borderflow.api.checkpoint.v1.GetTruckResponse;
-import io.borderflow.api.checkpoint.v1.ListTrucksRequest;
-import io.borderflow.api.checkpoint.v1.ListTrucksResponse;
-import io.borderflow.api.checkpoint.v1.RecordCrossingEventRequest;
-import io.borderflow.api.checkpoint.v1.RecordCrossingEventResponse;
 import io.borderflow.api.checkpoint.v1.StreamCrossingEventsRequest;
 import io.borderflow.api.checkpoint.v1.StreamCrossingEventsResponse;
-import io.borderflow.checkpoint.service.CheckpointStatusApplicationService;
-import io.borderflow.checkpoint.service.CrossingEventIntake;
-import io.borderflow.support.error.DomainException;
-import io.borderflow.support.security.Caller;
-import io.quarkus.security.identity.SecurityIdentity;
-import java.time.Duration;
-import java.util.ArrayList;
 import io.borderflow.api.checkpoint.v1.WatchCheckpointStatusRequest;
 import io.borderflow.api.checkpoint.v1.WatchCheckpointStatusResponse;
-import java.util.List;
-import java.util.regex.Pattern;
-import io.borderflow.api.checkpoint.v1.BookSlotRequest;
-import io.borderflow.api.checkpoint.v1.BookSlotResponse;
-import io.borderflow.api.checkpoint.v1.BookingState;
-import io.borderflow.api.checkpoint.v1.CancelBookingRequest;
-import io.borderflow.api.checkpoint.v1.CancelBookingResponse;
-import io.borderflow.api.checkpoint.v1.GetBookingRequest;
-import io.borderflow.api.checkpoint.v1.GetBookingResponse;
-import io.borderflow.api.checkpoint.v1.ListBookingsRequest;
-import io.borderflow.api.checkpoint.v1.ListBookingsResponse;
-import io.borderflow.api.checkpoint.v1.ListSlotsRequest;
-import io.borderflow.api.checkpoint.v1.ListSlotsResponse;
-import io.borderflow.api.checkpoint.v1.RescheduleBookingRequest;
-import io.borderflow.api.checkpoint.v1.RescheduleBookingResponse;
+import io.borderflow.checkpoint.service.CheckpointApplicationService;
+import io.borderflow.checkpoint.service.CheckpointOperationsApplicationService;
+import io.borderflow.checkpoint.service.CheckpointOperationsIntake;
+import io.borderflow.checkpoint.service.CheckpointStatusApplicationService;
+import io.borderflow.checkpoint.service.CrossingEventIntake;
 import io.borderflow.checkpoint.service.ElectronicQueueApplicationService;
 import io.borderflow.checkpoint.service.ElectronicQueueIntake;
+import io.borderflow.support.audit.AuditTrail;
+import io.borderflow.support.error.DomainException;
+import io.borderflow.support.error.FieldViolation;
+import io.borderflow.support.error.InvalidArgumentException;
+import io.borderflow.support.grpc.GrpcErrors;
+import io.borderflow.support.grpc.ProtoTimes;
+import io.borderflow.support.grpc.WellFormed;
+import io.borderflow.support.grpc.WellFormedRequests;
+import io.borderflow.support.lifecycle.ShuttingDown;
+import io.borderflow.support.paging.PageSize;
+import io.borderflow.support.paging.ResourceNames;
+import io.borderflow.support.security.Caller;
+import io.borderflow.support.security.Roles;
+import io.quarkus.grpc.GrpcService;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /** gRPC adapter of {@code borderflow.checkpoint.v1.CheckpointService}: checks the request's shape, calls one use case, maps. */
 @GrpcService
@@ -99,6 +99,7 @@ public class CheckpointGrpcService implements CheckpointService {
     private static final int MAX_BATCH = 50;
     /** Events of one stream recorded at once (a border post may send a backlog without waiting for each ack). */
     private static final int STREAM_WINDOW = 128;
+
     private static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
     private static final Pattern BOOKING =
             Pattern.compile("checkpoints/([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)/bookings/([0-9a-f-]{36})");
@@ -117,11 +118,18 @@ public class CheckpointGrpcService implements CheckpointService {
     private final ShuttingDown shuttingDown;
     private final Vertx vertx;
 
-    public CheckpointGrpcService(CheckpointApplicationService checkpoints, AuditTrail audit,
-            CrossingEventIntake events, CheckpointStatusApplicationService statuses,
-            CheckpointOperationsApplicationService operations, CheckpointOperationsIntake changes,
-            ElectronicQueueApplicationService queue, ElectronicQueueIntake bookings, SecurityIdentity identity,
-            ShuttingDown shuttingDown, Vertx vertx) {
+    public CheckpointGrpcService(
+            CheckpointApplicationService checkpoints,
+            AuditTrail audit,
+            CrossingEventIntake events,
+            CheckpointStatusApplicationService statuses,
+            CheckpointOperationsApplicationService operations,
+            CheckpointOperationsIntake changes,
+            ElectronicQueueApplicationService queue,
+            ElectronicQueueIntake bookings,
+            SecurityIdentity identity,
+            ShuttingDown shuttingDown,
+            Vertx vertx) {
         this.shuttingDown = shuttingDown;
         this.vertx = vertx;
         this.queue = queue;
@@ -143,9 +151,15 @@ public class CheckpointGrpcService implements CheckpointService {
             if (request.getKind() == LaneKind.LANE_KIND_UNSPECIFIED || request.getKind() == LaneKind.UNRECOGNIZED) {
                 throw new InvalidArgumentException("INVALID_LANES", "kind", "the lane kind is required");
             }
-            return changes.setOpenLanes(checkpoint, request.getKind().name().substring("LANE_KIND_".length()),
-                    request.getOpen(), request.getReason(), Caller.of(identity)).map(state -> SetOpenLanesResponse
-                            .newBuilder().setLanes(OperationsProtoMapper.lanes(state)).build());
+            return changes.setOpenLanes(
+                            checkpoint,
+                            request.getKind().name().substring("LANE_KIND_".length()),
+                            request.getOpen(),
+                            request.getReason(),
+                            Caller.of(identity))
+                    .map(state -> SetOpenLanesResponse.newBuilder()
+                            .setLanes(OperationsProtoMapper.lanes(state))
+                            .build());
         });
     }
 
@@ -155,11 +169,16 @@ public class CheckpointGrpcService implements CheckpointService {
         return ERRORS.guard(() -> {
             String checkpoint = ResourceNames.parseId("checkpoints", request.getParent(), "parent");
             Closure closure = request.getClosure();
-            return changes.scheduleClosure(checkpoint, request.getRequestId(),
-                    closure.hasStartTime() ? ProtoTimes.utc(closure.getStartTime()) : null,
-                    closure.hasEndTime() ? ProtoTimes.utc(closure.getEndTime()) : null, closure.getReason(),
-                    Caller.of(identity)).map(stored -> ScheduleClosureResponse.newBuilder()
-                            .setClosure(OperationsProtoMapper.closure(stored)).build());
+            return changes.scheduleClosure(
+                            checkpoint,
+                            request.getRequestId(),
+                            closure.hasStartTime() ? ProtoTimes.utc(closure.getStartTime()) : null,
+                            closure.hasEndTime() ? ProtoTimes.utc(closure.getEndTime()) : null,
+                            closure.getReason(),
+                            Caller.of(identity))
+                    .map(stored -> ScheduleClosureResponse.newBuilder()
+                            .setClosure(OperationsProtoMapper.closure(stored))
+                            .build());
         });
     }
 
@@ -169,28 +188,38 @@ public class CheckpointGrpcService implements CheckpointService {
         return ERRORS.guard(() -> {
             var name = CLOSURE.matcher(request.getName());
             if (!name.matches()) {
-                throw new InvalidArgumentException("INVALID_NAME", "name",
+                throw new InvalidArgumentException(
+                        "INVALID_NAME",
+                        "name",
                         "name must look like checkpoints/{checkpoint_id}/closures/{closure_id}");
             }
             return changes.cancelClosure(name.group(1), name.group(2), Caller.of(identity))
-                    .map(closure -> CancelClosureResponse.newBuilder().setClosure(OperationsProtoMapper.closure(closure)).build());
+                    .map(closure -> CancelClosureResponse.newBuilder()
+                            .setClosure(OperationsProtoMapper.closure(closure))
+                            .build());
         });
     }
 
     @Override
     @Authenticated
     public Uni<ListClosuresResponse> listClosures(ListClosuresRequest request) {
-        return ERRORS.guard(() -> operations.closures(ResourceNames.parseId("checkpoints", request.getParent(), "parent"))
+        return ERRORS.guard(() -> operations
+                .closures(ResourceNames.parseId("checkpoints", request.getParent(), "parent"))
                 .map(all -> ListClosuresResponse.newBuilder()
-                        .addAllClosures(all.stream().map(OperationsProtoMapper::closure).toList()).build()));
+                        .addAllClosures(
+                                all.stream().map(OperationsProtoMapper::closure).toList())
+                        .build()));
     }
 
     @Override
     @Authenticated
     public Uni<ListLaneSettingsResponse> listLaneSettings(ListLaneSettingsRequest request) {
-        return ERRORS.guard(() -> operations.lanes(ResourceNames.parseId("checkpoints", request.getParent(), "parent"))
+        return ERRORS.guard(() -> operations
+                .lanes(ResourceNames.parseId("checkpoints", request.getParent(), "parent"))
                 .map(all -> ListLaneSettingsResponse.newBuilder()
-                        .addAllLanes(all.stream().map(OperationsProtoMapper::lanes).toList()).build()));
+                        .addAllLanes(
+                                all.stream().map(OperationsProtoMapper::lanes).toList())
+                        .build()));
     }
 
     @Override
@@ -198,9 +227,13 @@ public class CheckpointGrpcService implements CheckpointService {
     public Uni<SetNominalCapacityResponse> setNominalCapacity(SetNominalCapacityRequest request) {
         return ERRORS.guard(() -> changes.setNominalCapacity(
                         ResourceNames.parseId("checkpoints", request.getCheckpoint(), "checkpoint"),
-                        request.getVehiclesPerDay(), request.getReason(), Caller.of(identity))
-                .map(state -> SetNominalCapacityResponse.newBuilder().setVehiclesPerDay(state.vehiclesPerDay())
-                        .setReferenceVehiclesPerDay(state.referenceVehiclesPerDay()).build()));
+                        request.getVehiclesPerDay(),
+                        request.getReason(),
+                        Caller.of(identity))
+                .map(state -> SetNominalCapacityResponse.newBuilder()
+                        .setVehiclesPerDay(state.vehiclesPerDay())
+                        .setReferenceVehiclesPerDay(state.referenceVehiclesPerDay())
+                        .build()));
     }
 
     @Override
@@ -211,9 +244,11 @@ public class CheckpointGrpcService implements CheckpointService {
                 throw new InvalidArgumentException("INVALID_EVENT", "event", "event is required");
             }
             CrossingEvent event = request.getEvent();
-            return events.record(CrossingProtoMapper.event(event), Caller.of(identity)).map(recorded -> RecordCrossingEventResponse
-                    .newBuilder().setAck(CrossingProtoMapper.accepted(event.getEventId(), recorded.outcome(), recorded.visit()))
-                    .build());
+            return events.record(CrossingProtoMapper.event(event), Caller.of(identity))
+                    .map(recorded -> RecordCrossingEventResponse.newBuilder()
+                            .setAck(CrossingProtoMapper.accepted(
+                                    event.getEventId(), recorded.outcome(), recorded.visit()))
+                            .build());
         });
     }
 
@@ -232,17 +267,23 @@ public class CheckpointGrpcService implements CheckpointService {
         AtomicInteger inHand = new AtomicInteger();
         Map<Long, StreamCrossingEventsResponse> early = new HashMap<>();
         long[] next = {0};
-        Multi<StreamCrossingEventsResponse> acks = requests
-                .onItem().transform(request -> new Numbered<>(sent.getAndIncrement(), request))
-                .onItem().transformToUni(numbered -> {
+        Multi<StreamCrossingEventsResponse> acks = requests.onItem()
+                .transform(request -> new Numbered<>(sent.getAndIncrement(), request))
+                .onItem()
+                .transformToUni(numbered -> {
                     if (shuttingDown.started()) {
-                        return Uni.createFrom().<Numbered<StreamCrossingEventsResponse>>failure(shuttingDown.unavailable());
+                        return Uni.createFrom()
+                                .<Numbered<StreamCrossingEventsResponse>>failure(shuttingDown.unavailable());
                     }
                     inHand.incrementAndGet();
-                    return ack(numbered.item(), caller).onTermination().invoke(inHand::decrementAndGet)
+                    return ack(numbered.item(), caller)
+                            .onTermination()
+                            .invoke(inHand::decrementAndGet)
                             .map(ack -> new Numbered<>(numbered.number(), ack));
-                }).merge(STREAM_WINDOW)
-                .onItem().transformToIterable(done -> {
+                })
+                .merge(STREAM_WINDOW)
+                .onItem()
+                .transformToIterable(done -> {
                     early.put(done.number(), done.item());
                     List<StreamCrossingEventsResponse> inOrder = new ArrayList<>();
                     while (early.containsKey(next[0])) {
@@ -250,13 +291,16 @@ public class CheckpointGrpcService implements CheckpointService {
                     }
                     return inOrder;
                 });
-        // at shutdown: the events in hand are acknowledged, then the stream ends UNAVAILABLE (the client resends the rest)
-        return shuttingDown.endingAtShutdown(acks, () -> Uni.createFrom().emitter(idle -> awaitIdle(inHand,
-                () -> idle.complete(null)))).onFailure().transform(ERRORS::toStatus);
+        // at shutdown: the events in hand are acknowledged, then the stream ends UNAVAILABLE (the client resends the
+        // rest)
+        return shuttingDown
+                .endingAtShutdown(
+                        acks, () -> Uni.createFrom().emitter(idle -> awaitIdle(inHand, () -> idle.complete(null))))
+                .onFailure()
+                .transform(ERRORS::toStatus);
     }
 
-    private record Numbered<T>(long number, T item) {
-    }
+    private record Numbered<T>(long number, T item) {}
 
     /** Runs {@code then} once no event of the stream is being recorded. */
     private void awaitIdle(AtomicInteger inHand, Runnable then) {
@@ -277,13 +321,16 @@ public class CheckpointGrpcService implements CheckpointService {
                     throw WellFormedRequests.malformed(malformed);
                 }
                 ack = events.record(CrossingProtoMapper.event(event), caller)
-                        .map(recorded -> CrossingProtoMapper.accepted(event.getEventId(), recorded.outcome(), recorded.visit()));
+                        .map(recorded ->
+                                CrossingProtoMapper.accepted(event.getEventId(), recorded.outcome(), recorded.visit()));
             } catch (DomainException refused) {
                 ack = Uni.createFrom().failure(refused);
             }
             return ack.onFailure(DomainException.class)
-                    .recoverWithItem(refused -> CrossingProtoMapper.rejected(event.getEventId(), (DomainException) refused))
-                    .map(a -> StreamCrossingEventsResponse.newBuilder().setAck(a).build());
+                    .recoverWithItem(
+                            refused -> CrossingProtoMapper.rejected(event.getEventId(), (DomainException) refused))
+                    .map(a ->
+                            StreamCrossingEventsResponse.newBuilder().setAck(a).build());
         }
     }
 
@@ -291,22 +338,30 @@ public class CheckpointGrpcService implements CheckpointService {
     @Authenticated
     public Uni<GetCheckpointStatusResponse> getCheckpointStatus(GetCheckpointStatusRequest request) {
         return ERRORS.guard(() -> statuses.status(statusId(request.getName(), "name"))
-                .map(status -> GetCheckpointStatusResponse.newBuilder().setStatus(CrossingProtoMapper.status(status)).build()));
+                .map(status -> GetCheckpointStatusResponse.newBuilder()
+                        .setStatus(CrossingProtoMapper.status(status))
+                        .build()));
     }
 
     @Override
     @Authenticated
-    public Uni<BatchGetCheckpointStatusesResponse> batchGetCheckpointStatuses(BatchGetCheckpointStatusesRequest request) {
+    public Uni<BatchGetCheckpointStatusesResponse> batchGetCheckpointStatuses(
+            BatchGetCheckpointStatusesRequest request) {
         return ERRORS.guard(() -> {
             if (request.getNamesCount() == 0 || request.getNamesCount() > MAX_BATCH) {
-                throw new InvalidArgumentException("INVALID_NAME", "names", "1 to " + MAX_BATCH + " names are required");
+                throw new InvalidArgumentException(
+                        "INVALID_NAME", "names", "1 to " + MAX_BATCH + " names are required");
             }
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < request.getNamesCount(); i++) {
                 ids.add(statusId(request.getNames(i), "names[" + i + "]"));
             }
-            return statuses.statuses(ids).map(all -> BatchGetCheckpointStatusesResponse.newBuilder()
-                    .addAllStatuses(all.stream().map(CrossingProtoMapper::status).toList()).build());
+            return statuses.statuses(ids)
+                    .map(all -> BatchGetCheckpointStatusesResponse.newBuilder()
+                            .addAllStatuses(all.stream()
+                                    .map(CrossingProtoMapper::status)
+                                    .toList())
+                            .build());
         });
     }
 
@@ -315,14 +370,19 @@ public class CheckpointGrpcService implements CheckpointService {
     public Multi<WatchCheckpointStatusResponse> watchCheckpointStatus(WatchCheckpointStatusRequest request) {
         try {
             Duration heartbeat = request.hasHeartbeatInterval()
-                    ? Duration.ofSeconds(request.getHeartbeatInterval().getSeconds(), request.getHeartbeatInterval().getNanos())
+                    ? Duration.ofSeconds(
+                            request.getHeartbeatInterval().getSeconds(),
+                            request.getHeartbeatInterval().getNanos())
                     : DEFAULT_HEARTBEAT;
             if (heartbeat.compareTo(Duration.ofSeconds(1)) < 0 || heartbeat.compareTo(Duration.ofMinutes(5)) > 0) {
-                throw new InvalidArgumentException("INVALID_HEARTBEAT", "heartbeat_interval", "from 1 second to 5 minutes");
+                throw new InvalidArgumentException(
+                        "INVALID_HEARTBEAT", "heartbeat_interval", "from 1 second to 5 minutes");
             }
             boolean byNames = request.getNamesCount() > 0;
             if (byNames == !request.getBorder().isEmpty()) {
-                throw new InvalidArgumentException("INVALID_WATCH", byNames ? "border" : "names",
+                throw new InvalidArgumentException(
+                        "INVALID_WATCH",
+                        byNames ? "border" : "names",
                         "set either names (1 to " + MAX_BATCH + ") or border");
             }
             Multi<CheckpointStatusApplicationService.WatchUpdate> updates;
@@ -339,9 +399,14 @@ public class CheckpointGrpcService implements CheckpointService {
                 updates = statuses.watchBorder(request.getBorder(), heartbeat);
             }
             return updates.map(update -> update.status() != null
-                    ? WatchCheckpointStatusResponse.newBuilder().setStatus(CrossingProtoMapper.status(update.status())).build()
-                    : WatchCheckpointStatusResponse.newBuilder().setHeartbeatTime(ProtoTimes.timestamp(update.heartbeat())).build())
-                    .onFailure().transform(ERRORS::toStatus);
+                            ? WatchCheckpointStatusResponse.newBuilder()
+                                    .setStatus(CrossingProtoMapper.status(update.status()))
+                                    .build()
+                            : WatchCheckpointStatusResponse.newBuilder()
+                                    .setHeartbeatTime(ProtoTimes.timestamp(update.heartbeat()))
+                                    .build())
+                    .onFailure()
+                    .transform(ERRORS::toStatus);
         } catch (RuntimeException e) {
             return Multi.createFrom().failure(ERRORS.toStatus(e));
         }
@@ -353,11 +418,13 @@ public class CheckpointGrpcService implements CheckpointService {
         return ERRORS.guard(() -> {
             var name = TRUCK.matcher(request.getName());
             if (!name.matches()) {
-                throw new InvalidArgumentException("INVALID_NAME", "name",
-                        "name must look like checkpoints/{checkpoint_id}/trucks/{plate}");
+                throw new InvalidArgumentException(
+                        "INVALID_NAME", "name", "name must look like checkpoints/{checkpoint_id}/trucks/{plate}");
             }
             return statuses.truck(name.group(1), name.group(2), Caller.of(identity))
-                    .map(view -> GetTruckResponse.newBuilder().setTruck(CrossingProtoMapper.visit(view)).build());
+                    .map(view -> GetTruckResponse.newBuilder()
+                            .setTruck(CrossingProtoMapper.visit(view))
+                            .build());
         });
     }
 
@@ -370,14 +437,26 @@ public class CheckpointGrpcService implements CheckpointService {
             String state = switch (request.getState()) {
                 case TRUCK_STATE_UNSPECIFIED -> null;
                 case TRUCK_STATE_BOOKED, TRUCK_STATE_WAITING, TRUCK_STATE_CALLED, TRUCK_STATE_IN_INSPECTION ->
-                        request.getState().name().substring("TRUCK_STATE_".length());
-                default -> throw new InvalidArgumentException("INVALID_STATE", "state",
-                        "state must be one of the open states (booked, waiting, called, in inspection)");
+                    request.getState().name().substring("TRUCK_STATE_".length());
+                default ->
+                    throw new InvalidArgumentException(
+                            "INVALID_STATE",
+                            "state",
+                            "state must be one of the open states (booked, waiting, called, in inspection)");
             };
-            return statuses.trucks(checkpoint, state, request.getCarrierId().isEmpty() ? null : request.getCarrierId(),
-                    request.getPageToken(), pageSize, Caller.of(identity)).map(page -> ListTrucksResponse.newBuilder()
+            return statuses.trucks(
+                            checkpoint,
+                            state,
+                            request.getCarrierId().isEmpty() ? null : request.getCarrierId(),
+                            request.getPageToken(),
+                            pageSize,
+                            Caller.of(identity))
+                    .map(page -> ListTrucksResponse.newBuilder()
                             .setNextPageToken(page.nextPageToken())
-                            .addAllTrucks(page.trucks().stream().map(CrossingProtoMapper::visit).toList()).build());
+                            .addAllTrucks(page.trucks().stream()
+                                    .map(CrossingProtoMapper::visit)
+                                    .toList())
+                            .build());
         });
     }
 
@@ -389,9 +468,13 @@ public class CheckpointGrpcService implements CheckpointService {
             if (!request.hasBooking()) {
                 throw new InvalidArgumentException("INVALID_BOOKING", "booking", "booking is required");
             }
-            return bookings.book(checkpoint, BookingProtoMapper.request(request.getRequestId(), request.getBooking()),
-                    Caller.of(identity)).map(view -> BookSlotResponse.newBuilder()
-                            .setBooking(BookingProtoMapper.booking(view)).build());
+            return bookings.book(
+                            checkpoint,
+                            BookingProtoMapper.request(request.getRequestId(), request.getBooking()),
+                            Caller.of(identity))
+                    .map(view -> BookSlotResponse.newBuilder()
+                            .setBooking(BookingProtoMapper.booking(view))
+                            .build());
         });
     }
 
@@ -400,9 +483,14 @@ public class CheckpointGrpcService implements CheckpointService {
     public Uni<CancelBookingResponse> cancelBooking(CancelBookingRequest request) {
         return ERRORS.guard(() -> {
             var name = booking(request.getName());
-            return bookings.cancel(name.group(1), name.group(2), request.getReason().isEmpty() ? null : request.getReason(),
-                    Caller.of(identity)).map(view -> CancelBookingResponse.newBuilder()
-                            .setBooking(BookingProtoMapper.booking(view)).build());
+            return bookings.cancel(
+                            name.group(1),
+                            name.group(2),
+                            request.getReason().isEmpty() ? null : request.getReason(),
+                            Caller.of(identity))
+                    .map(view -> CancelBookingResponse.newBuilder()
+                            .setBooking(BookingProtoMapper.booking(view))
+                            .build());
         });
     }
 
@@ -411,10 +499,14 @@ public class CheckpointGrpcService implements CheckpointService {
     public Uni<RescheduleBookingResponse> rescheduleBooking(RescheduleBookingRequest request) {
         return ERRORS.guard(() -> {
             var name = booking(request.getName());
-            return bookings.reschedule(name.group(1), name.group(2),
-                    request.hasWindowStartTime() ? ProtoTimes.instant(request.getWindowStartTime()) : null,
-                    Caller.of(identity)).map(view -> RescheduleBookingResponse.newBuilder()
-                            .setBooking(BookingProtoMapper.booking(view)).build());
+            return bookings.reschedule(
+                            name.group(1),
+                            name.group(2),
+                            request.hasWindowStartTime() ? ProtoTimes.instant(request.getWindowStartTime()) : null,
+                            Caller.of(identity))
+                    .map(view -> RescheduleBookingResponse.newBuilder()
+                            .setBooking(BookingProtoMapper.booking(view))
+                            .build());
         });
     }
 
@@ -424,7 +516,9 @@ public class CheckpointGrpcService implements CheckpointService {
         return ERRORS.guard(() -> {
             var name = booking(request.getName());
             return queue.get(name.group(1), name.group(2), Caller.of(identity))
-                    .map(view -> GetBookingResponse.newBuilder().setBooking(BookingProtoMapper.booking(view)).build());
+                    .map(view -> GetBookingResponse.newBuilder()
+                            .setBooking(BookingProtoMapper.booking(view))
+                            .build());
         });
     }
 
@@ -436,30 +530,42 @@ public class CheckpointGrpcService implements CheckpointService {
             if (request.getState() == BookingState.UNRECOGNIZED) {
                 throw new InvalidArgumentException("INVALID_STATE", "state", "state is not a BookingState value");
             }
-            String state = request.getState() == BookingState.BOOKING_STATE_UNSPECIFIED ? null
+            String state = request.getState() == BookingState.BOOKING_STATE_UNSPECIFIED
+                    ? null
                     : request.getState().name().substring("BOOKING_STATE_".length());
-            return queue.list(checkpoint, state, request.getPageToken(), PageSize.resolve(request.getPageSize()),
-                    Caller.of(identity)).map(page -> ListBookingsResponse.newBuilder()
+            return queue.list(
+                            checkpoint,
+                            state,
+                            request.getPageToken(),
+                            PageSize.resolve(request.getPageSize()),
+                            Caller.of(identity))
+                    .map(page -> ListBookingsResponse.newBuilder()
                             .setNextPageToken(page.nextPageToken())
-                            .addAllBookings(page.bookings().stream().map(BookingProtoMapper::booking).toList()).build());
+                            .addAllBookings(page.bookings().stream()
+                                    .map(BookingProtoMapper::booking)
+                                    .toList())
+                            .build());
         });
     }
 
     @Override
     @Authenticated
     public Uni<ListSlotsResponse> listSlots(ListSlotsRequest request) {
-        return ERRORS.guard(() -> queue.slots(ResourceNames.parseId("checkpoints", request.getParent(), "parent"),
+        return ERRORS.guard(() -> queue.slots(
+                        ResourceNames.parseId("checkpoints", request.getParent(), "parent"),
                         request.hasStartTime() ? ProtoTimes.instant(request.getStartTime()) : null,
                         request.hasEndTime() ? ProtoTimes.instant(request.getEndTime()) : null)
                 .map(windows -> ListSlotsResponse.newBuilder()
-                        .addAllWindows(windows.stream().map(BookingProtoMapper::window).toList()).build()));
+                        .addAllWindows(
+                                windows.stream().map(BookingProtoMapper::window).toList())
+                        .build()));
     }
 
     private static java.util.regex.Matcher booking(String name) {
         var matcher = BOOKING.matcher(name);
         if (!matcher.matches()) {
-            throw new InvalidArgumentException("INVALID_NAME", "name",
-                    "name must look like checkpoints/{checkpoint_id}/bookings/{booking_id}");
+            throw new InvalidArgumentException(
+                    "INVALID_NAME", "name", "name must look like checkpoints/{checkpoint_id}/bookings/{booking_id}");
         }
         return matcher;
     }
@@ -467,7 +573,8 @@ public class CheckpointGrpcService implements CheckpointService {
     private static String statusId(String name, String field) {
         var matcher = STATUS.matcher(name);
         if (!matcher.matches()) {
-            throw new InvalidArgumentException("INVALID_NAME", field, field + " must look like checkpoints/{checkpoint_id}/status");
+            throw new InvalidArgumentException(
+                    "INVALID_NAME", field, field + " must look like checkpoints/{checkpoint_id}/status");
         }
         return matcher.group(1);
     }
@@ -477,8 +584,11 @@ public class CheckpointGrpcService implements CheckpointService {
     public Uni<GetCheckpointResponse> getCheckpoint(GetCheckpointRequest request) {
         return ERRORS.guard(() -> {
             String id = ResourceNames.parseId("checkpoints", request.getName(), "name");
-            return checkpoints.get(id).map(found -> GetCheckpointResponse.newBuilder()
-                    .setCheckpoint(CheckpointProtoMapper.toProto(found)).build());
+            return checkpoints
+                    .get(id)
+                    .map(found -> GetCheckpointResponse.newBuilder()
+                            .setCheckpoint(CheckpointProtoMapper.toProto(found))
+                            .build());
         });
     }
 
@@ -491,10 +601,12 @@ public class CheckpointGrpcService implements CheckpointService {
             if (request.getMode() == CrossingMode.UNRECOGNIZED) {
                 throw new InvalidArgumentException("INVALID_MODE", "mode", "mode is not a CrossingMode value");
             }
-            return checkpoints.list(border, CheckpointProtoMapper.mode(request.getMode()), request.getPageToken(), pageSize)
+            return checkpoints
+                    .list(border, CheckpointProtoMapper.mode(request.getMode()), request.getPageToken(), pageSize)
                     .map(page -> {
                         ListCheckpointsResponse.Builder response = ListCheckpointsResponse.newBuilder()
-                                .setNextPageToken(page.nextPageToken()).setTotalSize(page.totalSize());
+                                .setNextPageToken(page.nextPageToken())
+                                .setTotalSize(page.totalSize());
                         page.checkpoints().forEach(c -> response.addCheckpoints(CheckpointProtoMapper.toProto(c)));
                         return response.build();
                     });
@@ -504,10 +616,16 @@ public class CheckpointGrpcService implements CheckpointService {
     @Override
     @RolesAllowed(Roles.AUDITOR)
     public Uni<ListAuditRecordsResponse> listAuditRecords(ListAuditRecordsRequest request) {
-        return ERRORS.guard(() -> audit.list(request.getSubject().isEmpty() ? null : request.getSubject(),
-                request.getAction().isEmpty() ? null : request.getAction(), request.getPageToken(),
-                PageSize.resolve(request.getPageSize()))
-                .map(page -> ListAuditRecordsResponse.newBuilder().setNextPageToken(page.nextPageToken())
-                        .addAllAuditRecords(page.records().stream().map(AuditProtoMapper::toProto).toList()).build()));
+        return ERRORS.guard(() -> audit.list(
+                        request.getSubject().isEmpty() ? null : request.getSubject(),
+                        request.getAction().isEmpty() ? null : request.getAction(),
+                        request.getPageToken(),
+                        PageSize.resolve(request.getPageSize()))
+                .map(page -> ListAuditRecordsResponse.newBuilder()
+                        .setNextPageToken(page.nextPageToken())
+                        .addAllAuditRecords(page.records().stream()
+                                .map(AuditProtoMapper::toProto)
+                                .toList())
+                        .build()));
     }
 }

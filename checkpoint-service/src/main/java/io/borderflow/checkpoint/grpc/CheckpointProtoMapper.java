@@ -25,8 +25,7 @@ import java.util.Map;
 final class CheckpointProtoMapper {
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
-    private CheckpointProtoMapper() {
-    }
+    private CheckpointProtoMapper() {}
 
     static Checkpoint toProto(CheckpointDetails details) {
         CheckpointEntity c = details.checkpoint();
@@ -39,18 +38,25 @@ final class CheckpointProtoMapper {
                 .setCounterpartCountryCode(c.counterpartCountry)
                 .setRegion(nullToEmpty(c.region))
                 .setMode(CrossingMode.valueOf("CROSSING_MODE_" + c.mode))
-                .setLocation(GeoPoint.newBuilder().setLatitude(c.latitude).setLongitude(c.longitude)
+                .setLocation(GeoPoint.newBuilder()
+                        .setLatitude(c.latitude)
+                        .setLongitude(c.longitude)
                         .setProvenance(provenance(c.locationProvenance, sources)))
                 .setSchedule(schedule(details, sources))
-                .setNominalCapacity(NominalCapacity.newBuilder().setVehiclesPerDay(c.capacityPerDay)
+                .setNominalCapacity(NominalCapacity.newBuilder()
+                        .setVehiclesPerDay(c.capacityPerDay)
                         .setProvenance(provenance(c.capacityProvenance, sources)))
                 .setNotes(nullToEmpty(c.notes))
                 .setReferenceDataVersion(c.referenceDataVersion);
-        Counterpart.Builder counterpart = Counterpart.newBuilder().setDisplayName(c.counterpartName)
+        Counterpart.Builder counterpart = Counterpart.newBuilder()
+                .setDisplayName(c.counterpartName)
                 .setProvenance(provenance(c.counterpartProvenance, sources));
         for (LaneGroupEntity lane : details.lanes()) {
-            LaneGroup group = LaneGroup.newBuilder().setKind(LaneKind.valueOf("LANE_KIND_" + lane.kind))
-                    .setCount(lane.count).setProvenance(provenance(lane.provenance, sources)).build();
+            LaneGroup group = LaneGroup.newBuilder()
+                    .setKind(LaneKind.valueOf("LANE_KIND_" + lane.kind))
+                    .setCount(lane.count)
+                    .setProvenance(provenance(lane.provenance, sources))
+                    .build();
             if (LaneGroupEntity.OWN.equals(lane.side)) {
                 proto.addLanes(group);
             } else {
@@ -62,26 +68,37 @@ final class CheckpointProtoMapper {
 
     /** The stored mode for a requested one; null for "any". */
     static String mode(CrossingMode mode) {
-        return mode == CrossingMode.CROSSING_MODE_UNSPECIFIED ? null : mode.name().substring("CROSSING_MODE_".length());
+        return mode == CrossingMode.CROSSING_MODE_UNSPECIFIED
+                ? null
+                : mode.name().substring("CROSSING_MODE_".length());
     }
 
     private static OpeningSchedule schedule(CheckpointDetails details, Map<String, SourceEntity> sources) {
         CheckpointEntity c = details.checkpoint();
-        OpeningSchedule.Builder schedule = OpeningSchedule.newBuilder().setTimeZone(c.timeZone)
-                .setAlwaysOpen(c.alwaysOpen).setProvenance(provenance(c.scheduleProvenance, sources));
+        OpeningSchedule.Builder schedule = OpeningSchedule.newBuilder()
+                .setTimeZone(c.timeZone)
+                .setAlwaysOpen(c.alwaysOpen)
+                .setProvenance(provenance(c.scheduleProvenance, sources));
         for (OpeningHoursEntity hours : details.openingHours()) {
             OpeningHours.Builder entry = OpeningHours.newBuilder()
-                    .setOpenTime(HH_MM.format(hours.openTime)).setCloseTime(HH_MM.format(hours.closeTime));
-            Arrays.stream(hours.days.split(",")).map(Integer::parseInt).map(DayOfWeek::forNumber).forEach(entry::addDays);
+                    .setOpenTime(HH_MM.format(hours.openTime))
+                    .setCloseTime(HH_MM.format(hours.closeTime));
+            Arrays.stream(hours.days.split(","))
+                    .map(Integer::parseInt)
+                    .map(DayOfWeek::forNumber)
+                    .forEach(entry::addDays);
             schedule.addHours(entry);
         }
         return schedule.build();
     }
 
-    static io.borderflow.api.common.v1.Provenance provenance(ProvenanceColumns stored, Map<String, SourceEntity> sources) {
+    static io.borderflow.api.common.v1.Provenance provenance(
+            ProvenanceColumns stored, Map<String, SourceEntity> sources) {
         var proto = io.borderflow.api.common.v1.Provenance.newBuilder();
         if (stored.estimate != null) {
-            return proto.setKind(ProvenanceKind.PROVENANCE_KIND_ESTIMATE).setEstimateBasis(stored.estimate).build();
+            return proto.setKind(ProvenanceKind.PROVENANCE_KIND_ESTIMATE)
+                    .setEstimateBasis(stored.estimate)
+                    .build();
         }
         SourceEntity source = sources.get(stored.source);
         return proto.setKind(ProvenanceKind.valueOf("PROVENANCE_KIND_" + source.kind))

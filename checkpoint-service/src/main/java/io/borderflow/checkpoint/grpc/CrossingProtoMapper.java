@@ -33,8 +33,7 @@ final class CrossingProtoMapper {
     private static final java.util.regex.Pattern CHECKPOINT =
             java.util.regex.Pattern.compile("checkpoints/([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)");
 
-    private CrossingProtoMapper() {
-    }
+    private CrossingProtoMapper() {}
 
     /**
      * The event as sent: unset enum values become null, unrecognised ones "UNRECOGNIZED" (the check refuses both
@@ -43,15 +42,32 @@ final class CrossingProtoMapper {
      */
     static CrossingEventData event(CrossingEvent e) {
         var checkpoint = CHECKPOINT.matcher(e.getCheckpoint());
-        return new CrossingEventData(e.getEventId(), checkpoint.matches() ? checkpoint.group(1) : null,
-                name(e.getType() == CrossingEventType.CROSSING_EVENT_TYPE_UNSPECIFIED ? null : e.getType().name(),
+        return new CrossingEventData(
+                e.getEventId(),
+                checkpoint.matches() ? checkpoint.group(1) : null,
+                name(
+                        e.getType() == CrossingEventType.CROSSING_EVENT_TYPE_UNSPECIFIED
+                                ? null
+                                : e.getType().name(),
                         "CROSSING_EVENT_TYPE_"),
                 e.hasOccurTime() ? ProtoTimes.instant(e.getOccurTime()) : null,
-                name(e.getDirection() == Direction.DIRECTION_UNSPECIFIED ? null : e.getDirection().name(), "DIRECTION_"),
-                e.getTruck().getPlate(), e.getTruck().getCarrierId(),
+                name(
+                        e.getDirection() == Direction.DIRECTION_UNSPECIFIED
+                                ? null
+                                : e.getDirection().name(),
+                        "DIRECTION_"),
+                e.getTruck().getPlate(),
+                e.getTruck().getCarrierId(),
                 e.getDeclaration().isEmpty() ? null : id("declarations/", e.getDeclaration()),
-                name(e.getLaneKind() == LaneKind.LANE_KIND_UNSPECIFIED ? null : e.getLaneKind().name(), "LANE_KIND_"),
-                name(e.getChannel() == InspectionChannel.INSPECTION_CHANNEL_UNSPECIFIED ? null : e.getChannel().name(),
+                name(
+                        e.getLaneKind() == LaneKind.LANE_KIND_UNSPECIFIED
+                                ? null
+                                : e.getLaneKind().name(),
+                        "LANE_KIND_"),
+                name(
+                        e.getChannel() == InspectionChannel.INSPECTION_CHANNEL_UNSPECIFIED
+                                ? null
+                                : e.getChannel().name(),
                         "INSPECTION_CHANNEL_"),
                 e.getReason().isEmpty() ? null : e.getReason());
     }
@@ -65,13 +81,18 @@ final class CrossingProtoMapper {
     }
 
     static CrossingEventAck accepted(String eventId, String outcome, TruckVisitEntity visit) {
-        return CrossingEventAck.newBuilder().setEventId(eventId).setOutcome(EventOutcome.valueOf("EVENT_OUTCOME_" + outcome))
-                .setTruck(visit(new TruckView(visit, null, null))).build();
+        return CrossingEventAck.newBuilder()
+                .setEventId(eventId)
+                .setOutcome(EventOutcome.valueOf("EVENT_OUTCOME_" + outcome))
+                .setTruck(visit(new TruckView(visit, null, null)))
+                .build();
     }
 
     static CrossingEventAck rejected(String eventId, DomainException failure) {
-        CrossingEventAck.Builder ack = CrossingEventAck.newBuilder().setEventId(eventId)
-                .setOutcome(EventOutcome.EVENT_OUTCOME_REJECTED).setReason(failure.reason())
+        CrossingEventAck.Builder ack = CrossingEventAck.newBuilder()
+                .setEventId(eventId)
+                .setOutcome(EventOutcome.EVENT_OUTCOME_REJECTED)
+                .setReason(failure.reason())
                 .setDescription(failure.getMessage());
         failure.violations().forEach(v -> ack.addFields(v.field()));
         return ack.build();
@@ -122,16 +143,25 @@ final class CrossingProtoMapper {
                 .setClearancesPerOpenHour(s.clearancesPerOpenHour())
                 .setCapacityBasis(FigureBasis.valueOf("FIGURE_BASIS_" + s.capacityBasis()))
                 .setUpdateTime(ProtoTimes.timestamp(s.updateTime()));
-        s.waiting().forEach(q -> proto.addWaiting(QueueCount.newBuilder().setLaneKind(LaneKind.valueOf("LANE_KIND_" + q.laneKind()))
-                .setChannel(channel(q.channel())).setTrucks(q.trucks())));
-        s.lanes().forEach(l -> proto.addLanes(LaneAvailability.newBuilder().setKind(LaneKind.valueOf("LANE_KIND_" + l.kind()))
-                .setOpen(l.open()).setMaximum(l.maximum())));
+        s.waiting()
+                .forEach(q -> proto.addWaiting(QueueCount.newBuilder()
+                        .setLaneKind(LaneKind.valueOf("LANE_KIND_" + q.laneKind()))
+                        .setChannel(channel(q.channel()))
+                        .setTrucks(q.trucks())));
+        s.lanes()
+                .forEach(l -> proto.addLanes(LaneAvailability.newBuilder()
+                        .setKind(LaneKind.valueOf("LANE_KIND_" + l.kind()))
+                        .setOpen(l.open())
+                        .setMaximum(l.maximum())));
         if (s.observedWaits() != null) {
-            proto.setObservedWaits(ObservedWaits.newBuilder().setTrucks(s.observedWaits().trucks())
-                    .setMedian(ProtoTimes.duration(s.observedWaits().median())).setP90(ProtoTimes.duration(s.observedWaits().p90())));
+            proto.setObservedWaits(ObservedWaits.newBuilder()
+                    .setTrucks(s.observedWaits().trucks())
+                    .setMedian(ProtoTimes.duration(s.observedWaits().median()))
+                    .setP90(ProtoTimes.duration(s.observedWaits().p90())));
         }
         for (CheckpointStatusView.WaitEstimate w : s.estimatedWaits()) {
-            ChannelWaitEstimate.Builder estimate = ChannelWaitEstimate.newBuilder().setChannel(channel(w.channel()))
+            ChannelWaitEstimate.Builder estimate = ChannelWaitEstimate.newBuilder()
+                    .setChannel(channel(w.channel()))
                     .setBasis(FigureBasis.valueOf("FIGURE_BASIS_" + w.basis()))
                     .setMethod(EstimationMethod.valueOf("ESTIMATION_METHOD_" + w.method()));
             if (w.waitTime() != null) {
@@ -149,7 +179,8 @@ final class CrossingProtoMapper {
     }
 
     static InspectionChannel channel(String channel) {
-        return channel == null ? InspectionChannel.INSPECTION_CHANNEL_UNSPECIFIED
+        return channel == null
+                ? InspectionChannel.INSPECTION_CHANNEL_UNSPECIFIED
                 : InspectionChannel.valueOf("INSPECTION_CHANNEL_" + channel);
     }
 

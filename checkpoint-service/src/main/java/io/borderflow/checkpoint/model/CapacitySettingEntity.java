@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 public class CapacitySettingEntity {
     @Id
     public String checkpointId;
+
     public int vehiclesPerDay;
     public String reason;
     public String updatedBy;

@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 public class CheckpointEntity {
     @Id
     public String id;
+
     public String displayName;
     public String border;
     public String country;
@@ -22,35 +23,47 @@ public class CheckpointEntity {
     public String region;
     public String mode;
     public String counterpartName;
+
     @Embedded
     @AttributeOverrides({
         @AttributeOverride(name = "source", column = @Column(name = "counterpart_source")),
         @AttributeOverride(name = "note", column = @Column(name = "counterpart_note")),
-        @AttributeOverride(name = "estimate", column = @Column(name = "counterpart_estimate"))})
+        @AttributeOverride(name = "estimate", column = @Column(name = "counterpart_estimate"))
+    })
     public ProvenanceColumns counterpartProvenance;
+
     public double latitude;
     public double longitude;
+
     @Embedded
     @AttributeOverrides({
         @AttributeOverride(name = "source", column = @Column(name = "location_source")),
         @AttributeOverride(name = "note", column = @Column(name = "location_note")),
-        @AttributeOverride(name = "estimate", column = @Column(name = "location_estimate"))})
+        @AttributeOverride(name = "estimate", column = @Column(name = "location_estimate"))
+    })
     public ProvenanceColumns locationProvenance;
+
     public String timeZone;
     public boolean alwaysOpen;
+
     @Embedded
     @AttributeOverrides({
         @AttributeOverride(name = "source", column = @Column(name = "schedule_source")),
         @AttributeOverride(name = "note", column = @Column(name = "schedule_note")),
-        @AttributeOverride(name = "estimate", column = @Column(name = "schedule_estimate"))})
+        @AttributeOverride(name = "estimate", column = @Column(name = "schedule_estimate"))
+    })
     public ProvenanceColumns scheduleProvenance;
+
     public int capacityPerDay;
+
     @Embedded
     @AttributeOverrides({
         @AttributeOverride(name = "source", column = @Column(name = "capacity_source")),
         @AttributeOverride(name = "note", column = @Column(name = "capacity_note")),
-        @AttributeOverride(name = "estimate", column = @Column(name = "capacity_estimate"))})
+        @AttributeOverride(name = "estimate", column = @Column(name = "capacity_estimate"))
+    })
     public ProvenanceColumns capacityProvenance;
+
     public String notes;
     public String referenceDataVersion;
 }

@@ -11,22 +11,31 @@ import java.util.List;
  * @param backlogClearTime null when the queue does not clear within a year at the current rates
  * @param observedWaits null when no truck was cleared in the last 24 hours
  */
-public record CheckpointStatusView(String checkpointId, String operationalStatus, String statusReason,
-        List<QueueCount> waiting, int trucksWaiting, int trucksInInspection, List<Lanes> lanes, int clearancesLastHour,
-        int clearancesLast24h, ObservedWaits observedWaits, List<WaitEstimate> estimatedWaits, Instant backlogClearTime,
-        String backlogClearBasis, double arrivalsPerHour, double clearancesPerOpenHour, String capacityBasis,
+public record CheckpointStatusView(
+        String checkpointId,
+        String operationalStatus,
+        String statusReason,
+        List<QueueCount> waiting,
+        int trucksWaiting,
+        int trucksInInspection,
+        List<Lanes> lanes,
+        int clearancesLastHour,
+        int clearancesLast24h,
+        ObservedWaits observedWaits,
+        List<WaitEstimate> estimatedWaits,
+        Instant backlogClearTime,
+        String backlogClearBasis,
+        double arrivalsPerHour,
+        double clearancesPerOpenHour,
+        String capacityBasis,
         Instant updateTime) {
 
-    public record QueueCount(String laneKind, String channel, int trucks) {
-    }
+    public record QueueCount(String laneKind, String channel, int trucks) {}
 
-    public record Lanes(String kind, int open, int maximum) {
-    }
+    public record Lanes(String kind, int open, int maximum) {}
 
-    public record ObservedWaits(int trucks, Duration median, Duration p90) {
-    }
+    public record ObservedWaits(int trucks, Duration median, Duration p90) {}
 
     /** {@code waitTime} and {@code timeToClear} null when it would not be served within a year. */
-    public record WaitEstimate(String channel, Duration waitTime, Duration timeToClear, String basis, String method) {
-    }
+    public record WaitEstimate(String channel, Duration waitTime, Duration timeToClear, String basis, String method) {}
 }

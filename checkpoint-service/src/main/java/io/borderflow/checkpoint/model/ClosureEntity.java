@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 public class ClosureEntity {
     @Id
     public String id;
+
     public String checkpointId;
     public String requestId;
     public String contentSha256;

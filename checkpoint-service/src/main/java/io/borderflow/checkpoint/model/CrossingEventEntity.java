@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 public class CrossingEventEntity {
     @Id
     public String eventId;
+
     public String contentSha256;
     public String visitId;
     public String checkpointId;

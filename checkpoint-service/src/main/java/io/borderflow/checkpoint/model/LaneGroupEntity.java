@@ -17,11 +17,14 @@ public class LaneGroupEntity {
     /** {@code <checkpoint>/<side>/<kind>}. */
     @Id
     public String id;
+
     public String checkpointId;
     public String side;
     public String kind;
+
     @Column(name = "lane_count")
     public int count;
+
     @Embedded
     public ProvenanceColumns provenance;
 }

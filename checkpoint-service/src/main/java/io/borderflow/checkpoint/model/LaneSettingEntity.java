@@ -12,6 +12,7 @@ public class LaneSettingEntity {
     /** {@code <checkpoint>/<lane kind>}. */
     @Id
     public String id;
+
     public String checkpointId;
     public String laneKind;
     public int openCount;

@@ -12,6 +12,7 @@ public class OpeningHoursEntity {
     /** {@code <checkpoint>/<ordinal>}. */
     @Id
     public String id;
+
     public String checkpointId;
     public int ordinal;
     public String days;

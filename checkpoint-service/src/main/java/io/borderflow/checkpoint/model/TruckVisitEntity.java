@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 public class TruckVisitEntity {
     @Id
     public String id;
+
     public String checkpointId;
     public String plateKey;
     public String plate;
@@ -20,6 +21,7 @@ public class TruckVisitEntity {
     public String declarationId;
     /** GREEN, BLUE, YELLOW, RED, REFUSED; null when not known. */
     public String channel;
+
     public boolean decisionReceived;
     public boolean declarationUnknown;
     public long expectedHandlingSeconds;
@@ -34,5 +36,6 @@ public class TruckVisitEntity {
     public OffsetDateTime updateTime;
     /** The booking that started the visit; null without one. */
     public String bookingId;
+
     public OffsetDateTime bookedWindowStart;
 }

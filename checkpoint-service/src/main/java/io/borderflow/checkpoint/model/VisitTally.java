@@ -27,13 +27,19 @@ public record VisitTally(List<Group> groups, CheckpointStatusView.ObservedWaits 
      * @param endedInDay           of them, ended within the last day
      * @param endedInHour          of them, ended within the last hour
      */
-    public record Group(String state, String laneKind, String channel, int visits, int arrivedInDay,
-            boolean arrivedByWindowStart, int endedInWindow, int endedInDay, int endedInHour) {
-    }
+    public record Group(
+            String state,
+            String laneKind,
+            String channel,
+            int visits,
+            int arrivedInDay,
+            boolean arrivedByWindowStart,
+            int endedInWindow,
+            int endedInDay,
+            int endedInHour) {}
 
     /** The start of each window a status counts in (each window runs to the status's time). */
-    public record Windows(Instant hourAgo, Instant windowStart, Instant dayAgo) {
-    }
+    public record Windows(Instant hourAgo, Instant windowStart, Instant dayAgo) {}
 
     public VisitTally {
         groups = List.copyOf(groups);

@@ -28,9 +28,10 @@ public class CheckpointRepository implements PanacheRepositoryBase<CheckpointEnt
 
     @WithSession
     public Uni<Optional<CheckpointDetails>> findDetails(String id) {
-        return findById(id).chain(found -> found == null
-                ? Uni.createFrom().item(Optional.<CheckpointDetails>empty())
-                : details(List.of(found)).map(all -> Optional.of(all.get(0))));
+        return findById(id)
+                .chain(found -> found == null
+                        ? Uni.createFrom().item(Optional.<CheckpointDetails>empty())
+                        : details(List.of(found)).map(all -> Optional.of(all.get(0))));
     }
 
     /** Up to {@code limit} checkpoints matching {@code filter} with an id after {@code afterId} (null: from the start). */
@@ -55,9 +56,10 @@ public class CheckpointRepository implements PanacheRepositoryBase<CheckpointEnt
     /** Every border some checkpoint stands on, as stored. */
     @WithSession
     public Uni<List<String>> borders() {
-        return getSession().chain(session -> session
-                .createSelectionQuery("select distinct c.border from CheckpointEntity c order by 1", String.class)
-                .getResultList());
+        return getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select distinct c.border from CheckpointEntity c order by 1", String.class)
+                        .getResultList());
     }
 
     private static String where(CheckpointFilter filter) {
@@ -87,41 +89,52 @@ public class CheckpointRepository implements PanacheRepositoryBase<CheckpointEnt
             return Uni.createFrom().item(List.of());
         }
         List<String> ids = checkpoints.stream().map(c -> c.id).toList();
-        return getSession().chain(session -> session
-                .createSelectionQuery("from LaneGroupEntity where checkpointId in :ids order by checkpointId, side, kind",
-                        LaneGroupEntity.class)
-                .setParameter("ids", ids).getResultList()
-                .chain(lanes -> session
-                        .createSelectionQuery("from OpeningHoursEntity where checkpointId in :ids order by checkpointId, ordinal",
-                                OpeningHoursEntity.class)
-                        .setParameter("ids", ids).getResultList()
-                        .chain(hours -> sources(session, citedSources(checkpoints, lanes))
-                                .map(sources -> assemble(checkpoints, lanes, hours, sources)))));
+        return getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "from LaneGroupEntity where checkpointId in :ids order by checkpointId, side, kind",
+                                LaneGroupEntity.class)
+                        .setParameter("ids", ids)
+                        .getResultList()
+                        .chain(lanes -> session.createSelectionQuery(
+                                        "from OpeningHoursEntity where checkpointId in :ids order by checkpointId, ordinal",
+                                        OpeningHoursEntity.class)
+                                .setParameter("ids", ids)
+                                .getResultList()
+                                .chain(hours -> sources(session, citedSources(checkpoints, lanes))
+                                        .map(sources -> assemble(checkpoints, lanes, hours, sources)))));
     }
 
-    private static Uni<List<SourceEntity>> sources(org.hibernate.reactive.mutiny.Mutiny.Session session,
-            Collection<String> keys) {
+    private static Uni<List<SourceEntity>> sources(
+            org.hibernate.reactive.mutiny.Mutiny.Session session, Collection<String> keys) {
         if (keys.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return session.createSelectionQuery("from SourceEntity where sourceKey in :keys", SourceEntity.class)
-                .setParameter("keys", keys).getResultList();
+                .setParameter("keys", keys)
+                .getResultList();
     }
 
-    private static List<CheckpointDetails> assemble(List<CheckpointEntity> checkpoints, List<LaneGroupEntity> lanes,
-            List<OpeningHoursEntity> hours, List<SourceEntity> sources) {
+    private static List<CheckpointDetails> assemble(
+            List<CheckpointEntity> checkpoints,
+            List<LaneGroupEntity> lanes,
+            List<OpeningHoursEntity> hours,
+            List<SourceEntity> sources) {
         Map<String, List<LaneGroupEntity>> lanesBy = lanes.stream().collect(Collectors.groupingBy(l -> l.checkpointId));
-        Map<String, List<OpeningHoursEntity>> hoursBy = hours.stream().collect(Collectors.groupingBy(h -> h.checkpointId));
-        Map<String, SourceEntity> sourcesByKey = sources.stream().collect(Collectors.toMap(s -> s.sourceKey, Function.identity()));
-        return checkpoints.stream().map(c -> new CheckpointDetails(c, lanesBy.getOrDefault(c.id, List.of()),
-                hoursBy.getOrDefault(c.id, List.of()), sourcesByKey)).toList();
+        Map<String, List<OpeningHoursEntity>> hoursBy =
+                hours.stream().collect(Collectors.groupingBy(h -> h.checkpointId));
+        Map<String, SourceEntity> sourcesByKey =
+                sources.stream().collect(Collectors.toMap(s -> s.sourceKey, Function.identity()));
+        return checkpoints.stream()
+                .map(c -> new CheckpointDetails(
+                        c, lanesBy.getOrDefault(c.id, List.of()), hoursBy.getOrDefault(c.id, List.of()), sourcesByKey))
+                .toList();
     }
 
     private static Collection<String> citedSources(List<CheckpointEntity> checkpoints, List<LaneGroupEntity> lanes) {
         Set<String> keys = new HashSet<>();
         for (CheckpointEntity c : checkpoints) {
-            for (ProvenanceColumns p : List.of(c.counterpartProvenance, c.locationProvenance, c.scheduleProvenance,
-                    c.capacityProvenance)) {
+            for (ProvenanceColumns p : List.of(
+                    c.counterpartProvenance, c.locationProvenance, c.scheduleProvenance, c.capacityProvenance)) {
                 addSource(keys, p);
             }
         }

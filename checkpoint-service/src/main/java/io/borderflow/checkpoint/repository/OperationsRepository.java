@@ -15,25 +15,36 @@ public class OperationsRepository {
 
     /** Serialises operations on one checkpoint until the transaction ends, across replicas. */
     public Uni<Void> lockCheckpoint(String checkpointId) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(:key))) l", Long.class)
-                .setParameter("key", "operations|" + checkpointId).getSingleResult()).replaceWithVoid();
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select count(*) from (select pg_advisory_xact_lock(hashtext(:key))) l", Long.class)
+                        .setParameter("key", "operations|" + checkpointId)
+                        .getSingleResult())
+                .replaceWithVoid();
     }
 
     /** Everything changed about the checkpoint that still matters at {@code now}. */
     public Uni<CheckpointOperations> current(String checkpointId, OffsetDateTime now) {
-        return Panache.getSession().chain(session -> session
-                .createSelectionQuery("from LaneSettingEntity where checkpointId = :cp order by laneKind", LaneSettingEntity.class)
-                .setParameter("cp", checkpointId).getResultList()
-                .chain(lanes -> session.createSelectionQuery("from ClosureEntity where checkpointId = :cp and endTime > :now"
-                                + " order by startTime, id", ClosureEntity.class)
-                        .setParameter("cp", checkpointId).setParameter("now", now).getResultList()
-                        .chain(closures -> session.find(CapacitySettingEntity.class, checkpointId)
-                                .map(capacity -> new CheckpointOperations(lanes, closures, capacity)))));
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "from LaneSettingEntity where checkpointId = :cp order by laneKind",
+                                LaneSettingEntity.class)
+                        .setParameter("cp", checkpointId)
+                        .getResultList()
+                        .chain(lanes -> session.createSelectionQuery(
+                                        "from ClosureEntity where checkpointId = :cp and endTime > :now"
+                                                + " order by startTime, id",
+                                        ClosureEntity.class)
+                                .setParameter("cp", checkpointId)
+                                .setParameter("now", now)
+                                .getResultList()
+                                .chain(closures -> session.find(CapacitySettingEntity.class, checkpointId)
+                                        .map(capacity -> new CheckpointOperations(lanes, closures, capacity)))));
     }
 
     public Uni<LaneSettingEntity> findLaneSetting(String checkpointId, String laneKind) {
-        return Panache.getSession().chain(session -> session.find(LaneSettingEntity.class, checkpointId + "/" + laneKind));
+        return Panache.getSession()
+                .chain(session -> session.find(LaneSettingEntity.class, checkpointId + "/" + laneKind));
     }
 
     public Uni<CapacitySettingEntity> findCapacity(String checkpointId) {
@@ -45,14 +56,17 @@ public class OperationsRepository {
     }
 
     public Uni<ClosureEntity> findClosureByRequest(String requestId) {
-        return Panache.getSession().chain(session -> session
-                .createSelectionQuery("from ClosureEntity where requestId = :id", ClosureEntity.class)
-                .setParameter("id", requestId).getSingleResultOrNull());
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "from ClosureEntity where requestId = :id", ClosureEntity.class)
+                        .setParameter("id", requestId)
+                        .getSingleResultOrNull());
     }
 
     /** Stores a new row, or writes the changes made to managed ones ({@code entity} null). */
     public Uni<Void> save(Object entity) {
-        return Panache.getSession().chain(session -> (entity == null ? Uni.createFrom().voidItem() : session.persist(entity))
-                .chain(session::flush));
+        return Panache.getSession()
+                .chain(session ->
+                        (entity == null ? Uni.createFrom().voidItem() : session.persist(entity)).chain(session::flush));
     }
 }

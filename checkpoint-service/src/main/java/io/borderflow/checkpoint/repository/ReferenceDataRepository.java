@@ -21,24 +21,31 @@ public class ReferenceDataRepository {
 
     /** Takes the transaction-scoped loading lock, then returns the stored state of {@code dataset} (null if none). */
     public Uni<ReferenceDatasetEntity> lockAndFind(String dataset) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(" + LOCK_KEY + ")) l", Long.class)
-                .getSingleResult()
-                .chain(locked -> session.find(ReferenceDatasetEntity.class, dataset)));
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select count(*) from (select pg_advisory_xact_lock(" + LOCK_KEY + ")) l", Long.class)
+                        .getSingleResult()
+                        .chain(locked -> session.find(ReferenceDatasetEntity.class, dataset)));
     }
 
     /** Replaces the checkpoints' reference rows; checkpoints and sources are kept (later data refers to them). */
-    public Uni<Void> replace(ReferenceDatasetEntity dataset, List<SourceEntity> sources,
-            List<CheckpointEntity> checkpoints, List<LaneGroupEntity> lanes, List<OpeningHoursEntity> hours) {
-        return Panache.getSession().chain(session -> session
-                .createMutationQuery("delete from LaneGroupEntity").executeUpdate()
-                .chain(() -> session.createMutationQuery("delete from OpeningHoursEntity").executeUpdate())
-                .chain(() -> session.mergeAll(sources.toArray()))
-                .chain(() -> session.mergeAll(checkpoints.toArray()))
-                .chain(() -> session.flush())
-                .chain(() -> session.persistAll(lanes.toArray()))
-                .chain(() -> session.persistAll(hours.toArray()))
-                .chain(() -> session.merge(dataset))
-                .chain(() -> session.flush()));
+    public Uni<Void> replace(
+            ReferenceDatasetEntity dataset,
+            List<SourceEntity> sources,
+            List<CheckpointEntity> checkpoints,
+            List<LaneGroupEntity> lanes,
+            List<OpeningHoursEntity> hours) {
+        return Panache.getSession()
+                .chain(session -> session.createMutationQuery("delete from LaneGroupEntity")
+                        .executeUpdate()
+                        .chain(() -> session.createMutationQuery("delete from OpeningHoursEntity")
+                                .executeUpdate())
+                        .chain(() -> session.mergeAll(sources.toArray()))
+                        .chain(() -> session.mergeAll(checkpoints.toArray()))
+                        .chain(() -> session.flush())
+                        .chain(() -> session.persistAll(lanes.toArray()))
+                        .chain(() -> session.persistAll(hours.toArray()))
+                        .chain(() -> session.merge(dataset))
+                        .chain(() -> session.flush()));
     }
 }

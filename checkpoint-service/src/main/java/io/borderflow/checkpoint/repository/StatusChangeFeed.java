@@ -31,11 +31,14 @@ public class StatusChangeFeed {
     private final String password;
     /** Fed from the subscriber's one connection, so from one thread at a time. */
     private final BroadcastProcessor<String> changes = BroadcastProcessor.create();
+
     private final BroadcastProcessor<Boolean> listening = BroadcastProcessor.create();
     private volatile boolean connected;
     private PgSubscriber subscriber;
 
-    public StatusChangeFeed(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+    public StatusChangeFeed(
+            Vertx vertx,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") String password) {
         this.vertx = vertx;
@@ -46,7 +49,8 @@ public class StatusChangeFeed {
 
     void onStart(@Observes StartupEvent event) {
         PgConnectOptions options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url)
-                .setUser(user).setPassword(password);
+                .setUser(user)
+                .setPassword(password);
         subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
         subscriber.channel(CHANNEL).handler(changes::onNext).subscribeHandler(ignored -> {
             // (re)subscribed: changes made while not listening were missed
@@ -58,7 +62,9 @@ public class StatusChangeFeed {
             listening.onNext(false);
             LOG.warn("status change feed disconnected; reconnecting");
         });
-        subscriber.connect().onFailure(e -> LOG.warn("status change feed could not connect; watchers get heartbeats only", e));
+        subscriber
+                .connect()
+                .onFailure(e -> LOG.warn("status change feed could not connect; watchers get heartbeats only", e));
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -88,9 +94,12 @@ public class StatusChangeFeed {
 
     /** Announces in the current transaction that the checkpoint's status changed; sent when it commits. */
     public Uni<Void> announce(String checkpointId) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select count(*) from (select pg_notify(:channel, :checkpoint)) n", Long.class)
-                .setParameter("channel", CHANNEL).setParameter("checkpoint", checkpointId).getSingleResult())
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select count(*) from (select pg_notify(:channel, :checkpoint)) n", Long.class)
+                        .setParameter("channel", CHANNEL)
+                        .setParameter("checkpoint", checkpointId)
+                        .getSingleResult())
                 .replaceWithVoid();
     }
 }

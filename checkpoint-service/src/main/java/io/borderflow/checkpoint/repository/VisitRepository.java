@@ -19,9 +19,12 @@ public class VisitRepository {
      * same truck are placed one at a time.
      */
     public Uni<Void> lockTruck(String checkpointId, String plateKey) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(:key))) l", Long.class)
-                .setParameter("key", "truck|" + checkpointId + "|" + plateKey).getSingleResult()).replaceWithVoid();
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select count(*) from (select pg_advisory_xact_lock(hashtext(:key))) l", Long.class)
+                        .setParameter("key", "truck|" + checkpointId + "|" + plateKey)
+                        .getSingleResult())
+                .replaceWithVoid();
     }
 
     public Uni<CrossingEventEntity> findEvent(String eventId) {
@@ -34,10 +37,15 @@ public class VisitRepository {
 
     /** The truck's visits at the checkpoint, newest start first (at most {@code limit}). */
     public Uni<List<TruckVisitEntity>> visitsOfTruck(String checkpointId, String plateKey, int limit) {
-        return Panache.getSession().chain(session -> session
-                .createSelectionQuery("from TruckVisitEntity where checkpointId = :cp and plateKey = :plate"
-                        + " order by startTime desc", TruckVisitEntity.class)
-                .setParameter("cp", checkpointId).setParameter("plate", plateKey).setMaxResults(limit).getResultList());
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "from TruckVisitEntity where checkpointId = :cp and plateKey = :plate"
+                                        + " order by startTime desc",
+                                TruckVisitEntity.class)
+                        .setParameter("cp", checkpointId)
+                        .setParameter("plate", plateKey)
+                        .setMaxResults(limit)
+                        .getResultList());
     }
 
     /** The events of these visits, by the time they happened. */
@@ -45,17 +53,23 @@ public class VisitRepository {
         if (visitIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Panache.getSession().chain(session -> session
-                .createSelectionQuery("from CrossingEventEntity where visitId in :v order by occurTime", CrossingEventEntity.class)
-                .setParameter("v", visitIds).getResultList());
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "from CrossingEventEntity where visitId in :v order by occurTime",
+                                CrossingEventEntity.class)
+                        .setParameter("v", visitIds)
+                        .getResultList());
     }
 
     /** Stores a new event with its visit (new or changed) and writes both at once. */
     public Uni<Void> save(TruckVisitEntity visit, boolean newVisit, CrossingEventEntity event) {
-        return Panache.getSession().chain(session -> (newVisit ? session.persist(visit) : Uni.createFrom().voidItem())
-                .chain(session::flush)
-                .chain(() -> session.persist(event))
-                .chain(session::flush));
+        return Panache.getSession()
+                .chain(session -> (newVisit
+                                ? session.persist(visit)
+                                : Uni.createFrom().voidItem())
+                        .chain(session::flush)
+                        .chain(() -> session.persist(event))
+                        .chain(session::flush));
     }
 
     /** Writes the changes made to managed visits. */
@@ -68,21 +82,28 @@ public class VisitRepository {
      * the previous page's last visit ({@code afterArrival} null with {@code afterPlate} set: it was a booked truck),
      * optionally of one state and one carrier.
      */
-    public Uni<List<TruckVisitEntity>> openVisits(String checkpointId, String state, String carrierId,
-            OffsetDateTime afterArrival, String afterPlate, int limit) {
+    public Uni<List<TruckVisitEntity>> openVisits(
+            String checkpointId,
+            String state,
+            String carrierId,
+            OffsetDateTime afterArrival,
+            String afterPlate,
+            int limit) {
         StringBuilder hql = new StringBuilder("from TruckVisitEntity where checkpointId = :cp and state in :states");
         if (carrierId != null) {
             hql.append(" and carrierId = :carrier");
         }
         if (afterPlate != null) {
-            hql.append(afterArrival != null
-                    ? " and (arriveTime > :at or (arriveTime = :at and plateKey > :plate) or arriveTime is null)"
-                    : " and arriveTime is null and plateKey > :plate");
+            hql.append(
+                    afterArrival != null
+                            ? " and (arriveTime > :at or (arriveTime = :at and plateKey > :plate) or arriveTime is null)"
+                            : " and arriveTime is null and plateKey > :plate");
         }
         hql.append(" order by arriveTime asc nulls last, plateKey");
         return Panache.getSession().chain(session -> {
             var query = session.createSelectionQuery(hql.toString(), TruckVisitEntity.class)
-                    .setParameter("cp", checkpointId).setParameter("states", state == null ? OPEN : List.of(state));
+                    .setParameter("cp", checkpointId)
+                    .setParameter("states", state == null ? OPEN : List.of(state));
             if (carrierId != null) {
                 query.setParameter("carrier", carrierId);
             }
@@ -98,19 +119,27 @@ public class VisitRepository {
 
     /** Trucks ahead of this one in its queue: still waiting (not yet called), arrived earlier (plate breaks ties). */
     public Uni<Long> trucksAhead(TruckVisitEntity visit) {
-        return Panache.getSession().chain(session -> session
-                .createSelectionQuery("select count(*) from TruckVisitEntity where checkpointId = :cp and state = 'WAITING'"
-                        + " and laneKind = :lane and (arriveTime < :at or (arriveTime = :at and plateKey < :plate))",
-                        Long.class)
-                .setParameter("cp", visit.checkpointId).setParameter("lane", visit.laneKind)
-                .setParameter("at", visit.arriveTime).setParameter("plate", visit.plateKey).getSingleResult());
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select count(*) from TruckVisitEntity where checkpointId = :cp and state = 'WAITING'"
+                                        + " and laneKind = :lane and (arriveTime < :at or (arriveTime = :at and plateKey < :plate))",
+                                Long.class)
+                        .setParameter("cp", visit.checkpointId)
+                        .setParameter("lane", visit.laneKind)
+                        .setParameter("at", visit.arriveTime)
+                        .setParameter("plate", visit.plateKey)
+                        .getSingleResult());
     }
 
     /** Visits filed under a declaration whose decision has not been received, oldest update first. */
     public Uni<List<TruckVisitEntity>> awaitingDecision(int limit) {
-        return Panache.getSession().chain(session -> session
-                .createSelectionQuery("from TruckVisitEntity where declarationId is not null and decisionReceived = false"
-                        + " and declarationUnknown = false and state in :open order by updateTime", TruckVisitEntity.class)
-                .setParameter("open", OPEN).setMaxResults(limit).getResultList());
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "from TruckVisitEntity where declarationId is not null and decisionReceived = false"
+                                        + " and declarationUnknown = false and state in :open order by updateTime",
+                                TruckVisitEntity.class)
+                        .setParameter("open", OPEN)
+                        .setMaxResults(limit)
+                        .getResultList());
     }
 }

@@ -1,7 +1,7 @@
 package io.borderflow.checkpoint.repository;
 
-import io.borderflow.checkpoint.model.CrossingEventEntity;
 import io.borderflow.checkpoint.model.CheckpointStatusView;
+import io.borderflow.checkpoint.model.CrossingEventEntity;
 import io.borderflow.checkpoint.model.TruckVisitEntity;
 import io.borderflow.checkpoint.model.VisitTally;
 import io.smallrye.mutiny.Uni;
@@ -69,13 +69,20 @@ public class VisitRows {
                         + " count(*) filter (where end_time >= $5)"
                         + " from truck_visit where checkpoint_id = $1 and (state = any($2) or arrive_time >= $3"
                         + " or end_time >= $3) group by state, lane_kind, channel")
-                .execute(Tuple.of(checkpointId, VisitRepository.OPEN.toArray(String[]::new), dayAgo, windowStart,
-                        hourAgo))
+                .execute(Tuple.of(
+                        checkpointId, VisitRepository.OPEN.toArray(String[]::new), dayAgo, windowStart, hourAgo))
                 .map(rows -> {
                     List<VisitTally.Group> list = new ArrayList<>();
-                    rows.forEach(row -> list.add(new VisitTally.Group(row.getString(0), row.getString(1),
-                            row.getString(2), row.getLong(3).intValue(), row.getLong(4).intValue(), row.getBoolean(5),
-                            row.getLong(6).intValue(), row.getLong(7).intValue(), row.getLong(8).intValue())));
+                    rows.forEach(row -> list.add(new VisitTally.Group(
+                            row.getString(0),
+                            row.getString(1),
+                            row.getString(2),
+                            row.getLong(3).intValue(),
+                            row.getLong(4).intValue(),
+                            row.getBoolean(5),
+                            row.getLong(6).intValue(),
+                            row.getLong(7).intValue(),
+                            row.getLong(8).intValue())));
                     return list;
                 });
         // percentile_disc is the nearest rank; the waits are ordered as intervals (cheap to compare) and only the two
@@ -91,15 +98,20 @@ public class VisitRows {
                 .map(rows -> {
                     Row row = rows.iterator().next();
                     long count = row.getLong(0);
-                    return count == 0 ? null : new CheckpointStatusView.ObservedWaits((int) count,
-                            Duration.of(row.getLong(1), ChronoUnit.MICROS), Duration.of(row.getLong(2), ChronoUnit.MICROS));
+                    return count == 0
+                            ? null
+                            : new CheckpointStatusView.ObservedWaits(
+                                    (int) count,
+                                    Duration.of(row.getLong(1), ChronoUnit.MICROS),
+                                    Duration.of(row.getLong(2), ChronoUnit.MICROS));
                 });
         return Uni.combine().all().unis(groups, waits).with(VisitTally::new);
     }
 
     /** Which of these checkpoint ids exist. */
     public Uni<Set<String>> checkpoints(SqlConnection connection, Collection<String> ids) {
-        return connection.preparedQuery("select id from checkpoint where id = any($1)")
+        return connection
+                .preparedQuery("select id from checkpoint where id = any($1)")
                 .execute(Tuple.of(ids.toArray(String[]::new)))
                 .map(rows -> strings(rows, 0));
     }
@@ -109,28 +121,34 @@ public class VisitRows {
      * the same locks as {@link VisitRepository#lockTruck}, taken in one order so that two groups cannot deadlock.
      */
     public Uni<Void> lockTrucks(SqlConnection connection, Collection<String> trucks) {
-        String[] keys = trucks.stream().map(t -> "truck|" + t).sorted().distinct().toArray(String[]::new);
-        return connection.preparedQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(k))"
+        String[] keys =
+                trucks.stream().map(t -> "truck|" + t).sorted().distinct().toArray(String[]::new);
+        return connection
+                .preparedQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(k))"
                         + " from (select k from unnest($1::text[]) k order by k) o) l")
-                .execute(Tuple.of(keys)).replaceWithVoid();
+                .execute(Tuple.of(keys))
+                .replaceWithVoid();
     }
 
     /** The stored events among these ids: event id to its content digest and visit id. */
     public Uni<Map<String, String[]>> storedEvents(SqlConnection connection, Collection<String> eventIds) {
-        return connection.preparedQuery("select event_id, content_sha256, visit_id from crossing_event"
-                        + " where event_id = any($1)")
+        return connection
+                .preparedQuery(
+                        "select event_id, content_sha256, visit_id from crossing_event" + " where event_id = any($1)")
                 .execute(Tuple.of(eventIds.toArray(String[]::new)))
                 .map(rows -> {
                     Map<String, String[]> stored = new HashMap<>();
-                    rows.forEach(row -> stored.put(row.getString(0), new String[] {row.getString(1), row.getString(2)}));
+                    rows.forEach(
+                            row -> stored.put(row.getString(0), new String[] {row.getString(1), row.getString(2)}));
                     return stored;
                 });
     }
 
     /** The newest {@code perTruck} visits of each truck, given as parallel checkpoint ids and plate keys. */
-    public Uni<List<TruckVisitEntity>> recentVisits(SqlConnection connection, List<String> checkpointIds,
-            List<String> plateKeys, int perTruck) {
-        return connection.preparedQuery("select v.* from unnest($1::text[], $2::text[]) t(cp, plate)"
+    public Uni<List<TruckVisitEntity>> recentVisits(
+            SqlConnection connection, List<String> checkpointIds, List<String> plateKeys, int perTruck) {
+        return connection
+                .preparedQuery("select v.* from unnest($1::text[], $2::text[]) t(cp, plate)"
                         + " cross join lateral (select " + VISIT_COLUMNS + " from truck_visit"
                         + " where checkpoint_id = t.cp and plate_key = t.plate order by start_time desc limit $3) v")
                 .execute(Tuple.of(checkpointIds.toArray(String[]::new), plateKeys.toArray(String[]::new), perTruck))
@@ -143,7 +161,8 @@ public class VisitRows {
 
     /** The visits with these ids. */
     public Uni<List<TruckVisitEntity>> visits(SqlConnection connection, Collection<String> ids) {
-        return connection.preparedQuery("select " + VISIT_COLUMNS + " from truck_visit where id = any($1)")
+        return connection
+                .preparedQuery("select " + VISIT_COLUMNS + " from truck_visit where id = any($1)")
                 .execute(Tuple.of(ids.toArray(String[]::new)))
                 .map(rows -> {
                     List<TruckVisitEntity> visits = new ArrayList<>();
@@ -154,7 +173,8 @@ public class VisitRows {
 
     /** The stored events of these visits. */
     public Uni<List<CrossingEventEntity>> eventsOf(SqlConnection connection, Collection<String> visitIds) {
-        return connection.preparedQuery("select event_id, content_sha256, visit_id, checkpoint_id, type, occur_time,"
+        return connection
+                .preparedQuery("select event_id, content_sha256, visit_id, checkpoint_id, type, occur_time,"
                         + " record_time, recorded_by, content from crossing_event where visit_id = any($1)")
                 .execute(Tuple.of(visitIds.toArray(String[]::new)))
                 .map(rows -> {
@@ -177,18 +197,24 @@ public class VisitRows {
     }
 
     /** Inserts new visits and writes the columns of changed ones. */
-    public Uni<Void> saveVisits(SqlConnection connection, List<TruckVisitEntity> created, List<TruckVisitEntity> changed) {
-        Uni<Void> inserted = created.isEmpty() ? Uni.createFrom().voidItem()
-                : connection.preparedQuery("insert into truck_visit (" + VISIT_COLUMNS + ") select * from unnest("
-                        + "$1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],"
-                        + " $9::text[], $10::bool[], $11::bool[], $12::bigint[], $13::text[], $14::timestamptz[],"
-                        + " $15::timestamptz[], $16::timestamptz[], $17::timestamptz[], $18::timestamptz[],"
-                        + " $19::timestamptz[], $20::text[], $21::timestamptz[], $22::text[], $23::timestamptz[])")
-                        .execute(columns(created)).replaceWithVoid();
+    public Uni<Void> saveVisits(
+            SqlConnection connection, List<TruckVisitEntity> created, List<TruckVisitEntity> changed) {
+        Uni<Void> inserted = created.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : connection
+                        .preparedQuery(
+                                "insert into truck_visit (" + VISIT_COLUMNS + ") select * from unnest("
+                                        + "$1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],"
+                                        + " $9::text[], $10::bool[], $11::bool[], $12::bigint[], $13::text[], $14::timestamptz[],"
+                                        + " $15::timestamptz[], $16::timestamptz[], $17::timestamptz[], $18::timestamptz[],"
+                                        + " $19::timestamptz[], $20::text[], $21::timestamptz[], $22::text[], $23::timestamptz[])")
+                        .execute(columns(created))
+                        .replaceWithVoid();
         if (changed.isEmpty()) {
             return inserted;
         }
-        return inserted.chain(() -> connection.preparedQuery("update truck_visit v set checkpoint_id = u.checkpoint_id,"
+        return inserted.chain(() -> connection
+                .preparedQuery("update truck_visit v set checkpoint_id = u.checkpoint_id,"
                         + " plate_key = u.plate_key, plate = u.plate, carrier_id = u.carrier_id, direction = u.direction,"
                         + " lane_kind = u.lane_kind, declaration_id = u.declaration_id, channel = u.channel,"
                         + " decision_received = u.decision_received, declaration_unknown = u.declaration_unknown,"
@@ -202,7 +228,8 @@ public class VisitRows {
                         + " $14::timestamptz[], $15::timestamptz[], $16::timestamptz[], $17::timestamptz[],"
                         + " $18::timestamptz[], $19::timestamptz[], $20::text[], $21::timestamptz[], $22::text[],"
                         + " $23::timestamptz[]) u(" + VISIT_COLUMNS + ") where v.id = u.id")
-                .execute(columns(changed)).replaceWithVoid());
+                .execute(columns(changed))
+                .replaceWithVoid());
     }
 
     public Uni<Void> insertEvents(SqlConnection connection, List<CrossingEventEntity> events) {
@@ -231,13 +258,21 @@ public class VisitRows {
             by[i] = e.recordedBy;
             content[i] = e.content;
         }
-        return connection.preparedQuery("insert into crossing_event (event_id, content_sha256, visit_id, checkpoint_id,"
+        return connection
+                .preparedQuery("insert into crossing_event (event_id, content_sha256, visit_id, checkpoint_id,"
                         + " type, occur_time, record_time, recorded_by, content) select * from unnest($1::text[],"
                         + " $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[],"
                         + " $8::text[], $9::text[])")
-                .execute(Tuple.tuple().addArrayOfString(id).addArrayOfString(sha).addArrayOfString(visit)
-                        .addArrayOfString(checkpoint).addArrayOfString(type).addArrayOfOffsetDateTime(occur)
-                        .addArrayOfOffsetDateTime(record).addArrayOfString(by).addArrayOfString(content))
+                .execute(Tuple.tuple()
+                        .addArrayOfString(id)
+                        .addArrayOfString(sha)
+                        .addArrayOfString(visit)
+                        .addArrayOfString(checkpoint)
+                        .addArrayOfString(type)
+                        .addArrayOfOffsetDateTime(occur)
+                        .addArrayOfOffsetDateTime(record)
+                        .addArrayOfString(by)
+                        .addArrayOfString(content))
                 .replaceWithVoid();
     }
 
@@ -246,7 +281,8 @@ public class VisitRows {
         if (checkpointIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery("select count(*) from (select pg_notify($1, c) from unnest($2::text[]) c) n")
+        return connection
+                .preparedQuery("select count(*) from (select pg_notify($1, c) from unnest($2::text[]) c) n")
                 .execute(Tuple.of(StatusChangeFeed.CHANNEL, new HashSet<>(checkpointIds).toArray(String[]::new)))
                 .replaceWithVoid();
     }
@@ -284,14 +320,29 @@ public class VisitRows {
             text[11][i] = v.bookingId;
             times[7][i] = v.bookedWindowStart;
         }
-        return Tuple.tuple().addArrayOfString(text[0]).addArrayOfString(text[1]).addArrayOfString(text[2])
-                .addArrayOfString(text[3]).addArrayOfString(text[4]).addArrayOfString(text[5]).addArrayOfString(text[6])
-                .addArrayOfString(text[7]).addArrayOfString(text[8]).addArrayOfBoolean(received)
-                .addArrayOfBoolean(unknown).addArrayOfLong(handling).addArrayOfString(text[9])
-                .addArrayOfOffsetDateTime(times[0]).addArrayOfOffsetDateTime(times[1])
-                .addArrayOfOffsetDateTime(times[2]).addArrayOfOffsetDateTime(times[3])
-                .addArrayOfOffsetDateTime(times[4]).addArrayOfOffsetDateTime(times[5])
-                .addArrayOfString(text[10]).addArrayOfOffsetDateTime(times[6]).addArrayOfString(text[11])
+        return Tuple.tuple()
+                .addArrayOfString(text[0])
+                .addArrayOfString(text[1])
+                .addArrayOfString(text[2])
+                .addArrayOfString(text[3])
+                .addArrayOfString(text[4])
+                .addArrayOfString(text[5])
+                .addArrayOfString(text[6])
+                .addArrayOfString(text[7])
+                .addArrayOfString(text[8])
+                .addArrayOfBoolean(received)
+                .addArrayOfBoolean(unknown)
+                .addArrayOfLong(handling)
+                .addArrayOfString(text[9])
+                .addArrayOfOffsetDateTime(times[0])
+                .addArrayOfOffsetDateTime(times[1])
+                .addArrayOfOffsetDateTime(times[2])
+                .addArrayOfOffsetDateTime(times[3])
+                .addArrayOfOffsetDateTime(times[4])
+                .addArrayOfOffsetDateTime(times[5])
+                .addArrayOfString(text[10])
+                .addArrayOfOffsetDateTime(times[6])
+                .addArrayOfString(text[11])
                 .addArrayOfOffsetDateTime(times[7]);
     }
 

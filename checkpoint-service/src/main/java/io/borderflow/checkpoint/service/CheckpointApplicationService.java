@@ -27,8 +27,10 @@ public class CheckpointApplicationService {
     /** @throws NotFoundException reason {@code CHECKPOINT_NOT_FOUND} (in the Uni) */
     @WithSession
     public Uni<CheckpointDetails> get(String id) {
-        return checkpoints.findDetails(id).map(found -> found.orElseThrow(
-                () -> new NotFoundException("CHECKPOINT_NOT_FOUND", "checkpoints/" + id)));
+        return checkpoints
+                .findDetails(id)
+                .map(found ->
+                        found.orElseThrow(() -> new NotFoundException("CHECKPOINT_NOT_FOUND", "checkpoints/" + id)));
     }
 
     /**
@@ -42,8 +44,9 @@ public class CheckpointApplicationService {
         return borderFilter(border).chain(spellings -> {
             CheckpointFilter filter = new CheckpointFilter(spellings, mode);
             String after = PageTokens.decode(pageToken, filter.key()).orElse(null);
-            return checkpoints.findPage(filter, after, pageSize + 1).chain(rows -> checkpoints.count(filter)
-                    .map(total -> page(filter, rows, pageSize, total)));
+            return checkpoints
+                    .findPage(filter, after, pageSize + 1)
+                    .chain(rows -> checkpoints.count(filter).map(total -> page(filter, rows, pageSize, total)));
         });
     }
 
@@ -52,21 +55,26 @@ public class CheckpointApplicationService {
             return Uni.createFrom().item(List.of());
         }
         if (!Border.isWellFormed(border)) {
-            throw new InvalidArgumentException("INVALID_BORDER", "border",
+            throw new InvalidArgumentException(
+                    "INVALID_BORDER",
+                    "border",
                     "border must be two different ISO 3166-1 alpha-2 country codes joined by '-', e.g. KZ-RU");
         }
         List<String> spellings = Border.parse(border).spellings();
         return checkpoints.borders().map(known -> {
             if (known.stream().noneMatch(spellings::contains)) {
-                throw new InvalidArgumentException("UNKNOWN_BORDER",
-                        "no checkpoint is known on border " + border, Map.of("known_borders", String.join(",", known)),
+                throw new InvalidArgumentException(
+                        "UNKNOWN_BORDER",
+                        "no checkpoint is known on border " + border,
+                        Map.of("known_borders", String.join(",", known)),
                         List.of(new FieldViolation("border", "no checkpoint on " + border + "; known: " + known)));
             }
             return spellings;
         });
     }
 
-    private static CheckpointPage page(CheckpointFilter filter, List<CheckpointDetails> rows, int pageSize, long total) {
+    private static CheckpointPage page(
+            CheckpointFilter filter, List<CheckpointDetails> rows, int pageSize, long total) {
         if (rows.size() <= pageSize) {
             return new CheckpointPage(rows, "", (int) total);
         }

@@ -1,11 +1,11 @@
 package io.borderflow.checkpoint.service;
 
+import io.borderflow.checkpoint.model.CapacitySettingEntity;
 import io.borderflow.checkpoint.model.CheckpointDetails;
 import io.borderflow.checkpoint.model.CheckpointOperations;
 import io.borderflow.checkpoint.model.ClosureEntity;
 import io.borderflow.checkpoint.model.LaneGroupEntity;
 import io.borderflow.checkpoint.model.LaneSettingEntity;
-import io.borderflow.checkpoint.model.CapacitySettingEntity;
 import io.borderflow.checkpoint.repository.CheckpointRepository;
 import io.borderflow.checkpoint.repository.OperationsRepository;
 import io.borderflow.checkpoint.repository.StatusChangeFeed;
@@ -48,8 +48,11 @@ public class CheckpointOperationsApplicationService {
     private final AuditTrail audit;
     private final StatusChangeFeed feed;
 
-    public CheckpointOperationsApplicationService(CheckpointRepository checkpoints, OperationsRepository operations,
-            AuditTrail audit, StatusChangeFeed feed) {
+    public CheckpointOperationsApplicationService(
+            CheckpointRepository checkpoints,
+            OperationsRepository operations,
+            AuditTrail audit,
+            StatusChangeFeed feed) {
         this.checkpoints = checkpoints;
         this.operations = operations;
         this.audit = audit;
@@ -57,20 +60,20 @@ public class CheckpointOperationsApplicationService {
     }
 
     /** A lane kind's setting as read: open now out of its maximum, and the last change (null when none). */
-    public record LaneState(String kind, int open, int maximum, LaneSettingEntity lastChange) {
-    }
+    public record LaneState(String kind, int open, int maximum, LaneSettingEntity lastChange) {}
 
     /** Lane states for every kind the checkpoint has. @throws NotFoundException {@code CHECKPOINT_NOT_FOUND} */
     @WithSession
     public Uni<List<LaneState>> lanes(String checkpointId) {
-        return details(checkpointId).chain(details -> operations.current(checkpointId, now())
-                .map(current -> lanes(details, current)));
+        return details(checkpointId)
+                .chain(details -> operations.current(checkpointId, now()).map(current -> lanes(details, current)));
     }
 
     /** Closures that have not ended. @throws NotFoundException {@code CHECKPOINT_NOT_FOUND} */
     @WithSession
     public Uni<List<ClosureEntity>> closures(String checkpointId) {
-        return details(checkpointId).chain(details -> operations.current(checkpointId, now()).map(CheckpointOperations::closures));
+        return details(checkpointId)
+                .chain(details -> operations.current(checkpointId, now()).map(CheckpointOperations::closures));
     }
 
     /**
@@ -88,11 +91,17 @@ public class CheckpointOperationsApplicationService {
         return details(checkpointId).chain(details -> {
             int maximum = maximum(details, kind);
             if (maximum == 0 || open < 0 || open > maximum) {
-                throw invalid("INVALID_LANES", List.of(maximum == 0
-                        ? new FieldViolation("kind", "checkpoints/" + checkpointId + " has no lanes of this kind")
-                        : new FieldViolation("open", "from 0 to " + maximum)));
+                throw invalid(
+                        "INVALID_LANES",
+                        List.of(
+                                maximum == 0
+                                        ? new FieldViolation(
+                                                "kind", "checkpoints/" + checkpointId + " has no lanes of this kind")
+                                        : new FieldViolation("open", "from 0 to " + maximum)));
             }
-            return operations.lockCheckpoint(checkpointId).chain(() -> operations.findLaneSetting(checkpointId, kind))
+            return operations
+                    .lockCheckpoint(checkpointId)
+                    .chain(() -> operations.findLaneSetting(checkpointId, kind))
                     .chain(setting -> {
                         boolean created = setting == null;
                         LaneSettingEntity row = created ? new LaneSettingEntity() : setting;
@@ -103,10 +112,15 @@ public class CheckpointOperationsApplicationService {
                         row.reason = reason;
                         row.updatedBy = caller.subject();
                         row.updateTime = now();
-                        return operations.save(created ? row : null)
+                        return operations
+                                .save(created ? row : null)
                                 .call(() -> feed.announce(checkpointId))
-                                .call(() -> audit.append(AuditEntry.of(caller, "lanes.set", "checkpoints/" + checkpointId
-                                        + "/lanes/" + kind, true, open + " of " + maximum + " open: " + reason)))
+                                .call(() -> audit.append(AuditEntry.of(
+                                        caller,
+                                        "lanes.set",
+                                        "checkpoints/" + checkpointId + "/lanes/" + kind,
+                                        true,
+                                        open + " of " + maximum + " open: " + reason)))
                                 .replaceWith(new LaneState(kind, open, maximum, row));
                     });
         });
@@ -118,8 +132,13 @@ public class CheckpointOperationsApplicationService {
      * @throws PermissionDeniedException {@code CHECKPOINT_NOT_IN_CLAIM}
      */
     @WithTransaction
-    public Uni<ClosureEntity> scheduleClosure(String checkpointId, String requestId, OffsetDateTime start,
-            OffsetDateTime end, String reason, Caller caller) {
+    public Uni<ClosureEntity> scheduleClosure(
+            String checkpointId,
+            String requestId,
+            OffsetDateTime start,
+            OffsetDateTime end,
+            String reason,
+            Caller caller) {
         requireOperator(checkpointId, caller);
         OffsetDateTime now = now();
         List<FieldViolation> problems = new ArrayList<>();
@@ -132,22 +151,30 @@ public class CheckpointOperationsApplicationService {
         if (end == null) {
             problems.add(new FieldViolation("closure.end_time", "required"));
         } else if (!end.isAfter(now)) {
-            problems.add(new FieldViolation("closure.end_time", "in the past: a closure that has ended cannot be scheduled"));
+            problems.add(new FieldViolation(
+                    "closure.end_time", "in the past: a closure that has ended cannot be scheduled"));
         }
-        if (start != null && end != null && (!end.isAfter(start) || Duration.between(start, end).compareTo(MAX_CLOSURE) > 0)) {
+        if (start != null
+                && end != null
+                && (!end.isAfter(start) || Duration.between(start, end).compareTo(MAX_CLOSURE) > 0)) {
             problems.add(new FieldViolation("closure.end_time", "after start_time, at most 366 days later"));
         }
         reason(problems, "closure.reason", reason);
         if (!problems.isEmpty()) {
             throw invalid("INVALID_CLOSURE", problems);
         }
-        String sha = ReferenceFile.sha256(checkpointId + "|" + start.toInstant() + "|" + end.toInstant() + "|" + reason);
-        return details(checkpointId).chain(() -> operations.lockCheckpoint(checkpointId))
-                .chain(() -> operations.findClosureByRequest(requestId)).chain(existing -> {
+        String sha =
+                ReferenceFile.sha256(checkpointId + "|" + start.toInstant() + "|" + end.toInstant() + "|" + reason);
+        return details(checkpointId)
+                .chain(() -> operations.lockCheckpoint(checkpointId))
+                .chain(() -> operations.findClosureByRequest(requestId))
+                .chain(existing -> {
                     if (existing != null) {
                         if (!existing.contentSha256.equals(sha)) {
-                            throw new AlreadyExistsException("REQUEST_ID_REUSED", "request_id " + requestId
-                                    + " was used for another closure", Map.of("request_id", requestId));
+                            throw new AlreadyExistsException(
+                                    "REQUEST_ID_REUSED",
+                                    "request_id " + requestId + " was used for another closure",
+                                    Map.of("request_id", requestId));
                         }
                         return Uni.createFrom().item(existing);
                     }
@@ -161,10 +188,16 @@ public class CheckpointOperationsApplicationService {
                     closure.reason = reason;
                     closure.createdBy = caller.subject();
                     closure.createTime = now;
-                    return operations.save(closure)
+                    return operations
+                            .save(closure)
                             .call(() -> feed.announce(checkpointId))
-                            .call(() -> audit.append(AuditEntry.of(caller, "closure.schedule", name(closure), true,
-                                    closure.startTime.toInstant() + " to " + closure.endTime.toInstant() + ": " + reason)))
+                            .call(() -> audit.append(AuditEntry.of(
+                                    caller,
+                                    "closure.schedule",
+                                    name(closure),
+                                    true,
+                                    closure.startTime.toInstant() + " to " + closure.endTime.toInstant() + ": "
+                                            + reason)))
                             .replaceWith(closure);
                 });
     }
@@ -178,30 +211,39 @@ public class CheckpointOperationsApplicationService {
     public Uni<ClosureEntity> cancelClosure(String checkpointId, String closureId, Caller caller) {
         requireOperator(checkpointId, caller);
         OffsetDateTime now = now();
-        return operations.lockCheckpoint(checkpointId).chain(() -> operations.findClosure(closureId)).chain(closure -> {
-            if (closure == null || !closure.checkpointId.equals(checkpointId)) {
-                throw new NotFoundException("CLOSURE_NOT_FOUND", "checkpoints/" + checkpointId + "/closures/" + closureId);
-            }
-            if (closure.cancelTime != null) {
-                return Uni.createFrom().item(closure);
-            }
-            if (!closure.endTime.isAfter(now)) {
-                throw new FailedPreconditionException("CLOSURE_ENDED", name(closure) + " ended at " + closure.endTime.toInstant());
-            }
-            closure.cancelTime = now;
-            closure.cancelledBy = caller.subject();
-            return operations.save(null).call(() -> feed.announce(checkpointId)).call(() -> audit.append(AuditEntry.of(caller, "closure.cancel", name(closure), true,
-                    "cancelled: " + closure.reason))).replaceWith(closure);
-        });
+        return operations
+                .lockCheckpoint(checkpointId)
+                .chain(() -> operations.findClosure(closureId))
+                .chain(closure -> {
+                    if (closure == null || !closure.checkpointId.equals(checkpointId)) {
+                        throw new NotFoundException(
+                                "CLOSURE_NOT_FOUND", "checkpoints/" + checkpointId + "/closures/" + closureId);
+                    }
+                    if (closure.cancelTime != null) {
+                        return Uni.createFrom().item(closure);
+                    }
+                    if (!closure.endTime.isAfter(now)) {
+                        throw new FailedPreconditionException(
+                                "CLOSURE_ENDED", name(closure) + " ended at " + closure.endTime.toInstant());
+                    }
+                    closure.cancelTime = now;
+                    closure.cancelledBy = caller.subject();
+                    return operations
+                            .save(null)
+                            .call(() -> feed.announce(checkpointId))
+                            .call(() -> audit.append(AuditEntry.of(
+                                    caller, "closure.cancel", name(closure), true, "cancelled: " + closure.reason)))
+                            .replaceWith(closure);
+                });
     }
 
     /** Vehicles a day now, and the reference figure it replaces. */
-    public record CapacityState(int vehiclesPerDay, int referenceVehiclesPerDay) {
-    }
+    public record CapacityState(int vehiclesPerDay, int referenceVehiclesPerDay) {}
 
     /** @throws InvalidArgumentException {@code INVALID_CAPACITY} */
     @WithTransaction
-    public Uni<CapacityState> setNominalCapacity(String checkpointId, int vehiclesPerDay, String reason, Caller caller) {
+    public Uni<CapacityState> setNominalCapacity(
+            String checkpointId, int vehiclesPerDay, String reason, Caller caller) {
         requireOperator(checkpointId, caller);
         List<FieldViolation> problems = new ArrayList<>();
         if (vehiclesPerDay < 1 || vehiclesPerDay > 100_000) {
@@ -211,22 +253,31 @@ public class CheckpointOperationsApplicationService {
         if (!problems.isEmpty()) {
             throw invalid("INVALID_CAPACITY", problems);
         }
-        return details(checkpointId).chain(details -> operations.lockCheckpoint(checkpointId)
-                .chain(() -> operations.findCapacity(checkpointId)).chain(setting -> {
-                    boolean created = setting == null;
-                    CapacitySettingEntity row = created ? new CapacitySettingEntity() : setting;
-                    row.checkpointId = checkpointId;
-                    row.vehiclesPerDay = vehiclesPerDay;
-                    row.reason = reason;
-                    row.updatedBy = caller.subject();
-                    row.updateTime = now();
-                    int reference = details.checkpoint().capacityPerDay;
-                    return operations.save(created ? row : null)
-                            .call(() -> feed.announce(checkpointId))
-                            .call(() -> audit.append(AuditEntry.of(caller, "capacity.set", "checkpoints/" + checkpointId,
-                                    true, vehiclesPerDay + " vehicles a day (reference " + reference + "): " + reason)))
-                            .replaceWith(new CapacityState(vehiclesPerDay, reference));
-                }));
+        return details(checkpointId)
+                .chain(details -> operations
+                        .lockCheckpoint(checkpointId)
+                        .chain(() -> operations.findCapacity(checkpointId))
+                        .chain(setting -> {
+                            boolean created = setting == null;
+                            CapacitySettingEntity row = created ? new CapacitySettingEntity() : setting;
+                            row.checkpointId = checkpointId;
+                            row.vehiclesPerDay = vehiclesPerDay;
+                            row.reason = reason;
+                            row.updatedBy = caller.subject();
+                            row.updateTime = now();
+                            int reference = details.checkpoint().capacityPerDay;
+                            return operations
+                                    .save(created ? row : null)
+                                    .call(() -> feed.announce(checkpointId))
+                                    .call(() -> audit.append(AuditEntry.of(
+                                            caller,
+                                            "capacity.set",
+                                            "checkpoints/" + checkpointId,
+                                            true,
+                                            vehiclesPerDay + " vehicles a day (reference " + reference + "): "
+                                                    + reason)))
+                                    .replaceWith(new CapacityState(vehiclesPerDay, reference));
+                        }));
     }
 
     /** Lane states from the reference lanes and the settings. */
@@ -236,22 +287,31 @@ public class CheckpointOperationsApplicationService {
             if (!LaneGroupEntity.OWN.equals(group.side)) {
                 continue;
             }
-            LaneSettingEntity setting = current.lanes().stream().filter(s -> s.laneKind.equals(group.kind)).findFirst()
+            LaneSettingEntity setting = current.lanes().stream()
+                    .filter(s -> s.laneKind.equals(group.kind))
+                    .findFirst()
                     .orElse(null);
-            states.add(new LaneState(group.kind, setting == null ? group.count : Math.min(setting.openCount, group.count),
-                    group.count, setting));
+            states.add(new LaneState(
+                    group.kind,
+                    setting == null ? group.count : Math.min(setting.openCount, group.count),
+                    group.count,
+                    setting));
         }
         return states;
     }
 
     private static int maximum(CheckpointDetails details, String kind) {
-        return details.lanes().stream().filter(g -> LaneGroupEntity.OWN.equals(g.side) && g.kind.equals(kind))
-                .mapToInt(g -> g.count).sum();
+        return details.lanes().stream()
+                .filter(g -> LaneGroupEntity.OWN.equals(g.side) && g.kind.equals(kind))
+                .mapToInt(g -> g.count)
+                .sum();
     }
 
     private Uni<CheckpointDetails> details(String checkpointId) {
-        return checkpoints.findDetails(checkpointId).map(found -> found.orElseThrow(
-                () -> new NotFoundException("CHECKPOINT_NOT_FOUND", "checkpoints/" + checkpointId)));
+        return checkpoints
+                .findDetails(checkpointId)
+                .map(found -> found.orElseThrow(
+                        () -> new NotFoundException("CHECKPOINT_NOT_FOUND", "checkpoints/" + checkpointId)));
     }
 
     static String name(ClosureEntity closure) {
@@ -260,8 +320,8 @@ public class CheckpointOperationsApplicationService {
 
     private static void requireOperator(String checkpointId, Caller caller) {
         if (!caller.operates(checkpointId)) {
-            throw new PermissionDeniedException("CHECKPOINT_NOT_IN_CLAIM",
-                    "the caller may not operate checkpoints/" + checkpointId);
+            throw new PermissionDeniedException(
+                    "CHECKPOINT_NOT_IN_CLAIM", "the caller may not operate checkpoints/" + checkpointId);
         }
     }
 
@@ -272,8 +332,11 @@ public class CheckpointOperationsApplicationService {
     }
 
     private static InvalidArgumentException invalid(String reason, List<FieldViolation> problems) {
-        return new InvalidArgumentException(reason, "the request has " + problems.size()
-                + " problem(s); see the field violations", Map.of(), problems);
+        return new InvalidArgumentException(
+                reason,
+                "the request has " + problems.size() + " problem(s); see the field violations",
+                Map.of(),
+                problems);
     }
 
     private static OffsetDateTime now() {

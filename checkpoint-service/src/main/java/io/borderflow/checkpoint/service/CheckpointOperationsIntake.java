@@ -17,37 +17,54 @@ public class CheckpointOperationsIntake {
     private final AuditTrail audit;
     private final StatusCache statuses;
 
-    public CheckpointOperationsIntake(CheckpointOperationsApplicationService operations, AuditTrail audit,
-            StatusCache statuses) {
+    public CheckpointOperationsIntake(
+            CheckpointOperationsApplicationService operations, AuditTrail audit, StatusCache statuses) {
         this.operations = operations;
         this.audit = audit;
         this.statuses = statuses;
     }
 
-    public Uni<CheckpointOperationsApplicationService.LaneState> setOpenLanes(String checkpointId, String kind, int open,
-            String reason, Caller caller) {
-        return audit.recordingRefusals(operations.setOpenLanes(checkpointId, kind, open, reason, caller), caller,
-                "lanes.set", "checkpoints/" + checkpointId + "/lanes/" + kind)
+    public Uni<CheckpointOperationsApplicationService.LaneState> setOpenLanes(
+            String checkpointId, String kind, int open, String reason, Caller caller) {
+        return audit.recordingRefusals(
+                        operations.setOpenLanes(checkpointId, kind, open, reason, caller),
+                        caller,
+                        "lanes.set",
+                        "checkpoints/" + checkpointId + "/lanes/" + kind)
                 .invoke(() -> statuses.changed(checkpointId));
     }
 
-    public Uni<ClosureEntity> scheduleClosure(String checkpointId, String requestId, OffsetDateTime start,
-            OffsetDateTime end, String reason, Caller caller) {
-        return audit.recordingRefusals(operations.scheduleClosure(checkpointId, requestId, start, end, reason, caller),
-                caller, "closure.schedule", "checkpoints/" + checkpointId + "/closures")
+    public Uni<ClosureEntity> scheduleClosure(
+            String checkpointId,
+            String requestId,
+            OffsetDateTime start,
+            OffsetDateTime end,
+            String reason,
+            Caller caller) {
+        return audit.recordingRefusals(
+                        operations.scheduleClosure(checkpointId, requestId, start, end, reason, caller),
+                        caller,
+                        "closure.schedule",
+                        "checkpoints/" + checkpointId + "/closures")
                 .invoke(() -> statuses.changed(checkpointId));
     }
 
     public Uni<ClosureEntity> cancelClosure(String checkpointId, String closureId, Caller caller) {
-        return audit.recordingRefusals(operations.cancelClosure(checkpointId, closureId, caller), caller,
-                "closure.cancel", "checkpoints/" + checkpointId + "/closures/" + closureId)
+        return audit.recordingRefusals(
+                        operations.cancelClosure(checkpointId, closureId, caller),
+                        caller,
+                        "closure.cancel",
+                        "checkpoints/" + checkpointId + "/closures/" + closureId)
                 .invoke(() -> statuses.changed(checkpointId));
     }
 
-    public Uni<CheckpointOperationsApplicationService.CapacityState> setNominalCapacity(String checkpointId,
-            int vehiclesPerDay, String reason, Caller caller) {
-        return audit.recordingRefusals(operations.setNominalCapacity(checkpointId, vehiclesPerDay, reason, caller), caller,
-                "capacity.set", "checkpoints/" + checkpointId)
+    public Uni<CheckpointOperationsApplicationService.CapacityState> setNominalCapacity(
+            String checkpointId, int vehiclesPerDay, String reason, Caller caller) {
+        return audit.recordingRefusals(
+                        operations.setNominalCapacity(checkpointId, vehiclesPerDay, reason, caller),
+                        caller,
+                        "capacity.set",
+                        "checkpoints/" + checkpointId)
                 .invoke(() -> statuses.changed(checkpointId));
     }
 }

@@ -1,51 +1,37 @@
 package io.borderflow.checkpoint.service;
 
-import io.borderflow.support.calendar.FluidQueue;
-import io.borderflow.checkpoint.domain.estimation.LaneKind;
-import io.borderflow.support.calendar.OpeningCalendar;
-import io.borderflow.support.calendar.OpeningHours;
 import io.borderflow.checkpoint.domain.status.StatusCalculator;
 import io.borderflow.checkpoint.domain.status.VisitTallies;
 import io.borderflow.checkpoint.domain.visit.EventCheck;
-import io.borderflow.checkpoint.model.CheckpointDetails;
 import io.borderflow.checkpoint.model.CheckpointStatusView;
-import io.borderflow.checkpoint.model.CapacitySettingEntity;
-import io.borderflow.checkpoint.model.CheckpointOperations;
-import io.borderflow.support.calendar.ScheduledClosure;
-import io.borderflow.checkpoint.repository.OperationsRepository;
-import io.borderflow.checkpoint.repository.StatusChangeFeed;
-import io.borderflow.support.lifecycle.ShuttingDown;
-import io.borderflow.support.reactive.FreshContext;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
-import io.vertx.core.Vertx;
-import io.borderflow.checkpoint.model.OpeningHoursEntity;
 import io.borderflow.checkpoint.model.TruckView;
 import io.borderflow.checkpoint.model.TruckVisitEntity;
 import io.borderflow.checkpoint.repository.CheckpointRepository;
+import io.borderflow.checkpoint.repository.OperationsRepository;
+import io.borderflow.checkpoint.repository.StatusChangeFeed;
 import io.borderflow.checkpoint.repository.VisitRepository;
 import io.borderflow.checkpoint.repository.VisitRows;
+import io.borderflow.support.calendar.FluidQueue;
+import io.borderflow.support.error.InvalidArgumentException;
 import io.borderflow.support.error.NotFoundException;
 import io.borderflow.support.error.PermissionDeniedException;
+import io.borderflow.support.lifecycle.ShuttingDown;
 import io.borderflow.support.paging.PageTokens;
+import io.borderflow.support.reactive.FreshContext;
 import io.borderflow.support.security.Caller;
 import io.borderflow.support.security.Roles;
-import io.borderflow.support.error.InvalidArgumentException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Reads the live state of checkpoints: their status, and the trucks in their queues with their place and wait. */
 @ApplicationScoped
@@ -63,9 +49,15 @@ public class CheckpointStatusApplicationService {
     private final ShuttingDown shuttingDown;
     private final VisitRows visitRows;
 
-    public CheckpointStatusApplicationService(CheckpointRepository checkpoints, VisitRepository visits,
-            OperationsRepository operations, StatusChangeFeed feed, Vertx vertx,
-            CheckpointApplicationService checkpointList, StatusCache cache, ShuttingDown shuttingDown,
+    public CheckpointStatusApplicationService(
+            CheckpointRepository checkpoints,
+            VisitRepository visits,
+            OperationsRepository operations,
+            StatusChangeFeed feed,
+            Vertx vertx,
+            CheckpointApplicationService checkpointList,
+            StatusCache cache,
+            ShuttingDown shuttingDown,
             VisitRows visitRows) {
         this.checkpoints = checkpoints;
         this.visits = visits;
@@ -79,8 +71,7 @@ public class CheckpointStatusApplicationService {
     }
 
     /** One message of a watch: a checkpoint's status, or a heartbeat time. */
-    public record WatchUpdate(CheckpointStatusView status, Instant heartbeat) {
-    }
+    public record WatchUpdate(CheckpointStatusView status, Instant heartbeat) {}
 
     /**
      * The current status of each checkpoint, then a new one whenever a change there is announced (by any replica),
@@ -98,8 +89,13 @@ public class CheckpointStatusApplicationService {
      * @throws InvalidArgumentException {@code INVALID_BORDER}, {@code UNKNOWN_BORDER} (in the stream)
      */
     public Multi<WatchUpdate> watchBorder(String border, Duration heartbeat) {
-        return watch(fresh(() -> checkpointList.list(border, null, "", 500)
-                .map(page -> page.checkpoints().stream().map(d -> d.checkpoint().id).toList())), heartbeat);
+        return watch(
+                fresh(() -> checkpointList
+                        .list(border, null, "", 500)
+                        .map(page -> page.checkpoints().stream()
+                                .map(d -> d.checkpoint().id)
+                                .toList())),
+                heartbeat);
     }
 
     private Multi<WatchUpdate> watch(Uni<List<String>> ids, Duration heartbeat) {
@@ -111,22 +107,47 @@ public class CheckpointStatusApplicationService {
         // the checkpoints changed since the last update, sent once per COALESCE; a watcher slower than that skips
         // ticks, never changes (the set keeps them until the next tick it takes)
         Set<String> changed = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        Multi<WatchUpdate> noted = feed.changes().filter(watched::contains).onItem().invoke(changed::add)
-                .skip().where(id -> true).onItem().transform(id -> (WatchUpdate) null);
-        Multi<WatchUpdate> changes = Multi.createFrom().ticks().every(COALESCE).onOverflow().drop()
-                .onItem().transformToIterable(tick -> {
+        Multi<WatchUpdate> noted = feed.changes()
+                .filter(watched::contains)
+                .onItem()
+                .invoke(changed::add)
+                .skip()
+                .where(id -> true)
+                .onItem()
+                .transform(id -> (WatchUpdate) null);
+        Multi<WatchUpdate> changes = Multi.createFrom()
+                .ticks()
+                .every(COALESCE)
+                .onOverflow()
+                .drop()
+                .onItem()
+                .transformToIterable(tick -> {
                     List<String> due = new ArrayList<>(changed);
                     changed.removeAll(due);
                     return due;
                 })
-                .onItem().transformToUniAndConcatenate(id -> FreshContext.run(vertx, () -> status(id)))
+                .onItem()
+                .transformToUniAndConcatenate(id -> FreshContext.run(vertx, () -> status(id)))
                 .map(status -> new WatchUpdate(status, null));
-        Multi<WatchUpdate> heartbeats = Multi.createFrom().ticks().every(heartbeat).onOverflow().drop()
+        Multi<WatchUpdate> heartbeats = Multi.createFrom()
+                .ticks()
+                .every(heartbeat)
+                .onOverflow()
+                .drop()
                 .map(tick -> new WatchUpdate(null, Instant.now()));
-        return FreshContext.run(vertx, () -> statuses(checkpointIds)).onItem().transformToMulti(initial -> shuttingDown
-                .endingAtShutdown(Multi.createBy().merging().streams(
-                        Multi.createFrom().iterable(initial).map(status -> new WatchUpdate(status, null)), noted,
-                        changes, heartbeats), () -> Uni.createFrom().voidItem()));
+        return FreshContext.run(vertx, () -> statuses(checkpointIds))
+                .onItem()
+                .transformToMulti(initial -> shuttingDown.endingAtShutdown(
+                        Multi.createBy()
+                                .merging()
+                                .streams(
+                                        Multi.createFrom()
+                                                .iterable(initial)
+                                                .map(status -> new WatchUpdate(status, null)),
+                                        noted,
+                                        changes,
+                                        heartbeats),
+                        () -> Uni.createFrom().voidItem()));
     }
 
     /** Work with its own session on a fresh Vert.x context (watch updates come from timers and notifications). */
@@ -135,8 +156,7 @@ public class CheckpointStatusApplicationService {
     }
 
     /** One page of trucks and the token of the next. */
-    public record TruckPage(List<TruckView> trucks, String nextPageToken) {
-    }
+    public record TruckPage(List<TruckView> trucks, String nextPageToken) {}
 
     /**
      * The checkpoint's status, computed unless {@link StatusCache} keeps a valid one. The computation reads the
@@ -148,8 +168,10 @@ public class CheckpointStatusApplicationService {
      * @throws NotFoundException {@code CHECKPOINT_NOT_FOUND}
      */
     public Uni<CheckpointStatusView> status(String checkpointId) {
-        return cache.status(checkpointId, () -> Panache.withSession(() -> details(checkpointId).map(LiveCheckpoint::facts))
-                .chain(this::compute));
+        return cache.status(
+                checkpointId,
+                () -> Panache.withSession(() -> details(checkpointId).map(LiveCheckpoint::facts))
+                        .chain(this::compute));
     }
 
     /** The statuses in the order asked. @throws NotFoundException {@code CHECKPOINT_NOT_FOUND} for the first unknown */
@@ -174,33 +196,38 @@ public class CheckpointStatusApplicationService {
     public Uni<TruckView> truck(String checkpointId, String plate, Caller caller) {
         String plateKey = EventCheck.plateKey(plate);
         if (!caller.has(Roles.CUSTOMS_OFFICER) && !caller.operates(checkpointId) && caller.carrierId() == null) {
-            throw new PermissionDeniedException("TRUCK_NOT_IN_CLAIM",
-                    "the caller may not read trucks at checkpoints/" + checkpointId);
+            throw new PermissionDeniedException(
+                    "TRUCK_NOT_IN_CLAIM", "the caller may not read trucks at checkpoints/" + checkpointId);
         }
         // the status first, with no session held (see status(String)); then the truck, in a session of its own
-        return status(checkpointId).chain(status -> Panache.withSession(() -> details(checkpointId).chain(details -> visits
-                .visitsOfTruck(checkpointId, plateKey, 1).chain(found -> {
-                    TruckVisitEntity visit = found.isEmpty() ? null : found.get(0);
-                    if (!mayRead(caller, checkpointId, visit)) {
-                        throw new PermissionDeniedException("TRUCK_NOT_IN_CLAIM", "the caller may not read checkpoints/"
-                                + checkpointId + "/trucks/" + plateKey);
-                    }
-                    if (visit == null) {
-                        throw new NotFoundException("TRUCK_NOT_FOUND", "checkpoints/" + checkpointId + "/trucks/"
-                                + plateKey);
-                    }
-                    return view(details, visit, status);
-                }))));
+        return status(checkpointId)
+                .chain(status -> Panache.withSession(() -> details(checkpointId)
+                        .chain(details -> visits.visitsOfTruck(checkpointId, plateKey, 1)
+                                .chain(found -> {
+                                    TruckVisitEntity visit = found.isEmpty() ? null : found.get(0);
+                                    if (!mayRead(caller, checkpointId, visit)) {
+                                        throw new PermissionDeniedException(
+                                                "TRUCK_NOT_IN_CLAIM",
+                                                "the caller may not read checkpoints/" + checkpointId + "/trucks/"
+                                                        + plateKey);
+                                    }
+                                    if (visit == null) {
+                                        throw new NotFoundException(
+                                                "TRUCK_NOT_FOUND",
+                                                "checkpoints/" + checkpointId + "/trucks/" + plateKey);
+                                    }
+                                    return view(details, visit, status);
+                                }))));
     }
 
     /** Open visits in queue order; a caller that is only a carrier sees its own trucks. */
-    public Uni<TruckPage> trucks(String checkpointId, String state, String carrierId, String pageToken, int pageSize,
-            Caller caller) {
+    public Uni<TruckPage> trucks(
+            String checkpointId, String state, String carrierId, String pageToken, int pageSize, Caller caller) {
         String carrier = carrierId;
         if (!caller.has(Roles.CUSTOMS_OFFICER) && !caller.operates(checkpointId)) {
             if (caller.carrierId() == null) {
-                throw new PermissionDeniedException("TRUCK_NOT_IN_CLAIM",
-                        "the caller may not read trucks at checkpoints/" + checkpointId);
+                throw new PermissionDeniedException(
+                        "TRUCK_NOT_IN_CLAIM", "the caller may not read trucks at checkpoints/" + checkpointId);
             }
             carrier = caller.carrierId();
         }
@@ -210,24 +237,30 @@ public class CheckpointStatusApplicationService {
         OffsetDateTime arrival = after == null ? null : after.time();
         String plate = after == null ? null : after.id();
         // the status first, with no session held (see status(String)); then the trucks, in a session of its own
-        return status(checkpointId).chain(status -> Panache.withSession(() -> details(checkpointId).chain(details -> visits
-                .openVisits(checkpointId, state, carrierFilter, arrival, plate, pageSize + 1).chain(rows -> {
-                    List<TruckVisitEntity> page = rows.size() > pageSize ? rows.subList(0, pageSize) : rows;
-                    String next = "";
-                    if (rows.size() > pageSize) {
-                        TruckVisitEntity last = page.get(pageSize - 1);
-                        next = PageTokens.encode(filters, last.arriveTime, last.plateKey);
-                    }
-                    String nextToken = next;
-                    Uni<List<TruckView>> views = Uni.createFrom().item(new ArrayList<>());
-                    for (TruckVisitEntity visit : page) {
-                        views = views.chain(list -> view(details, visit, status).map(v -> {
-                            list.add(v);
-                            return list;
-                        }));
-                    }
-                    return views.map(list -> new TruckPage(list, nextToken));
-                }))));
+        return status(checkpointId)
+                .chain(status -> Panache.withSession(() -> details(checkpointId)
+                        .chain(details -> visits.openVisits(
+                                        checkpointId, state, carrierFilter, arrival, plate, pageSize + 1)
+                                .chain(rows -> {
+                                    List<TruckVisitEntity> page =
+                                            rows.size() > pageSize ? rows.subList(0, pageSize) : rows;
+                                    String next = "";
+                                    if (rows.size() > pageSize) {
+                                        TruckVisitEntity last = page.get(pageSize - 1);
+                                        next = PageTokens.encode(filters, last.arriveTime, last.plateKey);
+                                    }
+                                    String nextToken = next;
+                                    Uni<List<TruckView>> views =
+                                            Uni.createFrom().item(new ArrayList<>());
+                                    for (TruckVisitEntity visit : page) {
+                                        views = views.chain(list -> view(details, visit, status)
+                                                .map(v -> {
+                                                    list.add(v);
+                                                    return list;
+                                                }));
+                                    }
+                                    return views.map(list -> new TruckPage(list, nextToken));
+                                }))));
     }
 
     private static boolean mayRead(Caller caller, String checkpointId, TruckVisitEntity visit) {
@@ -244,7 +277,8 @@ public class CheckpointStatusApplicationService {
     /** Needs no session: counts the visits on a connection of the pool. */
     private Uni<CheckpointStatusView> compute(StatusCalculator.CheckpointFacts facts) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return visitRows.statusTally(facts.checkpointId(), VisitTallies.windows(now))
+        return visitRows
+                .statusTally(facts.checkpointId(), VisitTallies.windows(now))
                 .map(tally -> StatusCalculator.compute(facts, tally, now));
     }
 
@@ -254,8 +288,10 @@ public class CheckpointStatusApplicationService {
         }
         return visits.trucksAhead(visit).map(ahead -> {
             Instant now = status.updateTime();
-            Duration wait = new FluidQueue(details.calendar(), status.clearancesPerOpenHour()).whenServed(now, ahead)
-                    .map(start -> Duration.between(now, start)).orElse(null);
+            Duration wait = new FluidQueue(details.calendar(), status.clearancesPerOpenHour())
+                    .whenServed(now, ahead)
+                    .map(start -> Duration.between(now, start))
+                    .orElse(null);
             return new TruckView(visit, ahead.intValue(), wait);
         });
     }

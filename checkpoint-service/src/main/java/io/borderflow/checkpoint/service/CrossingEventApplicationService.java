@@ -40,8 +40,12 @@ public class CrossingEventApplicationService {
     private final StatusChangeFeed feed;
     private final CrossingEventBatches batches;
 
-    public CrossingEventApplicationService(VisitRepository visits, CheckpointRepository checkpoints, AuditTrail audit,
-            StatusChangeFeed feed, CrossingEventBatches batches) {
+    public CrossingEventApplicationService(
+            VisitRepository visits,
+            CheckpointRepository checkpoints,
+            AuditTrail audit,
+            StatusChangeFeed feed,
+            CrossingEventBatches batches) {
         this.visits = visits;
         this.checkpoints = checkpoints;
         this.audit = audit;
@@ -50,8 +54,7 @@ public class CrossingEventApplicationService {
     }
 
     /** What became of an event: ACCEPTED (stored now) or DUPLICATE (stored before), and the truck's visit after it. */
-    public record Recorded(String outcome, TruckVisitEntity visit) {
-    }
+    public record Recorded(String outcome, TruckVisitEntity visit) {}
 
     /**
      * Whether the event may be recorded at all: well formed and within the caller's claim (no storage read).
@@ -61,13 +64,18 @@ public class CrossingEventApplicationService {
      */
     public Uni<Void> check(CrossingEventData event, Caller caller) {
         return Uni.createFrom().item(() -> {
-            List<FieldViolation> problems = EventCheck.problems(event, OffsetDateTime.now(ZoneOffset.UTC).toInstant());
+            List<FieldViolation> problems = EventCheck.problems(
+                    event, OffsetDateTime.now(ZoneOffset.UTC).toInstant());
             if (!problems.isEmpty()) {
-                throw new InvalidArgumentException("INVALID_EVENT",
-                        "the event has " + problems.size() + " problem(s); see the field violations", Map.of(), problems);
+                throw new InvalidArgumentException(
+                        "INVALID_EVENT",
+                        "the event has " + problems.size() + " problem(s); see the field violations",
+                        Map.of(),
+                        problems);
             }
             if (!caller.operates(event.checkpointId())) {
-                throw new PermissionDeniedException("CHECKPOINT_NOT_IN_CLAIM",
+                throw new PermissionDeniedException(
+                        "CHECKPOINT_NOT_IN_CLAIM",
                         "the caller may not record events at checkpoints/" + event.checkpointId());
             }
             return null;
@@ -93,31 +101,47 @@ public class CrossingEventApplicationService {
         String content = TruckHistory.content(event);
         String sha = ReferenceFile.sha256(content);
         String plateKey = EventCheck.plateKey(event.plate());
-        return checkpoints.findById(event.checkpointId()).chain(checkpoint -> {
-            if (checkpoint == null) {
-                throw new NotFoundException("CHECKPOINT_NOT_FOUND", "checkpoints/" + event.checkpointId());
-            }
-            return visits.lockTruck(event.checkpointId(), plateKey);
-        }).chain(() -> visits.findEvent(event.eventId())).chain(stored -> {
-            if (stored != null) {
-                TruckHistory.sameAsStored(event.eventId(), stored.contentSha256, sha);
-                return visits.findVisit(stored.visitId).map(visit -> new Recorded("DUPLICATE", visit));
-            }
-            return visits.visitsOfTruck(event.checkpointId(), plateKey, TruckHistory.VISITS)
-                    .chain(truckVisits -> visits.eventsOfVisits(truckVisits.stream().map(v -> v.id).toList())
-                            .chain(events -> {
-                                TruckHistory.Placement placement = new TruckHistory(truckVisits, events)
-                                        .place(event, content, sha, now.truncatedTo(ChronoUnit.MICROS), caller.subject());
-                                TruckVisitEntity visit = placement.visit();
-                                return visits.save(visit, placement.newVisit(), placement.event())
-                                        .call(() -> feed.announce(visit.checkpointId))
-                                        .call(() -> audit.append(AuditEntry.of(caller, "crossing-event.record",
-                                                "checkpoints/" + event.checkpointId() + "/trucks/" + plateKey, true,
-                                                event.type() + " " + event.eventId() + " at "
-                                                        + placement.event().occurTime.toInstant() + ", visit now "
-                                                        + visit.state)))
-                                        .replaceWith(new Recorded("ACCEPTED", visit));
-                            }));
-        });
+        return checkpoints
+                .findById(event.checkpointId())
+                .chain(checkpoint -> {
+                    if (checkpoint == null) {
+                        throw new NotFoundException("CHECKPOINT_NOT_FOUND", "checkpoints/" + event.checkpointId());
+                    }
+                    return visits.lockTruck(event.checkpointId(), plateKey);
+                })
+                .chain(() -> visits.findEvent(event.eventId()))
+                .chain(stored -> {
+                    if (stored != null) {
+                        TruckHistory.sameAsStored(event.eventId(), stored.contentSha256, sha);
+                        return visits.findVisit(stored.visitId).map(visit -> new Recorded("DUPLICATE", visit));
+                    }
+                    return visits.visitsOfTruck(event.checkpointId(), plateKey, TruckHistory.VISITS)
+                            .chain(truckVisits -> visits.eventsOfVisits(
+                                            truckVisits.stream().map(v -> v.id).toList())
+                                    .chain(events -> {
+                                        TruckHistory.Placement placement = new TruckHistory(truckVisits, events)
+                                                .place(
+                                                        event,
+                                                        content,
+                                                        sha,
+                                                        now.truncatedTo(ChronoUnit.MICROS),
+                                                        caller.subject());
+                                        TruckVisitEntity visit = placement.visit();
+                                        return visits.save(visit, placement.newVisit(), placement.event())
+                                                .call(() -> feed.announce(visit.checkpointId))
+                                                .call(() -> audit.append(AuditEntry.of(
+                                                        caller,
+                                                        "crossing-event.record",
+                                                        "checkpoints/" + event.checkpointId() + "/trucks/" + plateKey,
+                                                        true,
+                                                        event.type() + " " + event.eventId() + " at "
+                                                                + placement
+                                                                        .event()
+                                                                        .occurTime
+                                                                        .toInstant() + ", visit now "
+                                                                + visit.state)))
+                                                .replaceWith(new Recorded("ACCEPTED", visit));
+                                    }));
+                });
     }
 }

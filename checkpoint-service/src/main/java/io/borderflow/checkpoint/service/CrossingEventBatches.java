@@ -64,7 +64,12 @@ public class CrossingEventBatches {
         this.vertx = vertx;
     }
 
-    private record Pending(CrossingEventData event, String content, String sha256, String plateKey, Caller caller,
+    private record Pending(
+            CrossingEventData event,
+            String content,
+            String sha256,
+            String plateKey,
+            Caller caller,
             UniEmitter<? super CrossingEventApplicationService.Recorded> emitter) {
         String truck() {
             return event.checkpointId() + "|" + plateKey;
@@ -72,8 +77,7 @@ public class CrossingEventBatches {
     }
 
     /** What the group made of one event: recorded (ACCEPTED or DUPLICATE) or refused. */
-    private record Result(CrossingEventApplicationService.Recorded recorded, DomainException refused) {
-    }
+    private record Result(CrossingEventApplicationService.Recorded recorded, DomainException refused) {}
 
     /**
      * Records an event checked ({@link EventCheck}) and authorised.
@@ -107,8 +111,9 @@ public class CrossingEventBatches {
             running++;
             locking = group;
         }
-        FreshContext.run(vertx, () -> write(group)).subscribe().with(done -> finished(group),
-                failure -> finished(group));
+        FreshContext.run(vertx, () -> write(group))
+                .subscribe()
+                .with(done -> finished(group), failure -> finished(group));
     }
 
     /** The group holds its locks (or failed before taking them): another one may start. */
@@ -134,7 +139,8 @@ public class CrossingEventBatches {
     private Uni<Void> write(List<Pending> group) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         return rows.inTransaction(connection -> place(connection, group, now))
-                .onItemOrFailure().transformToUni((results, failure) -> {
+                .onItemOrFailure()
+                .transformToUni((results, failure) -> {
                     if (failure == null) {
                         for (int i = 0; i < group.size(); i++) {
                             Result result = results.get(i);
@@ -146,7 +152,10 @@ public class CrossingEventBatches {
                         }
                         return Uni.createFrom().voidItem();
                     }
-                    LOG.warnf("a group of %d crossing events failed (%s)%s", group.size(), failure.toString(),
+                    LOG.warnf(
+                            "a group of %d crossing events failed (%s)%s",
+                            group.size(),
+                            failure.toString(),
                             group.size() > 1 && !GrpcErrors.isDatabaseOutage(failure) ? "; each is tried alone" : "");
                     if (group.size() == 1 || GrpcErrors.isDatabaseOutage(failure)) {
                         group.forEach(pending -> pending.emitter().fail(failure));
@@ -164,61 +173,85 @@ public class CrossingEventBatches {
     private Uni<List<Result>> place(SqlConnection connection, List<Pending> group, OffsetDateTime now) {
         Set<String> checkpointIds = new LinkedHashSet<>();
         group.forEach(p -> checkpointIds.add(p.event().checkpointId()));
-        return rows.checkpoints(connection, checkpointIds).chain(known -> {
-            Map<String, Pending> trucks = new LinkedHashMap<>();
-            Set<String> eventIds = new LinkedHashSet<>();
-            for (Pending p : group) {
-                if (known.contains(p.event().checkpointId())) {
-                    trucks.putIfAbsent(p.truck(), p);
-                    eventIds.add(p.event().eventId());
-                }
-            }
-            if (trucks.isEmpty()) {
-                locked(group);
-                return Uni.createFrom().item(new Histories(known, Map.of(), Map.of(), Map.of()));
-            }
-            List<String> cps = trucks.values().stream().map(p -> p.event().checkpointId()).toList();
-            List<String> plates = trucks.values().stream().map(Pending::plateKey).toList();
-            return rows.lockTrucks(connection, trucks.keySet()).invoke(() -> locked(group))
-                    .chain(() -> rows.storedEvents(connection, eventIds))
-                    .chain(stored -> rows.recentVisits(connection, cps, plates, TruckHistory.VISITS)
-                            .chain(recent -> {
-                                Map<String, TruckVisitEntity> byId = new HashMap<>();
-                                recent.forEach(v -> byId.put(v.id, v));
-                                List<String> missing = stored.values().stream().map(s -> s[1])
-                                        .filter(id -> !byId.containsKey(id)).distinct().toList();
-                                Uni<List<TruckVisitEntity>> older = missing.isEmpty()
-                                        ? Uni.createFrom().item(List.of()) : rows.visits(connection, missing);
-                                return older.chain(more -> {
-                                    more.forEach(v -> byId.put(v.id, v));
-                                    return rows.eventsOf(connection, recent.stream().map(v -> v.id).toList())
-                                            .map(events -> histories(known, recent, events, stored, byId));
-                                });
-                            }));
-        }).chain(histories -> apply(connection, group, histories, now));
+        return rows.checkpoints(connection, checkpointIds)
+                .chain(known -> {
+                    Map<String, Pending> trucks = new LinkedHashMap<>();
+                    Set<String> eventIds = new LinkedHashSet<>();
+                    for (Pending p : group) {
+                        if (known.contains(p.event().checkpointId())) {
+                            trucks.putIfAbsent(p.truck(), p);
+                            eventIds.add(p.event().eventId());
+                        }
+                    }
+                    if (trucks.isEmpty()) {
+                        locked(group);
+                        return Uni.createFrom().item(new Histories(known, Map.of(), Map.of(), Map.of()));
+                    }
+                    List<String> cps = trucks.values().stream()
+                            .map(p -> p.event().checkpointId())
+                            .toList();
+                    List<String> plates =
+                            trucks.values().stream().map(Pending::plateKey).toList();
+                    return rows.lockTrucks(connection, trucks.keySet())
+                            .invoke(() -> locked(group))
+                            .chain(() -> rows.storedEvents(connection, eventIds))
+                            .chain(stored -> rows.recentVisits(connection, cps, plates, TruckHistory.VISITS)
+                                    .chain(recent -> {
+                                        Map<String, TruckVisitEntity> byId = new HashMap<>();
+                                        recent.forEach(v -> byId.put(v.id, v));
+                                        List<String> missing = stored.values().stream()
+                                                .map(s -> s[1])
+                                                .filter(id -> !byId.containsKey(id))
+                                                .distinct()
+                                                .toList();
+                                        Uni<List<TruckVisitEntity>> older = missing.isEmpty()
+                                                ? Uni.createFrom().item(List.of())
+                                                : rows.visits(connection, missing);
+                                        return older.chain(more -> {
+                                            more.forEach(v -> byId.put(v.id, v));
+                                            return rows.eventsOf(
+                                                            connection,
+                                                            recent.stream()
+                                                                    .map(v -> v.id)
+                                                                    .toList())
+                                                    .map(events -> histories(known, recent, events, stored, byId));
+                                        });
+                                    }));
+                })
+                .chain(histories -> apply(connection, group, histories, now));
     }
 
     /** What the group's trucks have stored: by truck their histories, by event id the stored events, the visits. */
-    private record Histories(Set<String> checkpoints, Map<String, TruckHistory> byTruck, Map<String, String[]> stored,
-            Map<String, TruckVisitEntity> visits) {
-    }
+    private record Histories(
+            Set<String> checkpoints,
+            Map<String, TruckHistory> byTruck,
+            Map<String, String[]> stored,
+            Map<String, TruckVisitEntity> visits) {}
 
-    private static Histories histories(Set<String> known, List<TruckVisitEntity> recent, List<CrossingEventEntity> events,
-            Map<String, String[]> stored, Map<String, TruckVisitEntity> visits) {
+    private static Histories histories(
+            Set<String> known,
+            List<TruckVisitEntity> recent,
+            List<CrossingEventEntity> events,
+            Map<String, String[]> stored,
+            Map<String, TruckVisitEntity> visits) {
         Map<String, List<TruckVisitEntity>> visitsByTruck = new HashMap<>();
-        recent.forEach(v -> visitsByTruck.computeIfAbsent(v.checkpointId + "|" + v.plateKey, t -> new ArrayList<>()).add(v));
+        recent.forEach(v -> visitsByTruck
+                .computeIfAbsent(v.checkpointId + "|" + v.plateKey, t -> new ArrayList<>())
+                .add(v));
         Map<String, String> truckOfVisit = new HashMap<>();
         recent.forEach(v -> truckOfVisit.put(v.id, v.checkpointId + "|" + v.plateKey));
         Map<String, List<CrossingEventEntity>> eventsByTruck = new HashMap<>();
-        events.forEach(e -> eventsByTruck.computeIfAbsent(truckOfVisit.get(e.visitId), t -> new ArrayList<>()).add(e));
+        events.forEach(e -> eventsByTruck
+                .computeIfAbsent(truckOfVisit.get(e.visitId), t -> new ArrayList<>())
+                .add(e));
         Map<String, TruckHistory> byTruck = new HashMap<>();
-        visitsByTruck.forEach((truck, list) -> byTruck.put(truck,
-                new TruckHistory(list, eventsByTruck.getOrDefault(truck, List.of()))));
+        visitsByTruck.forEach((truck, list) ->
+                byTruck.put(truck, new TruckHistory(list, eventsByTruck.getOrDefault(truck, List.of()))));
         return new Histories(known, byTruck, stored, visits);
     }
 
-    private Uni<List<Result>> apply(SqlConnection connection, List<Pending> group, Histories histories,
-            OffsetDateTime now) {
+    private Uni<List<Result>> apply(
+            SqlConnection connection, List<Pending> group, Histories histories, OffsetDateTime now) {
         Map<String, TruckHistory> byTruck = new HashMap<>(histories.byTruck());
         Map<String, String[]> stored = new HashMap<>(histories.stored());
         Map<String, TruckVisitEntity> visits = new HashMap<>(histories.visits());
@@ -238,13 +271,14 @@ public class CrossingEventBatches {
                 String[] before = stored.get(event.eventId());
                 if (before != null) {
                     TruckHistory.sameAsStored(event.eventId(), before[0], p.sha256());
-                    results.add(new Result(new CrossingEventApplicationService.Recorded("DUPLICATE",
-                            snapshot(visits.get(before[1]))), null));
+                    results.add(new Result(
+                            new CrossingEventApplicationService.Recorded("DUPLICATE", snapshot(visits.get(before[1]))),
+                            null));
                     continue;
                 }
                 TruckHistory history = byTruck.computeIfAbsent(p.truck(), t -> new TruckHistory(List.of(), List.of()));
-                TruckHistory.Placement placement = history.place(event, p.content(), p.sha256(), now,
-                        p.caller().subject());
+                TruckHistory.Placement placement = history.place(
+                        event, p.content(), p.sha256(), now, p.caller().subject());
                 TruckVisitEntity visit = placement.visit();
                 visits.put(visit.id, visit);
                 if (placement.newVisit()) {
@@ -255,13 +289,24 @@ public class CrossingEventBatches {
                 newEvents.add(placement.event());
                 stored.put(event.eventId(), new String[] {p.sha256(), visit.id});
                 announced.add(event.checkpointId());
-                audit.add(AuditEntry.of(p.caller(), "crossing-event.record", resource, true, event.type() + " "
-                        + event.eventId() + " at " + placement.event().occurTime.toInstant() + ", visit now "
-                        + visit.state));
-                results.add(new Result(new CrossingEventApplicationService.Recorded("ACCEPTED", snapshot(visit)), null));
+                audit.add(AuditEntry.of(
+                        p.caller(),
+                        "crossing-event.record",
+                        resource,
+                        true,
+                        event.type() + " "
+                                + event.eventId() + " at "
+                                + placement.event().occurTime.toInstant() + ", visit now "
+                                + visit.state));
+                results.add(
+                        new Result(new CrossingEventApplicationService.Recorded("ACCEPTED", snapshot(visit)), null));
             } catch (DomainException refused) {
-                audit.add(AuditEntry.of(p.caller(), "crossing-event.record", "checkpoints/" + event.checkpointId()
-                        + "/events/" + event.eventId(), false, refused.reason() + ": " + refused.getMessage()));
+                audit.add(AuditEntry.of(
+                        p.caller(),
+                        "crossing-event.record",
+                        "checkpoints/" + event.checkpointId() + "/events/" + event.eventId(),
+                        false,
+                        refused.reason() + ": " + refused.getMessage()));
                 results.add(new Result(null, refused));
             }
         }

@@ -20,7 +20,10 @@ public class CrossingEventIntake {
     private final AuditTrail audit;
     private final StatusCache statuses;
 
-    public CrossingEventIntake(CrossingEventApplicationService events, DecisionSettlement settlement, AuditTrail audit,
+    public CrossingEventIntake(
+            CrossingEventApplicationService events,
+            DecisionSettlement settlement,
+            AuditTrail audit,
             StatusCache statuses) {
         this.events = events;
         this.settlement = settlement;
@@ -31,7 +34,10 @@ public class CrossingEventIntake {
     /** See {@link CrossingEventApplicationService#record}; a refused event is recorded in the audit trail too. */
     public Uni<CrossingEventApplicationService.Recorded> record(CrossingEventData event, Caller caller) {
         // a refusal of the check is audited here; one of the recording itself is audited with its group
-        return audit.recordingRefusals(events.check(event, caller), caller, "crossing-event.record",
+        return audit.recordingRefusals(
+                        events.check(event, caller),
+                        caller,
+                        "crossing-event.record",
                         "checkpoints/" + event.checkpointId() + "/events/" + event.eventId())
                 .chain(() -> events.record(event, caller))
                 .invoke(recorded -> {

@@ -5,10 +5,9 @@ import io.borderflow.checkpoint.config.CheckpointConfig;
 import io.borderflow.checkpoint.model.TruckVisitEntity;
 import io.borderflow.checkpoint.repository.StatusChangeFeed;
 import io.borderflow.checkpoint.repository.VisitRepository;
-import io.borderflow.support.reactive.FreshContext;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import io.borderflow.support.audit.AuditEntry;
 import io.borderflow.support.audit.AuditTrail;
+import io.borderflow.support.reactive.FreshContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -20,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,8 +40,13 @@ public class DecisionSettlement {
     private final StatusChangeFeed feed;
     private volatile long timer = -1;
 
-    public DecisionSettlement(Vertx vertx, InspectionClient inspection, VisitRepository visits, AuditTrail audit,
-            CheckpointConfig config, StatusChangeFeed feed) {
+    public DecisionSettlement(
+            Vertx vertx,
+            InspectionClient inspection,
+            VisitRepository visits,
+            AuditTrail audit,
+            CheckpointConfig config,
+            StatusChangeFeed feed) {
         this.vertx = vertx;
         this.inspection = inspection;
         this.visits = visits;
@@ -87,15 +92,18 @@ public class DecisionSettlement {
             }
             String declarationId = visit.declarationId;
             // more decisions asked for than the client takes at once: this one is left to the next sweep
-            return inspection.decision(declarationId).onFailure(BulkheadException.class)
-                    .recoverWithItem(InspectionClient.Answer.unavailable()).chain(answer -> {
-                if (answer.outcome() == InspectionClient.Outcome.UNAVAILABLE) {
-                    return Uni.createFrom().item(false);
-                }
-                return Panache.withTransaction(() -> visits.lockTruck(visit.checkpointId, visit.plateKey)
-                        .chain(() -> visits.findVisit(visitId))
-                        .chain(current -> file(current, declarationId, answer)));
-            });
+            return inspection
+                    .decision(declarationId)
+                    .onFailure(BulkheadException.class)
+                    .recoverWithItem(InspectionClient.Answer.unavailable())
+                    .chain(answer -> {
+                        if (answer.outcome() == InspectionClient.Outcome.UNAVAILABLE) {
+                            return Uni.createFrom().item(false);
+                        }
+                        return Panache.withTransaction(() -> visits.lockTruck(visit.checkpointId, visit.plateKey)
+                                .chain(() -> visits.findVisit(visitId))
+                                .chain(current -> file(current, declarationId, answer)));
+                    });
         });
     }
 
@@ -114,13 +122,22 @@ public class DecisionSettlement {
         String detail = answer.outcome() == InspectionClient.Outcome.DECIDED
                 ? "filed under " + answer.channel() + " from declarations/" + declarationId
                 : "inspection-service knows no declarations/" + declarationId;
-        return visits.flush().chain(() -> feed.announce(visit.checkpointId)).chain(() -> audit.append(AuditEntry.system("checkpoint-service", "truck.decision",
-                "checkpoints/" + visit.checkpointId + "/trucks/" + visit.plateKey, detail))).replaceWith(true);
+        return visits.flush()
+                .chain(() -> feed.announce(visit.checkpointId))
+                .chain(() -> audit.append(AuditEntry.system(
+                        "checkpoint-service",
+                        "truck.decision",
+                        "checkpoints/" + visit.checkpointId + "/trucks/" + visit.plateKey,
+                        detail)))
+                .replaceWith(true);
     }
 
     /** Runs reactive work that opens its own Hibernate session, on a fresh duplicated Vert.x context. */
     private void onNewContext(Supplier<Uni<?>> work) {
-        FreshContext.run(vertx, work::get).subscribe().with(done -> {
-        }, failure -> LOG.warn("settling decisions failed; the next sweep tries again", failure));
+        FreshContext.run(vertx, work::get)
+                .subscribe()
+                .with(
+                        done -> {},
+                        failure -> LOG.warn("settling decisions failed; the next sweep tries again", failure));
     }
 }

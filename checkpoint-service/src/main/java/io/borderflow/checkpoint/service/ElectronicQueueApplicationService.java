@@ -60,6 +60,7 @@ public class ElectronicQueueApplicationService {
     public static final Duration MAX_SLOT_RANGE = Duration.ofDays(7);
     /** How far past a full window the next one with room is looked for. */
     private static final Duration NEXT_WINDOW_SEARCH = Duration.ofDays(1);
+
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
     private static final Caller QUEUE = new Caller("system:checkpoint-service", List.of(), null, List.of());
 
@@ -71,8 +72,13 @@ public class ElectronicQueueApplicationService {
     private final AuditTrail audit;
     private final QueuePolicy policy;
 
-    public ElectronicQueueApplicationService(CheckpointRepository checkpoints, OperationsRepository operations,
-            BookingRepository bookings, VisitRepository visits, CrossingEventApplicationService events, AuditTrail audit,
+    public ElectronicQueueApplicationService(
+            CheckpointRepository checkpoints,
+            OperationsRepository operations,
+            BookingRepository bookings,
+            VisitRepository visits,
+            CrossingEventApplicationService events,
+            AuditTrail audit,
             CheckpointConfig config) {
         this.checkpoints = checkpoints;
         this.operations = operations;
@@ -81,18 +87,26 @@ public class ElectronicQueueApplicationService {
         this.events = events;
         this.audit = audit;
         CheckpointConfig.Queue queue = config.queue();
-        this.policy = new QueuePolicy(queue.bookableShare(), queue.priorityShare(), queue.horizon(),
-                queue.maxReschedules(), queue.noShowGrace());
+        this.policy = new QueuePolicy(
+                queue.bookableShare(),
+                queue.priorityShare(),
+                queue.horizon(),
+                queue.maxReschedules(),
+                queue.noShowGrace());
     }
 
     /** A booking as asked for: enum values by name without prefix (null when unset), the window by its start. */
-    public record BookingRequest(String requestId, Instant windowStart, String plate, String carrierId,
-            String direction, String declarationId, String priorityClass) {
-    }
+    public record BookingRequest(
+            String requestId,
+            Instant windowStart,
+            String plate,
+            String carrierId,
+            String direction,
+            String declarationId,
+            String priorityClass) {}
 
     /** One page of bookings and the token of the next. */
-    public record BookingPage(List<BookingView> bookings, String nextPageToken) {
-    }
+    public record BookingPage(List<BookingView> bookings, String nextPageToken) {}
 
     /**
      * @throws InvalidArgumentException {@code INVALID_BOOKING}
@@ -106,15 +120,26 @@ public class ElectronicQueueApplicationService {
     public Uni<BookingView> book(String checkpointId, BookingRequest request, Caller caller) {
         OffsetDateTime now = now();
         String bookingId = UUID.randomUUID().toString();
-        CrossingEventData event = new CrossingEventData(eventId(bookingId, "booked"), checkpointId, "BOOKED",
-                now.toInstant(), request.direction(), request.plate(), request.carrierId(), request.declarationId(),
-                null, null, null);
+        CrossingEventData event = new CrossingEventData(
+                eventId(bookingId, "booked"),
+                checkpointId,
+                "BOOKED",
+                now.toInstant(),
+                request.direction(),
+                request.plate(),
+                request.carrierId(),
+                request.declarationId(),
+                null,
+                null,
+                null);
         List<FieldViolation> problems = new ArrayList<>();
-        if (request.requestId() == null || !REQUEST_ID.matcher(request.requestId()).matches()) {
+        if (request.requestId() == null
+                || !REQUEST_ID.matcher(request.requestId()).matches()) {
             problems.add(new FieldViolation("request_id", "8 to 64 letters, digits, '-' or '_'"));
         }
-        EventCheck.problems(event, now.toInstant()).forEach(p ->
-                problems.add(new FieldViolation(p.field().replaceFirst("^event\\.", "booking."), p.description())));
+        EventCheck.problems(event, now.toInstant())
+                .forEach(p -> problems.add(
+                        new FieldViolation(p.field().replaceFirst("^event\\.", "booking."), p.description())));
         if (EventCheck.UNRECOGNIZED.equals(request.priorityClass())) {
             problems.add(new FieldViolation("booking.priority_class", "one of the PriorityClass values"));
         }
@@ -125,40 +150,62 @@ public class ElectronicQueueApplicationService {
             throw invalid(problems);
         }
         requireBooker(checkpointId, request.carrierId(), caller);
-        PriorityClass priority = request.priorityClass() == null ? PriorityClass.STANDARD
+        PriorityClass priority = request.priorityClass() == null
+                ? PriorityClass.STANDARD
                 : PriorityClass.valueOf(request.priorityClass());
         String plateKey = EventCheck.plateKey(request.plate());
-        String sha = ReferenceFile.sha256(String.join("|", checkpointId, request.windowStart().toString(), plateKey,
-                request.carrierId(), request.direction(), String.valueOf(request.declarationId()), priority.name()));
+        String sha = ReferenceFile.sha256(String.join(
+                "|",
+                checkpointId,
+                request.windowStart().toString(),
+                plateKey,
+                request.carrierId(),
+                request.direction(),
+                String.valueOf(request.declarationId()),
+                priority.name()));
         return live(checkpointId).chain(live -> {
             SlotPlanner planner = planner(live);
-            List<FieldViolation> window = planner.startProblems(request.windowStart(), now.toInstant(),
-                    "booking.window_start_time");
+            List<FieldViolation> window =
+                    planner.startProblems(request.windowStart(), now.toInstant(), "booking.window_start_time");
             if (!window.isEmpty()) {
                 throw invalid(window);
             }
-            return visits.lockTruck(checkpointId, plateKey).chain(() -> bookings.findByRequest(request.requestId()))
+            return visits.lockTruck(checkpointId, plateKey)
+                    .chain(() -> bookings.findByRequest(request.requestId()))
                     .chain(earlier -> {
                         if (earlier != null) {
                             if (!earlier.contentSha256.equals(sha)) {
-                                throw new AlreadyExistsException("REQUEST_ID_REUSED", "request_id " + request.requestId()
-                                        + " was used for another booking", Map.of("request_id", request.requestId()));
+                                throw new AlreadyExistsException(
+                                        "REQUEST_ID_REUSED",
+                                        "request_id " + request.requestId() + " was used for another booking",
+                                        Map.of("request_id", request.requestId()));
                             }
-                            return bookings.find(earlier.checkpointId, earlier.id).chain(this::view);
+                            return bookings.find(earlier.checkpointId, earlier.id)
+                                    .chain(this::view);
                         }
                         return visits.visitsOfTruck(checkpointId, plateKey, 1).chain(latest -> {
                             requireNoOpenVisit(latest);
                             SlotWindow slots = planner.window(request.windowStart());
-                            return take(checkpointId, planner, slots, priority).chain(() -> create(live, bookingId, event, request,
-                                    priority, plateKey, sha, slots, now, caller));
+                            return take(checkpointId, planner, slots, priority)
+                                    .chain(() -> create(
+                                            live, bookingId, event, request, priority, plateKey, sha, slots, now,
+                                            caller));
                         });
                     });
         });
     }
 
-    private Uni<BookingView> create(LiveCheckpoint live, String bookingId, CrossingEventData event,
-            BookingRequest request, PriorityClass priority, String plateKey, String sha, SlotWindow slots,
-            OffsetDateTime now, Caller caller) {
+    private Uni<BookingView> create(
+            LiveCheckpoint live,
+            String bookingId,
+            CrossingEventData event,
+            BookingRequest request,
+            PriorityClass priority,
+            String plateKey,
+            String sha,
+            SlotWindow slots,
+            OffsetDateTime now,
+            Caller caller) {
         return events.recordChecked(event, caller, now).chain(recorded -> {
             TruckVisitEntity visit = recorded.visit();
             BookingEntity booking = new BookingEntity();
@@ -178,7 +225,11 @@ public class ElectronicQueueApplicationService {
             visit.bookingId = bookingId;
             visit.bookedWindowStart = booking.windowStart;
             return bookings.save(booking)
-                    .call(() -> audit.append(AuditEntry.of(caller, "booking.create", name(booking), true,
+                    .call(() -> audit.append(AuditEntry.of(
+                            caller,
+                            "booking.create",
+                            name(booking),
+                            true,
                             priority + " booking of " + plateKey + " for " + slots.start() + " to " + slots.end())))
                     .chain(() -> view(new Booked(booking, visit)));
         });
@@ -204,11 +255,24 @@ public class ElectronicQueueApplicationService {
             }
             OffsetDateTime now = now();
             String why = reason == null || reason.isBlank() ? "booking cancelled" : reason;
-            CrossingEventData event = new CrossingEventData(eventId(bookingId, "cancelled"), checkpointId, "CANCELLED",
-                    now.toInstant(), found.visit().direction, found.visit().plate, found.visit().carrierId, null, null,
-                    null, why);
+            CrossingEventData event = new CrossingEventData(
+                    eventId(bookingId, "cancelled"),
+                    checkpointId,
+                    "CANCELLED",
+                    now.toInstant(),
+                    found.visit().direction,
+                    found.visit().plate,
+                    found.visit().carrierId,
+                    null,
+                    null,
+                    null,
+                    why);
             return events.recordChecked(event, caller, now)
-                    .call(() -> audit.append(AuditEntry.of(caller, "booking.cancel", name(found.booking()), true,
+                    .call(() -> audit.append(AuditEntry.of(
+                            caller,
+                            "booking.cancel",
+                            name(found.booking()),
+                            true,
                             "cancelled, slot " + found.booking().windowStart.toInstant() + " released: " + why)))
                     .chain(recorded -> view(new Booked(found.booking(), recorded.visit())));
         });
@@ -227,40 +291,48 @@ public class ElectronicQueueApplicationService {
             throw invalid(List.of(new FieldViolation("window_start_time", "required")));
         }
         OffsetDateTime now = now();
-        return locked(checkpointId, bookingId, caller).chain(found -> live(checkpointId).chain(live -> {
-            BookingEntity booking = found.booking();
-            BookingState state = state(found);
-            if (state != BookingState.BOOKED) {
-                throw notActive(found, state);
-            }
-            SlotPlanner planner = planner(live);
-            List<FieldViolation> problems = planner.startProblems(windowStart, now.toInstant(), "window_start_time");
-            if (!problems.isEmpty()) {
-                throw invalid(problems);
-            }
-            if (booking.windowStart.toInstant().equals(windowStart)) {
-                return view(found);
-            }
-            if (booking.rescheduleCount >= policy.maxReschedules()) {
-                throw new FailedPreconditionException("RESCHEDULE_LIMIT", name(booking) + " was moved "
-                        + booking.rescheduleCount + " times already, the most allowed");
-            }
-            SlotWindow slots = planner.window(windowStart);
-            PriorityClass priority = PriorityClass.valueOf(booking.priorityClass);
-            Instant from = booking.windowStart.toInstant();
-            return take(checkpointId, planner, slots, priority).chain(() -> {
-                booking.windowStart = utc(slots.start());
-                booking.windowEnd = utc(slots.end());
-                booking.rescheduleCount++;
-                booking.updateTime = now;
-                found.visit().bookedWindowStart = booking.windowStart;
-                return bookings.save(null)
-                        .call(() -> audit.append(AuditEntry.of(caller, "booking.reschedule", name(booking), true,
-                                "moved from " + from + " to " + slots.start() + " (" + booking.rescheduleCount + " of "
-                                        + policy.maxReschedules() + ")")))
-                        .chain(() -> view(found));
-            });
-        }));
+        return locked(checkpointId, bookingId, caller)
+                .chain(found -> live(checkpointId).chain(live -> {
+                    BookingEntity booking = found.booking();
+                    BookingState state = state(found);
+                    if (state != BookingState.BOOKED) {
+                        throw notActive(found, state);
+                    }
+                    SlotPlanner planner = planner(live);
+                    List<FieldViolation> problems =
+                            planner.startProblems(windowStart, now.toInstant(), "window_start_time");
+                    if (!problems.isEmpty()) {
+                        throw invalid(problems);
+                    }
+                    if (booking.windowStart.toInstant().equals(windowStart)) {
+                        return view(found);
+                    }
+                    if (booking.rescheduleCount >= policy.maxReschedules()) {
+                        throw new FailedPreconditionException(
+                                "RESCHEDULE_LIMIT",
+                                name(booking) + " was moved " + booking.rescheduleCount
+                                        + " times already, the most allowed");
+                    }
+                    SlotWindow slots = planner.window(windowStart);
+                    PriorityClass priority = PriorityClass.valueOf(booking.priorityClass);
+                    Instant from = booking.windowStart.toInstant();
+                    return take(checkpointId, planner, slots, priority).chain(() -> {
+                        booking.windowStart = utc(slots.start());
+                        booking.windowEnd = utc(slots.end());
+                        booking.rescheduleCount++;
+                        booking.updateTime = now;
+                        found.visit().bookedWindowStart = booking.windowStart;
+                        return bookings.save(null)
+                                .call(() -> audit.append(AuditEntry.of(
+                                        caller,
+                                        "booking.reschedule",
+                                        name(booking),
+                                        true,
+                                        "moved from " + from + " to " + slots.start() + " (" + booking.rescheduleCount
+                                                + " of " + policy.maxReschedules() + ")")))
+                                .chain(() -> view(found));
+                    });
+                }));
     }
 
     /** @throws NotFoundException {@code BOOKING_NOT_FOUND} @throws PermissionDeniedException {@code BOOKING_NOT_IN_CLAIM} */
@@ -284,8 +356,8 @@ public class ElectronicQueueApplicationService {
         String carrier = null;
         if (!caller.operates(checkpointId)) {
             if (!caller.has(Roles.CARRIER) || caller.carrierId() == null) {
-                throw new PermissionDeniedException("CHECKPOINT_NOT_IN_CLAIM",
-                        "the caller may not read bookings at checkpoints/" + checkpointId);
+                throw new PermissionDeniedException(
+                        "CHECKPOINT_NOT_IN_CLAIM", "the caller may not read bookings at checkpoints/" + checkpointId);
             }
             carrier = caller.carrierId();
         }
@@ -294,8 +366,9 @@ public class ElectronicQueueApplicationService {
         String carrierFilter = carrier;
         OffsetDateTime window = after == null ? null : after.time();
         String id = after == null ? null : after.id();
-        return live(checkpointId).chain(live -> bookings.list(checkpointId, carrierFilter, state, window, id,
-                pageSize + 1)).chain(rows -> {
+        return live(checkpointId)
+                .chain(live -> bookings.list(checkpointId, carrierFilter, state, window, id, pageSize + 1))
+                .chain(rows -> {
                     List<Booked> page = rows.size() > pageSize ? rows.subList(0, pageSize) : rows;
                     String next = "";
                     if (rows.size() > pageSize) {
@@ -326,12 +399,15 @@ public class ElectronicQueueApplicationService {
         Instant start = from != null ? from : Instant.now();
         Instant end = to != null ? to : start.plus(Duration.ofDays(1));
         if (!end.isAfter(start) || Duration.between(start, end).compareTo(MAX_SLOT_RANGE) > 0) {
-            throw new InvalidArgumentException("INVALID_RANGE", "end_time",
+            throw new InvalidArgumentException(
+                    "INVALID_RANGE",
+                    "end_time",
                     "after start_time, at most " + MAX_SLOT_RANGE.toDays() + " days later");
         }
         return live(checkpointId).chain(live -> {
             List<SlotWindow> windows = planner(live).windows(start, end);
-            return held(checkpointId, windows).map(held -> windows.stream().map(w -> slots(w, held)).toList());
+            return held(checkpointId, windows)
+                    .map(held -> windows.stream().map(w -> slots(w, held)).toList());
         });
     }
 
@@ -347,16 +423,17 @@ public class ElectronicQueueApplicationService {
      */
     public Uni<Integer> markNoShows(Instant now, String checkpointId, int limit) {
         OffsetDateTime endedBy = utc(now.minus(policy.noShowGrace()));
-        return Panache.withSession(() -> bookings.overdue(checkpointId, endedBy, limit)).chain(overdue -> {
-            Uni<Integer> marked = Uni.createFrom().item(0);
-            for (BookingEntity booking : overdue) {
-                String at = booking.checkpointId;
-                String id = booking.id;
-                marked = marked.chain(count -> Panache.withTransaction(() -> markNoShow(at, id, now))
-                        .map(done -> count + (done ? 1 : 0)));
-            }
-            return marked;
-        });
+        return Panache.withSession(() -> bookings.overdue(checkpointId, endedBy, limit))
+                .chain(overdue -> {
+                    Uni<Integer> marked = Uni.createFrom().item(0);
+                    for (BookingEntity booking : overdue) {
+                        String at = booking.checkpointId;
+                        String id = booking.id;
+                        marked = marked.chain(count -> Panache.withTransaction(() -> markNoShow(at, id, now))
+                                .map(done -> count + (done ? 1 : 0)));
+                    }
+                    return marked;
+                });
     }
 
     private Uni<Boolean> markNoShow(String checkpointId, String bookingId, Instant now) {
@@ -365,13 +442,25 @@ public class ElectronicQueueApplicationService {
             if (state(found) != BookingState.BOOKED || due.isAfter(now)) {
                 return Uni.createFrom().item(false);
             }
-            String why = "did not arrive by " + due + " (window " + found.booking().windowStart.toInstant() + " to "
-                    + found.booking().windowEnd.toInstant() + " and " + policy.noShowGrace().toMinutes() + " min grace)";
-            CrossingEventData event = new CrossingEventData(eventId(bookingId, "no-show"), checkpointId, "NO_SHOW", due,
-                    found.visit().direction, found.visit().plate, found.visit().carrierId, null, null, null, why);
+            String why = "did not arrive by " + due + " (window "
+                    + found.booking().windowStart.toInstant() + " to "
+                    + found.booking().windowEnd.toInstant() + " and "
+                    + policy.noShowGrace().toMinutes() + " min grace)";
+            CrossingEventData event = new CrossingEventData(
+                    eventId(bookingId, "no-show"),
+                    checkpointId,
+                    "NO_SHOW",
+                    due,
+                    found.visit().direction,
+                    found.visit().plate,
+                    found.visit().carrierId,
+                    null,
+                    null,
+                    null,
+                    why);
             return events.recordChecked(event, QUEUE, now())
-                    .call(() -> audit.append(AuditEntry.system("checkpoint-service", "booking.no-show",
-                            name(found.booking()), why)))
+                    .call(() -> audit.append(
+                            AuditEntry.system("checkpoint-service", "booking.no-show", name(found.booking()), why)))
                     .replaceWith(true);
         });
     }
@@ -383,8 +472,10 @@ public class ElectronicQueueApplicationService {
      */
     private Uni<Void> take(String checkpointId, SlotPlanner planner, SlotWindow slots, PriorityClass priority) {
         if (slots.capacity() == 0 && slots.closedReason().isPresent()) {
-            throw new FailedPreconditionException("CHECKPOINT_CLOSED", "the checkpoint is closed from "
-                    + slots.start() + " to " + slots.end() + ": " + slots.closedReason().get());
+            throw new FailedPreconditionException(
+                    "CHECKPOINT_CLOSED",
+                    "the checkpoint is closed from " + slots.start() + " to " + slots.end() + ": "
+                            + slots.closedReason().get());
         }
         return bookings.lockWindow(checkpointId, utc(slots.start()))
                 .chain(() -> held(checkpointId, List.of(slots)))
@@ -392,14 +483,24 @@ public class ElectronicQueueApplicationService {
                     if (available(slots(slots, held), priority) > 0) {
                         return Uni.createFrom().voidItem();
                     }
-                    List<SlotWindow> later = planner.windows(slots.end(), slots.end().plus(NEXT_WINDOW_SEARCH));
+                    List<SlotWindow> later =
+                            planner.windows(slots.end(), slots.end().plus(NEXT_WINDOW_SEARCH));
                     return held(checkpointId, later).map(laterHeld -> {
                         Optional<SlotWindow> next = later.stream()
-                                .filter(w -> available(slots(w, laterHeld), priority) > 0).findFirst();
-                        throw new FailedPreconditionException("WINDOW_FULL", "no " + (priority.priority() ? "" : "standard ")
-                                + "slot is left from " + slots.start() + " to " + slots.end() + " (" + slots.capacity()
-                                + " in all)" + next.map(w -> "; the next window with room starts at " + w.start()).orElse(""),
-                                next.map(w -> Map.of("next_window_start_time", w.start().toString())).orElse(Map.of()));
+                                .filter(w -> available(slots(w, laterHeld), priority) > 0)
+                                .findFirst();
+                        throw new FailedPreconditionException(
+                                "WINDOW_FULL",
+                                "no " + (priority.priority() ? "" : "standard ")
+                                        + "slot is left from " + slots.start() + " to " + slots.end() + " ("
+                                        + slots.capacity()
+                                        + " in all)"
+                                        + next.map(w -> "; the next window with room starts at " + w.start())
+                                                .orElse(""),
+                                next.map(w -> Map.of(
+                                                "next_window_start_time",
+                                                w.start().toString()))
+                                        .orElse(Map.of()));
                     });
                 });
     }
@@ -409,32 +510,37 @@ public class ElectronicQueueApplicationService {
     }
 
     private static FailedPreconditionException notActive(Booked found, BookingState state) {
-        return new FailedPreconditionException("BOOKING_NOT_ACTIVE", name(found.booking()) + " is " + state
-                + ": only a booking whose truck has not arrived can be changed");
+        return new FailedPreconditionException(
+                "BOOKING_NOT_ACTIVE",
+                name(found.booking()) + " is " + state + ": only a booking whose truck has not arrived can be changed");
     }
 
     /** The booking, read after its truck's lock is taken, so what is read stays true until the transaction ends. */
     private Uni<Booked> locked(String checkpointId, String bookingId, Caller caller) {
-        return bookings.plateOf(checkpointId, bookingId).chain(plateKey -> {
-            if (plateKey == null) {
-                throw new NotFoundException("BOOKING_NOT_FOUND", "checkpoints/" + checkpointId + "/bookings/" + bookingId);
-            }
-            return visits.lockTruck(checkpointId, plateKey).chain(() -> bookings.find(checkpointId, bookingId));
-        }).invoke(found -> {
-            if (caller != null) {
-                requireOwner(checkpointId, bookingId, found, caller);
-            }
-        });
+        return bookings.plateOf(checkpointId, bookingId)
+                .chain(plateKey -> {
+                    if (plateKey == null) {
+                        throw new NotFoundException(
+                                "BOOKING_NOT_FOUND", "checkpoints/" + checkpointId + "/bookings/" + bookingId);
+                    }
+                    return visits.lockTruck(checkpointId, plateKey).chain(() -> bookings.find(checkpointId, bookingId));
+                })
+                .invoke(found -> {
+                    if (caller != null) {
+                        requireOwner(checkpointId, bookingId, found, caller);
+                    }
+                });
     }
 
     private Uni<BookingView> view(Booked booked) {
         BookingState state = state(booked);
         if (state != BookingState.BOOKED) {
-            return Uni.createFrom().item(new BookingView(booked.booking(), booked.visit(), state.name(),
-                    state.holdsSlot(), 0));
+            return Uni.createFrom()
+                    .item(new BookingView(booked.booking(), booked.visit(), state.name(), state.holdsSlot(), 0));
         }
-        return bookings.ahead(booked.booking()).map(ahead -> new BookingView(booked.booking(), booked.visit(),
-                state.name(), true, ahead.intValue() + 1));
+        return bookings.ahead(booked.booking())
+                .map(ahead ->
+                        new BookingView(booked.booking(), booked.visit(), state.name(), true, ahead.intValue() + 1));
     }
 
     private static BookingState state(Booked booked) {
@@ -453,19 +559,23 @@ public class ElectronicQueueApplicationService {
             lanes += lane.maximum();
         }
         var calendar = live.calendar();
-        return new SlotPlanner(calendar, SlotPlanner.trucksPerOpenHour(live.vehiclesPerDay(), calendar, open, lanes),
-                policy);
+        return new SlotPlanner(
+                calendar, SlotPlanner.trucksPerOpenHour(live.vehiclesPerDay(), calendar, open, lanes), policy);
     }
 
     private Uni<Map<Instant, int[]>> held(String checkpointId, List<SlotWindow> windows) {
         if (windows.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return bookings.held(checkpointId, utc(windows.get(0).start()), utc(windows.get(windows.size() - 1).end()))
+        return bookings.held(
+                        checkpointId,
+                        utc(windows.get(0).start()),
+                        utc(windows.get(windows.size() - 1).end()))
                 .map(rows -> {
                     Map<Instant, int[]> byWindow = new HashMap<>();
                     for (BookingRepository.Held row : rows) {
-                        int[] counts = byWindow.computeIfAbsent(row.windowStart().toInstant(), k -> new int[2]);
+                        int[] counts =
+                                byWindow.computeIfAbsent(row.windowStart().toInstant(), k -> new int[2]);
                         counts[0] += (int) row.count();
                         if (PriorityClass.STANDARD.name().equals(row.priorityClass())) {
                             counts[1] += (int) row.count();
@@ -477,9 +587,14 @@ public class ElectronicQueueApplicationService {
 
     private static SlotWindowView slots(SlotWindow window, Map<Instant, int[]> held) {
         int[] counts = held.getOrDefault(window.start(), new int[2]);
-        return new SlotWindowView(window.start(), window.end(), window.capacity(), counts[0],
+        return new SlotWindowView(
+                window.start(),
+                window.end(),
+                window.capacity(),
+                counts[0],
                 window.available(PriorityClass.STANDARD, counts[0], counts[1]),
-                window.available(PriorityClass.AEO, counts[0], counts[1]), window.closedReason().orElse(null));
+                window.available(PriorityClass.AEO, counts[0], counts[1]),
+                window.closedReason().orElse(null));
     }
 
     private static void requireNoOpenVisit(List<TruckVisitEntity> latest) {
@@ -488,12 +603,17 @@ public class ElectronicQueueApplicationService {
         }
         TruckVisitEntity visit = latest.get(0);
         if ("BOOKED".equals(visit.state)) {
-            throw new FailedPreconditionException("TRUCK_ALREADY_BOOKED", "the truck already has a booking at checkpoints/"
-                    + visit.checkpointId + "; cancel or reschedule it", visit.bookingId == null ? Map.of()
-                    : Map.of("booking", "checkpoints/" + visit.checkpointId + "/bookings/" + visit.bookingId));
+            throw new FailedPreconditionException(
+                    "TRUCK_ALREADY_BOOKED",
+                    "the truck already has a booking at checkpoints/" + visit.checkpointId
+                            + "; cancel or reschedule it",
+                    visit.bookingId == null
+                            ? Map.of()
+                            : Map.of("booking", "checkpoints/" + visit.checkpointId + "/bookings/" + visit.bookingId));
         }
-        throw new FailedPreconditionException("TRUCK_IN_QUEUE", "the truck is already in the queue at checkpoints/"
-                + visit.checkpointId + " (" + visit.state + ")");
+        throw new FailedPreconditionException(
+                "TRUCK_IN_QUEUE",
+                "the truck is already in the queue at checkpoints/" + visit.checkpointId + " (" + visit.state + ")");
     }
 
     /** A carrier books for its own carrier id; a border operator for the checkpoints of its claim. */
@@ -503,13 +623,13 @@ public class ElectronicQueueApplicationService {
         }
         if (caller.has(Roles.CARRIER)) {
             if (caller.carrierId() == null || !caller.carrierId().equals(carrierId)) {
-                throw new PermissionDeniedException("CARRIER_NOT_IN_CLAIM",
-                        "the caller may book only for the carrier id of its token");
+                throw new PermissionDeniedException(
+                        "CARRIER_NOT_IN_CLAIM", "the caller may book only for the carrier id of its token");
             }
             return;
         }
-        throw new PermissionDeniedException("CHECKPOINT_NOT_IN_CLAIM",
-                "the caller may not book at checkpoints/" + checkpointId);
+        throw new PermissionDeniedException(
+                "CHECKPOINT_NOT_IN_CLAIM", "the caller may not book at checkpoints/" + checkpointId);
     }
 
     /** Whether the caller may read and change the booking; a missing one is NOT_FOUND only to those who may. */
@@ -517,11 +637,13 @@ public class ElectronicQueueApplicationService {
         boolean operator = caller.operates(checkpointId);
         boolean carrier = caller.has(Roles.CARRIER) && caller.carrierId() != null;
         if (!operator && !carrier) {
-            throw new PermissionDeniedException("BOOKING_NOT_IN_CLAIM",
+            throw new PermissionDeniedException(
+                    "BOOKING_NOT_IN_CLAIM",
                     "the caller may not read or change bookings at checkpoints/" + checkpointId);
         }
         if (found != null && !operator && !caller.carrierId().equals(found.booking().carrierId)) {
-            throw new PermissionDeniedException("BOOKING_NOT_IN_CLAIM",
+            throw new PermissionDeniedException(
+                    "BOOKING_NOT_IN_CLAIM",
                     "the caller may not read or change checkpoints/" + checkpointId + "/bookings/" + bookingId);
         }
         if (found == null) {
@@ -538,8 +660,11 @@ public class ElectronicQueueApplicationService {
     }
 
     private static InvalidArgumentException invalid(List<FieldViolation> problems) {
-        return new InvalidArgumentException("INVALID_BOOKING", "the request has " + problems.size()
-                + " problem(s); see the field violations", Map.of(), problems);
+        return new InvalidArgumentException(
+                "INVALID_BOOKING",
+                "the request has " + problems.size() + " problem(s); see the field violations",
+                Map.of(),
+                problems);
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -19,30 +19,43 @@ public class ElectronicQueueIntake {
     private final AuditTrail audit;
     private final StatusCache statuses;
 
-    public ElectronicQueueIntake(ElectronicQueueApplicationService queue, DecisionSettlement settlement,
-            AuditTrail audit, StatusCache statuses) {
+    public ElectronicQueueIntake(
+            ElectronicQueueApplicationService queue,
+            DecisionSettlement settlement,
+            AuditTrail audit,
+            StatusCache statuses) {
         this.queue = queue;
         this.settlement = settlement;
         this.audit = audit;
         this.statuses = statuses;
     }
 
-    public Uni<BookingView> book(String checkpointId, ElectronicQueueApplicationService.BookingRequest request,
-            Caller caller) {
-        return audit.recordingRefusals(queue.book(checkpointId, request, caller), caller, "booking.create",
-                "checkpoints/" + checkpointId + "/bookings").invoke(booked -> settlement.settleSoon(booked.visit()))
+    public Uni<BookingView> book(
+            String checkpointId, ElectronicQueueApplicationService.BookingRequest request, Caller caller) {
+        return audit.recordingRefusals(
+                        queue.book(checkpointId, request, caller),
+                        caller,
+                        "booking.create",
+                        "checkpoints/" + checkpointId + "/bookings")
+                .invoke(booked -> settlement.settleSoon(booked.visit()))
                 .invoke(() -> statuses.changed(checkpointId));
     }
 
     public Uni<BookingView> cancel(String checkpointId, String bookingId, String reason, Caller caller) {
-        return audit.recordingRefusals(queue.cancel(checkpointId, bookingId, reason, caller), caller, "booking.cancel",
-                "checkpoints/" + checkpointId + "/bookings/" + bookingId)
+        return audit.recordingRefusals(
+                        queue.cancel(checkpointId, bookingId, reason, caller),
+                        caller,
+                        "booking.cancel",
+                        "checkpoints/" + checkpointId + "/bookings/" + bookingId)
                 .invoke(() -> statuses.changed(checkpointId));
     }
 
     public Uni<BookingView> reschedule(String checkpointId, String bookingId, Instant windowStart, Caller caller) {
-        return audit.recordingRefusals(queue.reschedule(checkpointId, bookingId, windowStart, caller), caller,
-                "booking.reschedule", "checkpoints/" + checkpointId + "/bookings/" + bookingId)
+        return audit.recordingRefusals(
+                        queue.reschedule(checkpointId, bookingId, windowStart, caller),
+                        caller,
+                        "booking.reschedule",
+                        "checkpoints/" + checkpointId + "/bookings/" + bookingId)
                 .invoke(() -> statuses.changed(checkpointId));
     }
 }

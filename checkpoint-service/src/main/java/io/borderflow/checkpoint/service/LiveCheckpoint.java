@@ -1,9 +1,6 @@
 package io.borderflow.checkpoint.service;
 
 import io.borderflow.checkpoint.domain.estimation.LaneKind;
-import io.borderflow.support.calendar.OpeningCalendar;
-import io.borderflow.support.calendar.OpeningHours;
-import io.borderflow.support.calendar.ScheduledClosure;
 import io.borderflow.checkpoint.domain.status.StatusCalculator;
 import io.borderflow.checkpoint.model.CapacitySettingEntity;
 import io.borderflow.checkpoint.model.CheckpointDetails;
@@ -11,6 +8,9 @@ import io.borderflow.checkpoint.model.CheckpointOperations;
 import io.borderflow.checkpoint.model.OpeningHoursEntity;
 import io.borderflow.checkpoint.repository.CheckpointRepository;
 import io.borderflow.checkpoint.repository.OperationsRepository;
+import io.borderflow.support.calendar.OpeningCalendar;
+import io.borderflow.support.calendar.OpeningHours;
+import io.borderflow.support.calendar.ScheduledClosure;
 import io.borderflow.support.error.NotFoundException;
 import io.smallrye.mutiny.Uni;
 import java.time.DayOfWeek;
@@ -33,11 +33,14 @@ import java.util.stream.Collectors;
 record LiveCheckpoint(CheckpointDetails details, CheckpointOperations operations) {
 
     /** Needs a session. @throws NotFoundException {@code CHECKPOINT_NOT_FOUND} (in the Uni) */
-    static Uni<LiveCheckpoint> load(CheckpointRepository checkpoints, OperationsRepository operations,
-            String checkpointId) {
-        return checkpoints.findDetails(checkpointId).map(found -> found.orElseThrow(
-                () -> new NotFoundException("CHECKPOINT_NOT_FOUND", "checkpoints/" + checkpointId)))
-                .chain(details -> operations.current(checkpointId, OffsetDateTime.now(ZoneOffset.UTC))
+    static Uni<LiveCheckpoint> load(
+            CheckpointRepository checkpoints, OperationsRepository operations, String checkpointId) {
+        return checkpoints
+                .findDetails(checkpointId)
+                .map(found -> found.orElseThrow(
+                        () -> new NotFoundException("CHECKPOINT_NOT_FOUND", "checkpoints/" + checkpointId)))
+                .chain(details -> operations
+                        .current(checkpointId, OffsetDateTime.now(ZoneOffset.UTC))
                         .map(current -> new LiveCheckpoint(details, current)));
     }
 
@@ -65,15 +68,20 @@ record LiveCheckpoint(CheckpointDetails details, CheckpointOperations operations
     /** Opening hours from the reference data, with the closures that stand. */
     OpeningCalendar calendar() {
         ZoneId zone = ZoneId.of(details.checkpoint().timeZone);
-        List<ScheduledClosure> closures = operations.closures().stream().filter(c -> c.cancelTime == null)
-                .map(c -> new ScheduledClosure(c.startTime.toInstant(), c.endTime.toInstant(), c.reason)).toList();
+        List<ScheduledClosure> closures = operations.closures().stream()
+                .filter(c -> c.cancelTime == null)
+                .map(c -> new ScheduledClosure(c.startTime.toInstant(), c.endTime.toInstant(), c.reason))
+                .toList();
         if (details.checkpoint().alwaysOpen) {
             return OpeningCalendar.alwaysOpen(zone, closures);
         }
         List<OpeningHours> hours = new ArrayList<>();
         for (OpeningHoursEntity entry : details.openingHours()) {
-            Set<DayOfWeek> days = Arrays.stream(entry.days.split(",")).map(String::trim).map(Integer::parseInt)
-                    .map(DayOfWeek::of).collect(Collectors.toSet());
+            Set<DayOfWeek> days = Arrays.stream(entry.days.split(","))
+                    .map(String::trim)
+                    .map(Integer::parseInt)
+                    .map(DayOfWeek::of)
+                    .collect(Collectors.toSet());
             hours.add(new OpeningHours(days, entry.openTime, entry.closeTime));
         }
         return OpeningCalendar.weekly(zone, hours, closures);

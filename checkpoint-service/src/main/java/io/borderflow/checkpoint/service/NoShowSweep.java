@@ -32,13 +32,17 @@ public class NoShowSweep {
     }
 
     void onStart(@Observes StartupEvent event) {
-        timer = vertx.setPeriodic(config.queue().noShowSweep().toMillis(), id -> FreshContext
-                .run(vertx, () -> queue.markNoShows(Instant.now(), null, BATCH))
-                .subscribe().with(marked -> {
-                    if (marked > 0) {
-                        LOG.infof("%d booking(s) marked no-show; their slots are released", marked);
-                    }
-                }, failure -> LOG.warn("marking no-shows failed; the next sweep tries again", failure)));
+        timer = vertx.setPeriodic(
+                config.queue().noShowSweep().toMillis(),
+                id -> FreshContext.run(vertx, () -> queue.markNoShows(Instant.now(), null, BATCH))
+                        .subscribe()
+                        .with(
+                                marked -> {
+                                    if (marked > 0) {
+                                        LOG.infof("%d booking(s) marked no-show; their slots are released", marked);
+                                    }
+                                },
+                                failure -> LOG.warn("marking no-shows failed; the next sweep tries again", failure)));
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -8,13 +8,13 @@ import io.borderflow.checkpoint.model.CheckpointDataset.LaneData;
 import io.borderflow.checkpoint.model.CheckpointEntity;
 import io.borderflow.checkpoint.model.LaneGroupEntity;
 import io.borderflow.checkpoint.model.OpeningHoursEntity;
-import io.borderflow.support.reference.ProvenanceColumns;
 import io.borderflow.checkpoint.model.ReferenceDatasetEntity;
-import io.borderflow.support.reference.SourceEntity;
 import io.borderflow.checkpoint.repository.ReferenceDataRepository;
 import io.borderflow.support.audit.AuditEntry;
 import io.borderflow.support.audit.AuditTrail;
+import io.borderflow.support.reference.ProvenanceColumns;
 import io.borderflow.support.reference.ReferenceFile;
+import io.borderflow.support.reference.SourceEntity;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -55,19 +55,27 @@ public class ReferenceDataLoader {
 
     /** Loads the configured file if it changed; the result says what happened. */
     public Uni<String> load() {
-        ReferenceFile.Loaded<CheckpointDataset> file = ReferenceFile.read(config.referenceData(), CheckpointDataset.class);
+        ReferenceFile.Loaded<CheckpointDataset> file =
+                ReferenceFile.read(config.referenceData(), CheckpointDataset.class);
         CheckpointDatasetCheck.validate(file.content());
-        return Panache.withTransaction(() -> repository.lockAndFind(CheckpointDatasetCheck.DATASET).chain(current -> {
-            if (current != null && current.sha256.equals(file.sha256())) {
-                return Uni.createFrom().item("Checkpoint reference data " + current.version + " already loaded");
-            }
-            String loaded = "Loaded checkpoint reference data " + file.content().version() + " ("
-                    + file.content().checkpoints().size() + " checkpoints) from " + file.resource();
-            return write(file)
-                    .chain(() -> audit.append(AuditEntry.system("checkpoint-service", "reference-data.load",
-                            "referenceDatasets/" + CheckpointDatasetCheck.DATASET, loaded + ", sha256 " + file.sha256())))
-                    .replaceWith(loaded);
-        }));
+        return Panache.withTransaction(() -> repository
+                .lockAndFind(CheckpointDatasetCheck.DATASET)
+                .chain(current -> {
+                    if (current != null && current.sha256.equals(file.sha256())) {
+                        return Uni.createFrom()
+                                .item("Checkpoint reference data " + current.version + " already loaded");
+                    }
+                    String loaded =
+                            "Loaded checkpoint reference data " + file.content().version() + " ("
+                                    + file.content().checkpoints().size() + " checkpoints) from " + file.resource();
+                    return write(file)
+                            .chain(() -> audit.append(AuditEntry.system(
+                                    "checkpoint-service",
+                                    "reference-data.load",
+                                    "referenceDatasets/" + CheckpointDatasetCheck.DATASET,
+                                    loaded + ", sha256 " + file.sha256())))
+                            .replaceWith(loaded);
+                }));
     }
 
     private Uni<Void> write(ReferenceFile.Loaded<CheckpointDataset> file) {
@@ -80,9 +88,13 @@ public class ReferenceDataLoader {
             checkpoints.add(checkpoint(item, data.version()));
             item.lanes().forEach(lane -> lanes.add(lane(item.id(), LaneGroupEntity.OWN, lane)));
             if (item.counterpart().lanes() != null) {
-                item.counterpart().lanes().forEach(lane -> lanes.add(lane(item.id(), LaneGroupEntity.COUNTERPART, lane)));
+                item.counterpart()
+                        .lanes()
+                        .forEach(lane -> lanes.add(lane(item.id(), LaneGroupEntity.COUNTERPART, lane)));
             }
-            List<CheckpointDataset.HoursData> schedule = item.schedule().hours() == null ? List.of() : item.schedule().hours();
+            List<CheckpointDataset.HoursData> schedule = item.schedule().hours() == null
+                    ? List.of()
+                    : item.schedule().hours();
             for (int i = 0; i < schedule.size(); i++) {
                 hours.add(hours(item.id(), i, schedule.get(i)));
             }
@@ -135,7 +147,8 @@ public class ReferenceDataLoader {
         hours.id = checkpointId + "/" + ordinal;
         hours.checkpointId = checkpointId;
         hours.ordinal = ordinal;
-        hours.days = data.days().stream().map(d -> String.valueOf(CheckpointDatasetCheck.isoDay(d)))
+        hours.days = data.days().stream()
+                .map(d -> String.valueOf(CheckpointDatasetCheck.isoDay(d)))
                 .collect(Collectors.joining(","));
         hours.openTime = LocalTime.parse(data.open());
         hours.closeTime = LocalTime.parse(data.close());

@@ -51,8 +51,14 @@ public class StatusCache {
      * One computation of a checkpoint's status: its result once there ({@code value}), and meanwhile the previous
      * result at the same version ({@code fallback}), which readers get rather than wait when only the clock moved.
      */
-    private record Entry(Uni<CheckpointStatusView> status, long version, long epoch, long madeAt,
-            CheckpointStatusView fallback, AtomicReference<CheckpointStatusView> value, AtomicLong tookNanos) {
+    private record Entry(
+            Uni<CheckpointStatusView> status,
+            long version,
+            long epoch,
+            long madeAt,
+            CheckpointStatusView fallback,
+            AtomicReference<CheckpointStatusView> value,
+            AtomicLong tookNanos) {
         CheckpointStatusView latest() {
             CheckpointStatusView done = value.get();
             return done != null ? done : fallback;
@@ -97,20 +103,32 @@ public class StatusCache {
         boolean unchanged = kept != null && kept.version() == version && kept.epoch() == currentEpoch;
         // a status that takes long to compute (a checkpoint with a day of heavy traffic) is kept longer while only
         // the clock moves, so that recomputing it takes at most a tenth of the time
-        if (unchanged && now - kept.madeAt() <= Math.max(maxAgeNanos, COMPUTE_SHARE * kept.tookNanos().get())) {
+        if (unchanged
+                && now - kept.madeAt()
+                        <= Math.max(
+                                maxAgeNanos, COMPUTE_SHARE * kept.tookNanos().get())) {
             CheckpointStatusView latest = kept.latest();
             return latest != null ? Uni.createFrom().item(latest) : CallerContext.resume(kept.status());
         }
         CheckpointStatusView fallback = unchanged ? kept.latest() : null;
         AtomicReference<CheckpointStatusView> value = new AtomicReference<>();
         AtomicLong took = new AtomicLong();
-        Entry fresh = new Entry(FreshContext.run(vertx, compute).invoke(view -> {
-            took.set(System.nanoTime() - now);
-            value.set(view);
-        }).memoize().indefinitely(), version, currentEpoch, now, fallback, value, took);
+        Entry fresh = new Entry(
+                FreshContext.run(vertx, compute)
+                        .invoke(view -> {
+                            took.set(System.nanoTime() - now);
+                            value.set(view);
+                        })
+                        .memoize()
+                        .indefinitely(),
+                version,
+                currentEpoch,
+                now,
+                fallback,
+                value,
+                took);
         entries.put(checkpointId, fresh);
-        fresh.status().subscribe().with(done -> {
-        }, failure -> entries.remove(checkpointId, fresh));
+        fresh.status().subscribe().with(done -> {}, failure -> entries.remove(checkpointId, fresh));
         return fallback != null ? Uni.createFrom().item(fallback) : CallerContext.resume(fresh.status());
     }
 }

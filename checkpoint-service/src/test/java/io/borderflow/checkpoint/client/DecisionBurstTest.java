@@ -42,8 +42,11 @@ import org.junit.jupiter.api.Test;
 class DecisionBurstTest {
     private static final String CHECKPOINT = "alakol";
     private static final int TRUCKS = 150;
-    private static final CallCredentials OPERATOR = TestTokens.bearer(TestTokens.issuer().token("post-alakol-burst")
-            .roles(Roles.BORDER_OPERATOR).checkpoints(List.of(CHECKPOINT)).sign());
+    private static final CallCredentials OPERATOR = TestTokens.bearer(TestTokens.issuer()
+            .token("post-alakol-burst")
+            .roles(Roles.BORDER_OPERATOR)
+            .checkpoints(List.of(CHECKPOINT))
+            .sign());
 
     @GrpcClient("watch")
     io.grpc.Channel channel;
@@ -53,7 +56,8 @@ class DecisionBurstTest {
         List<StreamCrossingEventsResponse> acks = new CopyOnWriteArrayList<>();
         CountDownLatch done = new CountDownLatch(1);
         StreamObserver<StreamCrossingEventsRequest> events = CheckpointServiceGrpc.newStub(channel)
-                .withCallCredentials(OPERATOR).withDeadlineAfter(60, TimeUnit.SECONDS)
+                .withCallCredentials(OPERATOR)
+                .withDeadlineAfter(60, TimeUnit.SECONDS)
                 .streamCrossingEvents(new StreamObserver<>() {
                     @Override
                     public void onNext(StreamCrossingEventsResponse ack) {
@@ -73,32 +77,45 @@ class DecisionBurstTest {
         Instant arrived = Instant.now().minusSeconds(30);
         for (int i = 0; i < TRUCKS; i++) {
             String plate = String.format("BURST%04d", i);
-            events.onNext(StreamCrossingEventsRequest.newBuilder().setEvent(CrossingEvent.newBuilder()
-                    .setEventId("burst-" + UUID.randomUUID()).setCheckpoint("checkpoints/" + CHECKPOINT)
-                    .setType(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED)
-                    .setOccurTime(Timestamp.newBuilder().setSeconds(arrived.getEpochSecond()))
-                    .setDirection(Direction.DIRECTION_EXIT)
-                    .setTruck(Truck.newBuilder().setPlate(plate).setCarrierId("kaz-trans-01"))
-                    .setDeclaration("declarations/e" + UUID.randomUUID().toString().substring(1))).build());
+            events.onNext(StreamCrossingEventsRequest.newBuilder()
+                    .setEvent(CrossingEvent.newBuilder()
+                            .setEventId("burst-" + UUID.randomUUID())
+                            .setCheckpoint("checkpoints/" + CHECKPOINT)
+                            .setType(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED)
+                            .setOccurTime(Timestamp.newBuilder().setSeconds(arrived.getEpochSecond()))
+                            .setDirection(Direction.DIRECTION_EXIT)
+                            .setTruck(Truck.newBuilder().setPlate(plate).setCarrierId("kaz-trans-01"))
+                            .setDeclaration("declarations/e"
+                                    + UUID.randomUUID().toString().substring(1)))
+                    .build());
         }
         events.onCompleted();
         assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(acks).hasSize(TRUCKS).allSatisfy(ack -> assertThat(ack.getAck().getOutcome())
-                .isEqualTo(EventOutcome.EVENT_OUTCOME_ACCEPTED));
+        assertThat(acks)
+                .hasSize(TRUCKS)
+                .allSatisfy(
+                        ack -> assertThat(ack.getAck().getOutcome()).isEqualTo(EventOutcome.EVENT_OUTCOME_ACCEPTED));
 
         // the first decision calls have run out of time: 2.5 s answers against a 2 s deadline
         await().atMost(Duration.ofSeconds(20)).until(() -> failures("DEADLINE_EXCEEDED") >= 8);
         Thread.sleep(6_000);
 
-        assertThat(failures("INTERNAL")).as("calls failed by a closed connection").isZero();
-        assertThat(failures("UNAVAILABLE")).as("calls refused by a closing connection").isZero();
+        assertThat(failures("INTERNAL"))
+                .as("calls failed by a closed connection")
+                .isZero();
+        assertThat(failures("UNAVAILABLE"))
+                .as("calls refused by a closing connection")
+                .isZero();
     }
 
     /** {@code borderflow_inspection_client_failures_total{code=...}}, 0 when none was counted. */
     private static double failures(String code) {
-        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher found = Pattern.compile("^borderflow_inspection_client_failures_total\\{code=\"" + code
-                + "\"[^}]*\\} ([0-9.E+]+)$", Pattern.MULTILINE).matcher(metrics);
+        String metrics =
+                RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher found = Pattern.compile(
+                        "^borderflow_inspection_client_failures_total\\{code=\"" + code + "\"[^}]*\\} ([0-9.E+]+)$",
+                        Pattern.MULTILINE)
+                .matcher(metrics);
         return found.find() ? Double.parseDouble(found.group(1)) : 0;
     }
 }

@@ -34,8 +34,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DecisionSettlementTest {
     private static final String CHECKPOINT = "kalzhat";
-    private static final CallCredentials OPERATOR = TestTokens.bearer(TestTokens.issuer().token("post-kalzhat")
-            .roles(Roles.BORDER_OPERATOR).checkpoints(List.of(CHECKPOINT)).sign());
+    private static final CallCredentials OPERATOR = TestTokens.bearer(TestTokens.issuer()
+            .token("post-kalzhat")
+            .roles(Roles.BORDER_OPERATOR)
+            .checkpoints(List.of(CHECKPOINT))
+            .sign());
 
     @GrpcClient
     CheckpointServiceBlockingStub checkpoints;
@@ -50,7 +53,8 @@ class DecisionSettlementTest {
     }
 
     private static String plate() {
-        return "KZ" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
+        return "KZ"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
     }
 
     private static String declaration(char first) {
@@ -59,19 +63,25 @@ class DecisionSettlementTest {
 
     private TruckVisit arrive(String plate, String declarationId) {
         Instant now = Instant.now().minusSeconds(5);
-        var ack = stub().recordCrossingEvent(RecordCrossingEventRequest.newBuilder().setEvent(CrossingEvent.newBuilder()
-                .setEventId("evt-" + UUID.randomUUID()).setCheckpoint("checkpoints/" + CHECKPOINT)
-                .setType(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED)
-                .setOccurTime(Timestamp.newBuilder().setSeconds(now.getEpochSecond()))
-                .setDirection(Direction.DIRECTION_EXIT)
-                .setTruck(Truck.newBuilder().setPlate(plate).setCarrierId("kaz-trans-01"))
-                .setDeclaration("declarations/" + declarationId)).build()).getAck();
+        var ack = stub().recordCrossingEvent(RecordCrossingEventRequest.newBuilder()
+                        .setEvent(CrossingEvent.newBuilder()
+                                .setEventId("evt-" + UUID.randomUUID())
+                                .setCheckpoint("checkpoints/" + CHECKPOINT)
+                                .setType(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED)
+                                .setOccurTime(Timestamp.newBuilder().setSeconds(now.getEpochSecond()))
+                                .setDirection(Direction.DIRECTION_EXIT)
+                                .setTruck(Truck.newBuilder().setPlate(plate).setCarrierId("kaz-trans-01"))
+                                .setDeclaration("declarations/" + declarationId))
+                        .build())
+                .getAck();
         assertThat(ack.getOutcome()).isEqualTo(EventOutcome.EVENT_OUTCOME_ACCEPTED);
         return ack.getTruck();
     }
 
     private TruckVisit truck(String plate) {
-        return stub().getTruck(GetTruckRequest.newBuilder().setName("checkpoints/" + CHECKPOINT + "/trucks/" + plate).build())
+        return stub().getTruck(GetTruckRequest.newBuilder()
+                        .setName("checkpoints/" + CHECKPOINT + "/trucks/" + plate)
+                        .build())
                 .getTruck();
     }
 
@@ -112,7 +122,8 @@ class DecisionSettlementTest {
 
         FakeInspectionService.DOWN.set(false);
         TruckVisit settled = awaitDecision(plate);
-        assertThat(settled.getChannel()).as("settled by the sweep once inspection-service is back")
+        assertThat(settled.getChannel())
+                .as("settled by the sweep once inspection-service is back")
                 .isEqualTo(InspectionChannel.INSPECTION_CHANNEL_YELLOW);
     }
 
@@ -133,6 +144,8 @@ class DecisionSettlementTest {
         TruckVisit truck = truck(plate);
         assertThat(truck.getDecisionReceived()).isFalse();
         assertThat(truck.getChannel()).isEqualTo(InspectionChannel.INSPECTION_CHANNEL_UNSPECIFIED);
-        assertThat(FakeInspectionService.asked(unknown)).as("not asked again over two sweeps").isEqualTo(answered);
+        assertThat(FakeInspectionService.asked(unknown))
+                .as("not asked again over two sweeps")
+                .isEqualTo(answered);
     }
 }

@@ -40,13 +40,16 @@ public class FakeInspectionService extends MutinyInspectionServiceGrpc.Inspectio
 
     @Override
     public Uni<GetDecisionResponse> getDecision(GetDecisionRequest request) {
-        String id = request.getName().substring("declarations/".length(), request.getName().length() - "/decision".length());
+        String id = request.getName()
+                .substring("declarations/".length(), request.getName().length() - "/decision".length());
         CALLS.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
         if (DOWN.get() || id.charAt(0) == 'd') {
-            return Uni.createFrom().failure(Status.UNAVAILABLE.withDescription("stopped").asRuntimeException());
+            return Uni.createFrom()
+                    .failure(Status.UNAVAILABLE.withDescription("stopped").asRuntimeException());
         }
         if (id.startsWith("0000")) {
-            return Uni.createFrom().failure(Status.NOT_FOUND.withDescription(request.getName()).asRuntimeException());
+            return Uni.createFrom()
+                    .failure(Status.NOT_FOUND.withDescription(request.getName()).asRuntimeException());
         }
         Channel channel = switch (id.charAt(0)) {
             case 'a' -> Channel.CHANNEL_RED;
@@ -58,9 +61,13 @@ public class FakeInspectionService extends MutinyInspectionServiceGrpc.Inspectio
             case CHANNEL_YELLOW -> 2 * 3600;
             default -> 5 * 60;
         };
-        Uni<GetDecisionResponse> answer = Uni.createFrom().item(GetDecisionResponse.newBuilder().setDecision(Decision
-                .newBuilder().setName(request.getName()).setChannel(channel)
-                .setExpectedHandling(Duration.newBuilder().setSeconds(seconds))).build());
+        Uni<GetDecisionResponse> answer = Uni.createFrom()
+                .item(GetDecisionResponse.newBuilder()
+                        .setDecision(Decision.newBuilder()
+                                .setName(request.getName())
+                                .setChannel(channel)
+                                .setExpectedHandling(Duration.newBuilder().setSeconds(seconds)))
+                        .build());
         return id.charAt(0) == 'e' ? answer.onItem().delayIt().by(SLOW) : answer;
     }
 }

@@ -1,7 +1,7 @@
 package io.borderflow.checkpoint.grpc;
 
-import io.borderflow.api.checkpoint.v1.ListAuditRecordsRequest;
 import io.borderflow.api.checkpoint.v1.CheckpointServiceGrpc;
+import io.borderflow.api.checkpoint.v1.ListAuditRecordsRequest;
 import io.borderflow.testsupport.AuditContract;
 import io.grpc.CallCredentials;
 import io.quarkus.grpc.GrpcClient;
@@ -21,10 +21,19 @@ class AuditTrailTest extends AuditContract {
         if (credentials != null) {
             stub = stub.withCallCredentials(credentials);
         }
-        return stub.listAuditRecords(ListAuditRecordsRequest.newBuilder().setPageSize(pageSize)
-                        .setAction(action == null ? "" : action).build())
-                .getAuditRecordsList().stream()
-                .map(r -> new AuditView(r.getName(), r.getSubject(), r.getAction(), r.getResource(), r.getOutcome().name()))
+        return stub
+                .listAuditRecords(ListAuditRecordsRequest.newBuilder()
+                        .setPageSize(pageSize)
+                        .setAction(action == null ? "" : action)
+                        .build())
+                .getAuditRecordsList()
+                .stream()
+                .map(r -> new AuditView(
+                        r.getName(),
+                        r.getSubject(),
+                        r.getAction(),
+                        r.getResource(),
+                        r.getOutcome().name()))
                 .toList();
     }
 

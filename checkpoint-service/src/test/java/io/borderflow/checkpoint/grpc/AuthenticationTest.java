@@ -32,7 +32,9 @@ class AuthenticationTest extends AuthenticationContract {
         if (credentials != null) {
             stub = stub.withCallCredentials(credentials);
         }
-        stub.getCheckpoint(io.borderflow.api.checkpoint.v1.GetCheckpointRequest.newBuilder().setName("checkpoints/zhaisan").build());
+        stub.getCheckpoint(io.borderflow.api.checkpoint.v1.GetCheckpointRequest.newBuilder()
+                .setName("checkpoints/zhaisan")
+                .build());
     }
 
     /** An arrival at Zhaisan an hour ago of the truck whose plate is the key. */
@@ -42,9 +44,14 @@ class AuthenticationTest extends AuthenticationContract {
         if (credentials != null) {
             stub = stub.withCallCredentials(credentials);
         }
-        var ack = stub.recordCrossingEvent(RecordCrossingEventRequest.newBuilder().setEvent(CrossingFixtures.event(
-                "zhaisan", CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED,
-                CrossingFixtures.now().minus(Duration.ofHours(1)), plate(key), CrossingFixtures.carrier())).build())
+        var ack = stub.recordCrossingEvent(RecordCrossingEventRequest.newBuilder()
+                        .setEvent(CrossingFixtures.event(
+                                "zhaisan",
+                                CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED,
+                                CrossingFixtures.now().minus(Duration.ofHours(1)),
+                                plate(key),
+                                CrossingFixtures.carrier()))
+                        .build())
                 .getAck();
         assertThat(ack.getOutcome()).isEqualTo(EventOutcome.EVENT_OUTCOME_ACCEPTED);
     }
@@ -52,8 +59,11 @@ class AuthenticationTest extends AuthenticationContract {
     @Override
     protected boolean stored(String key) {
         try {
-            client.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(TestTokens.as(Roles.CUSTOMS_OFFICER))
-                    .getTruck(GetTruckRequest.newBuilder().setName("checkpoints/zhaisan/trucks/" + plate(key)).build());
+            client.withDeadlineAfter(10, TimeUnit.SECONDS)
+                    .withCallCredentials(TestTokens.as(Roles.CUSTOMS_OFFICER))
+                    .getTruck(GetTruckRequest.newBuilder()
+                            .setName("checkpoints/zhaisan/trucks/" + plate(key))
+                            .build());
             return true;
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {

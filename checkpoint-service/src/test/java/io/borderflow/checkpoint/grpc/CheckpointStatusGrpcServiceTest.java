@@ -55,6 +55,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CheckpointStatusGrpcServiceTest {
     /** Always open, 2 regular lanes, a nominal capacity far above the modelled rate of the scenario. */
     private static final List<String> QUIET_CANDIDATES = List.of("red-bridge", "sarpi", "alat");
+
     private static final String CONGESTED = "aktau";
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Duration MINUTE = Duration.ofMinutes(1);
@@ -69,15 +70,18 @@ class CheckpointStatusGrpcServiceTest {
         assertThat(empty.getOperationalStatus()).isEqualTo(OperationalStatus.OPERATIONAL_STATUS_OPEN);
         assertThat(empty.hasObservedWaits()).as("no truck cleared").isFalse();
         assertThat(empty.getWaitingList()).isEmpty();
-        assertThat(empty.getEstimatedWaitsList()).extracting(w -> duration(w.getWait())).containsOnly(Duration.ZERO);
+        assertThat(empty.getEstimatedWaitsList())
+                .extracting(w -> duration(w.getWait()))
+                .containsOnly(Duration.ZERO);
 
         Instant now = CrossingFixtures.now();
         Scenario scenario = new Scenario(checkpoint);
         scenario.clearedAfter("C1", now.minus(HOUR.multipliedBy(10)), now.minus(MINUTE.multipliedBy(30))); // 9h30
         scenario.clearedAfter("C2", now.minus(HOUR.multipliedBy(8)), now.minus(HOUR.multipliedBy(3))); // 5h
         scenario.send("C3", CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, now.minus(HOUR.multipliedBy(6)));
-        scenario.send(scenario.event("C3", CrossingEventType.CROSSING_EVENT_TYPE_INSPECTION_STARTED,
-                now.minus(HOUR.multipliedBy(5))).setChannel(InspectionChannel.INSPECTION_CHANNEL_GREEN));
+        scenario.send(scenario.event(
+                        "C3", CrossingEventType.CROSSING_EVENT_TYPE_INSPECTION_STARTED, now.minus(HOUR.multipliedBy(5)))
+                .setChannel(InspectionChannel.INSPECTION_CHANNEL_GREEN));
         scenario.send("C3", CrossingEventType.CROSSING_EVENT_TYPE_CLEARED, now.minus(HOUR.multipliedBy(4))); // 2h
         scenario.clearedAfter("C4", now.minus(HOUR.multipliedBy(20)), now.minus(HOUR.multipliedBy(2))); // 18h
         scenario.clearedAfter("C5", now.minus(HOUR.multipliedBy(3)), now.minus(MINUTE.multipliedBy(40))); // 2h20
@@ -90,13 +94,17 @@ class CheckpointStatusGrpcServiceTest {
         scenario.send("X", CrossingEventType.CROSSING_EVENT_TYPE_CANCELLED, now.minus(HOUR.multipliedBy(3)));
         // Queued now: two regular (one of them called forward), one priority; one in inspection; one booked only.
         scenario.send("W1", CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, now.minus(HOUR.multipliedBy(2)));
-        scenario.send(scenario.event("W2", CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, now.minus(MINUTE.multipliedBy(90)))
-                .setLaneKind(LaneKind.LANE_KIND_PRIORITY));
+        scenario.send(
+                scenario.event("W2", CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, now.minus(MINUTE.multipliedBy(90)))
+                        .setLaneKind(LaneKind.LANE_KIND_PRIORITY));
         scenario.send("W3", CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, now.minus(HOUR));
         scenario.send("W3", CrossingEventType.CROSSING_EVENT_TYPE_CALLED_FORWARD, now.minus(MINUTE.multipliedBy(30)));
         scenario.send("I1", CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, now.minus(HOUR.multipliedBy(5)));
-        scenario.send(scenario.event("I1", CrossingEventType.CROSSING_EVENT_TYPE_INSPECTION_STARTED,
-                now.minus(MINUTE.multipliedBy(20))).setChannel(InspectionChannel.INSPECTION_CHANNEL_RED));
+        scenario.send(scenario.event(
+                        "I1",
+                        CrossingEventType.CROSSING_EVENT_TYPE_INSPECTION_STARTED,
+                        now.minus(MINUTE.multipliedBy(20)))
+                .setChannel(InspectionChannel.INSPECTION_CHANNEL_RED));
         scenario.send("B1", CrossingEventType.CROSSING_EVENT_TYPE_BOOKED, now.minus(HOUR));
 
         CheckpointStatus status = status(checkpoint);
@@ -104,12 +112,17 @@ class CheckpointStatusGrpcServiceTest {
         assertThat(status.getName()).isEqualTo("checkpoints/" + checkpoint + "/status");
         // W1, W2 and W3 (called forward, not yet inspected); not I1 (inspected) nor B1 (not arrived).
         assertThat(status.getTrucksWaiting()).isEqualTo(3);
-        assertThat(status.getWaitingList()).containsExactlyInAnyOrder(
-                queue(LaneKind.LANE_KIND_REGULAR, InspectionChannel.INSPECTION_CHANNEL_UNSPECIFIED, 2),
-                queue(LaneKind.LANE_KIND_PRIORITY, InspectionChannel.INSPECTION_CHANNEL_UNSPECIFIED, 1));
+        assertThat(status.getWaitingList())
+                .containsExactlyInAnyOrder(
+                        queue(LaneKind.LANE_KIND_REGULAR, InspectionChannel.INSPECTION_CHANNEL_UNSPECIFIED, 2),
+                        queue(LaneKind.LANE_KIND_PRIORITY, InspectionChannel.INSPECTION_CHANNEL_UNSPECIFIED, 1));
         assertThat(status.getTrucksInInspection()).isEqualTo(1);
-        assertThat(status.getLanesList()).containsExactly(LaneAvailability.newBuilder().setKind(LaneKind.LANE_KIND_REGULAR)
-                .setOpen(2).setMaximum(2).build());
+        assertThat(status.getLanesList())
+                .containsExactly(LaneAvailability.newBuilder()
+                        .setKind(LaneKind.LANE_KIND_REGULAR)
+                        .setOpen(2)
+                        .setMaximum(2)
+                        .build());
         // C1 (30 min ago) and C5 (40 min ago) in the last hour; C1-C5 in the last day; OLD, REF and X are not.
         assertThat(status.getClearancesLastHour()).isEqualTo(2);
         assertThat(status.getClearancesLast24H()).isEqualTo(5);
@@ -130,27 +143,43 @@ class CheckpointStatusGrpcServiceTest {
         double meanHandlingHours = (9 * 2 + 5 / 60.0 + 0.75) / 11;
         assertThat(status.getClearancesPerOpenHour()).isCloseTo(2 / meanHandlingHours, within(1e-9));
         assertThat(status.getCapacityBasis()).isEqualTo(FigureBasis.FIGURE_BASIS_MODELLED);
-        Map<InspectionChannel, Duration> handling = Map.of(InspectionChannel.INSPECTION_CHANNEL_GREEN, Duration.ofMinutes(5),
-                InspectionChannel.INSPECTION_CHANNEL_BLUE, Duration.ofMinutes(5),
-                InspectionChannel.INSPECTION_CHANNEL_YELLOW, Duration.ofHours(2),
-                InspectionChannel.INSPECTION_CHANNEL_RED, Duration.ofMinutes(45),
-                InspectionChannel.INSPECTION_CHANNEL_UNSPECIFIED, Duration.ofHours(2));
-        assertThat(status.getEstimatedWaitsList()).extracting(ChannelWaitEstimate::getChannel)
+        Map<InspectionChannel, Duration> handling = Map.of(
+                InspectionChannel.INSPECTION_CHANNEL_GREEN,
+                Duration.ofMinutes(5),
+                InspectionChannel.INSPECTION_CHANNEL_BLUE,
+                Duration.ofMinutes(5),
+                InspectionChannel.INSPECTION_CHANNEL_YELLOW,
+                Duration.ofHours(2),
+                InspectionChannel.INSPECTION_CHANNEL_RED,
+                Duration.ofMinutes(45),
+                InspectionChannel.INSPECTION_CHANNEL_UNSPECIFIED,
+                Duration.ofHours(2));
+        assertThat(status.getEstimatedWaitsList())
+                .extracting(ChannelWaitEstimate::getChannel)
                 .containsExactlyInAnyOrderElementsOf(handling.keySet());
         for (ChannelWaitEstimate estimate : status.getEstimatedWaitsList()) {
-            assertThat(duration(estimate.getWait())).as("%s", estimate.getChannel()).isPositive();
-            assertThat(seconds(estimate.getWait())).as("%s", estimate.getChannel()).isCloseTo(3 * 3600.0, within(1.0));
-            assertThat(seconds(estimate.getTimeToClear()) - seconds(estimate.getWait())).as("%s", estimate.getChannel())
+            assertThat(duration(estimate.getWait()))
+                    .as("%s", estimate.getChannel())
+                    .isPositive();
+            assertThat(seconds(estimate.getWait()))
+                    .as("%s", estimate.getChannel())
+                    .isCloseTo(3 * 3600.0, within(1.0));
+            assertThat(seconds(estimate.getTimeToClear()) - seconds(estimate.getWait()))
+                    .as("%s", estimate.getChannel())
                     .isCloseTo(handling.get(estimate.getChannel()).toSeconds(), within(0.001));
             assertThat(estimate.getMethod()).isEqualTo(EstimationMethod.ESTIMATION_METHOD_FLUID);
             assertThat(estimate.getBasis()).isEqualTo(FigureBasis.FIGURE_BASIS_MODELLED);
         }
         // Backlog: 6 lane-hours drained at 2 lane-hours per hour while arrivals add 11/24 * mean handling per hour.
         double backlogHours = 6 / (2 - 11 / 24.0 * meanHandlingHours);
-        assertThat(Duration.between(instant(status.getUpdateTime()), instant(status.getBacklogClearTime())).toMillis()
-                / 3_600_000.0).isCloseTo(backlogHours, within(1 / 60.0));
+        assertThat(Duration.between(instant(status.getUpdateTime()), instant(status.getBacklogClearTime()))
+                                .toMillis()
+                        / 3_600_000.0)
+                .isCloseTo(backlogHours, within(1 / 60.0));
         assertThat(status.getBacklogClearBasis()).isEqualTo(FigureBasis.FIGURE_BASIS_MODELLED);
-        assertThat(Duration.between(instant(status.getUpdateTime()), Instant.now()).abs()).isLessThan(MINUTE);
+        assertThat(Duration.between(instant(status.getUpdateTime()), Instant.now())
+                        .abs())
+                .isLessThan(MINUTE);
     }
 
     @Test
@@ -160,7 +189,10 @@ class CheckpointStatusGrpcServiceTest {
         Scenario scenario = new Scenario(CONGESTED);
         Instant now = CrossingFixtures.now();
         for (int i = 0; i < 13; i++) {
-            scenario.send("T" + i, CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, now.minus(MINUTE.multipliedBy(10L * i + 1)));
+            scenario.send(
+                    "T" + i,
+                    CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED,
+                    now.minus(MINUTE.multipliedBy(10L * i + 1)));
         }
 
         CheckpointStatus status = status(CONGESTED);
@@ -169,8 +201,11 @@ class CheckpointStatusGrpcServiceTest {
         assertThat(status.getOperationalStatus()).isEqualTo(OperationalStatus.OPERATIONAL_STATUS_CONGESTED);
         assertThat(status.getStatusReason()).startsWith(status.getTrucksWaiting() + " trucks wait");
         ChannelWaitEstimate undecided = status.getEstimatedWaitsList().stream()
-                .filter(w -> w.getChannel() == InspectionChannel.INSPECTION_CHANNEL_UNSPECIFIED).findFirst().orElseThrow();
-        assertThat(duration(undecided.getWait())).isGreaterThanOrEqualTo(Duration.ofHours(26).minusSeconds(1));
+                .filter(w -> w.getChannel() == InspectionChannel.INSPECTION_CHANNEL_UNSPECIFIED)
+                .findFirst()
+                .orElseThrow();
+        assertThat(duration(undecided.getWait()))
+                .isGreaterThanOrEqualTo(Duration.ofHours(26).minusSeconds(1));
     }
 
     @Test
@@ -188,52 +223,81 @@ class CheckpointStatusGrpcServiceTest {
             assertThat(status.getOperationalStatus()).isNotEqualTo(OperationalStatus.OPERATIONAL_STATUS_CLOSED);
         } else {
             assertThat(status.getOperationalStatus()).isEqualTo(OperationalStatus.OPERATIONAL_STATUS_CLOSED);
-            assertThat(status.getStatusReason()).contains("outside opening hours").contains("opens");
+            assertThat(status.getStatusReason())
+                    .contains("outside opening hours")
+                    .contains("opens");
         }
     }
 
     @Test
     void aBatchAnswersInTheOrderAsked() {
-        List<String> names = List.of("checkpoints/zhelkuar/status", "checkpoints/aktau/status", "checkpoints/zhaisan/status",
+        List<String> names = List.of(
+                "checkpoints/zhelkuar/status",
+                "checkpoints/aktau/status",
+                "checkpoints/zhaisan/status",
                 "checkpoints/aktau/status");
 
-        List<CheckpointStatus> statuses = stub().batchGetCheckpointStatuses(BatchGetCheckpointStatusesRequest.newBuilder()
-                .addAllNames(names).build()).getStatusesList();
+        List<CheckpointStatus> statuses = stub().batchGetCheckpointStatuses(
+                        BatchGetCheckpointStatusesRequest.newBuilder()
+                                .addAllNames(names)
+                                .build())
+                .getStatusesList();
 
         assertThat(statuses).extracting(CheckpointStatus::getName).isEqualTo(names);
     }
 
     @Test
     void aBatchOfFiftyIsAllowed() {
-        List<String> names = IntStream.range(0, 50).mapToObj(i -> "checkpoints/zhaisan/status").toList();
-        assertThat(stub().batchGetCheckpointStatuses(BatchGetCheckpointStatusesRequest.newBuilder().addAllNames(names)
-                .build()).getStatusesCount()).isEqualTo(50);
+        List<String> names = IntStream.range(0, 50)
+                .mapToObj(i -> "checkpoints/zhaisan/status")
+                .toList();
+        assertThat(stub().batchGetCheckpointStatuses(BatchGetCheckpointStatusesRequest.newBuilder()
+                                .addAllNames(names)
+                                .build())
+                        .getStatusesCount())
+                .isEqualTo(50);
     }
 
     @Test
     void aBatchWithAnUnknownCheckpointIsNotFoundWhole() {
-        var failure = assertFails(() -> stub().batchGetCheckpointStatuses(BatchGetCheckpointStatusesRequest.newBuilder()
-                .addNames("checkpoints/zhaisan/status").addNames("checkpoints/atlantis/status").build()),
-                Status.Code.NOT_FOUND, "CHECKPOINT_NOT_FOUND");
+        var failure = assertFails(
+                () -> stub().batchGetCheckpointStatuses(BatchGetCheckpointStatusesRequest.newBuilder()
+                        .addNames("checkpoints/zhaisan/status")
+                        .addNames("checkpoints/atlantis/status")
+                        .build()),
+                Status.Code.NOT_FOUND,
+                "CHECKPOINT_NOT_FOUND");
         assertThat(failure.description()).contains("checkpoints/atlantis");
     }
 
     @Test
     void aBatchNamesItsMalformedName() {
-        var failure = assertFails(() -> stub().batchGetCheckpointStatuses(BatchGetCheckpointStatusesRequest.newBuilder()
-                .addNames("checkpoints/zhaisan/status").addNames("checkpoints/zhaisan").build()),
-                Status.Code.INVALID_ARGUMENT, "INVALID_NAME");
+        var failure = assertFails(
+                () -> stub().batchGetCheckpointStatuses(BatchGetCheckpointStatusesRequest.newBuilder()
+                        .addNames("checkpoints/zhaisan/status")
+                        .addNames("checkpoints/zhaisan")
+                        .build()),
+                Status.Code.INVALID_ARGUMENT,
+                "INVALID_NAME");
         assertThat(failure.badFields()).containsExactly("names[1]");
     }
 
     @Test
     void aBatchOfNoneOrMoreThanFiftyIsInvalid() {
-        var none = assertFails(() -> stub().batchGetCheckpointStatuses(BatchGetCheckpointStatusesRequest.getDefaultInstance()),
-                Status.Code.INVALID_ARGUMENT, "INVALID_NAME");
+        var none = assertFails(
+                () -> stub().batchGetCheckpointStatuses(BatchGetCheckpointStatusesRequest.getDefaultInstance()),
+                Status.Code.INVALID_ARGUMENT,
+                "INVALID_NAME");
         assertThat(none.badFields()).containsExactly("names");
-        List<String> fiftyOne = IntStream.range(0, 51).mapToObj(i -> "checkpoints/zhaisan/status").toList();
-        var tooMany = assertFails(() -> stub().batchGetCheckpointStatuses(BatchGetCheckpointStatusesRequest.newBuilder()
-                .addAllNames(fiftyOne).build()), Status.Code.INVALID_ARGUMENT, "INVALID_NAME");
+        List<String> fiftyOne = IntStream.range(0, 51)
+                .mapToObj(i -> "checkpoints/zhaisan/status")
+                .toList();
+        var tooMany = assertFails(
+                () -> stub().batchGetCheckpointStatuses(BatchGetCheckpointStatusesRequest.newBuilder()
+                        .addAllNames(fiftyOne)
+                        .build()),
+                Status.Code.INVALID_ARGUMENT,
+                "INVALID_NAME");
         assertThat(tooMany.badFields()).containsExactly("names");
     }
 
@@ -244,19 +308,35 @@ class CheckpointStatusGrpcServiceTest {
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = {"", "checkpoints/zhaisan", "zhaisan/status", "checkpoints/Zhaisan/status",
-            "checkpoints/zhaisan/status/", "checkpoints//status", "checkpoints/zhaisan/lanes/1/status"})
+    @ValueSource(
+            strings = {
+                "",
+                "checkpoints/zhaisan",
+                "zhaisan/status",
+                "checkpoints/Zhaisan/status",
+                "checkpoints/zhaisan/status/",
+                "checkpoints//status",
+                "checkpoints/zhaisan/lanes/1/status"
+            })
     void aMalformedNameIsInvalid(String name) {
-        var failure = assertFails(() -> stub().getCheckpointStatus(GetCheckpointStatusRequest.newBuilder().setName(name).build()),
-                Status.Code.INVALID_ARGUMENT, "INVALID_NAME");
+        var failure = assertFails(
+                () -> stub().getCheckpointStatus(GetCheckpointStatusRequest.newBuilder()
+                        .setName(name)
+                        .build()),
+                Status.Code.INVALID_ARGUMENT,
+                "INVALID_NAME");
         assertThat(failure.badFields()).containsExactly("name");
     }
 
     @Test
     void anyValidTokenMayRead() {
         for (String role : Roles.all()) {
-            CheckpointStatus status = checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(TestTokens.as(role))
-                    .getCheckpointStatus(GetCheckpointStatusRequest.newBuilder().setName("checkpoints/zhaisan/status").build())
+            CheckpointStatus status = checkpoints
+                    .withDeadlineAfter(10, TimeUnit.SECONDS)
+                    .withCallCredentials(TestTokens.as(role))
+                    .getCheckpointStatus(GetCheckpointStatusRequest.newBuilder()
+                            .setName("checkpoints/zhaisan/status")
+                            .build())
                     .getStatus();
             assertThat(status.getName()).as(role).isEqualTo("checkpoints/zhaisan/status");
         }
@@ -264,10 +344,16 @@ class CheckpointStatusGrpcServiceTest {
 
     @Test
     void withoutATokenTheStatusIsUnauthenticated() {
-        Throwable single = catchThrowable(() -> checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).getCheckpointStatus(
-                GetCheckpointStatusRequest.newBuilder().setName("checkpoints/zhaisan/status").build()));
-        Throwable batch = catchThrowable(() -> checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).batchGetCheckpointStatuses(
-                BatchGetCheckpointStatusesRequest.newBuilder().addNames("checkpoints/zhaisan/status").build()));
+        Throwable single = catchThrowable(() -> checkpoints
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .getCheckpointStatus(GetCheckpointStatusRequest.newBuilder()
+                        .setName("checkpoints/zhaisan/status")
+                        .build()));
+        Throwable batch = catchThrowable(() -> checkpoints
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .batchGetCheckpointStatuses(BatchGetCheckpointStatusesRequest.newBuilder()
+                        .addNames("checkpoints/zhaisan/status")
+                        .build()));
         assertThat(Status.fromThrowable(single).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
         assertThat(Status.fromThrowable(batch).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
     }
@@ -295,8 +381,13 @@ class CheckpointStatusGrpcServiceTest {
         }
 
         void send(CrossingEvent.Builder event) {
-            var ack = checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(operator)
-                    .recordCrossingEvent(RecordCrossingEventRequest.newBuilder().setEvent(event).build()).getAck();
+            var ack = checkpoints
+                    .withDeadlineAfter(10, TimeUnit.SECONDS)
+                    .withCallCredentials(operator)
+                    .recordCrossingEvent(RecordCrossingEventRequest.newBuilder()
+                            .setEvent(event)
+                            .build())
+                    .getAck();
             assertThat(ack.getOutcome()).as("%s", event).isEqualTo(EventOutcome.EVENT_OUTCOME_ACCEPTED);
         }
 
@@ -311,7 +402,9 @@ class CheckpointStatusGrpcServiceTest {
         List<String> busy = new ArrayList<>();
         for (String candidate : QUIET_CANDIDATES) {
             CheckpointStatus status = status(candidate);
-            if (status.getTrucksWaiting() == 0 && status.getTrucksInInspection() == 0 && status.getClearancesLast24H() == 0
+            if (status.getTrucksWaiting() == 0
+                    && status.getTrucksInInspection() == 0
+                    && status.getClearancesLast24H() == 0
                     && status.getArrivalsPerHour() == 0) {
                 return candidate;
             }
@@ -321,16 +414,24 @@ class CheckpointStatusGrpcServiceTest {
     }
 
     private CheckpointServiceBlockingStub stub() {
-        return checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(TestTokens.as(Roles.FREIGHT_PLATFORM));
+        return checkpoints
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .withCallCredentials(TestTokens.as(Roles.FREIGHT_PLATFORM));
     }
 
     private CheckpointStatus status(String checkpointId) {
         return stub().getCheckpointStatus(GetCheckpointStatusRequest.newBuilder()
-                .setName("checkpoints/" + checkpointId + "/status").build()).getStatus();
+                        .setName("checkpoints/" + checkpointId + "/status")
+                        .build())
+                .getStatus();
     }
 
     private static QueueCount queue(LaneKind kind, InspectionChannel channel, int trucks) {
-        return QueueCount.newBuilder().setLaneKind(kind).setChannel(channel).setTrucks(trucks).build();
+        return QueueCount.newBuilder()
+                .setLaneKind(kind)
+                .setChannel(channel)
+                .setTrucks(trucks)
+                .build();
     }
 
     private static double seconds(com.google.protobuf.Duration duration) {

@@ -62,7 +62,8 @@ class CrossingEventStreamTest {
     @GrpcClient
     CheckpointServiceBlockingStub checkpoints;
 
-    private final String subject = "stream-operator-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String subject =
+            "stream-operator-" + UUID.randomUUID().toString().substring(0, 8);
     private final CallCredentials operator = operatorAs(subject, CHECKPOINT, "atlantis");
 
     /** What the test expects of one event's acknowledgement. */
@@ -77,8 +78,7 @@ class CrossingEventStreamTest {
     }
 
     /** A truck of the scenario: its plate and the state and times its accepted events give it. */
-    private record TruckPlan(String plate, TruckState state, List<CrossingEvent> events) {
-    }
+    private record TruckPlan(String plate, TruckState state, List<CrossingEvent> events) {}
 
     @Test
     void aStreamIsAcknowledgedEventByEventAndResendingItChangesNothing() {
@@ -109,31 +109,71 @@ class CrossingEventStreamTest {
         Instant inTheQueue = start.plus(Duration.ofHours(1));
         String strayPlate = plate();
         String syrymPlate = plate();
-        insert(sent, expected, 3, event(CHECKPOINT, CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, inTheQueue, "??", carrier),
+        insert(
+                sent,
+                expected,
+                3,
+                event(CHECKPOINT, CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, inTheQueue, "??", carrier),
                 Expected.rejected("INVALID_EVENT", "event.truck.plate"));
-        insert(sent, expected, 9, event(CHECKPOINT, CrossingEventType.CROSSING_EVENT_TYPE_INSPECTION_STARTED,
-                inTheQueue.plus(Duration.ofHours(5)), trucks.get(10).plate(), carrier),
+        insert(
+                sent,
+                expected,
+                9,
+                event(
+                        CHECKPOINT,
+                        CrossingEventType.CROSSING_EVENT_TYPE_INSPECTION_STARTED,
+                        inTheQueue.plus(Duration.ofHours(5)),
+                        trucks.get(10).plate(),
+                        carrier),
                 Expected.rejected("INVALID_EVENT", "event.channel"));
-        insert(sent, expected, 15, event(CHECKPOINT, CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, inTheQueue, plate(), carrier)
-                .setEventId("bad").setOccurTime(ts(Instant.now().plus(Duration.ofHours(2)))),
+        insert(
+                sent,
+                expected,
+                15,
+                event(CHECKPOINT, CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, inTheQueue, plate(), carrier)
+                        .setEventId("bad")
+                        .setOccurTime(ts(Instant.now().plus(Duration.ofHours(2)))),
                 Expected.rejected("INVALID_EVENT", "event.event_id", "event.occur_time"));
-        insert(sent, expected, 21, event(CHECKPOINT, CrossingEventType.CROSSING_EVENT_TYPE_CLEARED, inTheQueue, strayPlate,
-                carrier), Expected.rejected("IMPOSSIBLE_TRANSITION"));
-        insert(sent, expected, 27, event("syrym", CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, inTheQueue, syrymPlate, carrier),
+        insert(
+                sent,
+                expected,
+                21,
+                event(CHECKPOINT, CrossingEventType.CROSSING_EVENT_TYPE_CLEARED, inTheQueue, strayPlate, carrier),
+                Expected.rejected("IMPOSSIBLE_TRANSITION"));
+        insert(
+                sent,
+                expected,
+                27,
+                event("syrym", CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, inTheQueue, syrymPlate, carrier),
                 Expected.rejected("CHECKPOINT_NOT_IN_CLAIM"));
-        insert(sent, expected, 33, event("atlantis", CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, inTheQueue, plate(), carrier),
+        insert(
+                sent,
+                expected,
+                33,
+                event("atlantis", CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, inTheQueue, plate(), carrier),
                 Expected.rejected("CHECKPOINT_NOT_FOUND"));
         // After the events they contradict:
         CrossingEvent firstClearance = trucks.get(0).events().get(3);
-        sent.add(event(CHECKPOINT, CrossingEventType.CROSSING_EVENT_TYPE_CLEARED,
-                instant(firstClearance.getOccurTime()).plus(Duration.ofMinutes(5)), trucks.get(0).plate(), carrier).build());
+        sent.add(event(
+                        CHECKPOINT,
+                        CrossingEventType.CROSSING_EVENT_TYPE_CLEARED,
+                        instant(firstClearance.getOccurTime()).plus(Duration.ofMinutes(5)),
+                        trucks.get(0).plate(),
+                        carrier)
+                .build());
         expected.add(Expected.rejected("IMPOSSIBLE_TRANSITION"));
-        sent.add(event(CHECKPOINT, CrossingEventType.CROSSING_EVENT_TYPE_NO_SHOW,
-                instant(trucks.get(8).events().get(0).getOccurTime()).plus(Duration.ofMinutes(1)), trucks.get(8).plate(),
-                carrier).build());
+        sent.add(event(
+                        CHECKPOINT,
+                        CrossingEventType.CROSSING_EVENT_TYPE_NO_SHOW,
+                        instant(trucks.get(8).events().get(0).getOccurTime()).plus(Duration.ofMinutes(1)),
+                        trucks.get(8).plate(),
+                        carrier)
+                .build());
         expected.add(Expected.rejected("IMPOSSIBLE_TRANSITION"));
         CrossingEvent secondArrival = trucks.get(1).events().get(0);
-        sent.add(secondArrival.toBuilder().setOccurTime(ts(instant(secondArrival.getOccurTime()).minusSeconds(30))).build());
+        sent.add(secondArrival.toBuilder()
+                .setOccurTime(ts(instant(secondArrival.getOccurTime()).minusSeconds(30)))
+                .build());
         expected.add(Expected.rejected("EVENT_ID_REUSED"));
         // The same event twice in one stream: the second is a duplicate.
         sent.add(trucks.get(2).events().get(1));
@@ -150,8 +190,11 @@ class CrossingEventStreamTest {
 
         List<CrossingEventAck> resent = stream(operator, sent);
 
-        List<Expected> again = expected.stream().map(e -> e.outcome() == EventOutcome.EVENT_OUTCOME_REJECTED ? e
-                : new Expected(EventOutcome.EVENT_OUTCOME_DUPLICATE, "", List.of())).toList();
+        List<Expected> again = expected.stream()
+                .map(e -> e.outcome() == EventOutcome.EVENT_OUTCOME_REJECTED
+                        ? e
+                        : new Expected(EventOutcome.EVENT_OUTCOME_DUPLICATE, "", List.of()))
+                .toList();
         assertAcks(sent, resent, again);
         assertVisits(trucks, carrier);
         assertThat(auditedEvents()).as("the resend wrote nothing").hasSize(40);
@@ -162,14 +205,20 @@ class CrossingEventStreamTest {
         String carrier = carrier();
         Instant at = CrossingFixtures.now().minus(Duration.ofHours(1));
         List<CrossingEvent> sent = List.of(
-                event(CHECKPOINT, CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, at, plate(), carrier).build(),
-                event(CHECKPOINT, CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, at, plate(), carrier).setTypeValue(42).build(),
-                event(CHECKPOINT, CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, at, plate(), carrier).build());
+                event(CHECKPOINT, CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, at, plate(), carrier)
+                        .build(),
+                event(CHECKPOINT, CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, at, plate(), carrier)
+                        .setTypeValue(42)
+                        .build(),
+                event(CHECKPOINT, CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, at, plate(), carrier)
+                        .build());
 
         List<CrossingEventAck> acks = stream(operator, sent);
 
-        assertAcks(sent, acks, List.of(Expected.accepted(), Expected.rejected("INVALID_EVENT", "event.type"),
-                Expected.accepted()));
+        assertAcks(
+                sent,
+                acks,
+                List.of(Expected.accepted(), Expected.rejected("INVALID_EVENT", "event.type"), Expected.accepted()));
     }
 
     @Test
@@ -179,11 +228,16 @@ class CrossingEventStreamTest {
 
     @Test
     void onlyBorderOperatorsMayStream() {
-        CrossingEvent arrival = event(CHECKPOINT, CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED,
-                CrossingFixtures.now().minus(Duration.ofHours(1)), plate(), carrier()).build();
+        CrossingEvent arrival = event(
+                        CHECKPOINT,
+                        CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED,
+                        CrossingFixtures.now().minus(Duration.ofHours(1)),
+                        plate(),
+                        carrier())
+                .build();
 
-        for (CallCredentials caller : List.of(customsOfficer(), CrossingFixtures.carrierToken(carrier()),
-                TestTokens.as(Roles.FREIGHT_PLATFORM))) {
+        for (CallCredentials caller : List.of(
+                customsOfficer(), CrossingFixtures.carrierToken(carrier()), TestTokens.as(Roles.FREIGHT_PLATFORM))) {
             assertThat(streamFailure(caller, List.of(arrival)).getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
         }
         assertThat(streamFailure(null, List.of(arrival)).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
@@ -216,11 +270,22 @@ class CrossingEventStreamTest {
                 String plate = plate();
                 plates.add(plate);
                 Instant arrived = start.plus(Duration.ofMinutes(s * trucksPerStream + t));
-                events.add(event(CHECKPOINT, CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, arrived, plate, carrier).build());
-                events.add(event(CHECKPOINT, CrossingEventType.CROSSING_EVENT_TYPE_CALLED_FORWARD,
-                        arrived.plus(Duration.ofHours(2)), plate, carrier).build());
-                events.add(event(CHECKPOINT, CrossingEventType.CROSSING_EVENT_TYPE_CLEARED,
-                        arrived.plus(Duration.ofHours(3)), plate, carrier).build());
+                events.add(event(CHECKPOINT, CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, arrived, plate, carrier)
+                        .build());
+                events.add(event(
+                                CHECKPOINT,
+                                CrossingEventType.CROSSING_EVENT_TYPE_CALLED_FORWARD,
+                                arrived.plus(Duration.ofHours(2)),
+                                plate,
+                                carrier)
+                        .build());
+                events.add(event(
+                                CHECKPOINT,
+                                CrossingEventType.CROSSING_EVENT_TYPE_CLEARED,
+                                arrived.plus(Duration.ofHours(3)),
+                                plate,
+                                carrier)
+                        .build());
             }
             perStream.add(events);
         }
@@ -230,10 +295,14 @@ class CrossingEventStreamTest {
         for (int s = 0; s < streamCount; s++) {
             Result result = results.get(s);
             assertThat(result.failure()).as("stream %d ends normally", s).isNull();
-            assertThat(result.acks()).extracting(CrossingEventAck::getEventId)
+            assertThat(result.acks())
+                    .extracting(CrossingEventAck::getEventId)
                     .as("stream %d acknowledged event by event, in order", s)
-                    .containsExactlyElementsOf(perStream.get(s).stream().map(CrossingEvent::getEventId).toList());
-            assertThat(result.acks()).extracting(CrossingEventAck::getOutcome)
+                    .containsExactlyElementsOf(perStream.get(s).stream()
+                            .map(CrossingEvent::getEventId)
+                            .toList());
+            assertThat(result.acks())
+                    .extracting(CrossingEventAck::getOutcome)
                     .containsOnly(EventOutcome.EVENT_OUTCOME_ACCEPTED);
         }
         for (String plate : plates) {
@@ -265,38 +334,69 @@ class CrossingEventStreamTest {
         TruckState state;
         Instant at = start;
         if (i <= 4) {
-            events.add(at(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, at, plate, carrier).build());
-            events.add(at(CrossingEventType.CROSSING_EVENT_TYPE_CALLED_FORWARD, at.plus(Duration.ofHours(2)), plate, carrier).build());
-            events.add(at(CrossingEventType.CROSSING_EVENT_TYPE_INSPECTION_STARTED, at.plus(Duration.ofHours(3)), plate, carrier)
-                    .setChannel(InspectionChannel.INSPECTION_CHANNEL_GREEN).build());
-            events.add(at(CrossingEventType.CROSSING_EVENT_TYPE_CLEARED, at.plus(Duration.ofHours(4)), plate, carrier).build());
+            events.add(at(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, at, plate, carrier)
+                    .build());
+            events.add(at(
+                            CrossingEventType.CROSSING_EVENT_TYPE_CALLED_FORWARD,
+                            at.plus(Duration.ofHours(2)),
+                            plate,
+                            carrier)
+                    .build());
+            events.add(at(
+                            CrossingEventType.CROSSING_EVENT_TYPE_INSPECTION_STARTED,
+                            at.plus(Duration.ofHours(3)),
+                            plate,
+                            carrier)
+                    .setChannel(InspectionChannel.INSPECTION_CHANNEL_GREEN)
+                    .build());
+            events.add(at(CrossingEventType.CROSSING_EVENT_TYPE_CLEARED, at.plus(Duration.ofHours(4)), plate, carrier)
+                    .build());
             state = TruckState.TRUCK_STATE_CLEARED;
         } else if (i <= 7) {
-            events.add(at(CrossingEventType.CROSSING_EVENT_TYPE_BOOKED, at, plate, carrier).build());
-            events.add(at(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, at.plus(Duration.ofHours(1)), plate, carrier).build());
-            events.add(at(CrossingEventType.CROSSING_EVENT_TYPE_CALLED_FORWARD, at.plus(Duration.ofHours(6)), plate, carrier)
+            events.add(at(CrossingEventType.CROSSING_EVENT_TYPE_BOOKED, at, plate, carrier)
+                    .build());
+            events.add(at(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, at.plus(Duration.ofHours(1)), plate, carrier)
+                    .build());
+            events.add(at(
+                            CrossingEventType.CROSSING_EVENT_TYPE_CALLED_FORWARD,
+                            at.plus(Duration.ofHours(6)),
+                            plate,
+                            carrier)
                     .build());
             state = TruckState.TRUCK_STATE_CALLED;
         } else if (i <= 9) {
-            events.add(at(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, at, plate, carrier).build());
-            events.add(at(CrossingEventType.CROSSING_EVENT_TYPE_INSPECTION_STARTED, at.plus(Duration.ofHours(7)), plate, carrier)
-                    .setChannel(InspectionChannel.INSPECTION_CHANNEL_RED).build());
+            events.add(at(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, at, plate, carrier)
+                    .build());
+            events.add(at(
+                            CrossingEventType.CROSSING_EVENT_TYPE_INSPECTION_STARTED,
+                            at.plus(Duration.ofHours(7)),
+                            plate,
+                            carrier)
+                    .setChannel(InspectionChannel.INSPECTION_CHANNEL_RED)
+                    .build());
             state = TruckState.TRUCK_STATE_IN_INSPECTION;
         } else if (i <= 11) {
-            events.add(at(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, at, plate, carrier).build());
+            events.add(at(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, at, plate, carrier)
+                    .build());
             state = TruckState.TRUCK_STATE_WAITING;
         } else if (i == 12) {
-            events.add(at(CrossingEventType.CROSSING_EVENT_TYPE_BOOKED, at, plate, carrier).build());
+            events.add(at(CrossingEventType.CROSSING_EVENT_TYPE_BOOKED, at, plate, carrier)
+                    .build());
             state = TruckState.TRUCK_STATE_BOOKED;
         } else if (i == 13) {
-            events.add(at(CrossingEventType.CROSSING_EVENT_TYPE_BOOKED, at, plate, carrier).build());
+            events.add(at(CrossingEventType.CROSSING_EVENT_TYPE_BOOKED, at, plate, carrier)
+                    .build());
             events.add(at(CrossingEventType.CROSSING_EVENT_TYPE_CANCELLED, at.plus(Duration.ofHours(1)), plate, carrier)
-                    .setReason("booking withdrawn").build());
+                    .setReason("booking withdrawn")
+                    .build());
             state = TruckState.TRUCK_STATE_CANCELLED;
         } else {
-            events.add(at(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, at, plate, carrier).build());
-            events.add(at(CrossingEventType.CROSSING_EVENT_TYPE_REDIRECTED, at.plus(Duration.ofHours(2)), plate, carrier)
-                    .setReason("sent to Syrym").build());
+            events.add(at(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED, at, plate, carrier)
+                    .build());
+            events.add(
+                    at(CrossingEventType.CROSSING_EVENT_TYPE_REDIRECTED, at.plus(Duration.ofHours(2)), plate, carrier)
+                            .setReason("sent to Syrym")
+                            .build());
             state = TruckState.TRUCK_STATE_REDIRECTED;
         }
         return new TruckPlan(plate, state, events);
@@ -306,7 +406,11 @@ class CrossingEventStreamTest {
         return event(CHECKPOINT, type, at, plate, carrier);
     }
 
-    private static void insert(List<CrossingEvent> sent, List<Expected> expected, int index, CrossingEvent.Builder event,
+    private static void insert(
+            List<CrossingEvent> sent,
+            List<Expected> expected,
+            int index,
+            CrossingEvent.Builder event,
             Expected outcome) {
         sent.add(index, event.build());
         expected.add(index, outcome);
@@ -329,7 +433,9 @@ class CrossingEventStreamTest {
                 assertThat(ack.hasTruck()).isFalse();
             } else {
                 assertThat(ack.getDescription()).isEmpty();
-                assertThat(ack.getTruck().getName()).isEqualTo("checkpoints/zhaisan/trucks/" + event.getTruck().getPlate());
+                assertThat(ack.getTruck().getName())
+                        .isEqualTo(
+                                "checkpoints/zhaisan/trucks/" + event.getTruck().getPlate());
             }
         }
     }
@@ -344,9 +450,12 @@ class CrossingEventStreamTest {
             for (CrossingEvent event : truck.events()) {
                 Instant at = instant(event.getOccurTime());
                 switch (event.getType()) {
-                    case CROSSING_EVENT_TYPE_BOOKED -> assertThat(instant(visit.getBookTime())).isEqualTo(at);
-                    case CROSSING_EVENT_TYPE_ARRIVED -> assertThat(instant(visit.getArriveTime())).isEqualTo(at);
-                    case CROSSING_EVENT_TYPE_CALLED_FORWARD -> assertThat(instant(visit.getCallTime())).isEqualTo(at);
+                    case CROSSING_EVENT_TYPE_BOOKED ->
+                        assertThat(instant(visit.getBookTime())).isEqualTo(at);
+                    case CROSSING_EVENT_TYPE_ARRIVED ->
+                        assertThat(instant(visit.getArriveTime())).isEqualTo(at);
+                    case CROSSING_EVENT_TYPE_CALLED_FORWARD ->
+                        assertThat(instant(visit.getCallTime())).isEqualTo(at);
                     case CROSSING_EVENT_TYPE_INSPECTION_STARTED -> {
                         assertThat(instant(visit.getInspectionStartTime())).isEqualTo(at);
                         assertThat(visit.getChannel()).isEqualTo(event.getChannel());
@@ -357,14 +466,23 @@ class CrossingEventStreamTest {
                     }
                 }
             }
-            if (truck.events().stream().noneMatch(e -> e.getType().getNumber() >= CrossingEventType.CROSSING_EVENT_TYPE_CLEARED_VALUE)) {
-                assertThat(visit.hasEndTime()).as("%s has not left", truck.plate()).isFalse();
+            if (truck.events().stream()
+                    .noneMatch(e -> e.getType().getNumber() >= CrossingEventType.CROSSING_EVENT_TYPE_CLEARED_VALUE)) {
+                assertThat(visit.hasEndTime())
+                        .as("%s has not left", truck.plate())
+                        .isFalse();
                 open.put(truck.plate(), truck.state());
             }
         }
-        List<TruckVisit> listed = checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(customsOfficer())
-                .listTrucks(ListTrucksRequest.newBuilder().setParent("checkpoints/" + CHECKPOINT).setCarrierId(carrier)
-                        .setPageSize(500).build()).getTrucksList();
+        List<TruckVisit> listed = checkpoints
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .withCallCredentials(customsOfficer())
+                .listTrucks(ListTrucksRequest.newBuilder()
+                        .setParent("checkpoints/" + CHECKPOINT)
+                        .setCarrierId(carrier)
+                        .setPageSize(500)
+                        .build())
+                .getTrucksList();
         Map<String, TruckState> listedStates = new LinkedHashMap<>();
         listed.forEach(v -> listedStates.put(v.getTruck().getPlate(), v.getState()));
         assertThat(listedStates).as("the open visits, and only those").containsExactlyInAnyOrderEntriesOf(open);
@@ -372,8 +490,12 @@ class CrossingEventStreamTest {
     }
 
     private TruckVisit getTruck(String checkpointId, String plate) {
-        return checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(customsOfficer())
-                .getTruck(GetTruckRequest.newBuilder().setName("checkpoints/" + checkpointId + "/trucks/" + plate).build())
+        return checkpoints
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .withCallCredentials(customsOfficer())
+                .getTruck(GetTruckRequest.newBuilder()
+                        .setName("checkpoints/" + checkpointId + "/trucks/" + plate)
+                        .build())
                 .getTruck();
     }
 
@@ -383,10 +505,18 @@ class CrossingEventStreamTest {
 
     /** Audit records of the accepted events (refusals are recorded too, with outcome REJECTED). */
     private List<?> auditedEvents() {
-        return checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(TestTokens.as(Roles.AUDITOR))
-                .listAuditRecords(ListAuditRecordsRequest.newBuilder().setSubject(subject).setAction("crossing-event.record")
-                        .setPageSize(500).build()).getAuditRecordsList().stream()
-                .filter(r -> r.getOutcome() == io.borderflow.api.common.v1.AuditOutcome.AUDIT_OUTCOME_SUCCEEDED).toList();
+        return checkpoints
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .withCallCredentials(TestTokens.as(Roles.AUDITOR))
+                .listAuditRecords(ListAuditRecordsRequest.newBuilder()
+                        .setSubject(subject)
+                        .setAction("crossing-event.record")
+                        .setPageSize(500)
+                        .build())
+                .getAuditRecordsList()
+                .stream()
+                .filter(r -> r.getOutcome() == io.borderflow.api.common.v1.AuditOutcome.AUDIT_OUTCOME_SUCCEEDED)
+                .toList();
     }
 
     // --- the stream client ---
@@ -405,15 +535,14 @@ class CrossingEventStreamTest {
         return Status.fromThrowable(result.failure());
     }
 
-    private record Result(List<CrossingEventAck> acks, Throwable failure) {
-    }
+    private record Result(List<CrossingEventAck> acks, Throwable failure) {}
 
     private Result call(CallCredentials caller, List<CrossingEvent> events) {
         List<CrossingEventAck> acks = new CopyOnWriteArrayList<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
-        CheckpointServiceGrpc.CheckpointServiceStub stub = CheckpointServiceGrpc.newStub(streams)
-                .withDeadlineAfter(60, TimeUnit.SECONDS);
+        CheckpointServiceGrpc.CheckpointServiceStub stub =
+                CheckpointServiceGrpc.newStub(streams).withDeadlineAfter(60, TimeUnit.SECONDS);
         if (caller != null) {
             stub = stub.withCallCredentials(caller);
         }
@@ -435,7 +564,8 @@ class CrossingEventStreamTest {
             }
         });
         for (CrossingEvent event : events) {
-            requests.onNext(StreamCrossingEventsRequest.newBuilder().setEvent(event).build());
+            requests.onNext(
+                    StreamCrossingEventsRequest.newBuilder().setEvent(event).build());
         }
         requests.onCompleted();
         try {

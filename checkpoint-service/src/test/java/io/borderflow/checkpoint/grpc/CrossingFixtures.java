@@ -25,8 +25,7 @@ final class CrossingFixtures {
     private static final String LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
     private static final String ALPHANUMERIC = LETTERS + "0123456789";
 
-    private CrossingFixtures() {
-    }
+    private CrossingFixtures() {}
 
     /** A plate no other test uses: 8 letters and digits, starting with a letter. */
     static String plate() {
@@ -52,7 +51,10 @@ final class CrossingFixtures {
     }
 
     static Timestamp ts(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        return Timestamp.newBuilder()
+                .setSeconds(instant.getEpochSecond())
+                .setNanos(instant.getNano())
+                .build();
     }
 
     static Instant instant(Timestamp timestamp) {
@@ -64,10 +66,14 @@ final class CrossingFixtures {
     }
 
     /** A valid event of a fresh id: {@code type} at {@code at} for the truck, exit direction, nothing optional set. */
-    static CrossingEvent.Builder event(String checkpointId, CrossingEventType type, Instant at, String plate,
-            String carrierId) {
-        return CrossingEvent.newBuilder().setEventId(eventId()).setCheckpoint("checkpoints/" + checkpointId)
-                .setType(type).setOccurTime(ts(at)).setDirection(Direction.DIRECTION_EXIT)
+    static CrossingEvent.Builder event(
+            String checkpointId, CrossingEventType type, Instant at, String plate, String carrierId) {
+        return CrossingEvent.newBuilder()
+                .setEventId(eventId())
+                .setCheckpoint("checkpoints/" + checkpointId)
+                .setType(type)
+                .setOccurTime(ts(at))
+                .setDirection(Direction.DIRECTION_EXIT)
                 .setTruck(Truck.newBuilder().setPlate(plate).setCarrierId(carrierId));
     }
 
@@ -78,8 +84,11 @@ final class CrossingFixtures {
 
     /** A border operator of these checkpoints, under a subject of its own (so that its audit records can be told). */
     static CallCredentials operatorAs(String subject, String... checkpointIds) {
-        return TestTokens.bearer(TestTokens.issuer().token(subject).roles(Roles.BORDER_OPERATOR)
-                .checkpoints(List.of(checkpointIds)).sign());
+        return TestTokens.bearer(TestTokens.issuer()
+                .token(subject)
+                .roles(Roles.BORDER_OPERATOR)
+                .checkpoints(List.of(checkpointIds))
+                .sign());
     }
 
     static CallCredentials operator(String... checkpointIds) {
@@ -91,7 +100,10 @@ final class CrossingFixtures {
     }
 
     static CallCredentials carrierToken(String carrierId) {
-        return TestTokens.bearer(TestTokens.issuer().token("fleet-" + carrierId).roles(Roles.CARRIER).carrier(carrierId)
+        return TestTokens.bearer(TestTokens.issuer()
+                .token("fleet-" + carrierId)
+                .roles(Roles.CARRIER)
+                .carrier(carrierId)
                 .sign());
     }
 }

@@ -36,8 +36,8 @@ class StatusMessageEncodingTest {
     @BeforeEach
     void client() {
         vertx = Vertx.vertx();
-        http = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2)
-                .setHttp2ClearTextUpgrade(false));
+        http = vertx.createHttpClient(
+                new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
     }
 
     @AfterEach
@@ -47,10 +47,16 @@ class StatusMessageEncodingTest {
 
     /** One unary call with an empty request message; the response's headers and trailers as they came. */
     private MultiMap call(String method, byte[] message, Map<String, String> headers) throws Exception {
-        int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.test-port", Integer.class).orElse(8081);
-        Buffer frame = Buffer.buffer().appendByte((byte) 0).appendInt(message.length).appendBytes(message);
+        int port = ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.http.test-port", Integer.class)
+                .orElse(8081);
+        Buffer frame =
+                Buffer.buffer().appendByte((byte) 0).appendInt(message.length).appendBytes(message);
         MultiMap all = MultiMap.caseInsensitiveMultiMap();
-        http.request(new RequestOptions().setMethod(HttpMethod.POST).setHost("localhost").setPort(port)
+        http.request(new RequestOptions()
+                        .setMethod(HttpMethod.POST)
+                        .setHost("localhost")
+                        .setPort(port)
                         .setURI("/borderflow.checkpoint.v1.CheckpointService/" + method))
                 .compose(request -> {
                     request.putHeader("content-type", "application/grpc").putHeader("te", "trailers");
@@ -62,7 +68,9 @@ class StatusMessageEncodingTest {
                     all.addAll(((HttpClientResponse) response).trailers());
                     return body;
                 }))
-                .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(20, TimeUnit.SECONDS);
         return all;
     }
 
@@ -76,11 +84,24 @@ class StatusMessageEncodingTest {
 
     @Test
     void aFieldNamedInTheMessageKeepsItsSlashes() throws Exception {
-        byte[] request = GetCheckpointRequest.newBuilder().setName("checkpoints/atlantis").build().toByteArray();
-        MultiMap response = call("GetCheckpoint", request, Map.of("authorization", "Bearer "
-                + TestTokens.issuer().token("encoding-test").roles(Roles.FREIGHT_PLATFORM).sign()));
+        byte[] request = GetCheckpointRequest.newBuilder()
+                .setName("checkpoints/atlantis")
+                .build()
+                .toByteArray();
+        MultiMap response = call(
+                "GetCheckpoint",
+                request,
+                Map.of(
+                        "authorization",
+                        "Bearer "
+                                + TestTokens.issuer()
+                                        .token("encoding-test")
+                                        .roles(Roles.FREIGHT_PLATFORM)
+                                        .sign()));
 
         assertThat(response.get("grpc-status")).isEqualTo("5");
-        assertThat(response.get("grpc-message")).contains("checkpoints/atlantis").doesNotContain("%2F");
+        assertThat(response.get("grpc-message"))
+                .contains("checkpoints/atlantis")
+                .doesNotContain("%2F");
     }
 }

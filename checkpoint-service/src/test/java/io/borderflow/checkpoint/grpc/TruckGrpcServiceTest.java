@@ -113,13 +113,23 @@ class TruckGrpcServiceTest {
 
     @Test
     void theQueueIsListedInOrderWithEachTrucksPlace() {
-        List<TruckVisit> trucks = list(customsOfficer(), ListTrucksRequest.newBuilder().setPageSize(500)).getTrucksList();
+        List<TruckVisit> trucks = list(
+                        customsOfficer(), ListTrucksRequest.newBuilder().setPageSize(500))
+                .getTrucksList();
 
-        assertThat(plates(trucks)).containsExactly(first, tieLow, tieHigh, priority, called, inspected, bookedLow, bookedHigh);
-        assertThat(trucks).extracting(TruckVisit::getState).containsExactly(TruckState.TRUCK_STATE_WAITING,
-                TruckState.TRUCK_STATE_WAITING, TruckState.TRUCK_STATE_WAITING, TruckState.TRUCK_STATE_WAITING,
-                TruckState.TRUCK_STATE_CALLED, TruckState.TRUCK_STATE_IN_INSPECTION, TruckState.TRUCK_STATE_BOOKED,
-                TruckState.TRUCK_STATE_BOOKED);
+        assertThat(plates(trucks))
+                .containsExactly(first, tieLow, tieHigh, priority, called, inspected, bookedLow, bookedHigh);
+        assertThat(trucks)
+                .extracting(TruckVisit::getState)
+                .containsExactly(
+                        TruckState.TRUCK_STATE_WAITING,
+                        TruckState.TRUCK_STATE_WAITING,
+                        TruckState.TRUCK_STATE_WAITING,
+                        TruckState.TRUCK_STATE_WAITING,
+                        TruckState.TRUCK_STATE_CALLED,
+                        TruckState.TRUCK_STATE_IN_INSPECTION,
+                        TruckState.TRUCK_STATE_BOOKED,
+                        TruckState.TRUCK_STATE_BOOKED);
         assertThat(trucks.subList(0, 5)).extracting(TruckVisit::getTrucksAhead).containsExactly(0, 1, 2, 0, 3);
         assertThat(trucks.subList(5, 8)).allSatisfy(t -> {
             assertThat(t.getTrucksAhead()).isZero();
@@ -127,21 +137,31 @@ class TruckGrpcServiceTest {
         });
 
         // A queued truck's wait is the trucks ahead of it at the checkpoint's clearance rate (always open).
-        double perHour = checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(customsOfficer())
-                .getCheckpointStatus(GetCheckpointStatusRequest.newBuilder().setName(PARENT + "/status").build())
-                .getStatus().getClearancesPerOpenHour();
+        double perHour = checkpoints
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .withCallCredentials(customsOfficer())
+                .getCheckpointStatus(GetCheckpointStatusRequest.newBuilder()
+                        .setName(PARENT + "/status")
+                        .build())
+                .getStatus()
+                .getClearancesPerOpenHour();
         assertThat(perHour).isPositive();
         for (TruckVisit truck : trucks.subList(0, 5)) {
             assertThat(truck.hasEstimatedWait()).as(truck.getName()).isTrue();
-            assertThat(duration(truck.getEstimatedWait()).toMillis() / 1000.0).as(truck.getName())
+            assertThat(duration(truck.getEstimatedWait()).toMillis() / 1000.0)
+                    .as(truck.getName())
                     .isCloseTo(truck.getTrucksAhead() / perHour * 3600, within(1.0));
         }
-        assertThat(duration(trucks.get(0).getEstimatedWait())).as("next in line").isZero();
+        assertThat(duration(trucks.get(0).getEstimatedWait()))
+                .as("next in line")
+                .isZero();
     }
 
     @Test
     void getTruckAnswersTheSamePlaceAsTheList() {
-        List<TruckVisit> listed = list(customsOfficer(), ListTrucksRequest.newBuilder().setPageSize(500)).getTrucksList();
+        List<TruckVisit> listed = list(
+                        customsOfficer(), ListTrucksRequest.newBuilder().setPageSize(500))
+                .getTrucksList();
 
         for (TruckVisit truck : listed) {
             String plate = truck.getTruck().getPlate();
@@ -151,8 +171,10 @@ class TruckGrpcServiceTest {
             assertThat(got.getTrucksAhead()).as(plate).isEqualTo(truck.getTrucksAhead());
             assertThat(got.hasEstimatedWait()).isEqualTo(truck.hasEstimatedWait());
         }
-        TruckVisit lowerCase = getTruck(customsOfficer(), tieHigh.substring(0, 3).toLowerCase() + " " + tieHigh.substring(3));
-        assertThat(lowerCase.getName()).as("the plate compared without case and spaces")
+        TruckVisit lowerCase =
+                getTruck(customsOfficer(), tieHigh.substring(0, 3).toLowerCase() + " " + tieHigh.substring(3));
+        assertThat(lowerCase.getName())
+                .as("the plate compared without case and spaces")
                 .isEqualTo(PARENT + "/trucks/" + tieHigh);
         assertThat(lowerCase.getTrucksAhead()).isEqualTo(2);
     }
@@ -164,7 +186,8 @@ class TruckGrpcServiceTest {
         assertThat(visit.getState()).isEqualTo(TruckState.TRUCK_STATE_CLEARED);
         assertThat(visit.hasEstimatedWait()).isFalse();
         assertThat(visit.getTrucksAhead()).isZero();
-        assertThat(plates(list(customsOfficer(), ListTrucksRequest.newBuilder().setPageSize(500)).getTrucksList()))
+        assertThat(plates(list(customsOfficer(), ListTrucksRequest.newBuilder().setPageSize(500))
+                        .getTrucksList()))
                 .doesNotContain(gone);
     }
 
@@ -177,12 +200,16 @@ class TruckGrpcServiceTest {
         TruckVisit visit = getTruck(customsOfficer(), late);
 
         assertThat(visit.getState()).isEqualTo(TruckState.TRUCK_STATE_WAITING);
-        assertThat(visit.getTrucksAhead()).as("trucks_ahead: arrived earlier, not yet called or inspected").isEqualTo(3);
+        assertThat(visit.getTrucksAhead())
+                .as("trucks_ahead: arrived earlier, not yet called or inspected")
+                .isEqualTo(3);
     }
 
     @Test
     void everyPageSizeWalksTheQueueOnceInOrder() {
-        List<String> all = plates(list(customsOfficer(), ListTrucksRequest.newBuilder().setPageSize(500)).getTrucksList());
+        List<String> all =
+                plates(list(customsOfficer(), ListTrucksRequest.newBuilder().setPageSize(500))
+                        .getTrucksList());
         assertThat(all).hasSize(8);
 
         for (int size = 1; size <= 9; size++) {
@@ -190,8 +217,9 @@ class TruckGrpcServiceTest {
             String token = "";
             int pages = 0;
             do {
-                ListTrucksResponse page = list(customsOfficer(), ListTrucksRequest.newBuilder().setPageSize(size)
-                        .setPageToken(token));
+                ListTrucksResponse page = list(
+                        customsOfficer(),
+                        ListTrucksRequest.newBuilder().setPageSize(size).setPageToken(token));
                 assertThat(page.getTrucksCount()).as("page size %d", size).isBetween(1, size);
                 walked.addAll(plates(page.getTrucksList()));
                 token = page.getNextPageToken();
@@ -204,17 +232,21 @@ class TruckGrpcServiceTest {
 
     @Test
     void pagesOfTwoCarryTheirTokens() {
-        ListTrucksResponse first = list(customsOfficer(), ListTrucksRequest.newBuilder().setPageSize(2));
-        ListTrucksResponse second = list(customsOfficer(), ListTrucksRequest.newBuilder().setPageSize(2)
-                .setPageToken(first.getNextPageToken()));
-        ListTrucksResponse third = list(customsOfficer(), ListTrucksRequest.newBuilder().setPageSize(2)
-                .setPageToken(second.getNextPageToken()));
-        ListTrucksResponse fourth = list(customsOfficer(), ListTrucksRequest.newBuilder().setPageSize(2)
-                .setPageToken(third.getNextPageToken()));
+        ListTrucksResponse first =
+                list(customsOfficer(), ListTrucksRequest.newBuilder().setPageSize(2));
+        ListTrucksResponse second = list(
+                customsOfficer(), ListTrucksRequest.newBuilder().setPageSize(2).setPageToken(first.getNextPageToken()));
+        ListTrucksResponse third = list(
+                customsOfficer(),
+                ListTrucksRequest.newBuilder().setPageSize(2).setPageToken(second.getNextPageToken()));
+        ListTrucksResponse fourth = list(
+                customsOfficer(), ListTrucksRequest.newBuilder().setPageSize(2).setPageToken(third.getNextPageToken()));
 
         assertThat(plates(first.getTrucksList())).containsExactly(this.first, tieLow);
         assertThat(plates(second.getTrucksList())).containsExactly(tieHigh, priority);
-        assertThat(second.getTrucksList()).extracting(TruckVisit::getTrucksAhead).containsExactly(2, 0);
+        assertThat(second.getTrucksList())
+                .extracting(TruckVisit::getTrucksAhead)
+                .containsExactly(2, 0);
         assertThat(plates(third.getTrucksList())).containsExactly(called, inspected);
         assertThat(plates(fourth.getTrucksList())).containsExactly(bookedLow, bookedHigh);
         assertThat(List.of(first.getNextPageToken(), second.getNextPageToken(), third.getNextPageToken()))
@@ -224,15 +256,26 @@ class TruckGrpcServiceTest {
 
     @Test
     void aPageTokenBelongsToItsFilters() {
-        String token = list(customsOfficer(), ListTrucksRequest.newBuilder().setPageSize(1)).getNextPageToken();
+        String token = list(customsOfficer(), ListTrucksRequest.newBuilder().setPageSize(1))
+                .getNextPageToken();
         assertThat(token).isNotEmpty();
 
-        var otherState = assertFails(() -> list(customsOfficer(), ListTrucksRequest.newBuilder().setPageSize(1)
-                .setPageToken(token).setState(TruckState.TRUCK_STATE_WAITING)), Status.Code.INVALID_ARGUMENT,
+        var otherState = assertFails(
+                () -> list(
+                        customsOfficer(),
+                        ListTrucksRequest.newBuilder()
+                                .setPageSize(1)
+                                .setPageToken(token)
+                                .setState(TruckState.TRUCK_STATE_WAITING)),
+                Status.Code.INVALID_ARGUMENT,
                 "INVALID_PAGE_TOKEN");
         assertThat(otherState.badFields()).containsExactly("page_token");
-        assertFails(() -> list(customsOfficer(), ListTrucksRequest.newBuilder().setPageSize(1).setPageToken("garbage!")),
-                Status.Code.INVALID_ARGUMENT, "INVALID_PAGE_TOKEN");
+        assertFails(
+                () -> list(
+                        customsOfficer(),
+                        ListTrucksRequest.newBuilder().setPageSize(1).setPageToken("garbage!")),
+                Status.Code.INVALID_ARGUMENT,
+                "INVALID_PAGE_TOKEN");
     }
 
     @Test
@@ -249,7 +292,8 @@ class TruckGrpcServiceTest {
 
     @Test
     void theCarrierFilterKeepsOneCarrier() {
-        assertThat(plates(list(customsOfficer(), ListTrucksRequest.newBuilder().setCarrierId(carrierB)).getTrucksList()))
+        assertThat(plates(list(customsOfficer(), ListTrucksRequest.newBuilder().setCarrierId(carrierB))
+                        .getTrucksList()))
                 .containsExactly(tieLow, called, inspected, bookedHigh);
     }
 
@@ -258,11 +302,15 @@ class TruckGrpcServiceTest {
         CallCredentials carrier = carrierToken(carrierA);
 
         List<TruckVisit> own = list(carrier, ListTrucksRequest.newBuilder()).getTrucksList();
-        List<TruckVisit> askingForOthers = list(carrier, ListTrucksRequest.newBuilder().setCarrierId(carrierB)).getTrucksList();
+        List<TruckVisit> askingForOthers = list(
+                        carrier, ListTrucksRequest.newBuilder().setCarrierId(carrierB))
+                .getTrucksList();
 
         assertThat(plates(own)).containsExactly(first, tieHigh, priority, bookedLow);
         assertThat(own).extracting(v -> v.getTruck().getCarrierId()).containsOnly(carrierA);
-        assertThat(own.subList(0, 3)).extracting(TruckVisit::getTrucksAhead).as("counted over every carrier's trucks")
+        assertThat(own.subList(0, 3))
+                .extracting(TruckVisit::getTrucksAhead)
+                .as("counted over every carrier's trucks")
                 .containsExactly(0, 2, 0);
         assertThat(askingForOthers).as("a carrier always gets its own").isEqualTo(own);
     }
@@ -272,8 +320,8 @@ class TruckGrpcServiceTest {
         CallCredentials carrier = carrierToken(carrierA);
 
         ListTrucksResponse page1 = list(carrier, ListTrucksRequest.newBuilder().setPageSize(2));
-        ListTrucksResponse page2 = list(carrier, ListTrucksRequest.newBuilder().setPageSize(2)
-                .setPageToken(page1.getNextPageToken()));
+        ListTrucksResponse page2 =
+                list(carrier, ListTrucksRequest.newBuilder().setPageSize(2).setPageToken(page1.getNextPageToken()));
         assertThat(plates(page1.getTrucksList())).containsExactly(first, tieHigh);
         assertThat(plates(page2.getTrucksList())).containsExactly(priority, bookedLow);
         assertThat(page2.getNextPageToken()).isEmpty();
@@ -295,19 +343,25 @@ class TruckGrpcServiceTest {
     void aCarrierTokenWithoutACarrierIdReadsNothing() {
         CallCredentials anonymousCarrier = TestTokens.as(Roles.CARRIER);
         assertFails(() -> getTruck(anonymousCarrier, first), Status.Code.PERMISSION_DENIED, "TRUCK_NOT_IN_CLAIM");
-        assertFails(() -> list(anonymousCarrier, ListTrucksRequest.newBuilder()), Status.Code.PERMISSION_DENIED,
+        assertFails(
+                () -> list(anonymousCarrier, ListTrucksRequest.newBuilder()),
+                Status.Code.PERMISSION_DENIED,
                 "TRUCK_NOT_IN_CLAIM");
     }
 
     @Test
     void aBorderOperatorReadsOnlyItsOwnCheckpoints() {
         assertThat(getTruck(operator, first).getTrucksAhead()).isZero();
-        assertThat(plates(list(operator, ListTrucksRequest.newBuilder()).getTrucksList())).hasSize(8);
+        assertThat(plates(list(operator, ListTrucksRequest.newBuilder()).getTrucksList()))
+                .hasSize(8);
 
         CallCredentials elsewhere = operator("zhaisan");
         assertFails(() -> getTruck(elsewhere, first), Status.Code.PERMISSION_DENIED, "TRUCK_NOT_IN_CLAIM");
         assertFails(() -> getTruck(elsewhere, plate()), Status.Code.PERMISSION_DENIED, "TRUCK_NOT_IN_CLAIM");
-        assertFails(() -> list(elsewhere, ListTrucksRequest.newBuilder()), Status.Code.PERMISSION_DENIED, "TRUCK_NOT_IN_CLAIM");
+        assertFails(
+                () -> list(elsewhere, ListTrucksRequest.newBuilder()),
+                Status.Code.PERMISSION_DENIED,
+                "TRUCK_NOT_IN_CLAIM");
     }
 
     @Test
@@ -318,32 +372,66 @@ class TruckGrpcServiceTest {
             assertThat(Status.fromThrowable(get).getCode()).as(role).isEqualTo(Status.Code.PERMISSION_DENIED);
             assertThat(Status.fromThrowable(list).getCode()).as(role).isEqualTo(Status.Code.PERMISSION_DENIED);
         }
-        Throwable anonymous = catchThrowable(() -> checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS)
-                .getTruck(GetTruckRequest.newBuilder().setName(PARENT + "/trucks/" + first).build()));
+        Throwable anonymous = catchThrowable(() -> checkpoints
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .getTruck(GetTruckRequest.newBuilder()
+                        .setName(PARENT + "/trucks/" + first)
+                        .build()));
         assertThat(Status.fromThrowable(anonymous).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = {"", "checkpoints/kairak", "checkpoints/kairak/trucks/", "checkpoints/kairak/trucks/A",
-            "checkpoints/kairak/trucks/AB/12", "kairak/trucks/AB12", "checkpoints/Kairak/trucks/AB12",
-            "checkpoints/kairak/trucks/ABCDEFGH123456789"})
+    @ValueSource(
+            strings = {
+                "",
+                "checkpoints/kairak",
+                "checkpoints/kairak/trucks/",
+                "checkpoints/kairak/trucks/A",
+                "checkpoints/kairak/trucks/AB/12",
+                "kairak/trucks/AB12",
+                "checkpoints/Kairak/trucks/AB12",
+                "checkpoints/kairak/trucks/ABCDEFGH123456789"
+            })
     void aMalformedTruckNameIsInvalid(String name) {
-        var failure = assertFails(() -> checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(customsOfficer())
-                .getTruck(GetTruckRequest.newBuilder().setName(name).build()), Status.Code.INVALID_ARGUMENT, "INVALID_NAME");
+        var failure = assertFails(
+                () -> checkpoints
+                        .withDeadlineAfter(10, TimeUnit.SECONDS)
+                        .withCallCredentials(customsOfficer())
+                        .getTruck(GetTruckRequest.newBuilder().setName(name).build()),
+                Status.Code.INVALID_ARGUMENT,
+                "INVALID_NAME");
         assertThat(failure.badFields()).containsExactly("name");
     }
 
     @Test
     void anUnknownCheckpointHasNoTrucks() {
-        assertFails(() -> checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(customsOfficer())
-                .getTruck(GetTruckRequest.newBuilder().setName("checkpoints/atlantis/trucks/AB12").build()),
-                Status.Code.NOT_FOUND, "CHECKPOINT_NOT_FOUND");
-        assertFails(() -> checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(customsOfficer())
-                .listTrucks(ListTrucksRequest.newBuilder().setParent("checkpoints/atlantis").build()),
-                Status.Code.NOT_FOUND, "CHECKPOINT_NOT_FOUND");
-        var malformed = assertFails(() -> checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(customsOfficer())
-                .listTrucks(ListTrucksRequest.newBuilder().setParent("kairak").build()),
-                Status.Code.INVALID_ARGUMENT, "INVALID_NAME");
+        assertFails(
+                () -> checkpoints
+                        .withDeadlineAfter(10, TimeUnit.SECONDS)
+                        .withCallCredentials(customsOfficer())
+                        .getTruck(GetTruckRequest.newBuilder()
+                                .setName("checkpoints/atlantis/trucks/AB12")
+                                .build()),
+                Status.Code.NOT_FOUND,
+                "CHECKPOINT_NOT_FOUND");
+        assertFails(
+                () -> checkpoints
+                        .withDeadlineAfter(10, TimeUnit.SECONDS)
+                        .withCallCredentials(customsOfficer())
+                        .listTrucks(ListTrucksRequest.newBuilder()
+                                .setParent("checkpoints/atlantis")
+                                .build()),
+                Status.Code.NOT_FOUND,
+                "CHECKPOINT_NOT_FOUND");
+        var malformed = assertFails(
+                () -> checkpoints
+                        .withDeadlineAfter(10, TimeUnit.SECONDS)
+                        .withCallCredentials(customsOfficer())
+                        .listTrucks(ListTrucksRequest.newBuilder()
+                                .setParent("kairak")
+                                .build()),
+                Status.Code.INVALID_ARGUMENT,
+                "INVALID_NAME");
         assertThat(malformed.badFields()).containsExactly("parent");
     }
 
@@ -355,13 +443,20 @@ class TruckGrpcServiceTest {
         String token = "";
         List<TruckVisit> open = new ArrayList<>();
         do {
-            ListTrucksResponse page = list(customsOfficer(), ListTrucksRequest.newBuilder().setPageSize(500).setPageToken(token));
+            ListTrucksResponse page = list(
+                    customsOfficer(),
+                    ListTrucksRequest.newBuilder().setPageSize(500).setPageToken(token));
             open.addAll(page.getTrucksList());
             token = page.getNextPageToken();
         } while (!token.isEmpty());
         for (TruckVisit visit : open) {
-            record(CrossingFixtures.event(CHECKPOINT, CrossingEventType.CROSSING_EVENT_TYPE_CANCELLED, at,
-                    visit.getTruck().getPlate(), visit.getTruck().getCarrierId()).setDirection(visit.getDirection()));
+            record(CrossingFixtures.event(
+                            CHECKPOINT,
+                            CrossingEventType.CROSSING_EVENT_TYPE_CANCELLED,
+                            at,
+                            visit.getTruck().getPlate(),
+                            visit.getTruck().getCarrierId())
+                    .setDirection(visit.getDirection()));
         }
     }
 
@@ -374,23 +469,35 @@ class TruckGrpcServiceTest {
     }
 
     private void record(CrossingEvent.Builder event) {
-        var ack = checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(operator)
-                .recordCrossingEvent(RecordCrossingEventRequest.newBuilder().setEvent(event).build()).getAck();
+        var ack = checkpoints
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .withCallCredentials(operator)
+                .recordCrossingEvent(
+                        RecordCrossingEventRequest.newBuilder().setEvent(event).build())
+                .getAck();
         assertThat(ack.getOutcome()).as("%s", event).isEqualTo(EventOutcome.EVENT_OUTCOME_ACCEPTED);
     }
 
     private ListTrucksResponse list(CallCredentials caller, ListTrucksRequest.Builder request) {
-        return checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(caller)
+        return checkpoints
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .withCallCredentials(caller)
                 .listTrucks(request.setParent(PARENT).build());
     }
 
     private List<TruckVisit> listIn(TruckState state) {
-        return list(customsOfficer(), ListTrucksRequest.newBuilder().setState(state)).getTrucksList();
+        return list(customsOfficer(), ListTrucksRequest.newBuilder().setState(state))
+                .getTrucksList();
     }
 
     private TruckVisit getTruck(CallCredentials caller, String plate) {
-        return checkpoints.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(caller)
-                .getTruck(GetTruckRequest.newBuilder().setName(PARENT + "/trucks/" + plate).build()).getTruck();
+        return checkpoints
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .withCallCredentials(caller)
+                .getTruck(GetTruckRequest.newBuilder()
+                        .setName(PARENT + "/trucks/" + plate)
+                        .build())
+                .getTruck();
     }
 
     private static List<String> plates(List<TruckVisit> trucks) {

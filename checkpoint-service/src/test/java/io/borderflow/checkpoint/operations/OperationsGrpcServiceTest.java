@@ -44,11 +44,18 @@ import org.junit.jupiter.api.Test;
 class OperationsGrpcServiceTest {
     private static final String CHECKPOINT = "blagoveshchensk";
     private static final String NAME = "checkpoints/" + CHECKPOINT;
-    private static final CallCredentials OPERATOR = TestTokens.bearer(TestTokens.issuer().token("post-blagoveshchensk")
-            .roles(Roles.BORDER_OPERATOR).checkpoints(List.of(CHECKPOINT)).sign());
-    private static final String OTHER_SUBJECT = "post-zhaisan-" + UUID.randomUUID().toString().substring(0, 8);
-    private static final CallCredentials OTHER_POST = TestTokens.bearer(TestTokens.issuer().token(OTHER_SUBJECT)
-            .roles(Roles.BORDER_OPERATOR).checkpoints(List.of("zhaisan")).sign());
+    private static final CallCredentials OPERATOR = TestTokens.bearer(TestTokens.issuer()
+            .token("post-blagoveshchensk")
+            .roles(Roles.BORDER_OPERATOR)
+            .checkpoints(List.of(CHECKPOINT))
+            .sign());
+    private static final String OTHER_SUBJECT =
+            "post-zhaisan-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final CallCredentials OTHER_POST = TestTokens.bearer(TestTokens.issuer()
+            .token(OTHER_SUBJECT)
+            .roles(Roles.BORDER_OPERATOR)
+            .checkpoints(List.of("zhaisan"))
+            .sign());
 
     @GrpcClient
     CheckpointServiceBlockingStub checkpoints;
@@ -58,8 +65,11 @@ class OperationsGrpcServiceTest {
     }
 
     private CheckpointStatus status() {
-        return as(TestTokens.as(Roles.FREIGHT_PLATFORM)).getCheckpointStatus(GetCheckpointStatusRequest.newBuilder()
-                .setName(NAME + "/status").build()).getStatus();
+        return as(TestTokens.as(Roles.FREIGHT_PLATFORM))
+                .getCheckpointStatus(GetCheckpointStatusRequest.newBuilder()
+                        .setName(NAME + "/status")
+                        .build())
+                .getStatus();
     }
 
     private static Timestamp at(Instant instant) {
@@ -67,13 +77,24 @@ class OperationsGrpcServiceTest {
     }
 
     private LaneSetting regular() {
-        return as(OPERATOR).listLaneSettings(ListLaneSettingsRequest.newBuilder().setParent(NAME).build())
-                .getLanesList().stream().filter(l -> l.getKind() == LaneKind.LANE_KIND_REGULAR).findFirst().orElseThrow();
+        return as(OPERATOR)
+                .listLaneSettings(
+                        ListLaneSettingsRequest.newBuilder().setParent(NAME).build())
+                .getLanesList()
+                .stream()
+                .filter(l -> l.getKind() == LaneKind.LANE_KIND_REGULAR)
+                .findFirst()
+                .orElseThrow();
     }
 
     private void setRegular(int open, String reason) {
-        as(OPERATOR).setOpenLanes(SetOpenLanesRequest.newBuilder().setCheckpoint(NAME).setKind(LaneKind.LANE_KIND_REGULAR)
-                .setOpen(open).setReason(reason).build());
+        as(OPERATOR)
+                .setOpenLanes(SetOpenLanesRequest.newBuilder()
+                        .setCheckpoint(NAME)
+                        .setKind(LaneKind.LANE_KIND_REGULAR)
+                        .setOpen(open)
+                        .setReason(reason)
+                        .build());
     }
 
     @Test
@@ -105,82 +126,164 @@ class OperationsGrpcServiceTest {
     @Test
     void aClosureNowClosesTheCheckpointUntilItIsCancelled() {
         Instant now = Instant.now();
-        Closure closure = as(OPERATOR).scheduleClosure(ScheduleClosureRequest.newBuilder().setParent(NAME)
-                .setRequestId("closure-" + UUID.randomUUID()).setClosure(Closure.newBuilder()
-                        .setStartTime(at(now.minusSeconds(60))).setEndTime(at(now.plus(Duration.ofDays(3))))
-                        .setReason("PRC National Day")).build()).getClosure();
+        Closure closure = as(OPERATOR)
+                .scheduleClosure(ScheduleClosureRequest.newBuilder()
+                        .setParent(NAME)
+                        .setRequestId("closure-" + UUID.randomUUID())
+                        .setClosure(Closure.newBuilder()
+                                .setStartTime(at(now.minusSeconds(60)))
+                                .setEndTime(at(now.plus(Duration.ofDays(3))))
+                                .setReason("PRC National Day"))
+                        .build())
+                .getClosure();
         try {
             assertThat(closure.getName()).startsWith(NAME + "/closures/");
             assertThat(closure.getCreatedBy()).isEqualTo("post-blagoveshchensk");
             CheckpointStatus closed = status();
             assertThat(closed.getOperationalStatus()).isEqualTo(OperationalStatus.OPERATIONAL_STATUS_CLOSED);
             assertThat(closed.getStatusReason()).contains("PRC National Day");
-            assertThat(as(TestTokens.as(Roles.CARRIER)).listClosures(ListClosuresRequest.newBuilder().setParent(NAME).build())
-                    .getClosuresList()).extracting(Closure::getName).contains(closure.getName());
+            assertThat(as(TestTokens.as(Roles.CARRIER))
+                            .listClosures(ListClosuresRequest.newBuilder()
+                                    .setParent(NAME)
+                                    .build())
+                            .getClosuresList())
+                    .extracting(Closure::getName)
+                    .contains(closure.getName());
         } finally {
-            Closure cancelled = as(OPERATOR).cancelClosure(CancelClosureRequest.newBuilder().setName(closure.getName()).build())
+            Closure cancelled = as(OPERATOR)
+                    .cancelClosure(CancelClosureRequest.newBuilder()
+                            .setName(closure.getName())
+                            .build())
                     .getClosure();
             assertThat(cancelled.hasCancelTime()).isTrue();
         }
         assertThat(status().getOperationalStatus()).isNotEqualTo(OperationalStatus.OPERATIONAL_STATUS_CLOSED);
         // cancelling again changes nothing
-        assertThat(as(OPERATOR).cancelClosure(CancelClosureRequest.newBuilder().setName(closure.getName()).build())
-                .getClosure().getCancelTime()).isNotNull();
+        assertThat(as(OPERATOR)
+                        .cancelClosure(CancelClosureRequest.newBuilder()
+                                .setName(closure.getName())
+                                .build())
+                        .getClosure()
+                        .getCancelTime())
+                .isNotNull();
     }
 
     @Test
     void aRetriedScheduleReturnsTheSameClosureAndAnotherWithItsIdIsRefused() {
         String requestId = "closure-" + UUID.randomUUID();
         Instant start = Instant.now().plus(Duration.ofDays(300));
-        ScheduleClosureRequest request = ScheduleClosureRequest.newBuilder().setParent(NAME).setRequestId(requestId)
-                .setClosure(Closure.newBuilder().setStartTime(at(start)).setEndTime(at(start.plus(Duration.ofDays(1))))
-                        .setReason("Repairs")).build();
+        ScheduleClosureRequest request = ScheduleClosureRequest.newBuilder()
+                .setParent(NAME)
+                .setRequestId(requestId)
+                .setClosure(Closure.newBuilder()
+                        .setStartTime(at(start))
+                        .setEndTime(at(start.plus(Duration.ofDays(1))))
+                        .setReason("Repairs"))
+                .build();
         Closure first = as(OPERATOR).scheduleClosure(request).getClosure();
         try {
             assertThat(as(OPERATOR).scheduleClosure(request).getClosure()).isEqualTo(first);
-            assertFails(() -> as(OPERATOR).scheduleClosure(request.toBuilder()
-                    .setClosure(request.getClosure().toBuilder().setReason("Other repairs")).build()),
-                    Status.Code.ALREADY_EXISTS, "REQUEST_ID_REUSED");
+            assertFails(
+                    () -> as(OPERATOR)
+                            .scheduleClosure(request.toBuilder()
+                                    .setClosure(request.getClosure().toBuilder().setReason("Other repairs"))
+                                    .build()),
+                    Status.Code.ALREADY_EXISTS,
+                    "REQUEST_ID_REUSED");
         } finally {
-            as(OPERATOR).cancelClosure(CancelClosureRequest.newBuilder().setName(first.getName()).build());
+            as(OPERATOR)
+                    .cancelClosure(CancelClosureRequest.newBuilder()
+                            .setName(first.getName())
+                            .build());
         }
     }
 
     @Test
     void badOperationsAreRefusedNamingTheField() {
         int maximum = regular().getMaximum();
-        assertThat(assertFails(() -> setRegular(maximum + 1, "more than there are"), Status.Code.INVALID_ARGUMENT,
-                "INVALID_LANES").badFields()).containsExactly("open");
-        assertThat(assertFails(() -> as(OPERATOR).setOpenLanes(SetOpenLanesRequest.newBuilder().setCheckpoint(NAME)
-                        .setKind(LaneKind.LANE_KIND_XRAY).setOpen(1).setReason("no scanner here").build()),
-                Status.Code.INVALID_ARGUMENT, "INVALID_LANES").badFields()).containsExactly("kind");
-        assertThat(assertFails(() -> setRegular(1, ""), Status.Code.INVALID_ARGUMENT, "INVALID_LANES").badFields())
+        assertThat(assertFails(
+                                () -> setRegular(maximum + 1, "more than there are"),
+                                Status.Code.INVALID_ARGUMENT,
+                                "INVALID_LANES")
+                        .badFields())
+                .containsExactly("open");
+        assertThat(assertFails(
+                                () -> as(OPERATOR)
+                                        .setOpenLanes(SetOpenLanesRequest.newBuilder()
+                                                .setCheckpoint(NAME)
+                                                .setKind(LaneKind.LANE_KIND_XRAY)
+                                                .setOpen(1)
+                                                .setReason("no scanner here")
+                                                .build()),
+                                Status.Code.INVALID_ARGUMENT,
+                                "INVALID_LANES")
+                        .badFields())
+                .containsExactly("kind");
+        assertThat(assertFails(() -> setRegular(1, ""), Status.Code.INVALID_ARGUMENT, "INVALID_LANES")
+                        .badFields())
                 .containsExactly("reason");
         Instant past = Instant.now().minus(Duration.ofDays(2));
-        assertThat(assertFails(() -> as(OPERATOR).scheduleClosure(ScheduleClosureRequest.newBuilder().setParent(NAME)
-                        .setRequestId("closure-" + UUID.randomUUID()).setClosure(Closure.newBuilder().setStartTime(at(past))
-                                .setEndTime(at(past.plusSeconds(3600))).setReason("over already")).build()),
-                Status.Code.INVALID_ARGUMENT, "INVALID_CLOSURE").badFields()).containsExactly("closure.end_time");
-        assertThat(assertFails(() -> as(OPERATOR).setNominalCapacity(SetNominalCapacityRequest.newBuilder()
-                        .setCheckpoint(NAME).setVehiclesPerDay(0).setReason("none").build()),
-                Status.Code.INVALID_ARGUMENT, "INVALID_CAPACITY").badFields()).containsExactly("vehicles_per_day");
+        assertThat(assertFails(
+                                () -> as(OPERATOR)
+                                        .scheduleClosure(ScheduleClosureRequest.newBuilder()
+                                                .setParent(NAME)
+                                                .setRequestId("closure-" + UUID.randomUUID())
+                                                .setClosure(Closure.newBuilder()
+                                                        .setStartTime(at(past))
+                                                        .setEndTime(at(past.plusSeconds(3600)))
+                                                        .setReason("over already"))
+                                                .build()),
+                                Status.Code.INVALID_ARGUMENT,
+                                "INVALID_CLOSURE")
+                        .badFields())
+                .containsExactly("closure.end_time");
+        assertThat(assertFails(
+                                () -> as(OPERATOR)
+                                        .setNominalCapacity(SetNominalCapacityRequest.newBuilder()
+                                                .setCheckpoint(NAME)
+                                                .setVehiclesPerDay(0)
+                                                .setReason("none")
+                                                .build()),
+                                Status.Code.INVALID_ARGUMENT,
+                                "INVALID_CAPACITY")
+                        .badFields())
+                .containsExactly("vehicles_per_day");
         assertThat(regular().getOpen()).as("nothing changed").isEqualTo(maximum);
     }
 
     @Test
     void anotherCheckpointsPostMayNotOperateThisOne() {
-        assertFails(() -> as(OTHER_POST).setOpenLanes(SetOpenLanesRequest.newBuilder().setCheckpoint(NAME)
-                .setKind(LaneKind.LANE_KIND_REGULAR).setOpen(0).setReason("not mine").build()),
-                Status.Code.PERMISSION_DENIED, "CHECKPOINT_NOT_IN_CLAIM");
-        assertThat(Status.fromThrowable(org.assertj.core.api.Assertions.catchThrowable(() -> as(TestTokens.as(
-                Roles.CUSTOMS_OFFICER)).setNominalCapacity(SetNominalCapacityRequest.newBuilder().setCheckpoint(NAME)
-                .setVehiclesPerDay(10).setReason("no role").build()))).getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertFails(
+                () -> as(OTHER_POST)
+                        .setOpenLanes(SetOpenLanesRequest.newBuilder()
+                                .setCheckpoint(NAME)
+                                .setKind(LaneKind.LANE_KIND_REGULAR)
+                                .setOpen(0)
+                                .setReason("not mine")
+                                .build()),
+                Status.Code.PERMISSION_DENIED,
+                "CHECKPOINT_NOT_IN_CLAIM");
+        assertThat(Status.fromThrowable(org.assertj.core.api.Assertions.catchThrowable(
+                                () -> as(TestTokens.as(Roles.CUSTOMS_OFFICER))
+                                        .setNominalCapacity(SetNominalCapacityRequest.newBuilder()
+                                                .setCheckpoint(NAME)
+                                                .setVehiclesPerDay(10)
+                                                .setReason("no role")
+                                                .build())))
+                        .getCode())
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(regular().getOpen()).isEqualTo(regular().getMaximum());
         // the refusal is on the audit trail
-        assertThat(as(TestTokens.as(Roles.AUDITOR)).listAuditRecords(io.borderflow.api.checkpoint.v1.ListAuditRecordsRequest
-                .newBuilder().setSubject(OTHER_SUBJECT).setAction("lanes.set").build()).getAuditRecordsList())
-                .singleElement().satisfies(record -> {
-                    assertThat(record.getOutcome()).isEqualTo(io.borderflow.api.common.v1.AuditOutcome.AUDIT_OUTCOME_REJECTED);
+        assertThat(as(TestTokens.as(Roles.AUDITOR))
+                        .listAuditRecords(io.borderflow.api.checkpoint.v1.ListAuditRecordsRequest.newBuilder()
+                                .setSubject(OTHER_SUBJECT)
+                                .setAction("lanes.set")
+                                .build())
+                        .getAuditRecordsList())
+                .singleElement()
+                .satisfies(record -> {
+                    assertThat(record.getOutcome())
+                            .isEqualTo(io.borderflow.api.common.v1.AuditOutcome.AUDIT_OUTCOME_REJECTED);
                     assertThat(record.getResource()).isEqualTo(NAME + "/lanes/REGULAR");
                     assertThat(record.getDetail()).startsWith("CHECKPOINT_NOT_IN_CLAIM: ");
                 });
@@ -189,15 +292,25 @@ class OperationsGrpcServiceTest {
     @Test
     void aLowerCapacityLowersTheClearanceRateAtOnce() {
         double before = status().getClearancesPerOpenHour();
-        var set = as(OPERATOR).setNominalCapacity(SetNominalCapacityRequest.newBuilder().setCheckpoint(NAME)
-                .setVehiclesPerDay(24).setReason("the other side cut its pace").build());
+        var set = as(OPERATOR)
+                .setNominalCapacity(SetNominalCapacityRequest.newBuilder()
+                        .setCheckpoint(NAME)
+                        .setVehiclesPerDay(24)
+                        .setReason("the other side cut its pace")
+                        .build());
         try {
             assertThat(set.getVehiclesPerDay()).isEqualTo(24);
             // 24 a day on a round-the-clock crossing: at most one truck an hour (the reference is 250 a day)
-            assertThat(status().getClearancesPerOpenHour()).isLessThanOrEqualTo(1.0 + 1e-9).isLessThan(before);
+            assertThat(status().getClearancesPerOpenHour())
+                    .isLessThanOrEqualTo(1.0 + 1e-9)
+                    .isLessThan(before);
         } finally {
-            as(OPERATOR).setNominalCapacity(SetNominalCapacityRequest.newBuilder().setCheckpoint(NAME)
-                    .setVehiclesPerDay(set.getReferenceVehiclesPerDay()).setReason("back to the reference").build());
+            as(OPERATOR)
+                    .setNominalCapacity(SetNominalCapacityRequest.newBuilder()
+                            .setCheckpoint(NAME)
+                            .setVehiclesPerDay(set.getReferenceVehiclesPerDay())
+                            .setReason("back to the reference")
+                            .build());
         }
     }
 
@@ -210,16 +323,29 @@ class OperationsGrpcServiceTest {
     void fewerLanesOrAClosureAheadLengthenTheWaitAndPutOffTheBacklogsClearance() {
         Instant arrived = Instant.now().minus(Duration.ofMinutes(10));
         for (int i = 0; i < 40; i++) {
-            as(OPERATOR).recordCrossingEvent(RecordCrossingEventRequest.newBuilder().setEvent(CrossingEvent.newBuilder()
-                    .setEventId("ev-" + UUID.randomUUID()).setCheckpoint(NAME)
-                    .setType(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED).setOccurTime(at(arrived))
-                    .setDirection(Direction.DIRECTION_EXIT).setTruck(Truck.newBuilder()
-                            .setPlate("Q" + UUID.randomUUID().toString().replace("-", "").substring(0, 7).toUpperCase())
-                            .setCarrierId("carrier-operations"))).build());
+            as(OPERATOR)
+                    .recordCrossingEvent(RecordCrossingEventRequest.newBuilder()
+                            .setEvent(CrossingEvent.newBuilder()
+                                    .setEventId("ev-" + UUID.randomUUID())
+                                    .setCheckpoint(NAME)
+                                    .setType(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED)
+                                    .setOccurTime(at(arrived))
+                                    .setDirection(Direction.DIRECTION_EXIT)
+                                    .setTruck(Truck.newBuilder()
+                                            .setPlate("Q"
+                                                    + UUID.randomUUID()
+                                                            .toString()
+                                                            .replace("-", "")
+                                                            .substring(0, 7)
+                                                            .toUpperCase())
+                                            .setCarrierId("carrier-operations")))
+                            .build());
         }
         CheckpointStatus before = status();
         assertThat(before.getTrucksWaiting()).isGreaterThanOrEqualTo(40);
-        assertThat(before.hasBacklogClearTime()).as("the queue clears at the full capacity").isTrue();
+        assertThat(before.hasBacklogClearTime())
+                .as("the queue clears at the full capacity")
+                .isTrue();
         Duration waitBefore = longestWait(before);
 
         int maximum = regular().getMaximum();
@@ -228,34 +354,51 @@ class OperationsGrpcServiceTest {
             CheckpointStatus halved = status();
             assertThat(halved.getClearancesPerOpenHour()).isLessThan(before.getClearancesPerOpenHour());
             assertThat(longestWait(halved)).isGreaterThan(waitBefore);
-            assertThat(ProtoTimes.instant(halved.getBacklogClearTime())).isAfter(ProtoTimes.instant(before.getBacklogClearTime()));
+            assertThat(ProtoTimes.instant(halved.getBacklogClearTime()))
+                    .isAfter(ProtoTimes.instant(before.getBacklogClearTime()));
         } finally {
             setRegular(maximum, "all lanes back");
         }
 
         Instant now = Instant.now();
         Instant closureEnd = now.plus(Duration.ofDays(2));
-        Closure ahead = as(OPERATOR).scheduleClosure(ScheduleClosureRequest.newBuilder().setParent(NAME)
-                .setRequestId("closure-" + UUID.randomUUID()).setClosure(Closure.newBuilder()
-                        .setStartTime(at(now.plus(Duration.ofMinutes(30)))).setEndTime(at(closureEnd))
-                        .setReason("bridge repairs")).build()).getClosure();
+        Closure ahead = as(OPERATOR)
+                .scheduleClosure(ScheduleClosureRequest.newBuilder()
+                        .setParent(NAME)
+                        .setRequestId("closure-" + UUID.randomUUID())
+                        .setClosure(Closure.newBuilder()
+                                .setStartTime(at(now.plus(Duration.ofMinutes(30))))
+                                .setEndTime(at(closureEnd))
+                                .setReason("bridge repairs"))
+                        .build())
+                .getClosure();
         try {
             CheckpointStatus closing = status();
-            assertThat(closing.getOperationalStatus()).as("open until the closure starts")
+            assertThat(closing.getOperationalStatus())
+                    .as("open until the closure starts")
                     .isNotEqualTo(OperationalStatus.OPERATIONAL_STATUS_CLOSED);
-            assertThat(ProtoTimes.instant(closing.getBacklogClearTime())).as("cleared only after the closure")
+            assertThat(ProtoTimes.instant(closing.getBacklogClearTime()))
+                    .as("cleared only after the closure")
                     .isAfter(closureEnd);
-            assertThat(longestWait(closing)).isGreaterThan(Duration.between(now, closureEnd).minusMinutes(30));
+            assertThat(longestWait(closing))
+                    .isGreaterThan(Duration.between(now, closureEnd).minusMinutes(30));
         } finally {
-            as(OPERATOR).cancelClosure(CancelClosureRequest.newBuilder().setName(ahead.getName()).build());
+            as(OPERATOR)
+                    .cancelClosure(CancelClosureRequest.newBuilder()
+                            .setName(ahead.getName())
+                            .build());
         }
         CheckpointStatus after = status();
         assertThat(ProtoTimes.instant(after.getBacklogClearTime())).isBefore(closureEnd);
     }
 
     private static Duration longestWait(CheckpointStatus status) {
-        assertThat(status.getEstimatedWaitsList()).isNotEmpty().allSatisfy(w -> assertThat(w.hasWait()).isTrue());
-        return status.getEstimatedWaitsList().stream().map(w -> ProtoTimes.duration(w.getWait()))
-                .max(Duration::compareTo).orElseThrow();
+        assertThat(status.getEstimatedWaitsList())
+                .isNotEmpty()
+                .allSatisfy(w -> assertThat(w.hasWait()).isTrue());
+        return status.getEstimatedWaitsList().stream()
+                .map(w -> ProtoTimes.duration(w.getWait()))
+                .max(Duration::compareTo)
+                .orElseThrow();
     }
 }

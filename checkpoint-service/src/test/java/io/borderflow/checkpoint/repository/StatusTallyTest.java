@@ -35,9 +35,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class StatusTallyTest {
     private static final String CHECKPOINT = "zabaykalsk";
-    private static final List<String> STATES = List.of("BOOKED", "WAITING", "CALLED", "IN_INSPECTION", "CLEARED",
-            "REFUSED", "REDIRECTED", "NO_SHOW", "CANCELLED");
-    private static final List<String> CHANNELS = java.util.Arrays.asList(null, "GREEN", "BLUE", "YELLOW", "RED", "REFUSED");
+    private static final List<String> STATES = List.of(
+            "BOOKED", "WAITING", "CALLED", "IN_INSPECTION", "CLEARED", "REFUSED", "REDIRECTED", "NO_SHOW", "CANCELLED");
+    private static final List<String> CHANNELS =
+            java.util.Arrays.asList(null, "GREEN", "BLUE", "YELLOW", "RED", "REFUSED");
 
     @Inject
     Pool pool;
@@ -55,16 +56,24 @@ class StatusTallyTest {
                     .chain(tally -> facts(connection, now).map(facts -> new Compared(tally, facts))));
 
             VisitTally expected = VisitTallies.of(compared.facts(), now);
-            assertThat(compared.database().groups()).as("seed %d", seed)
+            assertThat(compared.database().groups())
+                    .as("seed %d", seed)
                     .containsExactlyInAnyOrderElementsOf(expected.groups());
             assertThat(compared.database().observedWaits()).as("seed %d", seed).isEqualTo(expected.observedWaits());
-            assertThat(compared.database().observedWaits()).as("cleared trucks were written").isNotNull();
-            assertThat(compared.database().groups()).extracting(VisitTally.Group::state)
-                    .as("every state was written").containsAll(STATES);
+            assertThat(compared.database().observedWaits())
+                    .as("cleared trucks were written")
+                    .isNotNull();
+            assertThat(compared.database().groups())
+                    .extracting(VisitTally.Group::state)
+                    .as("every state was written")
+                    .containsAll(STATES);
 
-            StatusCalculator.CheckpointFacts checkpoint = new StatusCalculator.CheckpointFacts(CHECKPOINT,
+            StatusCalculator.CheckpointFacts checkpoint = new StatusCalculator.CheckpointFacts(
+                    CHECKPOINT,
                     OpeningCalendar.alwaysOpen(ZoneId.of("Asia/Chita"), List.of()),
-                    Map.of(LaneKind.REGULAR, 4, LaneKind.PRIORITY, 1), Map.of(LaneKind.REGULAR, 4, LaneKind.PRIORITY, 1), 400);
+                    Map.of(LaneKind.REGULAR, 4, LaneKind.PRIORITY, 1),
+                    Map.of(LaneKind.REGULAR, 4, LaneKind.PRIORITY, 1),
+                    400);
             assertThat(StatusCalculator.compute(checkpoint, compared.database(), now))
                     .isEqualTo(StatusCalculator.compute(checkpoint, compared.facts(), now));
         }
@@ -72,14 +81,15 @@ class StatusTallyTest {
 
     @Test
     void aCheckpointWithoutVisitsTalliesNothing() {
-        VisitTally tally = rows.statusTally("no-such-checkpoint", VisitTallies.windows(Instant.now())).await().atMost(Duration.ofSeconds(10));
+        VisitTally tally = rows.statusTally("no-such-checkpoint", VisitTallies.windows(Instant.now()))
+                .await()
+                .atMost(Duration.ofSeconds(10));
 
         assertThat(tally.groups()).isEmpty();
         assertThat(tally.observedWaits()).isNull();
     }
 
-    private record Compared(VisitTally database, List<StatusCalculator.VisitFacts> facts) {
-    }
+    private record Compared(VisitTally database, List<StatusCalculator.VisitFacts> facts) {}
 
     /**
      * The visits at the checkpoint that can count for a status (open, or arrived or ended in the last day), read as
@@ -87,36 +97,47 @@ class StatusTallyTest {
      */
     private static Uni<List<StatusCalculator.VisitFacts>> facts(SqlConnection connection, Instant now) {
         OffsetDateTime dayAgo = now.minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC);
-        return connection.preparedQuery("select state, lane_kind, channel, arrive_time, end_time from truck_visit"
+        return connection
+                .preparedQuery("select state, lane_kind, channel, arrive_time, end_time from truck_visit"
                         + " where checkpoint_id = $1 and (state = any($2) or arrive_time >= $3 or end_time >= $3)")
                 .execute(Tuple.of(CHECKPOINT, VisitRepository.OPEN.toArray(String[]::new), dayAgo))
                 .map(found -> {
                     List<StatusCalculator.VisitFacts> list = new ArrayList<>();
-                    found.forEach(row -> list.add(new StatusCalculator.VisitFacts(row.getString(0), row.getString(1),
-                            row.getString(2), instant(row.getOffsetDateTime(3)), instant(row.getOffsetDateTime(4)))));
+                    found.forEach(row -> list.add(new StatusCalculator.VisitFacts(
+                            row.getString(0),
+                            row.getString(1),
+                            row.getString(2),
+                            instant(row.getOffsetDateTime(3)),
+                            instant(row.getOffsetDateTime(4)))));
                     return list;
                 });
     }
 
     private <T> T inRolledBackTransaction(java.util.function.Function<SqlConnection, Uni<T>> work) {
-        return pool.withConnection(connection -> connection.begin().chain(tx -> work.apply(connection)
-                        .call(() -> tx.rollback())))
-                .await().atMost(Duration.ofSeconds(30));
+        return pool.withConnection(connection ->
+                        connection.begin().chain(tx -> work.apply(connection).call(() -> tx.rollback())))
+                .await()
+                .atMost(Duration.ofSeconds(30));
     }
 
     /** Random visits; a third of their times fall exactly on a window's start (one hour, six hours, one day ago). */
     private static List<TruckVisitEntity> visits(Random random, Instant now, int count) {
-        List<Instant> edges = List.of(now.minus(Duration.ofHours(1)), now.minus(Duration.ofHours(6)),
-                now.minus(Duration.ofDays(1)));
+        List<Instant> edges =
+                List.of(now.minus(Duration.ofHours(1)), now.minus(Duration.ofHours(6)), now.minus(Duration.ofDays(1)));
         List<TruckVisitEntity> visits = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String state = STATES.get(i % STATES.size());
-            Instant arrive = random.nextInt(3) == 0 ? edges.get(random.nextInt(3))
+            Instant arrive = random.nextInt(3) == 0
+                    ? edges.get(random.nextInt(3))
                     : now.minusSeconds(random.nextInt(40 * 3600)).minusNanos(random.nextInt(1_000_000) * 1000L);
-            boolean ended = List.of("CLEARED", "REFUSED", "REDIRECTED", "NO_SHOW", "CANCELLED").contains(state);
+            boolean ended = List.of("CLEARED", "REFUSED", "REDIRECTED", "NO_SHOW", "CANCELLED")
+                    .contains(state);
             boolean arrived = !state.equals("BOOKED") && (!ended || random.nextInt(5) > 0);
-            Instant end = !ended ? null : random.nextInt(3) == 0 ? edges.get(random.nextInt(3))
-                    : arrive.plusSeconds(random.nextInt(20 * 3600));
+            Instant end = !ended
+                    ? null
+                    : random.nextInt(3) == 0
+                            ? edges.get(random.nextInt(3))
+                            : arrive.plusSeconds(random.nextInt(20 * 3600));
             if (end != null && end.isAfter(now)) {
                 end = now;
             }

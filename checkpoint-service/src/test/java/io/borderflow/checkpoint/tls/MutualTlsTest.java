@@ -48,12 +48,18 @@ class MutualTlsTest {
         public Map<String, String> getConfigOverrides() {
             TestCertificates.Stores stores = TestCertificates.in(DIR);
             return Map.of(
-                    "quarkus.tls.key-store.p12.path", stores.serverKeyStore().toString(),
-                    "quarkus.tls.key-store.p12.password", TestCertificates.PASSWORD,
-                    "quarkus.tls.trust-store.p12.path", stores.serverTrustStore().toString(),
-                    "quarkus.tls.trust-store.p12.password", TestCertificates.PASSWORD,
-                    "quarkus.http.ssl.client-auth", "required",
-                    "quarkus.http.insecure-requests", "disabled");
+                    "quarkus.tls.key-store.p12.path",
+                    stores.serverKeyStore().toString(),
+                    "quarkus.tls.key-store.p12.password",
+                    TestCertificates.PASSWORD,
+                    "quarkus.tls.trust-store.p12.path",
+                    stores.serverTrustStore().toString(),
+                    "quarkus.tls.trust-store.p12.password",
+                    TestCertificates.PASSWORD,
+                    "quarkus.http.ssl.client-auth",
+                    "required",
+                    "quarkus.http.insecure-requests",
+                    "disabled");
         }
     }
 
@@ -66,13 +72,17 @@ class MutualTlsTest {
         TestCertificates.Stores stores = TestCertificates.in(DIR);
         ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", tlsPort())
                 .sslContext(GrpcSslContexts.configure(SslContextBuilder.forClient()
-                        .keyManager(keyManager(stores.clientKeyStore()))
-                        .trustManager(trustManager(stores.clientTrustStore()))).build())
+                                .keyManager(keyManager(stores.clientKeyStore()))
+                                .trustManager(trustManager(stores.clientTrustStore())))
+                        .build())
                 .build();
         try {
-            var checkpoint = CheckpointServiceGrpc.newBlockingStub(channel).withDeadlineAfter(20, TimeUnit.SECONDS)
+            var checkpoint = CheckpointServiceGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(20, TimeUnit.SECONDS)
                     .withCallCredentials(TestTokens.as(Roles.PARTNER_CUSTOMS))
-                    .getCheckpoint(GetCheckpointRequest.newBuilder().setName("checkpoints/zhaisan").build())
+                    .getCheckpoint(GetCheckpointRequest.newBuilder()
+                            .setName("checkpoints/zhaisan")
+                            .build())
                     .getCheckpoint();
             assertThat(checkpoint.getBorder()).isEqualTo("KZ-RU");
         } finally {
@@ -80,11 +90,17 @@ class MutualTlsTest {
         }
 
         SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(keyManager(stores.clientKeyStore()).getKeyManagers(), trustManager(stores.clientTrustStore()).getTrustManagers(),
+        tls.init(
+                keyManager(stores.clientKeyStore()).getKeyManagers(),
+                trustManager(stores.clientTrustStore()).getTrustManagers(),
                 null);
-        HttpResponse<String> ready = HttpClient.newBuilder().sslContext(tls).build().send(
-                HttpRequest.newBuilder(URI.create("https://localhost:" + tlsPort() + "/q/health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> ready = HttpClient.newBuilder()
+                .sslContext(tls)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(URI.create("https://localhost:" + tlsPort() + "/q/health/ready"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(ready.statusCode()).isEqualTo(200);
     }
 
@@ -92,13 +108,17 @@ class MutualTlsTest {
     void clientWithoutACertificateIsRefused() throws Exception {
         TestCertificates.Stores stores = TestCertificates.in(DIR);
         ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", tlsPort())
-                .sslContext(GrpcSslContexts.configure(SslContextBuilder.forClient()
-                        .trustManager(trustManager(stores.clientTrustStore()))).build())
+                .sslContext(GrpcSslContexts.configure(
+                                SslContextBuilder.forClient().trustManager(trustManager(stores.clientTrustStore())))
+                        .build())
                 .build();
         try {
             Throwable thrown = catchThrowable(() -> CheckpointServiceGrpc.newBlockingStub(channel)
-                    .withDeadlineAfter(20, TimeUnit.SECONDS).withCallCredentials(TestTokens.as(Roles.PARTNER_CUSTOMS))
-                    .getCheckpoint(GetCheckpointRequest.newBuilder().setName("checkpoints/zhaisan").build()));
+                    .withDeadlineAfter(20, TimeUnit.SECONDS)
+                    .withCallCredentials(TestTokens.as(Roles.PARTNER_CUSTOMS))
+                    .getCheckpoint(GetCheckpointRequest.newBuilder()
+                            .setName("checkpoints/zhaisan")
+                            .build()));
             assertThat(Status.fromThrowable(thrown).getCode()).isEqualTo(Status.Code.UNAVAILABLE);
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);

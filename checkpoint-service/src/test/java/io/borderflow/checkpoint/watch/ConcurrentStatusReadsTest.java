@@ -63,8 +63,15 @@ class ConcurrentStatusReadsTest {
 
     @BeforeEach
     void everyCheckpoint() {
-        names = stub().listCheckpoints(ListCheckpointsRequest.newBuilder().setPageSize(100).build())
-                .getCheckpointsList().stream().map(c -> c.getName() + "/status").toList();
+        names =
+                stub()
+                        .listCheckpoints(ListCheckpointsRequest.newBuilder()
+                                .setPageSize(100)
+                                .build())
+                        .getCheckpointsList()
+                        .stream()
+                        .map(c -> c.getName() + "/status")
+                        .toList();
         assertThat(names).hasSizeGreaterThan(10);
     }
 
@@ -75,9 +82,10 @@ class ConcurrentStatusReadsTest {
     /** Announces a change at these checkpoints, as a commit on any replica does. */
     private static void changed(List<String> statusNames) throws SQLException {
         var config = ConfigProvider.getConfig();
-        try (Connection other = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
+        try (Connection other = DriverManager.getConnection(
+                        config.getValue("quarkus.datasource.jdbc.url", String.class),
+                        config.getValue("quarkus.datasource.username", String.class),
+                        config.getValue("quarkus.datasource.password", String.class));
                 Statement statement = other.createStatement()) {
             for (String name : statusNames) {
                 String id = name.replaceFirst("^checkpoints/", "").replaceFirst("/status$", "");
@@ -88,7 +96,8 @@ class ConcurrentStatusReadsTest {
 
     /** Reads every status once, then announces a change at every other one, and lets the rest age. */
     private void readThenChangeHalf() throws SQLException, InterruptedException {
-        names.forEach(name -> stub().getCheckpointStatus(GetCheckpointStatusRequest.newBuilder().setName(name).build()));
+        names.forEach(name -> stub().getCheckpointStatus(
+                        GetCheckpointStatusRequest.newBuilder().setName(name).build()));
         List<String> half = new ArrayList<>();
         for (int i = 1; i < names.size(); i += 2) {
             half.add(names.get(i));
@@ -104,7 +113,10 @@ class ConcurrentStatusReadsTest {
             readThenChangeHalf();
             try {
                 List<CheckpointStatus> statuses = stub().batchGetCheckpointStatuses(
-                        BatchGetCheckpointStatusesRequest.newBuilder().addAllNames(names).build()).getStatusesList();
+                                BatchGetCheckpointStatusesRequest.newBuilder()
+                                        .addAllNames(names)
+                                        .build())
+                        .getStatusesList();
                 assertThat(statuses).extracting(CheckpointStatus::getName).containsExactlyElementsOf(names);
             } catch (StatusRuntimeException e) {
                 failures.add("round " + round + ": " + e.getStatus());
@@ -126,25 +138,36 @@ class ConcurrentStatusReadsTest {
                 for (int caller = 0; caller < 8; caller++) {
                     int kind = caller % 4;
                     int shift = caller;
-                    calls.add(CompletableFuture.runAsync(() -> {
-                        await(start);
-                        List<String> order = new ArrayList<>(names);
-                        java.util.Collections.rotate(order, shift * 3);
-                        try {
-                            switch (kind) {
-                                case 0 -> stub().batchGetCheckpointStatuses(BatchGetCheckpointStatusesRequest.newBuilder()
-                                        .addAllNames(order).build());
-                                case 1 -> order.forEach(name -> stub().getCheckpointStatus(
-                                        GetCheckpointStatusRequest.newBuilder().setName(name).build()));
-                                case 2 -> order.forEach(name -> stub().withCallCredentials(OFFICER).listTrucks(
-                                        ListTrucksRequest.newBuilder().setParent(name.replaceFirst("/status$", ""))
-                                                .setPageSize(5).build()));
-                                default -> assertWatchSendsEveryStatus(order);
-                            }
-                        } catch (StatusRuntimeException e) {
-                            failures.add("caller " + shift + ": " + e.getStatus());
-                        }
-                    }, callers));
+                    calls.add(CompletableFuture.runAsync(
+                            () -> {
+                                await(start);
+                                List<String> order = new ArrayList<>(names);
+                                java.util.Collections.rotate(order, shift * 3);
+                                try {
+                                    switch (kind) {
+                                        case 0 ->
+                                            stub().batchGetCheckpointStatuses(
+                                                            BatchGetCheckpointStatusesRequest.newBuilder()
+                                                                    .addAllNames(order)
+                                                                    .build());
+                                        case 1 ->
+                                            order.forEach(name -> stub().getCheckpointStatus(
+                                                            GetCheckpointStatusRequest.newBuilder()
+                                                                    .setName(name)
+                                                                    .build()));
+                                        case 2 ->
+                                            order.forEach(name -> stub().withCallCredentials(OFFICER)
+                                                    .listTrucks(ListTrucksRequest.newBuilder()
+                                                            .setParent(name.replaceFirst("/status$", ""))
+                                                            .setPageSize(5)
+                                                            .build()));
+                                        default -> assertWatchSendsEveryStatus(order);
+                                    }
+                                } catch (StatusRuntimeException e) {
+                                    failures.add("caller " + shift + ": " + e.getStatus());
+                                }
+                            },
+                            callers));
                 }
                 start.countDown();
                 CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
@@ -169,12 +192,18 @@ class ConcurrentStatusReadsTest {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Context.CancellableContext context = Context.current().withCancellation();
         try {
-            context.run(() -> CheckpointServiceGrpc.newStub(channel).withCallCredentials(PLATFORM)
-                    .watchCheckpointStatus(WatchCheckpointStatusRequest.newBuilder().addAllNames(watched)
-                            .setHeartbeatInterval(Duration.newBuilder().setSeconds(300)).build(), new StreamObserver<>() {
+            context.run(() -> CheckpointServiceGrpc.newStub(channel)
+                    .withCallCredentials(PLATFORM)
+                    .watchCheckpointStatus(
+                            WatchCheckpointStatusRequest.newBuilder()
+                                    .addAllNames(watched)
+                                    .setHeartbeatInterval(Duration.newBuilder().setSeconds(300))
+                                    .build(),
+                            new StreamObserver<>() {
                                 @Override
                                 public void onNext(WatchCheckpointStatusResponse value) {
-                                    if (value.hasStatus() && seen.add(value.getStatus().getName())
+                                    if (value.hasStatus()
+                                            && seen.add(value.getStatus().getName())
                                             && seen.containsAll(watched)) {
                                         done.complete(null);
                                     }
@@ -197,8 +226,11 @@ class ConcurrentStatusReadsTest {
             }
             throw new AssertionError("the watch failed", e.getCause());
         } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
-            throw new AssertionError("no status of " + new HashSet<>(watched).stream().filter(n -> !seen.contains(n))
-                    .toList() + " within 20 s", e);
+            throw new AssertionError(
+                    "no status of "
+                            + new HashSet<>(watched)
+                                    .stream().filter(n -> !seen.contains(n)).toList() + " within 20 s",
+                    e);
         } finally {
             context.cancel(null);
         }

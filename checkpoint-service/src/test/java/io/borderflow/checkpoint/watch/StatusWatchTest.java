@@ -52,11 +52,16 @@ class StatusWatchTest {
     CheckpointServiceGrpc.CheckpointServiceBlockingStub blocking;
 
     /** A running watch: its messages as they come, its failure if any, and a way to stop it. */
-    private record Watch(BlockingQueue<WatchCheckpointStatusResponse> messages, AtomicReference<Throwable> failure,
-            Context.CancellableContext context) implements AutoCloseable {
+    private record Watch(
+            BlockingQueue<WatchCheckpointStatusResponse> messages,
+            AtomicReference<Throwable> failure,
+            Context.CancellableContext context)
+            implements AutoCloseable {
         WatchCheckpointStatusResponse next() throws InterruptedException {
             WatchCheckpointStatusResponse message = messages.poll(10, TimeUnit.SECONDS);
-            assertThat(message).as("a message within 10 s (failure: " + failure.get() + ")").isNotNull();
+            assertThat(message)
+                    .as("a message within 10 s (failure: " + failure.get() + ")")
+                    .isNotNull();
             return message;
         }
 
@@ -81,8 +86,9 @@ class StatusWatchTest {
         BlockingQueue<WatchCheckpointStatusResponse> messages = new LinkedBlockingQueue<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Context.CancellableContext context = Context.current().withCancellation();
-        context.run(() -> CheckpointServiceGrpc.newStub(channel).withCallCredentials(PLATFORM).watchCheckpointStatus(request,
-                new StreamObserver<>() {
+        context.run(() -> CheckpointServiceGrpc.newStub(channel)
+                .withCallCredentials(PLATFORM)
+                .watchCheckpointStatus(request, new StreamObserver<>() {
                     @Override
                     public void onNext(WatchCheckpointStatusResponse value) {
                         messages.add(value);
@@ -94,28 +100,38 @@ class StatusWatchTest {
                     }
 
                     @Override
-                    public void onCompleted() {
-                    }
+                    public void onCompleted() {}
                 }));
         return new Watch(messages, failure, context);
     }
 
     private static WatchCheckpointStatusRequest watchOne(long heartbeatSeconds) {
-        return WatchCheckpointStatusRequest.newBuilder().addNames("checkpoints/" + CHECKPOINT + "/status")
-                .setHeartbeatInterval(Duration.newBuilder().setSeconds(heartbeatSeconds)).build();
+        return WatchCheckpointStatusRequest.newBuilder()
+                .addNames("checkpoints/" + CHECKPOINT + "/status")
+                .setHeartbeatInterval(Duration.newBuilder().setSeconds(heartbeatSeconds))
+                .build();
     }
 
     private void arrive() {
         Instant now = Instant.now().minusSeconds(10);
-        blocking.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(TestTokens.bearer(TestTokens.issuer()
-                        .token("post-alakol").roles(Roles.BORDER_OPERATOR).checkpoints(List.of(CHECKPOINT)).sign()))
-                .recordCrossingEvent(RecordCrossingEventRequest.newBuilder().setEvent(CrossingEvent.newBuilder()
-                        .setEventId("watch-" + UUID.randomUUID()).setCheckpoint("checkpoints/" + CHECKPOINT)
-                        .setType(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED)
-                        .setOccurTime(Timestamp.newBuilder().setSeconds(now.getEpochSecond()))
-                        .setDirection(Direction.DIRECTION_EXIT)
-                        .setTruck(Truck.newBuilder().setPlate("W" + UUID.randomUUID().toString().substring(0, 7))
-                                .setCarrierId("watch-test"))).build());
+        blocking.withDeadlineAfter(10, TimeUnit.SECONDS)
+                .withCallCredentials(TestTokens.bearer(TestTokens.issuer()
+                        .token("post-alakol")
+                        .roles(Roles.BORDER_OPERATOR)
+                        .checkpoints(List.of(CHECKPOINT))
+                        .sign()))
+                .recordCrossingEvent(RecordCrossingEventRequest.newBuilder()
+                        .setEvent(CrossingEvent.newBuilder()
+                                .setEventId("watch-" + UUID.randomUUID())
+                                .setCheckpoint("checkpoints/" + CHECKPOINT)
+                                .setType(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED)
+                                .setOccurTime(Timestamp.newBuilder().setSeconds(now.getEpochSecond()))
+                                .setDirection(Direction.DIRECTION_EXIT)
+                                .setTruck(Truck.newBuilder()
+                                        .setPlate("W"
+                                                + UUID.randomUUID().toString().substring(0, 7))
+                                        .setCarrierId("watch-test")))
+                        .build());
     }
 
     @Test
@@ -138,9 +154,10 @@ class StatusWatchTest {
             watch.nextStatus();
             // another replica commits a change at this checkpoint: its transaction announces it on its own connection
             var config = ConfigProvider.getConfig();
-            try (Connection other = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                    config.getValue("quarkus.datasource.username", String.class),
-                    config.getValue("quarkus.datasource.password", String.class));
+            try (Connection other = DriverManager.getConnection(
+                            config.getValue("quarkus.datasource.jdbc.url", String.class),
+                            config.getValue("quarkus.datasource.username", String.class),
+                            config.getValue("quarkus.datasource.password", String.class));
                     Statement statement = other.createStatement()) {
                 statement.execute("select pg_notify('checkpoint_status', '" + CHECKPOINT + "')");
             }
@@ -157,18 +174,25 @@ class StatusWatchTest {
                 heartbeat = watch.next();
             }
             assertThat(heartbeat.hasHeartbeatTime()).isTrue();
-            assertThat(Instant.ofEpochSecond(heartbeat.getHeartbeatTime().getSeconds())).isAfter(Instant.now().minusSeconds(30));
+            assertThat(Instant.ofEpochSecond(heartbeat.getHeartbeatTime().getSeconds()))
+                    .isAfter(Instant.now().minusSeconds(30));
         }
     }
 
     @Test
     void aBorderIsWatchedCheckpointByCheckpoint() throws InterruptedException {
-        int onBorder = blocking.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(PLATFORM)
-                .listCheckpoints(ListCheckpointsRequest.newBuilder().setBorder("CN-KZ").setPageSize(100).build())
+        int onBorder = blocking.withDeadlineAfter(10, TimeUnit.SECONDS)
+                .withCallCredentials(PLATFORM)
+                .listCheckpoints(ListCheckpointsRequest.newBuilder()
+                        .setBorder("CN-KZ")
+                        .setPageSize(100)
+                        .build())
                 .getCheckpointsCount();
         assertThat(onBorder).isGreaterThan(1);
-        try (Watch watch = watch(WatchCheckpointStatusRequest.newBuilder().setBorder("CN-KZ")
-                .setHeartbeatInterval(Duration.newBuilder().setSeconds(300)).build())) {
+        try (Watch watch = watch(WatchCheckpointStatusRequest.newBuilder()
+                .setBorder("CN-KZ")
+                .setHeartbeatInterval(Duration.newBuilder().setSeconds(300))
+                .build())) {
             List<String> names = new java.util.ArrayList<>();
             for (int i = 0; i < onBorder; i++) {
                 names.add(watch.nextStatus().getStatus().getName());
@@ -179,12 +203,18 @@ class StatusWatchTest {
 
     @Test
     void badWatchesFailBeforeAnythingIsSent() throws InterruptedException {
-        for (var request : List.of(WatchCheckpointStatusRequest.getDefaultInstance(),
-                WatchCheckpointStatusRequest.newBuilder().addNames("checkpoints/atlantis/status").build(),
+        for (var request : List.of(
+                WatchCheckpointStatusRequest.getDefaultInstance(),
+                WatchCheckpointStatusRequest.newBuilder()
+                        .addNames("checkpoints/atlantis/status")
+                        .build(),
                 WatchCheckpointStatusRequest.newBuilder().setBorder("FR-DE").build(),
-                watchOne(0).toBuilder().setHeartbeatInterval(Duration.newBuilder().setSeconds(3600)).build())) {
+                watchOne(0).toBuilder()
+                        .setHeartbeatInterval(Duration.newBuilder().setSeconds(3600))
+                        .build())) {
             try (Watch watch = watch(request)) {
-                await().atMost(java.time.Duration.ofSeconds(5)).until(() -> watch.failure().get() != null);
+                await().atMost(java.time.Duration.ofSeconds(5))
+                        .until(() -> watch.failure().get() != null);
                 assertThat(watch.messages()).as(request.toString()).isEmpty();
                 Status.Code code = Status.fromThrowable(watch.failure().get()).getCode();
                 assertThat(code).as(request.toString()).isIn(Status.Code.INVALID_ARGUMENT, Status.Code.NOT_FOUND);

@@ -30,17 +30,19 @@ public class CheckpointClient {
 
     /** What checkpoint-service says of a checkpoint id. */
     public enum Existence {
-        EXISTS, UNKNOWN, NOT_VERIFIED
+        EXISTS,
+        UNKNOWN,
+        NOT_VERIFIED
     }
 
-    private record Answer(Existence existence, Instant until) {
-    }
+    private record Answer(Existence existence, Instant until) {}
 
     private final MutinyCheckpointServiceStub stub;
     private final ServiceCredentials credentials;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
-    public CheckpointClient(@GrpcClient("checkpoint") MutinyCheckpointServiceStub stub, ServiceCredentials credentials) {
+    public CheckpointClient(
+            @GrpcClient("checkpoint") MutinyCheckpointServiceStub stub, ServiceCredentials credentials) {
         this.stub = stub;
         this.credentials = credentials;
     }
@@ -50,16 +52,25 @@ public class CheckpointClient {
         if (cached != null && Instant.now().isBefore(cached.until())) {
             return Uni.createFrom().item(cached.existence());
         }
-        return Uni.createFrom().deferred(() -> stub.withCallCredentials(credentials.callCredentials())
+        return Uni.createFrom()
+                .deferred(() -> stub.withCallCredentials(credentials.callCredentials())
                         .withDeadlineAfter(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
-                        .getCheckpoint(GetCheckpointRequest.newBuilder().setName("checkpoints/" + checkpointId).build()))
-                .onFailure(e -> Status.fromThrowable(e).getCode() == Status.Code.UNAVAILABLE).retry().atMost(1)
+                        .getCheckpoint(GetCheckpointRequest.newBuilder()
+                                .setName("checkpoints/" + checkpointId)
+                                .build()))
+                .onFailure(e -> Status.fromThrowable(e).getCode() == Status.Code.UNAVAILABLE)
+                .retry()
+                .atMost(1)
                 .map(found -> remember(checkpointId, Existence.EXISTS, KNOWN_FOR))
                 .onFailure(e -> Status.fromThrowable(e).getCode() == Status.Code.NOT_FOUND)
                 .recoverWithItem(() -> remember(checkpointId, Existence.UNKNOWN, UNKNOWN_FOR))
-                .onFailure().recoverWithItem(e -> {
-                    LOG.warnf("checkpoint-service did not answer for checkpoints/%s (%s): %s", checkpointId,
-                            Status.fromThrowable(e).getCode(), cached == null ? "not verified" : "using the last answer");
+                .onFailure()
+                .recoverWithItem(e -> {
+                    LOG.warnf(
+                            "checkpoint-service did not answer for checkpoints/%s (%s): %s",
+                            checkpointId,
+                            Status.fromThrowable(e).getCode(),
+                            cached == null ? "not verified" : "using the last answer");
                     return cached == null ? Existence.NOT_VERIFIED : cached.existence();
                 });
     }

@@ -8,15 +8,22 @@ import java.util.List;
  * for RED), the risk score from 0 to 100, every reason, whether the random compliance sample picked it, and the
  * expected handling time that the checkpoint's capacity depends on.
  */
-public record Assessment(Channel channel, InspectionKind inspectionKind, int score, List<Reason> reasons,
-        boolean randomSample, Duration expectedHandling, long rulesetVersion) {
+public record Assessment(
+        Channel channel,
+        InspectionKind inspectionKind,
+        int score,
+        List<Reason> reasons,
+        boolean randomSample,
+        Duration expectedHandling,
+        long rulesetVersion) {
 
     /** How a RED declaration is inspected. */
     public enum InspectionKind {
-        NONE, XRAY, UNLOADING
+        NONE,
+        XRAY,
+        UNLOADING
     }
 
     /** Why: the rule, its text, the weight it added and the evidence, such as the matching HS code and its tier. */
-    public record Reason(String ruleId, String ruleText, int weight, String evidence) {
-    }
+    public record Reason(String ruleId, String ruleText, int weight, String evidence) {}
 }

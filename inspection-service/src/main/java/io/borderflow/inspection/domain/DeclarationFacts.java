@@ -11,9 +11,17 @@ import java.util.Set;
  *
  * @param partnerAdministrations ISO country codes of the partner administrations that inspected the cargo
  */
-public record DeclarationFacts(List<Line> lines, String consignor, String consignee, String originCountry,
-        List<String> transitCountries, String destinationCountry, boolean traderAeo, Set<String> partnerAdministrations,
-        boolean firstTimeTrader, String fingerprint) {
+public record DeclarationFacts(
+        List<Line> lines,
+        String consignor,
+        String consignee,
+        String originCountry,
+        List<String> transitCountries,
+        String destinationCountry,
+        boolean traderAeo,
+        Set<String> partnerAdministrations,
+        boolean firstTimeTrader,
+        String fingerprint) {
 
     public DeclarationFacts {
         lines = List.copyOf(lines);
@@ -22,7 +30,11 @@ public record DeclarationFacts(List<Line> lines, String consignor, String consig
     }
 
     /** A goods line: HS code, brand (may be empty), net weight in kg, customs value and its ISO 4217 currency. */
-    public record Line(String hsCode, String brand, String originCountry, double netWeightKg, double customsValue,
-            String currency) {
-    }
+    public record Line(
+            String hsCode,
+            String brand,
+            String originCountry,
+            double netWeightKg,
+            double customsValue,
+            String currency) {}
 }

@@ -42,11 +42,11 @@ public final class RiskEngine {
     private final Map<String, List<Hit>> hsIndex = new HashMap<>();
     /** Per rule: the matcher of its main condition, or null when the HS index finds it. */
     private final Matcher[] primary;
+
     private final Matcher[][] also;
     private final boolean[] recognisesPartner;
 
-    private record Hit(int rule, String evidence) {
-    }
+    private record Hit(int rule, String evidence) {}
 
     /** Finds the evidence that a declaration meets a condition; null when it does not. */
     @FunctionalInterface
@@ -57,8 +57,14 @@ public final class RiskEngine {
     /**
      * @param goodsLists list id -> tier -> HS-6 codes
      */
-    public RiskEngine(long version, int yellowFrom, int redFrom, double sampleRate, HandlingTimes handling,
-            List<RuleSpec> rules, Map<String, Map<String, List<String>>> goodsLists) {
+    public RiskEngine(
+            long version,
+            int yellowFrom,
+            int redFrom,
+            double sampleRate,
+            HandlingTimes handling,
+            List<RuleSpec> rules,
+            Map<String, Map<String, List<String>>> goodsLists) {
         this.version = version;
         this.yellowFrom = yellowFrom;
         this.redFrom = redFrom;
@@ -72,7 +78,10 @@ public final class RiskEngine {
             RuleSpec rule = this.rules.get(i);
             if (rule.condition() instanceof RuleSpec.GoodsList list) {
                 for (Map.Entry<String, String> code : codes(list, goodsLists).entrySet()) {
-                    index(code.getKey(), i, "HS " + code.getKey() + " on " + list.listId() + " tier " + code.getValue());
+                    index(
+                            code.getKey(),
+                            i,
+                            "HS " + code.getKey() + " on " + list.listId() + " tier " + code.getValue());
                 }
             } else if (rule.condition() instanceof RuleSpec.HsPrefix prefixes) {
                 for (String prefix : prefixes.prefixes()) {
@@ -82,7 +91,9 @@ public final class RiskEngine {
                 primary[i] = compile(rule.condition(), goodsLists);
             }
             recognisesPartner[i] = rule.condition() instanceof RuleSpec.PartnerInspection;
-            also[i] = rule.alsoRequires().stream().map(c -> compile(c, goodsLists)).toArray(Matcher[]::new);
+            also[i] = rule.alsoRequires().stream()
+                    .map(c -> compile(c, goodsLists))
+                    .toArray(Matcher[]::new);
         }
     }
 
@@ -91,7 +102,8 @@ public final class RiskEngine {
     }
 
     /** HS-6 code -> tier of the codes a goods-list condition covers. */
-    private static Map<String, String> codes(RuleSpec.GoodsList list, Map<String, Map<String, List<String>>> goodsLists) {
+    private static Map<String, String> codes(
+            RuleSpec.GoodsList list, Map<String, Map<String, List<String>>> goodsLists) {
         Map<String, String> codes = new HashMap<>();
         goodsLists.getOrDefault(list.listId(), Map.of()).forEach((tier, hsCodes) -> {
             if (list.tiers().isEmpty() || list.tiers().contains(tier)) {
@@ -106,7 +118,9 @@ public final class RiskEngine {
             Map<String, String> codes = codes(list, goodsLists);
             return d -> {
                 for (DeclarationFacts.Line line : d.lines()) {
-                    String tier = line.hsCode().length() >= 6 ? codes.get(line.hsCode().substring(0, 6)) : null;
+                    String tier = line.hsCode().length() >= 6
+                            ? codes.get(line.hsCode().substring(0, 6))
+                            : null;
                     if (tier != null) {
                         return "HS " + line.hsCode() + " on " + list.listId() + " tier " + tier;
                     }
@@ -134,7 +148,8 @@ public final class RiskEngine {
             brand.brands().forEach(b -> keys.put(PartyNames.key(b), b));
             return d -> {
                 for (DeclarationFacts.Line line : d.lines()) {
-                    String watched = line.brand() == null || line.brand().isBlank() ? null
+                    String watched = line.brand() == null || line.brand().isBlank()
+                            ? null
                             : keys.get(PartyNames.key(line.brand()));
                     if (watched != null) {
                         return "brand '" + line.brand() + "' is the watched brand '" + watched + "'";
@@ -155,7 +170,8 @@ public final class RiskEngine {
         if (condition instanceof RuleSpec.PartnerInspection partner) {
             return d -> {
                 for (String administration : d.partnerAdministrations()) {
-                    if (partner.administrations().isEmpty() || partner.administrations().contains(administration)) {
+                    if (partner.administrations().isEmpty()
+                            || partner.administrations().contains(administration)) {
                         return "inspection by the recognised partner administration of " + administration;
                     }
                 }
@@ -171,31 +187,33 @@ public final class RiskEngine {
     private static Matcher countryMatcher(RuleSpec.Country country) {
         Set<String> set = country.countries();
         return switch (country.role()) {
-            case DESTINATION -> d -> set.contains(d.destinationCountry()) ? "destination " + d.destinationCountry() : null;
-            case TRANSIT -> d -> {
-                for (String transit : d.transitCountries()) {
-                    if (set.contains(transit)) {
-                        return "transit through " + transit;
+            case DESTINATION ->
+                d -> set.contains(d.destinationCountry()) ? "destination " + d.destinationCountry() : null;
+            case TRANSIT ->
+                d -> {
+                    for (String transit : d.transitCountries()) {
+                        if (set.contains(transit)) {
+                            return "transit through " + transit;
+                        }
                     }
-                }
-                return null;
-            };
-            case ORIGIN -> d -> {
-                if (set.contains(d.originCountry())) {
-                    return "origin " + d.originCountry();
-                }
-                for (DeclarationFacts.Line line : d.lines()) {
-                    if (set.contains(line.originCountry())) {
-                        return "HS " + line.hsCode() + " of origin " + line.originCountry();
+                    return null;
+                };
+            case ORIGIN ->
+                d -> {
+                    if (set.contains(d.originCountry())) {
+                        return "origin " + d.originCountry();
                     }
-                }
-                return null;
-            };
+                    for (DeclarationFacts.Line line : d.lines()) {
+                        if (set.contains(line.originCountry())) {
+                            return "HS " + line.hsCode() + " of origin " + line.originCountry();
+                        }
+                    }
+                    return null;
+                };
         };
     }
 
-    private record WatchedName(String party, String name, List<String> words) {
-    }
+    private record WatchedName(String party, String name, List<String> words) {}
 
     private static Matcher partyMatcher(RuleSpec.PartyScreening screening) {
         Map<String, WatchedName> exact = new HashMap<>();
@@ -220,9 +238,15 @@ public final class RiskEngine {
                     for (WatchedName name : names) {
                         // the edit distance is at least the difference in length: skip names too long or too short
                         int other = String.join("", name.words()).length();
-                        int spaced = Math.abs(joined + words.size() - other - name.words().size());
-                        double bound = 1 - Math.min((double) Math.abs(joined - other) / Math.max(joined, other),
-                                (double) spaced / Math.max(joined + words.size(), other + name.words().size()));
+                        int spaced = Math.abs(
+                                joined + words.size() - other - name.words().size());
+                        double bound = 1
+                                - Math.min(
+                                        (double) Math.abs(joined - other) / Math.max(joined, other),
+                                        (double) spaced
+                                                / Math.max(
+                                                        joined + words.size(),
+                                                        other + name.words().size()));
                         if (bound < screening.minSimilarity()) {
                             continue;
                         }
@@ -234,8 +258,13 @@ public final class RiskEngine {
                     }
                 }
                 if (best != null && similarity >= screening.minSimilarity()) {
-                    return String.format(Locale.ROOT, "%s '%s' resembles watched party '%s'%s (similarity %.2f)", party[0],
-                            party[1], best.party(), best.name().equals(best.party()) ? "" : " as '" + best.name() + "'",
+                    return String.format(
+                            Locale.ROOT,
+                            "%s '%s' resembles watched party '%s'%s (similarity %.2f)",
+                            party[0],
+                            party[1],
+                            best.party(),
+                            best.name().equals(best.party()) ? "" : " as '" + best.name() + "'",
                             similarity);
                 }
             }
@@ -247,7 +276,9 @@ public final class RiskEngine {
         Map<String, Double> references = Map.copyOf(anomaly.usdPerKgByPrefix());
         return d -> {
             for (DeclarationFacts.Line line : d.lines()) {
-                Double rate = "USD".equals(line.currency()) ? Double.valueOf(1) : anomaly.usdRates().get(line.currency());
+                Double rate = "USD".equals(line.currency())
+                        ? Double.valueOf(1)
+                        : anomaly.usdRates().get(line.currency());
                 if (rate == null || line.netWeightKg() <= 0) {
                     continue;
                 }
@@ -256,9 +287,14 @@ public final class RiskEngine {
                     if (reference != null) {
                         double perKg = line.customsValue() * rate / line.netWeightKg();
                         if (perKg < anomaly.maxRatio() * reference) {
-                            return String.format(Locale.ROOT,
+                            return String.format(
+                                    Locale.ROOT,
                                     "HS %s declared at %.2f USD/kg, below %.2f of the reference %.2f USD/kg for %s",
-                                    line.hsCode(), perKg, anomaly.maxRatio(), reference, line.hsCode().substring(0, length));
+                                    line.hsCode(),
+                                    perKg,
+                                    anomaly.maxRatio(),
+                                    reference,
+                                    line.hsCode().substring(0, length));
                         }
                         break;
                     }
@@ -286,13 +322,16 @@ public final class RiskEngine {
             if (draw < sampleRate) {
                 sampled = true;
                 channel = Channel.YELLOW;
-                reasons.add(new Assessment.Reason(RANDOM_SAMPLE_RULE, "Random compliance sample of low-risk declarations",
-                        0, String.format(Locale.ROOT, "stable draw %.4f below the sample rate %.4f", draw, sampleRate)));
+                reasons.add(new Assessment.Reason(
+                        RANDOM_SAMPLE_RULE,
+                        "Random compliance sample of low-risk declarations",
+                        0,
+                        String.format(Locale.ROOT, "stable draw %.4f below the sample rate %.4f", draw, sampleRate)));
             }
         }
         Assessment.InspectionKind kind = kind(channel, core.score());
-        return new Assessment(channel, kind, core.score(), List.copyOf(reasons), sampled, handling.of(channel, kind),
-                version);
+        return new Assessment(
+                channel, kind, core.score(), List.copyOf(reasons), sampled, handling.of(channel, kind), version);
     }
 
     /**
@@ -315,19 +354,23 @@ public final class RiskEngine {
             times.put(chance.getKey(), time);
             seconds += chance.getValue() * time.toSeconds();
         }
-        return new Outlook(chances, times, core.score(), core.reasons(), Duration.ofSeconds(Math.round(seconds)), version);
+        return new Outlook(
+                chances, times, core.score(), core.reasons(), Duration.ofSeconds(Math.round(seconds)), version);
     }
 
     /**
      * Channel chances with each channel's handling time, score, reasons, and the expected handling time weighted by
      * the chances.
      */
-    public record Outlook(Map<Channel, Double> chances, Map<Channel, Duration> handling, int score,
-            List<Assessment.Reason> reasons, Duration expectedHandling, long rulesetVersion) {
-    }
+    public record Outlook(
+            Map<Channel, Double> chances,
+            Map<Channel, Duration> handling,
+            int score,
+            List<Assessment.Reason> reasons,
+            Duration expectedHandling,
+            long rulesetVersion) {}
 
-    private record Core(Channel channel, int score, List<Assessment.Reason> reasons) {
-    }
+    private record Core(Channel channel, int score, List<Assessment.Reason> reasons) {}
 
     private Core core(DeclarationFacts declaration) {
         BitSet matched = new BitSet(rules.size());
@@ -380,8 +423,10 @@ public final class RiskEngine {
         }
         if (channel == Channel.RED && floor != Channel.RED && partnerRecognised) {
             channel = Channel.YELLOW;
-            reasons.add(new Assessment.Reason(MUTUAL_RECOGNITION_RULE,
-                    "A partner administration's accepted inspection replaces our physical inspection", 0,
+            reasons.add(new Assessment.Reason(
+                    MUTUAL_RECOGNITION_RULE,
+                    "A partner administration's accepted inspection replaces our physical inspection",
+                    0,
                     "score " + score + " alone would send it to RED; no rule demands a physical check"));
         }
         return new Core(channel, score, List.copyOf(reasons));
@@ -404,7 +449,8 @@ public final class RiskEngine {
     }
 
     private static Assessment.InspectionKind kind(Channel channel, int score) {
-        return channel != Channel.RED ? Assessment.InspectionKind.NONE
+        return channel != Channel.RED
+                ? Assessment.InspectionKind.NONE
                 : score >= UNLOADING_FROM_SCORE ? Assessment.InspectionKind.UNLOADING : Assessment.InspectionKind.XRAY;
     }
 

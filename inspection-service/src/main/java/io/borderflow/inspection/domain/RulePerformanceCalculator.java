@@ -9,20 +9,16 @@ import java.util.TreeMap;
 public final class RulePerformanceCalculator {
     public static final String NO_FINDING = "NO_FINDING";
 
-    private RulePerformanceCalculator() {
-    }
+    private RulePerformanceCalculator() {}
 
     /** A decision as the calculation sees it: the rules that fired, and its result (null when not inspected). */
-    public record DecidedCase(List<String> firedRules, Result result) {
-    }
+    public record DecidedCase(List<String> firedRules, Result result) {}
 
     /** A recorded result: its outcome and the rules it confirmed. */
-    public record Result(String outcome, Set<String> confirmedRules) {
-    }
+    public record Result(String outcome, Set<String> confirmedRules) {}
 
     /** One rule's figures. */
-    public record Performance(String ruleId, long hits, long inspections, long confirmedFindings, double hitRate) {
-    }
+    public record Performance(String ruleId, long hits, long inspections, long confirmedFindings, double hitRate) {}
 
     public static List<Performance> compute(List<DecidedCase> cases) {
         Map<String, long[]> counts = new TreeMap<>();
@@ -32,13 +28,20 @@ public final class RulePerformanceCalculator {
                 c[0]++;
                 if (decided.result() != null) {
                     c[1]++;
-                    if (!NO_FINDING.equals(decided.result().outcome()) && decided.result().confirmedRules().contains(rule)) {
+                    if (!NO_FINDING.equals(decided.result().outcome())
+                            && decided.result().confirmedRules().contains(rule)) {
                         c[2]++;
                     }
                 }
             }
         }
-        return counts.entrySet().stream().map(e -> new Performance(e.getKey(), e.getValue()[0], e.getValue()[1],
-                e.getValue()[2], e.getValue()[1] == 0 ? 0 : e.getValue()[2] / (double) e.getValue()[1])).toList();
+        return counts.entrySet().stream()
+                .map(e -> new Performance(
+                        e.getKey(),
+                        e.getValue()[0],
+                        e.getValue()[1],
+                        e.getValue()[2],
+                        e.getValue()[1] == 0 ? 0 : e.getValue()[2] / (double) e.getValue()[1]))
+                .toList();
     }
 }

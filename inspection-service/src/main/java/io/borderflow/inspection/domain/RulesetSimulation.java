@@ -1,7 +1,7 @@
 package io.borderflow.inspection.domain;
 
-import java.time.Duration;
 import io.borderflow.inspection.model.SimulationOutcome;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,15 +13,13 @@ import java.util.TreeMap;
  * figures.
  */
 public final class RulesetSimulation {
-    private RulesetSimulation() {
-    }
+    private RulesetSimulation() {}
 
     /**
      * A stored declaration to replay: its facts, its checkpoint, and whether its recorded inspection result found a
      * violation.
      */
-    public record Replayed(DeclarationFacts facts, String checkpointId, boolean violationFound) {
-    }
+    public record Replayed(DeclarationFacts facts, String checkpointId, boolean violationFound) {}
 
     /**
      * @param days length of the period in days, the denominator of the per-day figures; above 0
@@ -59,11 +57,11 @@ public final class RulesetSimulation {
             }
         }
         List<SimulationOutcome.CheckpointLoad> checkpoints = load.entrySet().stream()
-                .map(e -> new SimulationOutcome.CheckpointLoad(e.getKey(), e.getValue()[0] / days, e.getValue()[1] / days,
-                        e.getValue()[2] / days))
+                .map(e -> new SimulationOutcome.CheckpointLoad(
+                        e.getKey(), e.getValue()[0] / days, e.getValue()[1] / days, e.getValue()[2] / days))
                 .toList();
-        return new SimulationOutcome(engine.version(), channels, checkpoints,
-                new SimulationOutcome.Detection(found, inspected, physical));
+        return new SimulationOutcome(
+                engine.version(), channels, checkpoints, new SimulationOutcome.Detection(found, inspected, physical));
     }
 
     private static double hours(Duration duration) {

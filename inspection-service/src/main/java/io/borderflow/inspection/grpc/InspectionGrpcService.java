@@ -2,31 +2,32 @@ package io.borderflow.inspection.grpc;
 
 import io.borderflow.api.inspection.v1.ActivateRulesetRequest;
 import io.borderflow.api.inspection.v1.ActivateRulesetResponse;
-import io.borderflow.api.inspection.v1.CreateRulesetRequest;
-import io.borderflow.api.inspection.v1.CreateRulesetResponse;
-import io.borderflow.api.inspection.v1.GetRulesetRequest;
-import io.borderflow.api.inspection.v1.ListRulesetsRequest;
-import io.borderflow.api.inspection.v1.ListRulesetsResponse;
-import io.borderflow.api.inspection.v1.SimulateRulesetRequest;
-import io.borderflow.api.inspection.v1.SimulateRulesetResponse;
-import io.borderflow.api.inspection.v1.GetRulesetResponse;
-import io.borderflow.api.inspection.v1.InspectionService;
 import io.borderflow.api.inspection.v1.AssessDeclarationRequest;
 import io.borderflow.api.inspection.v1.AssessDeclarationResponse;
+import io.borderflow.api.inspection.v1.CreateRulesetRequest;
+import io.borderflow.api.inspection.v1.CreateRulesetResponse;
 import io.borderflow.api.inspection.v1.GetDecisionRequest;
+import io.borderflow.api.inspection.v1.GetDecisionResponse;
 import io.borderflow.api.inspection.v1.GetRulePerformanceRequest;
 import io.borderflow.api.inspection.v1.GetRulePerformanceResponse;
+import io.borderflow.api.inspection.v1.GetRulesetRequest;
+import io.borderflow.api.inspection.v1.GetRulesetResponse;
 import io.borderflow.api.inspection.v1.InspectionOutcome;
 import io.borderflow.api.inspection.v1.InspectionResult;
+import io.borderflow.api.inspection.v1.InspectionService;
+import io.borderflow.api.inspection.v1.ListAuditRecordsRequest;
+import io.borderflow.api.inspection.v1.ListAuditRecordsResponse;
+import io.borderflow.api.inspection.v1.ListDecisionsRequest;
+import io.borderflow.api.inspection.v1.ListDecisionsResponse;
+import io.borderflow.api.inspection.v1.ListRulesetsRequest;
+import io.borderflow.api.inspection.v1.ListRulesetsResponse;
 import io.borderflow.api.inspection.v1.RecordInspectionResultRequest;
 import io.borderflow.api.inspection.v1.RecordInspectionResultResponse;
 import io.borderflow.api.inspection.v1.RulePerformance;
-import io.borderflow.api.inspection.v1.GetDecisionResponse;
-import io.borderflow.api.inspection.v1.ListDecisionsRequest;
-import io.borderflow.api.inspection.v1.ListDecisionsResponse;
+import io.borderflow.api.inspection.v1.SimulateRulesetRequest;
+import io.borderflow.api.inspection.v1.SimulateRulesetResponse;
 import io.borderflow.api.inspection.v1.SubmitDeclarationRequest;
 import io.borderflow.api.inspection.v1.SubmitDeclarationResponse;
-import io.borderflow.support.grpc.ProtoTimes;
 import io.borderflow.inspection.model.DecisionFilter;
 import io.borderflow.inspection.service.DeclarationApplicationService;
 import io.borderflow.inspection.service.DeclarationSubmissions;
@@ -34,19 +35,18 @@ import io.borderflow.inspection.service.InspectionResultApplicationService;
 import io.borderflow.inspection.service.InspectionResultIntake;
 import io.borderflow.inspection.service.RulesetApplicationService;
 import io.borderflow.inspection.service.RulesetChanges;
-import io.borderflow.support.paging.ResourceNames;
-import io.borderflow.support.security.Caller;
-import io.quarkus.security.identity.SecurityIdentity;
+import io.borderflow.support.audit.AuditTrail;
 import io.borderflow.support.error.InvalidArgumentException;
 import io.borderflow.support.grpc.GrpcErrors;
-import io.borderflow.api.inspection.v1.ListAuditRecordsRequest;
-import io.borderflow.api.inspection.v1.ListAuditRecordsResponse;
-import io.borderflow.support.audit.AuditTrail;
-import io.borderflow.support.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
+import io.borderflow.support.grpc.ProtoTimes;
 import io.borderflow.support.paging.PageSize;
+import io.borderflow.support.paging.ResourceNames;
+import io.borderflow.support.security.Caller;
+import io.borderflow.support.security.Roles;
 import io.quarkus.grpc.GrpcService;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.regex.Pattern;
 
 /** gRPC adapter of {@code borderflow.inspection.v1.InspectionService}: checks the request's shape, calls one use case, maps. */
@@ -69,9 +69,14 @@ public class InspectionGrpcService implements InspectionService {
     private final SecurityIdentity identity;
     private final RulesetChanges rulesetChanges;
 
-    public InspectionGrpcService(RulesetApplicationService rulesets, AuditTrail audit,
-            DeclarationApplicationService declarations, DeclarationSubmissions submissions,
-            InspectionResultApplicationService results, InspectionResultIntake resultIntake, SecurityIdentity identity,
+    public InspectionGrpcService(
+            RulesetApplicationService rulesets,
+            AuditTrail audit,
+            DeclarationApplicationService declarations,
+            DeclarationSubmissions submissions,
+            InspectionResultApplicationService results,
+            InspectionResultIntake resultIntake,
+            SecurityIdentity identity,
             RulesetChanges rulesetChanges) {
         this.rulesets = rulesets;
         this.audit = audit;
@@ -89,16 +94,22 @@ public class InspectionGrpcService implements InspectionService {
         return ERRORS.guard(() -> {
             var name = DECISION.matcher(request.getDecision());
             if (!name.matches()) {
-                throw new InvalidArgumentException("INVALID_NAME", "decision",
-                        "decision must look like declarations/{declaration_id}/decision");
+                throw new InvalidArgumentException(
+                        "INVALID_NAME", "decision", "decision must look like declarations/{declaration_id}/decision");
             }
             if (request.getOutcome() == InspectionOutcome.INSPECTION_OUTCOME_UNSPECIFIED
                     || request.getOutcome() == InspectionOutcome.UNRECOGNIZED) {
                 throw new InvalidArgumentException("INVALID_RESULT", "outcome", "outcome is required");
             }
             String outcome = request.getOutcome().name().substring("INSPECTION_OUTCOME_".length());
-            return resultIntake.record(name.group(1), outcome, request.getConfirmedRuleIdsList(), request.getNotes(),
-                    Caller.of(identity)).map(result -> RecordInspectionResultResponse.newBuilder()
+            return resultIntake
+                    .record(
+                            name.group(1),
+                            outcome,
+                            request.getConfirmedRuleIdsList(),
+                            request.getNotes(),
+                            Caller.of(identity))
+                    .map(result -> RecordInspectionResultResponse.newBuilder()
                             .setResult(InspectionResult.newBuilder()
                                     .setName("declarations/" + result.declarationId + "/result")
                                     .setOutcome(request.getOutcome())
@@ -115,16 +126,22 @@ public class InspectionGrpcService implements InspectionService {
     public Uni<GetRulePerformanceResponse> getRulePerformance(GetRulePerformanceRequest request) {
         return ERRORS.guard(() -> {
             if (!request.hasStartTime() || !request.hasEndTime()) {
-                throw new InvalidArgumentException("INVALID_PERIOD", request.hasStartTime() ? "end_time" : "start_time",
+                throw new InvalidArgumentException(
+                        "INVALID_PERIOD",
+                        request.hasStartTime() ? "end_time" : "start_time",
                         "start_time and end_time are required");
             }
-            return results.performance(ProtoTimes.utc(request.getStartTime()),
-                    ProtoTimes.utc(request.getEndTime())).map(report -> {
-                        GetRulePerformanceResponse.Builder response = GetRulePerformanceResponse.newBuilder()
-                                .setDecisions(report.decisions());
-                        report.rules().forEach(r -> response.addRules(RulePerformance.newBuilder().setRuleId(r.ruleId())
-                                .setHits(r.hits()).setInspections(r.inspections())
-                                .setConfirmedFindings(r.confirmedFindings()).setHitRate(r.hitRate())));
+            return results.performance(ProtoTimes.utc(request.getStartTime()), ProtoTimes.utc(request.getEndTime()))
+                    .map(report -> {
+                        GetRulePerformanceResponse.Builder response =
+                                GetRulePerformanceResponse.newBuilder().setDecisions(report.decisions());
+                        report.rules()
+                                .forEach(r -> response.addRules(RulePerformance.newBuilder()
+                                        .setRuleId(r.ruleId())
+                                        .setHits(r.hits())
+                                        .setInspections(r.inspections())
+                                        .setConfirmedFindings(r.confirmedFindings())
+                                        .setHitRate(r.hitRate())));
                         return response.build();
                     });
         });
@@ -137,10 +154,15 @@ public class InspectionGrpcService implements InspectionService {
             if (!request.hasDeclaration()) {
                 throw new InvalidArgumentException("INVALID_DECLARATION", "declaration", "declaration is required");
             }
-            return submissions.submit(request.getRequestId(), DeclarationProtoMapper.content(request.getDeclaration()),
-                    Caller.of(identity)).map(stored -> SubmitDeclarationResponse.newBuilder()
+            return submissions
+                    .submit(
+                            request.getRequestId(),
+                            DeclarationProtoMapper.content(request.getDeclaration()),
+                            Caller.of(identity))
+                    .map(stored -> SubmitDeclarationResponse.newBuilder()
                             .setDeclaration(DeclarationProtoMapper.declaration(stored))
-                            .setDecision(DeclarationProtoMapper.decision(stored)).build());
+                            .setDecision(DeclarationProtoMapper.decision(stored))
+                            .build());
         });
     }
 
@@ -151,18 +173,23 @@ public class InspectionGrpcService implements InspectionService {
             if (!request.getStoredDeclaration().isEmpty()) {
                 var stored = DECLARATION.matcher(request.getStoredDeclaration());
                 if (!stored.matches() || request.hasDeclaration()) {
-                    throw new InvalidArgumentException("INVALID_DECLARATION", "stored_declaration", request.hasDeclaration()
-                            ? "set declaration or stored_declaration, not both"
-                            : "stored_declaration must look like declarations/{declaration_id}");
+                    throw new InvalidArgumentException(
+                            "INVALID_DECLARATION",
+                            "stored_declaration",
+                            request.hasDeclaration()
+                                    ? "set declaration or stored_declaration, not both"
+                                    : "stored_declaration must look like declarations/{declaration_id}");
                 }
-                String checkpoint = request.getCheckpoint().isEmpty() ? null
+                String checkpoint = request.getCheckpoint().isEmpty()
+                        ? null
                         : ResourceNames.parseId("checkpoints", request.getCheckpoint(), "checkpoint");
                 return declarations.assessStored(stored.group(1), checkpoint).map(DeclarationProtoMapper::outlook);
             }
             if (!request.hasDeclaration()) {
                 throw new InvalidArgumentException("INVALID_DECLARATION", "declaration", "declaration is required");
             }
-            return declarations.assess(DeclarationProtoMapper.content(request.getDeclaration()))
+            return declarations
+                    .assess(DeclarationProtoMapper.content(request.getDeclaration()))
                     .map(DeclarationProtoMapper::outlook);
         });
     }
@@ -173,13 +200,18 @@ public class InspectionGrpcService implements InspectionService {
         return ERRORS.guard(() -> {
             var name = DECISION.matcher(request.getName());
             if (!name.matches()) {
-                throw new InvalidArgumentException("INVALID_NAME", "name",
-                        "name must look like declarations/{declaration_id}/decision");
+                throw new InvalidArgumentException(
+                        "INVALID_NAME", "name", "name must look like declarations/{declaration_id}/decision");
             }
             Caller caller = Caller.of(identity);
-            return declarations.decision(name.group(1), caller).map(stored -> GetDecisionResponse.newBuilder()
-                    .setDecision(caller.onlyCarrier() ? DeclarationProtoMapper.carrierView(stored)
-                            : DeclarationProtoMapper.decision(stored)).build());
+            return declarations
+                    .decision(name.group(1), caller)
+                    .map(stored -> GetDecisionResponse.newBuilder()
+                            .setDecision(
+                                    caller.onlyCarrier()
+                                            ? DeclarationProtoMapper.carrierView(stored)
+                                            : DeclarationProtoMapper.decision(stored))
+                            .build());
         });
     }
 
@@ -188,17 +220,21 @@ public class InspectionGrpcService implements InspectionService {
     public Uni<ListDecisionsResponse> listDecisions(ListDecisionsRequest request) {
         return ERRORS.guard(() -> {
             int pageSize = PageSize.resolve(request.getPageSize());
-            String checkpoint = request.getCheckpoint().isEmpty() ? null
+            String checkpoint = request.getCheckpoint().isEmpty()
+                    ? null
                     : ResourceNames.parseId("checkpoints", request.getCheckpoint(), "checkpoint");
             if (request.getChannel() == io.borderflow.api.inspection.v1.Channel.UNRECOGNIZED) {
-                throw new InvalidArgumentException("INVALID_ENUM_VALUE", "channel", "channel is not a value this API defines");
+                throw new InvalidArgumentException(
+                        "INVALID_ENUM_VALUE", "channel", "channel is not a value this API defines");
             }
-            DecisionFilter filter = new DecisionFilter(checkpoint, DeclarationProtoMapper.channel(request.getChannel()),
+            DecisionFilter filter = new DecisionFilter(
+                    checkpoint,
+                    DeclarationProtoMapper.channel(request.getChannel()),
                     request.hasStartTime() ? ProtoTimes.utc(request.getStartTime()) : null,
                     request.hasEndTime() ? ProtoTimes.utc(request.getEndTime()) : null);
             return declarations.list(filter, request.getPageToken(), pageSize).map(page -> {
-                ListDecisionsResponse.Builder response = ListDecisionsResponse.newBuilder()
-                        .setNextPageToken(page.nextPageToken());
+                ListDecisionsResponse.Builder response =
+                        ListDecisionsResponse.newBuilder().setNextPageToken(page.nextPageToken());
                 page.decisions().forEach(d -> response.addDecisions(DeclarationProtoMapper.decision(d)));
                 return response.build();
             });
@@ -209,8 +245,12 @@ public class InspectionGrpcService implements InspectionService {
     @RolesAllowed({Roles.RISK_ANALYST, Roles.CUSTOMS_OFFICER, Roles.AUDITOR})
     public Uni<ListRulesetsResponse> listRulesets(ListRulesetsRequest request) {
         return ERRORS.guard(() -> rulesets.list(request.getPageToken(), PageSize.resolve(request.getPageSize()))
-                .map(page -> ListRulesetsResponse.newBuilder().setNextPageToken(page.nextPageToken())
-                        .addAllRulesets(page.rulesets().stream().map(RulesetProtoMapper::toProto).toList()).build()));
+                .map(page -> ListRulesetsResponse.newBuilder()
+                        .setNextPageToken(page.nextPageToken())
+                        .addAllRulesets(page.rulesets().stream()
+                                .map(RulesetProtoMapper::toProto)
+                                .toList())
+                        .build()));
     }
 
     @Override
@@ -220,9 +260,14 @@ public class InspectionGrpcService implements InspectionService {
             if (!request.hasRuleset()) {
                 throw new InvalidArgumentException("INVALID_RULESET", "ruleset", "ruleset is required");
             }
-            return rulesetChanges.create(request.getRequestId(), RulesetProtoMapper.fromProto(request.getRuleset()),
-                    Caller.of(identity)).map(r -> CreateRulesetResponse.newBuilder()
-                            .setRuleset(RulesetProtoMapper.toProto(r)).build());
+            return rulesetChanges
+                    .create(
+                            request.getRequestId(),
+                            RulesetProtoMapper.fromProto(request.getRuleset()),
+                            Caller.of(identity))
+                    .map(r -> CreateRulesetResponse.newBuilder()
+                            .setRuleset(RulesetProtoMapper.toProto(r))
+                            .build());
         });
     }
 
@@ -231,9 +276,14 @@ public class InspectionGrpcService implements InspectionService {
     public Uni<ActivateRulesetResponse> activateRuleset(ActivateRulesetRequest request) {
         return ERRORS.guard(() -> {
             long version = version(request.getName(), "name");
-            return rulesetChanges.activate(version, request.hasActivateTime()
-                    ? ProtoTimes.utc(request.getActivateTime()) : null, Caller.of(identity))
-                    .map(r -> ActivateRulesetResponse.newBuilder().setRuleset(RulesetProtoMapper.toProto(r)).build());
+            return rulesetChanges
+                    .activate(
+                            version,
+                            request.hasActivateTime() ? ProtoTimes.utc(request.getActivateTime()) : null,
+                            Caller.of(identity))
+                    .map(r -> ActivateRulesetResponse.newBuilder()
+                            .setRuleset(RulesetProtoMapper.toProto(r))
+                            .build());
         });
     }
 
@@ -242,16 +292,22 @@ public class InspectionGrpcService implements InspectionService {
     public Uni<SimulateRulesetResponse> simulateRuleset(SimulateRulesetRequest request) {
         return ERRORS.guard(() -> {
             RulesetApplicationService.Candidate candidate = switch (request.getCandidateCase()) {
-                case RULESET_NAME -> new RulesetApplicationService.Candidate(version(request.getRulesetName(), "ruleset_name"), null);
-                case RULESET -> new RulesetApplicationService.Candidate(null, RulesetProtoMapper.fromProto(request.getRuleset()));
-                case CANDIDATE_NOT_SET -> throw new InvalidArgumentException("INVALID_RULESET", "candidate",
-                        "ruleset_name or ruleset is required");
+                case RULESET_NAME ->
+                    new RulesetApplicationService.Candidate(version(request.getRulesetName(), "ruleset_name"), null);
+                case RULESET ->
+                    new RulesetApplicationService.Candidate(null, RulesetProtoMapper.fromProto(request.getRuleset()));
+                case CANDIDATE_NOT_SET ->
+                    throw new InvalidArgumentException(
+                            "INVALID_RULESET", "candidate", "ruleset_name or ruleset is required");
             };
-            String checkpoint = request.getCheckpoint().isEmpty() ? null
+            String checkpoint = request.getCheckpoint().isEmpty()
+                    ? null
                     : ResourceNames.parseId("checkpoints", request.getCheckpoint(), "checkpoint");
-            return rulesets.simulate(candidate,
-                    request.hasStartTime() ? ProtoTimes.utc(request.getStartTime()) : null,
-                    request.hasEndTime() ? ProtoTimes.utc(request.getEndTime()) : null, checkpoint)
+            return rulesets.simulate(
+                            candidate,
+                            request.hasStartTime() ? ProtoTimes.utc(request.getStartTime()) : null,
+                            request.hasEndTime() ? ProtoTimes.utc(request.getEndTime()) : null,
+                            checkpoint)
                     .map(SimulationProtoMapper::toProto);
         });
     }
@@ -270,24 +326,34 @@ public class InspectionGrpcService implements InspectionService {
         return ERRORS.guard(() -> {
             String name = request.getName();
             var version = VERSION.matcher(name);
-            var found = ACTIVE.equals(name) ? rulesets.getActive()
-                    : version.matches() ? rulesets.get(Long.parseLong(version.group(1)))
-                    : null;
+            var found = ACTIVE.equals(name)
+                    ? rulesets.getActive()
+                    : version.matches() ? rulesets.get(Long.parseLong(version.group(1))) : null;
             if (found == null) {
-                throw new InvalidArgumentException("INVALID_NAME", "name",
+                throw new InvalidArgumentException(
+                        "INVALID_NAME",
+                        "name",
                         "name must be rulesets/active or rulesets/{version} with a positive version number");
             }
-            return found.map(r -> GetRulesetResponse.newBuilder().setRuleset(RulesetProtoMapper.toProto(r)).build());
+            return found.map(r -> GetRulesetResponse.newBuilder()
+                    .setRuleset(RulesetProtoMapper.toProto(r))
+                    .build());
         });
     }
 
     @Override
     @RolesAllowed(Roles.AUDITOR)
     public Uni<ListAuditRecordsResponse> listAuditRecords(ListAuditRecordsRequest request) {
-        return ERRORS.guard(() -> audit.list(request.getSubject().isEmpty() ? null : request.getSubject(),
-                request.getAction().isEmpty() ? null : request.getAction(), request.getPageToken(),
-                PageSize.resolve(request.getPageSize()))
-                .map(page -> ListAuditRecordsResponse.newBuilder().setNextPageToken(page.nextPageToken())
-                        .addAllAuditRecords(page.records().stream().map(AuditProtoMapper::toProto).toList()).build()));
+        return ERRORS.guard(() -> audit.list(
+                        request.getSubject().isEmpty() ? null : request.getSubject(),
+                        request.getAction().isEmpty() ? null : request.getAction(),
+                        request.getPageToken(),
+                        PageSize.resolve(request.getPageSize()))
+                .map(page -> ListAuditRecordsResponse.newBuilder()
+                        .setNextPageToken(page.nextPageToken())
+                        .addAllAuditRecords(page.records().stream()
+                                .map(AuditProtoMapper::toProto)
+                                .toList())
+                        .build()));
     }
 }

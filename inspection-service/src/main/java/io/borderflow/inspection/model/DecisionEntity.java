@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 public class DecisionEntity {
     @Id
     public String declarationId;
+
     public String checkpointId;
     public String channel;
     public String inspectionKind;

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 public class DeclarationEntity {
     @Id
     public String id;
+
     public String requestId;
     public String contentSha256;
     public String checkpointId;

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 public class InspectionResultEntity {
     @Id
     public String declarationId;
+
     public String outcome;
     public String confirmedRuleIds;
     public String recordedBy;

@@ -14,11 +14,13 @@ import java.time.OffsetDateTime;
 public class RulesetEntity {
     @Id
     public long version;
+
     public String displayName;
     public String description;
     public OffsetDateTime createTime;
     /** When it decides from; null for a draft. */
     public OffsetDateTime activateTime;
+
     public String activatedBy;
     public int yellowFromScore;
     public int redFromScore;
@@ -28,6 +30,7 @@ public class RulesetEntity {
     public String seedSha256;
     /** The request id of the CreateRuleset call that made it; null for seeded versions. */
     public String requestId;
+
     public String contentSha256;
     public String content;
 }

@@ -9,13 +9,15 @@ import java.util.Map;
  * @param channels declarations per channel name (GREEN, BLUE, YELLOW, RED, REFUSED), every channel, in that order
  * @param checkpoints inspection load per checkpoint id, by id
  */
-public record SimulationOutcome(long rulesetVersion, Map<String, Long> channels, List<CheckpointLoad> checkpoints,
-        Detection detection) {
+public record SimulationOutcome(
+        long rulesetVersion, Map<String, Long> channels, List<CheckpointLoad> checkpoints, Detection detection) {
 
     /** Inspection load at one checkpoint, per day. */
-    public record CheckpointLoad(String checkpointId, double declarationsPerDay, double inspectionHoursPerDay,
-            double physicalInspectionsPerDay) {
-    }
+    public record CheckpointLoad(
+            String checkpointId,
+            double declarationsPerDay,
+            double inspectionHoursPerDay,
+            double physicalInspectionsPerDay) {}
 
     /** Detection against recorded results. */
     public record Detection(long violationsFound, long stillInspected, long stillPhysicallyInspected) {

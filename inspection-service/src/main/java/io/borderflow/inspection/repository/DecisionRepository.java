@@ -27,8 +27,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class DecisionRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<StoredDecision.DecisionReason>> REASONS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<StoredDecision.DecisionReason>> REASONS = new TypeReference<>() {};
 
     /** The canonical JSON of a declaration's content (its digest makes request ids idempotent). */
     public static String json(Object value) {
@@ -41,52 +40,69 @@ public class DecisionRepository {
 
     @WithSession
     public Uni<Optional<StoredDecision>> findByRequestId(String requestId) {
-        return Panache.getSession().chain(session -> session
-                .createSelectionQuery("from DeclarationEntity where requestId = :id", DeclarationEntity.class)
-                .setParameter("id", requestId).getSingleResultOrNull()
-                .chain(declaration -> declaration == null ? Uni.createFrom().item(Optional.<StoredDecision>empty())
-                        : session.find(DecisionEntity.class, declaration.id)
-                                .map(decision -> Optional.of(read(declaration, decision)))));
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "from DeclarationEntity where requestId = :id", DeclarationEntity.class)
+                        .setParameter("id", requestId)
+                        .getSingleResultOrNull()
+                        .chain(declaration -> declaration == null
+                                ? Uni.createFrom().item(Optional.<StoredDecision>empty())
+                                : session.find(DecisionEntity.class, declaration.id)
+                                        .map(decision -> Optional.of(read(declaration, decision)))));
     }
 
     /** Whether a declaration of this consignor was stored before. */
     public Uni<Boolean> consignorKnown(String consignorKey) {
-        return Panache.getSession().chain(session -> session
-                .createSelectionQuery("select id from DeclarationEntity where consignorKey = :key", String.class)
-                .setParameter("key", consignorKey).setMaxResults(1).getResultList()).map(found -> !found.isEmpty());
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select id from DeclarationEntity where consignorKey = :key", String.class)
+                        .setParameter("key", consignorKey)
+                        .setMaxResults(1)
+                        .getResultList())
+                .map(found -> !found.isEmpty());
     }
 
     /** A declaration to replay, whether it was its consignor's first, and whether its inspection found a violation. */
-    public record Replayable(DeclarationEntity declaration, boolean firstOfConsignor, boolean violationFound) {
-    }
+    public record Replayable(DeclarationEntity declaration, boolean firstOfConsignor, boolean violationFound) {}
 
     /**
      * Declarations submitted in [from, until), for one checkpoint or all (null), at most {@code limit}, oldest first.
      */
     @WithSession
     public Uni<List<Replayable>> replayable(OffsetDateTime from, OffsetDateTime until, String checkpointId, int limit) {
-        String where = "d.submitTime >= :from and d.submitTime < :until" + (checkpointId == null ? "" : " and d.checkpointId = :cp");
+        String where = "d.submitTime >= :from and d.submitTime < :until"
+                + (checkpointId == null ? "" : " and d.checkpointId = :cp");
         return Panache.getSession().chain(session -> {
-            var declarations = session.createSelectionQuery("from DeclarationEntity d where " + where
-                    + " order by d.submitTime, d.id", DeclarationEntity.class);
-            var firsts = session.createSelectionQuery("select d.id from DeclarationEntity d where " + where
-                    + " and d.consignorKey is not null and not exists (select 1 from DeclarationEntity e"
-                    + " where e.consignorKey = d.consignorKey and e.submitTime < d.submitTime)", String.class);
-            var violations = session.createSelectionQuery("select d.id from DeclarationEntity d, InspectionResultEntity r"
-                    + " where r.declarationId = d.id and r.outcome <> 'NO_FINDING' and " + where, String.class);
+            var declarations = session.createSelectionQuery(
+                    "from DeclarationEntity d where " + where + " order by d.submitTime, d.id",
+                    DeclarationEntity.class);
+            var firsts = session.createSelectionQuery(
+                    "select d.id from DeclarationEntity d where " + where
+                            + " and d.consignorKey is not null and not exists (select 1 from DeclarationEntity e"
+                            + " where e.consignorKey = d.consignorKey and e.submitTime < d.submitTime)",
+                    String.class);
+            var violations = session.createSelectionQuery(
+                    "select d.id from DeclarationEntity d, InspectionResultEntity r"
+                            + " where r.declarationId = d.id and r.outcome <> 'NO_FINDING' and " + where,
+                    String.class);
             for (var query : List.of(declarations, firsts, violations)) {
                 query.setParameter("from", from).setParameter("until", until);
                 if (checkpointId != null) {
                     query.setParameter("cp", checkpointId);
                 }
             }
-            return declarations.setMaxResults(limit).getResultList()
-                    .chain(rows -> firsts.getResultList().chain(first -> violations.getResultList().map(found -> {
-                        var firstIds = java.util.Set.copyOf(first);
-                        var foundIds = java.util.Set.copyOf(found);
-                        return rows.stream().map(row -> new Replayable(row, firstIds.contains(row.id),
-                                foundIds.contains(row.id))).toList();
-                    })));
+            return declarations
+                    .setMaxResults(limit)
+                    .getResultList()
+                    .chain(rows -> firsts.getResultList()
+                            .chain(first -> violations.getResultList().map(found -> {
+                                var firstIds = java.util.Set.copyOf(first);
+                                var foundIds = java.util.Set.copyOf(found);
+                                return rows.stream()
+                                        .map(row -> new Replayable(
+                                                row, firstIds.contains(row.id), foundIds.contains(row.id)))
+                                        .toList();
+                            })));
         });
     }
 
@@ -94,9 +110,13 @@ public class DecisionRepository {
     @WithSession
     public Uni<Long> countSubmitted(OffsetDateTime from, OffsetDateTime until, String checkpointId) {
         return Panache.getSession().chain(session -> {
-            var query = session.createSelectionQuery("select count(*) from DeclarationEntity d where d.submitTime >= :from"
-                    + " and d.submitTime < :until" + (checkpointId == null ? "" : " and d.checkpointId = :cp"), Long.class)
-                    .setParameter("from", from).setParameter("until", until);
+            var query = session.createSelectionQuery(
+                            "select count(*) from DeclarationEntity d where d.submitTime >= :from"
+                                    + " and d.submitTime < :until"
+                                    + (checkpointId == null ? "" : " and d.checkpointId = :cp"),
+                            Long.class)
+                    .setParameter("from", from)
+                    .setParameter("until", until);
             if (checkpointId != null) {
                 query.setParameter("cp", checkpointId);
             }
@@ -120,10 +140,12 @@ public class DecisionRepository {
 
     @WithSession
     public Uni<Optional<StoredDecision>> findDecision(String declarationId) {
-        return Panache.getSession().chain(session -> session.find(DeclarationEntity.class, declarationId)
-                .chain(declaration -> declaration == null ? Uni.createFrom().item(Optional.<StoredDecision>empty())
-                        : session.find(DecisionEntity.class, declarationId)
-                                .map(decision -> Optional.of(read(declaration, decision)))));
+        return Panache.getSession()
+                .chain(session -> session.find(DeclarationEntity.class, declarationId)
+                        .chain(declaration -> declaration == null
+                                ? Uni.createFrom().item(Optional.<StoredDecision>empty())
+                                : session.find(DecisionEntity.class, declarationId)
+                                        .map(decision -> Optional.of(read(declaration, decision)))));
     }
 
     @WithSession
@@ -133,7 +155,8 @@ public class DecisionRepository {
 
     /** In the caller's transaction. */
     public Uni<InspectionResultEntity> insertResult(InspectionResultEntity result) {
-        return Panache.getSession().chain(session -> session.persist(result).chain(() -> session.flush()))
+        return Panache.getSession()
+                .chain(session -> session.persist(result).chain(() -> session.flush()))
                 .replaceWith(result);
     }
 
@@ -141,22 +164,33 @@ public class DecisionRepository {
     @WithSession
     public Uni<Map.Entry<List<DecisionEntity>, Map<String, InspectionResultEntity>>> decisionsWithResults(
             OffsetDateTime from, OffsetDateTime until) {
-        return Panache.getSession().chain(session -> session
-                .createSelectionQuery("from DecisionEntity where decideTime >= :from and decideTime < :until",
-                        DecisionEntity.class)
-                .setParameter("from", from).setParameter("until", until).getResultList()
-                .chain(decisions -> session.createSelectionQuery(
-                                "select r from InspectionResultEntity r, DecisionEntity d where r.declarationId = d.declarationId"
-                                        + " and d.decideTime >= :from and d.decideTime < :until", InspectionResultEntity.class)
-                        .setParameter("from", from).setParameter("until", until).getResultList()
-                        .map(results -> Map.entry(decisions, results.stream()
-                                .collect(Collectors.toMap(r -> r.declarationId, Function.identity()))))));
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "from DecisionEntity where decideTime >= :from and decideTime < :until",
+                                DecisionEntity.class)
+                        .setParameter("from", from)
+                        .setParameter("until", until)
+                        .getResultList()
+                        .chain(decisions -> session.createSelectionQuery(
+                                        "select r from InspectionResultEntity r, DecisionEntity d where r.declarationId = d.declarationId"
+                                                + " and d.decideTime >= :from and d.decideTime < :until",
+                                        InspectionResultEntity.class)
+                                .setParameter("from", from)
+                                .setParameter("until", until)
+                                .getResultList()
+                                .map(results -> Map.entry(
+                                        decisions,
+                                        results.stream()
+                                                .collect(Collectors.toMap(
+                                                        r -> r.declarationId, Function.identity()))))));
     }
 
     /** The rule ids of a stored decision's reasons. */
     public static List<String> ruleIds(DecisionEntity decision) {
         try {
-            return JSON.readValue(decision.reasons, REASONS).stream().map(StoredDecision.DecisionReason::ruleId).toList();
+            return JSON.readValue(decision.reasons, REASONS).stream()
+                    .map(StoredDecision.DecisionReason::ruleId)
+                    .toList();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored decision " + decision.declarationId + " is unreadable", e);
         }
@@ -179,24 +213,31 @@ public class DecisionRepository {
         String hql = "from DecisionEntity d" + (clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses))
                 + " order by d.decideTime desc, d.declarationId desc";
         return Panache.getSession().chain(session -> {
-            Mutiny.SelectionQuery<DecisionEntity> query = session.createSelectionQuery(hql, DecisionEntity.class)
-                    .setMaxResults(limit);
+            Mutiny.SelectionQuery<DecisionEntity> query =
+                    session.createSelectionQuery(hql, DecisionEntity.class).setMaxResults(limit);
             parameters.forEach(query::setParameter);
-            return query.getResultList().chain(decisions -> declarations(session, decisions)
-                    .map(byId -> decisions.stream().map(d -> read(byId.get(d.declarationId), d)).toList()));
+            return query.getResultList()
+                    .chain(decisions -> declarations(session, decisions)
+                            .map(byId -> decisions.stream()
+                                    .map(d -> read(byId.get(d.declarationId), d))
+                                    .toList()));
         });
     }
 
-    private static Uni<Map<String, DeclarationEntity>> declarations(Mutiny.Session session, List<DecisionEntity> decisions) {
+    private static Uni<Map<String, DeclarationEntity>> declarations(
+            Mutiny.Session session, List<DecisionEntity> decisions) {
         if (decisions.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         return session.createSelectionQuery("from DeclarationEntity where id in :ids", DeclarationEntity.class)
-                .setParameter("ids", decisions.stream().map(d -> d.declarationId).toList()).getResultList()
+                .setParameter(
+                        "ids", decisions.stream().map(d -> d.declarationId).toList())
+                .getResultList()
                 .map(rows -> rows.stream().collect(Collectors.toMap(r -> r.id, Function.identity())));
     }
 
-    private static void add(List<String> clauses, Map<String, Object> parameters, Object value, String clause, String name) {
+    private static void add(
+            List<String> clauses, Map<String, Object> parameters, Object value, String clause, String name) {
         if (value != null) {
             clauses.add(clause);
             parameters.put(name, value);
@@ -205,7 +246,10 @@ public class DecisionRepository {
 
     private static StoredDecision read(DeclarationEntity declaration, DecisionEntity decision) {
         try {
-            return new StoredDecision(declaration, JSON.readValue(declaration.content, DeclarationContent.class), decision,
+            return new StoredDecision(
+                    declaration,
+                    JSON.readValue(declaration.content, DeclarationContent.class),
+                    decision,
                     JSON.readValue(decision.reasons, REASONS));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored declaration " + declaration.id + " is unreadable", e);

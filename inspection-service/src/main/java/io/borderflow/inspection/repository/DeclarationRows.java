@@ -34,7 +34,8 @@ public class DeclarationRows {
 
     /** The version of the ruleset active at {@code time}, or null. */
     public Uni<Long> activeVersion(SqlConnection connection, OffsetDateTime time) {
-        return connection.preparedQuery("select version from ruleset where activate_time <= $1"
+        return connection
+                .preparedQuery("select version from ruleset where activate_time <= $1"
                         + " order by activate_time desc limit 1")
                 .execute(Tuple.of(time))
                 .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong(0) : null);
@@ -42,7 +43,8 @@ public class DeclarationRows {
 
     /** Which of these request ids are stored already. */
     public Uni<Set<String>> storedRequests(SqlConnection connection, Collection<String> requestIds) {
-        return connection.preparedQuery("select request_id from declaration where request_id = any($1)")
+        return connection
+                .preparedQuery("select request_id from declaration where request_id = any($1)")
                 .execute(Tuple.of(requestIds.toArray(String[]::new)))
                 .map(rows -> column(rows, 0));
     }
@@ -53,16 +55,23 @@ public class DeclarationRows {
      * Taken in one order, so that two groups cannot deadlock.
      */
     public Uni<Void> lockConsignors(SqlConnection connection, Collection<String> consignorKeys) {
-        String[] keys = consignorKeys.stream().map(k -> "consignor|" + k).sorted().distinct().toArray(String[]::new);
-        return connection.preparedQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(k))"
+        String[] keys = consignorKeys.stream()
+                .map(k -> "consignor|" + k)
+                .sorted()
+                .distinct()
+                .toArray(String[]::new);
+        return connection
+                .preparedQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(k))"
                         + " from (select k from unnest($1::text[]) k order by k) o) l")
-                .execute(Tuple.of(keys)).replaceWithVoid();
+                .execute(Tuple.of(keys))
+                .replaceWithVoid();
     }
 
     /** Which of these consignors have a declaration stored. */
     public Uni<Set<String>> knownConsignors(SqlConnection connection, Collection<String> consignorKeys) {
         // one index probe per key (a consignor may have thousands of declarations)
-        return connection.preparedQuery("select k from unnest($1::text[]) k"
+        return connection
+                .preparedQuery("select k from unnest($1::text[]) k"
                         + " where exists (select 1 from declaration where consignor_key = k)")
                 .execute(Tuple.of(consignorKeys.toArray(String[]::new)))
                 .map(rows -> column(rows, 0));
@@ -93,13 +102,20 @@ public class DeclarationRows {
             content[i] = d.content;
             consignor[i] = d.consignorKey;
         }
-        return connection.preparedQuery("insert into declaration (id, request_id, content_sha256, checkpoint_id,"
+        return connection
+                .preparedQuery("insert into declaration (id, request_id, content_sha256, checkpoint_id,"
                         + " carrier_id, submit_time, content, consignor_key) select * from unnest($1::text[], $2::text[],"
                         + " $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[])"
                         + " on conflict (request_id) do nothing returning request_id")
-                .execute(Tuple.tuple().addArrayOfString(id).addArrayOfString(request).addArrayOfString(sha)
-                        .addArrayOfString(checkpoint).addArrayOfString(carrier).addArrayOfOffsetDateTime(submit)
-                        .addArrayOfString(content).addArrayOfString(consignor))
+                .execute(Tuple.tuple()
+                        .addArrayOfString(id)
+                        .addArrayOfString(request)
+                        .addArrayOfString(sha)
+                        .addArrayOfString(checkpoint)
+                        .addArrayOfString(carrier)
+                        .addArrayOfOffsetDateTime(submit)
+                        .addArrayOfString(content)
+                        .addArrayOfString(consignor))
                 .map(inserted -> column(inserted, 0));
     }
 
@@ -131,14 +147,22 @@ public class DeclarationRows {
             decided[i] = d.decideTime;
             reasons[i] = d.reasons;
         }
-        return connection.preparedQuery("insert into decision (declaration_id, checkpoint_id, channel, inspection_kind,"
+        return connection
+                .preparedQuery("insert into decision (declaration_id, checkpoint_id, channel, inspection_kind,"
                         + " risk_score, random_sample, ruleset_version, expected_handling_seconds, decide_time, reasons)"
                         + " select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::bool[],"
                         + " $7::bigint[], $8::bigint[], $9::timestamptz[], $10::text[])")
-                .execute(Tuple.tuple().addArrayOfString(declaration).addArrayOfString(checkpoint)
-                        .addArrayOfString(channel).addArrayOfString(kind).addArrayOfInteger(score)
-                        .addArrayOfBoolean(sample).addArrayOfLong(version).addArrayOfLong(handling)
-                        .addArrayOfOffsetDateTime(decided).addArrayOfString(reasons))
+                .execute(Tuple.tuple()
+                        .addArrayOfString(declaration)
+                        .addArrayOfString(checkpoint)
+                        .addArrayOfString(channel)
+                        .addArrayOfString(kind)
+                        .addArrayOfInteger(score)
+                        .addArrayOfBoolean(sample)
+                        .addArrayOfLong(version)
+                        .addArrayOfLong(handling)
+                        .addArrayOfOffsetDateTime(decided)
+                        .addArrayOfString(reasons))
                 .replaceWithVoid();
     }
 

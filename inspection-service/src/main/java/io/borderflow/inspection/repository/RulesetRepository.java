@@ -26,43 +26,60 @@ public class RulesetRepository {
 
     @WithSession
     public Uni<Optional<RulesetDetails>> findVersion(long version, OffsetDateTime now) {
-        return Panache.getSession().chain(session -> session.find(RulesetEntity.class, version))
-                .chain(found -> found == null ? Uni.createFrom().item(Optional.<RulesetDetails>empty())
+        return Panache.getSession()
+                .chain(session -> session.find(RulesetEntity.class, version))
+                .chain(found -> found == null
+                        ? Uni.createFrom().item(Optional.<RulesetDetails>empty())
                         : activeAt(now).map(active -> Optional.of(details(found, active, now))));
     }
 
     /** The version deciding at {@code time}, if any. */
     @WithSession
     public Uni<Optional<RulesetDetails>> findActiveAt(OffsetDateTime time) {
-        return Panache.getSession().chain(session -> session
-                .createSelectionQuery("from RulesetEntity where activateTime <= :t order by activateTime desc",
-                        RulesetEntity.class)
-                .setParameter("t", time).setMaxResults(1).getSingleResultOrNull())
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "from RulesetEntity where activateTime <= :t order by activateTime desc",
+                                RulesetEntity.class)
+                        .setParameter("t", time)
+                        .setMaxResults(1)
+                        .getSingleResultOrNull())
                 .map(found -> Optional.ofNullable(found).map(f -> details(f, f.version, time)));
     }
 
     /** Versions newest first, below {@code beforeVersion} (null: from the newest). */
     @WithSession
     public Uni<List<RulesetDetails>> page(Long beforeVersion, int limit, OffsetDateTime now) {
-        return activeAt(now).chain(active -> Panache.getSession().chain(session -> session
-                .createSelectionQuery("from RulesetEntity where version < :before order by version desc", RulesetEntity.class)
-                .setParameter("before", beforeVersion == null ? Long.MAX_VALUE : beforeVersion).setMaxResults(limit).getResultList())
-                .map(rows -> rows.stream().map(row -> details(row, active, now)).toList()));
+        return activeAt(now)
+                .chain(active -> Panache.getSession()
+                        .chain(session -> session.createSelectionQuery(
+                                        "from RulesetEntity where version < :before order by version desc",
+                                        RulesetEntity.class)
+                                .setParameter("before", beforeVersion == null ? Long.MAX_VALUE : beforeVersion)
+                                .setMaxResults(limit)
+                                .getResultList())
+                        .map(rows -> rows.stream()
+                                .map(row -> details(row, active, now))
+                                .toList()));
     }
 
     /** The version of the ruleset active at {@code time}, or null. Needs a session. */
     public Uni<Long> activeAt(OffsetDateTime time) {
-        return Panache.getSession().chain(session -> session
-                .createSelectionQuery("select version from RulesetEntity where activateTime <= :t order by activateTime desc",
-                        Long.class)
-                .setParameter("t", time).setMaxResults(1).getSingleResultOrNull());
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select version from RulesetEntity where activateTime <= :t order by activateTime desc",
+                                Long.class)
+                        .setParameter("t", time)
+                        .setMaxResults(1)
+                        .getSingleResultOrNull());
     }
 
     /** Takes the transaction-scoped lock of ruleset writes, so that version numbers and activations stay ordered. */
     public Uni<Void> lock() {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(" + LOCK_KEY + ")) l", Long.class)
-                .getSingleResult()).replaceWithVoid();
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select count(*) from (select pg_advisory_xact_lock(" + LOCK_KEY + ")) l", Long.class)
+                        .getSingleResult())
+                .replaceWithVoid();
     }
 
     public Uni<RulesetEntity> find(long version) {
@@ -70,37 +87,45 @@ public class RulesetRepository {
     }
 
     public Uni<RulesetEntity> findByRequestId(String requestId) {
-        return Panache.getSession().chain(session -> session
-                .createSelectionQuery("from RulesetEntity where requestId = :id", RulesetEntity.class)
-                .setParameter("id", requestId).getSingleResultOrNull());
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "from RulesetEntity where requestId = :id", RulesetEntity.class)
+                        .setParameter("id", requestId)
+                        .getSingleResultOrNull());
     }
 
     public Uni<Long> nextVersion() {
-        return Panache.getSession().chain(session -> session
-                .createSelectionQuery("select coalesce(max(version), 0) + 1 from RulesetEntity", Long.class)
-                .getSingleResult());
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select coalesce(max(version), 0) + 1 from RulesetEntity", Long.class)
+                        .getSingleResult());
     }
 
     /** The latest activation time of any version, or null when none was ever activated. */
     public Uni<OffsetDateTime> latestActivation() {
-        return Panache.getSession().chain(session -> session
-                .createSelectionQuery("select max(activateTime) from RulesetEntity", OffsetDateTime.class)
-                .getSingleResult());
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select max(activateTime) from RulesetEntity", OffsetDateTime.class)
+                        .getSingleResult());
     }
 
     /** Whether anyone but {@code seed} (the release seed) ever activated a version. */
     public Uni<Boolean> activatedByOtherThan(String seed) {
-        return Panache.getSession().chain(session -> session
-                .createSelectionQuery("select count(*) from RulesetEntity where activatedBy is not null and activatedBy <> :seed",
-                        Long.class)
-                .setParameter("seed", seed).getSingleResult()).map(count -> count > 0);
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select count(*) from RulesetEntity where activatedBy is not null and activatedBy <> :seed",
+                                Long.class)
+                        .setParameter("seed", seed)
+                        .getSingleResult())
+                .map(count -> count > 0);
     }
 
     /** Stores a new version; the sources it cites are shared across versions and merged. */
     public Uni<Void> insert(List<SourceEntity> sources, RulesetEntity ruleset) {
-        return Panache.getSession().chain(session -> session.mergeAll(sources.toArray())
-                .chain(() -> session.persist(ruleset))
-                .chain(session::flush));
+        return Panache.getSession()
+                .chain(session -> session.mergeAll(sources.toArray())
+                        .chain(() -> session.persist(ruleset))
+                        .chain(session::flush));
     }
 
     /** Writes the changes made to a managed version (activation, or content of a version seeded before V5). */
@@ -110,14 +135,17 @@ public class RulesetRepository {
 
     /** Parses a stored version's content. */
     public static RulesetDataset content(RulesetEntity row) {
-        return ReferenceFile.parse("rulesets/" + row.version, row.content.getBytes(StandardCharsets.UTF_8),
-                RulesetDataset.class).content();
+        return ReferenceFile.parse(
+                        "rulesets/" + row.version, row.content.getBytes(StandardCharsets.UTF_8), RulesetDataset.class)
+                .content();
     }
 
     private static RulesetDetails details(RulesetEntity row, Long activeVersion, OffsetDateTime now) {
-        String state = row.activateTime == null ? "DRAFT"
-                : row.activateTime.isAfter(now) ? "SCHEDULED"
-                : activeVersion != null && activeVersion == row.version ? "ACTIVE" : "RETIRED";
+        String state = row.activateTime == null
+                ? "DRAFT"
+                : row.activateTime.isAfter(now)
+                        ? "SCHEDULED"
+                        : activeVersion != null && activeVersion == row.version ? "ACTIVE" : "RETIRED";
         return new RulesetDetails(row, content(row), state);
     }
 }

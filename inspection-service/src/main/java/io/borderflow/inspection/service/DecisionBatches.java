@@ -63,9 +63,13 @@ public class DecisionBatches {
     }
 
     /** A submission checked and ready to decide. */
-    public record Submission(String requestId, DeclarationContent content, String json, String sha256,
-            String consignorKey, Caller caller) {
-    }
+    public record Submission(
+            String requestId,
+            DeclarationContent content,
+            String json,
+            String sha256,
+            String consignorKey,
+            Caller caller) {}
 
     /** What became of a submission: decided and stored now, or its request id was stored before (read it back). */
     public record Outcome(StoredDecision decided, boolean stored) {
@@ -76,8 +80,7 @@ public class DecisionBatches {
         static final Outcome STORED_BEFORE = new Outcome(null, true);
     }
 
-    private record Pending(Submission submission, UniEmitter<? super Outcome> emitter) {
-    }
+    private record Pending(Submission submission, UniEmitter<? super Outcome> emitter) {}
 
     /**
      * Decides the submission with the ruleset active when its group is written, and stores it with its decision and
@@ -107,8 +110,9 @@ public class DecisionBatches {
             running++;
             locking = group;
         }
-        FreshContext.run(vertx, () -> write(group)).subscribe().with(done -> finished(group),
-                failure -> finished(group));
+        FreshContext.run(vertx, () -> write(group))
+                .subscribe()
+                .with(done -> finished(group), failure -> finished(group));
     }
 
     /**
@@ -136,45 +140,51 @@ public class DecisionBatches {
     /** Writes a group and answers its members; never fails (each member learns its own failure). */
     private Uni<Void> write(List<Pending> group) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        return rows.inTransaction(connection -> rows.activeVersion(connection, now).chain(version -> {
-            if (version == null) {
-                throw new FailedPreconditionException("NO_ACTIVE_RULESET",
-                        "no ruleset is active; activate one before submitting declarations");
-            }
-            return engines.ofVersion(version).chain(engine -> decideAndStore(connection, group, engine, now));
-        })).onItemOrFailure().transformToUni((outcomes, failure) -> {
-            if (failure == null) {
-                for (int i = 0; i < group.size(); i++) {
-                    group.get(i).emitter().complete(outcomes.get(i));
-                }
-                return Uni.createFrom().voidItem();
-            }
-            if (group.size() == 1 || failure instanceof FailedPreconditionException
-                    || GrpcErrors.isDatabaseOutage(failure)) {
-                group.forEach(pending -> pending.emitter().fail(failure));
-                return Uni.createFrom().voidItem();
-            }
-            // something in the group the database refused: each member alone, so only that one fails
-            Uni<Void> alone = Uni.createFrom().voidItem();
-            for (Pending pending : group) {
-                alone = alone.chain(() -> write(List.of(pending)));
-            }
-            return alone;
-        });
+        return rows.inTransaction(connection -> rows.activeVersion(connection, now)
+                        .chain(version -> {
+                            if (version == null) {
+                                throw new FailedPreconditionException(
+                                        "NO_ACTIVE_RULESET",
+                                        "no ruleset is active; activate one before submitting declarations");
+                            }
+                            return engines.ofVersion(version)
+                                    .chain(engine -> decideAndStore(connection, group, engine, now));
+                        }))
+                .onItemOrFailure()
+                .transformToUni((outcomes, failure) -> {
+                    if (failure == null) {
+                        for (int i = 0; i < group.size(); i++) {
+                            group.get(i).emitter().complete(outcomes.get(i));
+                        }
+                        return Uni.createFrom().voidItem();
+                    }
+                    if (group.size() == 1
+                            || failure instanceof FailedPreconditionException
+                            || GrpcErrors.isDatabaseOutage(failure)) {
+                        group.forEach(pending -> pending.emitter().fail(failure));
+                        return Uni.createFrom().voidItem();
+                    }
+                    // something in the group the database refused: each member alone, so only that one fails
+                    Uni<Void> alone = Uni.createFrom().voidItem();
+                    for (Pending pending : group) {
+                        alone = alone.chain(() -> write(List.of(pending)));
+                    }
+                    return alone;
+                });
     }
 
-    private Uni<List<Outcome>> decideAndStore(SqlConnection connection, List<Pending> group, RiskEngine engine,
-            OffsetDateTime now) {
+    private Uni<List<Outcome>> decideAndStore(
+            SqlConnection connection, List<Pending> group, RiskEngine engine, OffsetDateTime now) {
         Set<String> requestIds = new HashSet<>();
         Set<String> consignors = new HashSet<>();
         group.forEach(p -> {
             requestIds.add(p.submission().requestId());
             consignors.add(p.submission().consignorKey());
         });
-        return rows.lockConsignors(connection, consignors).invoke(() -> locked(group))
+        return rows.lockConsignors(connection, consignors)
+                .invoke(() -> locked(group))
                 .chain(() -> rows.storedRequests(connection, requestIds))
-                .chain(stored -> rows.knownConsignors(connection, consignors)
-                .chain(known -> {
+                .chain(stored -> rows.knownConsignors(connection, consignors).chain(known -> {
                     Set<String> seenRequests = new HashSet<>(stored);
                     Set<String> seenConsignors = new HashSet<>(known);
                     List<Outcome> outcomes = new ArrayList<>();
@@ -187,14 +197,18 @@ public class DecisionBatches {
                             continue;
                         }
                         boolean firstOfConsignor = seenConsignors.add(s.consignorKey());
-                        Assessment assessment = engine.assess(RiskEngines.facts(s.content(), s.sha256(), firstOfConsignor));
-                        DeclarationEntity declaration = DeclarationApplicationService.declaration(s.requestId(),
-                                s.content(), s.json(), s.sha256(), now);
+                        Assessment assessment =
+                                engine.assess(RiskEngines.facts(s.content(), s.sha256(), firstOfConsignor));
+                        DeclarationEntity declaration = DeclarationApplicationService.declaration(
+                                s.requestId(), s.content(), s.json(), s.sha256(), now);
                         declaration.consignorKey = s.consignorKey();
                         DecisionEntity decision = DeclarationApplicationService.decision(declaration, assessment, now);
                         declarations.add(declaration);
                         decisions.add(decision);
-                        outcomes.add(Outcome.decided(new StoredDecision(declaration, s.content(), decision,
+                        outcomes.add(Outcome.decided(new StoredDecision(
+                                declaration,
+                                s.content(),
+                                decision,
                                 DeclarationApplicationService.reasons(assessment.reasons()))));
                     }
                     if (declarations.isEmpty()) {
@@ -215,9 +229,13 @@ public class DecisionBatches {
                             }
                             DecisionEntity decision = outcome.decided().decision();
                             written.add(decision);
-                            audit.add(AuditEntry.of(group.get(i).submission().caller(), "declaration.submit",
-                                    "declarations/" + decision.declarationId, true, "channel " + decision.channel
-                                            + ", risk score " + decision.riskScore + ", ruleset " + decision.rulesetVersion));
+                            audit.add(AuditEntry.of(
+                                    group.get(i).submission().caller(),
+                                    "declaration.submit",
+                                    "declarations/" + decision.declarationId,
+                                    true,
+                                    "channel " + decision.channel + ", risk score " + decision.riskScore + ", ruleset "
+                                            + decision.rulesetVersion));
                         }
                         return rows.insertDecisions(connection, written)
                                 .chain(() -> AuditRows.insert(connection, audit, now))

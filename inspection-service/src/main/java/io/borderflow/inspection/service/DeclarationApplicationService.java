@@ -26,7 +26,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,8 +39,12 @@ public class DeclarationApplicationService {
     private final CheckpointClient checkpoints;
     private final DecisionBatches batches;
 
-    public DeclarationApplicationService(RulesetRepository rulesets, DecisionRepository decisions,
-            RiskEngines engines, CheckpointClient checkpoints, DecisionBatches batches) {
+    public DeclarationApplicationService(
+            RulesetRepository rulesets,
+            DecisionRepository decisions,
+            RiskEngines engines,
+            CheckpointClient checkpoints,
+            DecisionBatches batches) {
         this.rulesets = rulesets;
         this.decisions = decisions;
         this.engines = engines;
@@ -50,8 +53,7 @@ public class DeclarationApplicationService {
     }
 
     /** One page of decisions and the token of the next. */
-    public record DecisionPage(List<StoredDecision> decisions, String nextPageToken) {
-    }
+    public record DecisionPage(List<StoredDecision> decisions, String nextPageToken) {}
 
     /**
      * Stores the declaration and its decision under the active ruleset, in one transaction with the audit record
@@ -64,25 +66,31 @@ public class DeclarationApplicationService {
     public Uni<StoredDecision> submit(String requestId, DeclarationContent content, Caller caller) {
         List<FieldViolation> problems = DeclarationCheck.problems(requestId, content);
         if (!problems.isEmpty()) {
-            throw new InvalidArgumentException("INVALID_DECLARATION",
-                    "the declaration has " + problems.size() + " problem(s); see the field violations", Map.of(), problems);
+            throw new InvalidArgumentException(
+                    "INVALID_DECLARATION",
+                    "the declaration has " + problems.size() + " problem(s); see the field violations",
+                    Map.of(),
+                    problems);
         }
         String json = DecisionRepository.json(content);
         String sha = ReferenceFile.sha256(json);
-        DecisionBatches.Submission submission = new DecisionBatches.Submission(requestId, content, json, sha,
-                RiskEngines.consignorKey(content), caller);
-        return knownCheckpoint(content).chain(() -> batches.submit(submission)).chain(outcome -> outcome.stored()
-                ? Panache.withSession(() -> storedAnswer(requestId, sha))
-                : Uni.createFrom().item(outcome.decided()));
+        DecisionBatches.Submission submission = new DecisionBatches.Submission(
+                requestId, content, json, sha, RiskEngines.consignorKey(content), caller);
+        return knownCheckpoint(content)
+                .chain(() -> batches.submit(submission))
+                .chain(outcome -> outcome.stored()
+                        ? Panache.withSession(() -> storedAnswer(requestId, sha))
+                        : Uni.createFrom().item(outcome.decided()));
     }
 
     /** The answer stored for a request id sent again: the same content gets it, other content is refused. */
     private Uni<StoredDecision> storedAnswer(String requestId, String sha) {
         return decisions.findByRequestId(requestId).map(existing -> {
-            StoredDecision stored = existing.orElseThrow(() -> new IllegalStateException(
-                    "request " + requestId + " was reported stored and is not"));
+            StoredDecision stored = existing.orElseThrow(
+                    () -> new IllegalStateException("request " + requestId + " was reported stored and is not"));
             if (!stored.declaration().contentSha256.equals(sha)) {
-                throw new AlreadyExistsException("REQUEST_ID_REUSED",
+                throw new AlreadyExistsException(
+                        "REQUEST_ID_REUSED",
                         "request_id " + requestId + " was used for another declaration",
                         Map.of("request_id", requestId, "name", "declarations/" + stored.declaration().id));
             }
@@ -99,13 +107,19 @@ public class DeclarationApplicationService {
     public Uni<DeclarationOutlook> assess(DeclarationContent content) {
         List<FieldViolation> problems = DeclarationCheck.problems(content);
         if (!problems.isEmpty()) {
-            throw new InvalidArgumentException("INVALID_DECLARATION",
-                    "the declaration has " + problems.size() + " problem(s); see the field violations", Map.of(), problems);
+            throw new InvalidArgumentException(
+                    "INVALID_DECLARATION",
+                    "the declaration has " + problems.size() + " problem(s); see the field violations",
+                    Map.of(),
+                    problems);
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        return knownCheckpoint(content).chain(() -> activeEngine(now)).chain(engine -> decisions.consignorKnown(RiskEngines.consignorKey(content))
-                .map(known -> outlook(engine.outlook(RiskEngines.facts(content,
-                        ReferenceFile.sha256(DecisionRepository.json(content)), !known)))));
+        return knownCheckpoint(content)
+                .chain(() -> activeEngine(now))
+                .chain(engine -> decisions
+                        .consignorKnown(RiskEngines.consignorKey(content))
+                        .map(known -> outlook(engine.outlook(RiskEngines.facts(
+                                content, ReferenceFile.sha256(DecisionRepository.json(content)), !known)))));
     }
 
     /**
@@ -122,27 +136,47 @@ public class DeclarationApplicationService {
                 throw new NotFoundException("DECLARATION_NOT_FOUND", "declarations/" + declarationId);
             }
             DeclarationContent c = DecisionRepository.content(stored);
-            DeclarationContent at = checkpointId == null ? c : new DeclarationContent(c.goodsLines(), c.consignor(),
-                    c.consignee(), c.carrierId(), c.vehiclePlate(), c.originCountryCode(), c.transitCountryCodes(),
-                    c.destinationCountryCode(), checkpointId, c.traderAeo(), c.partnerInspections());
+            DeclarationContent at = checkpointId == null
+                    ? c
+                    : new DeclarationContent(
+                            c.goodsLines(),
+                            c.consignor(),
+                            c.consignee(),
+                            c.carrierId(),
+                            c.vehiclePlate(),
+                            c.originCountryCode(),
+                            c.transitCountryCodes(),
+                            c.destinationCountryCode(),
+                            checkpointId,
+                            c.traderAeo(),
+                            c.partnerInspections());
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            return knownCheckpoint(at).chain(() -> activeEngine(now)).map(engine -> outlook(engine.outlook(
-                    RiskEngines.facts(at, ReferenceFile.sha256(DecisionRepository.json(at)), false))));
+            return knownCheckpoint(at)
+                    .chain(() -> activeEngine(now))
+                    .map(engine -> outlook(engine.outlook(
+                            RiskEngines.facts(at, ReferenceFile.sha256(DecisionRepository.json(at)), false))));
         });
     }
 
     private static DeclarationOutlook outlook(RiskEngine.Outlook outlook) {
         List<DeclarationOutlook.ChannelChance> chances = outlook.chances().entrySet().stream()
-                .map(c -> new DeclarationOutlook.ChannelChance(c.getKey().name(), c.getValue(),
+                .map(c -> new DeclarationOutlook.ChannelChance(
+                        c.getKey().name(),
+                        c.getValue(),
                         outlook.handling().get(c.getKey()).toSeconds()))
                 .toList();
-        return new DeclarationOutlook(chances, outlook.score(), reasons(outlook.reasons()), outlook.rulesetVersion(),
+        return new DeclarationOutlook(
+                chances,
+                outlook.score(),
+                reasons(outlook.reasons()),
+                outlook.rulesetVersion(),
                 outlook.expectedHandling().toSeconds());
     }
 
     static List<StoredDecision.DecisionReason> reasons(List<Assessment.Reason> reasons) {
         return reasons.stream()
-                .map(r -> new StoredDecision.DecisionReason(r.ruleId(), r.ruleText(), r.weight(), r.evidence())).toList();
+                .map(r -> new StoredDecision.DecisionReason(r.ruleId(), r.ruleText(), r.weight(), r.evidence()))
+                .toList();
     }
 
     /**
@@ -152,8 +186,12 @@ public class DeclarationApplicationService {
     private Uni<Void> knownCheckpoint(DeclarationContent content) {
         return checkpoints.existence(content.checkpointId()).map(existence -> {
             if (existence == CheckpointClient.Existence.UNKNOWN) {
-                throw new InvalidArgumentException("INVALID_DECLARATION", "the declaration has 1 problem(s); see the field violations",
-                        Map.of(), List.of(new FieldViolation("declaration.checkpoint",
+                throw new InvalidArgumentException(
+                        "INVALID_DECLARATION",
+                        "the declaration has 1 problem(s); see the field violations",
+                        Map.of(),
+                        List.of(new FieldViolation(
+                                "declaration.checkpoint",
                                 "checkpoint-service knows no checkpoints/" + content.checkpointId())));
             }
             return null;
@@ -163,8 +201,8 @@ public class DeclarationApplicationService {
     private Uni<RiskEngine> activeEngine(OffsetDateTime at) {
         return rulesets.activeAt(at).chain(version -> {
             if (version == null) {
-                throw new FailedPreconditionException("NO_ACTIVE_RULESET",
-                        "no ruleset is active; activate one before submitting declarations");
+                throw new FailedPreconditionException(
+                        "NO_ACTIVE_RULESET", "no ruleset is active; activate one before submitting declarations");
             }
             return engines.ofVersion(version);
         });
@@ -182,9 +220,10 @@ public class DeclarationApplicationService {
         return decisions.findDecision(declarationId).map(found -> {
             StoredDecision stored = found.orElseThrow(
                     () -> new NotFoundException("DECISION_NOT_FOUND", "declarations/" + declarationId + "/decision"));
-            if (caller.onlyCarrier() && (caller.carrierId() == null
-                    || !caller.carrierId().equals(stored.declaration().carrierId))) {
-                throw new io.borderflow.support.error.PermissionDeniedException("DECISION_NOT_IN_CLAIM",
+            if (caller.onlyCarrier()
+                    && (caller.carrierId() == null || !caller.carrierId().equals(stored.declaration().carrierId))) {
+                throw new io.borderflow.support.error.PermissionDeniedException(
+                        "DECISION_NOT_IN_CLAIM",
                         "the caller may read the decisions on its own carrier's declarations only");
             }
             return stored;
@@ -193,7 +232,8 @@ public class DeclarationApplicationService {
 
     @WithSession
     public Uni<DecisionPage> list(DecisionFilter filter, String pageToken, int pageSize) {
-        PageTokens.TimeKey after = PageTokens.decodeTimeKey(pageToken, filter.key()).orElse(null);
+        PageTokens.TimeKey after =
+                PageTokens.decodeTimeKey(pageToken, filter.key()).orElse(null);
         OffsetDateTime afterTime = after == null ? null : after.time();
         String afterId = after == null ? null : after.id();
         return decisions.page(filter, afterTime, afterId, pageSize + 1).map(rows -> {
@@ -206,8 +246,8 @@ public class DeclarationApplicationService {
         });
     }
 
-    static DeclarationEntity declaration(String requestId, DeclarationContent content, String json, String sha,
-            OffsetDateTime now) {
+    static DeclarationEntity declaration(
+            String requestId, DeclarationContent content, String json, String sha, OffsetDateTime now) {
         DeclarationEntity declaration = new DeclarationEntity();
         declaration.id = UUID.randomUUID().toString();
         declaration.requestId = requestId;

@@ -22,7 +22,7 @@ public class DeclarationSubmissions {
     }
 
     public Uni<StoredDecision> submit(String requestId, DeclarationContent content, Caller caller) {
-        return audit.recordingRefusals(declarations.submit(requestId, content, caller), caller, "declaration.submit",
-                "requests/" + requestId);
+        return audit.recordingRefusals(
+                declarations.submit(requestId, content, caller), caller, "declaration.submit", "requests/" + requestId);
     }
 }

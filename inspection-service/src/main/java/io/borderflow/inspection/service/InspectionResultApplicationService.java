@@ -7,14 +7,14 @@ import io.borderflow.inspection.model.RulePerformance;
 import io.borderflow.inspection.model.StoredDecision;
 import io.borderflow.inspection.repository.DecisionRepository;
 import io.borderflow.inspection.repository.RulesetRepository;
-import io.borderflow.support.error.PermissionDeniedException;
-import io.borderflow.support.security.Roles;
 import io.borderflow.support.audit.AuditEntry;
 import io.borderflow.support.audit.AuditTrail;
 import io.borderflow.support.error.FailedPreconditionException;
 import io.borderflow.support.error.InvalidArgumentException;
 import io.borderflow.support.error.NotFoundException;
+import io.borderflow.support.error.PermissionDeniedException;
 import io.borderflow.support.security.Caller;
+import io.borderflow.support.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -34,16 +34,15 @@ public class InspectionResultApplicationService {
 
     private final RulesetRepository rulesets;
 
-    public InspectionResultApplicationService(DecisionRepository decisions, AuditTrail audit,
-            RulesetRepository rulesets) {
+    public InspectionResultApplicationService(
+            DecisionRepository decisions, AuditTrail audit, RulesetRepository rulesets) {
         this.decisions = decisions;
         this.audit = audit;
         this.rulesets = rulesets;
     }
 
     /** Rule performance over decisions made in a period, and the number of those decisions. */
-    public record PerformanceReport(List<RulePerformance> rules, long decisions) {
-    }
+    public record PerformanceReport(List<RulePerformance> rules, long decisions) {}
 
     /**
      * @throws NotFoundException reason {@code DECISION_NOT_FOUND}
@@ -51,40 +50,53 @@ public class InspectionResultApplicationService {
      * @throws InvalidArgumentException reason {@code INVALID_RESULT} for a confirmed rule that is not a reason
      */
     @WithTransaction
-    public Uni<InspectionResultEntity> record(String declarationId, String outcome, List<String> confirmedRuleIds,
-            String notes, Caller caller) {
+    public Uni<InspectionResultEntity> record(
+            String declarationId, String outcome, List<String> confirmedRuleIds, String notes, Caller caller) {
         if (notes.length() > 2000) {
             throw new InvalidArgumentException("INVALID_RESULT", "notes", "notes must be at most 2000 characters");
         }
-        return decisions.findDecision(declarationId).call(found -> found.isEmpty() ? Uni.createFrom().voidItem()
-                : partnerMayRecord(found.get(), caller)).chain(found -> {
-            StoredDecision decision = found.orElseThrow(() -> new NotFoundException("DECISION_NOT_FOUND",
-                    "declarations/" + declarationId + "/decision"));
-            Set<String> reasons = new HashSet<>(DecisionRepository.ruleIds(decision.decision()));
-            for (String rule : confirmedRuleIds) {
-                if (!reasons.contains(rule)) {
-                    throw new InvalidArgumentException("INVALID_RESULT", "confirmed_rule_ids",
-                            rule + " is not a reason of this decision; its reasons are " + reasons);
-                }
-            }
-            return decisions.findResult(declarationId).chain(existing -> {
-                if (existing != null) {
-                    throw new FailedPreconditionException("RESULT_ALREADY_RECORDED",
-                            "a result is already recorded for declarations/" + declarationId);
-                }
-                InspectionResultEntity result = new InspectionResultEntity();
-                result.declarationId = declarationId;
-                result.outcome = outcome;
-                result.confirmedRuleIds = String.join(",", confirmedRuleIds);
-                result.recordedBy = caller.subject();
-                result.recordTime = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-                result.notes = notes;
-                return decisions.insertResult(result).call(stored -> audit.append(AuditEntry.of(caller,
-                        "inspection-result.record", "declarations/" + declarationId + "/result", true,
-                        "outcome " + outcome + ", confirmed " + confirmedRuleIds + (partner(caller)
-                                ? ", by the partner administration of " + caller.administration() : ""))));
-            });
-        });
+        return decisions
+                .findDecision(declarationId)
+                .call(found -> found.isEmpty() ? Uni.createFrom().voidItem() : partnerMayRecord(found.get(), caller))
+                .chain(found -> {
+                    StoredDecision decision = found.orElseThrow(() ->
+                            new NotFoundException("DECISION_NOT_FOUND", "declarations/" + declarationId + "/decision"));
+                    Set<String> reasons = new HashSet<>(DecisionRepository.ruleIds(decision.decision()));
+                    for (String rule : confirmedRuleIds) {
+                        if (!reasons.contains(rule)) {
+                            throw new InvalidArgumentException(
+                                    "INVALID_RESULT",
+                                    "confirmed_rule_ids",
+                                    rule + " is not a reason of this decision; its reasons are " + reasons);
+                        }
+                    }
+                    return decisions.findResult(declarationId).chain(existing -> {
+                        if (existing != null) {
+                            throw new FailedPreconditionException(
+                                    "RESULT_ALREADY_RECORDED",
+                                    "a result is already recorded for declarations/" + declarationId);
+                        }
+                        InspectionResultEntity result = new InspectionResultEntity();
+                        result.declarationId = declarationId;
+                        result.outcome = outcome;
+                        result.confirmedRuleIds = String.join(",", confirmedRuleIds);
+                        result.recordedBy = caller.subject();
+                        result.recordTime = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+                        result.notes = notes;
+                        return decisions
+                                .insertResult(result)
+                                .call(stored -> audit.append(AuditEntry.of(
+                                        caller,
+                                        "inspection-result.record",
+                                        "declarations/" + declarationId + "/result",
+                                        true,
+                                        "outcome " + outcome + ", confirmed " + confirmedRuleIds
+                                                + (partner(caller)
+                                                        ? ", by the partner administration of "
+                                                                + caller.administration()
+                                                        : ""))));
+                    });
+                });
     }
 
     /** A partner administration's caller (partner-customs, and not one of our own officers). */
@@ -104,20 +116,28 @@ public class InspectionResultApplicationService {
         }
         String administration = caller.administration();
         if (administration == null || administration.isBlank()) {
-            throw new PermissionDeniedException("ADMINISTRATION_NOT_RECOGNISED", "a partner-customs token must name its "
-                    + "administration (claim " + Roles.ADMINISTRATION_CLAIM + ")");
+            throw new PermissionDeniedException(
+                    "ADMINISTRATION_NOT_RECOGNISED",
+                    "a partner-customs token must name its " + "administration (claim " + Roles.ADMINISTRATION_CLAIM
+                            + ")");
         }
         return rulesets.find(decision.decision().rulesetVersion).map(row -> {
             boolean recognised = RulesetRepository.content(row).rules().stream()
-                    .flatMap(rule -> java.util.stream.Stream.concat(java.util.stream.Stream.of(rule.condition()),
-                            rule.alsoRequires() == null ? java.util.stream.Stream.empty() : rule.alsoRequires().stream()))
+                    .flatMap(rule -> java.util.stream.Stream.concat(
+                            java.util.stream.Stream.of(rule.condition()),
+                            rule.alsoRequires() == null
+                                    ? java.util.stream.Stream.empty()
+                                    : rule.alsoRequires().stream()))
                     .filter(condition -> condition != null && condition.partnerInspection() != null)
                     .map(condition -> condition.partnerInspection().administrationCountryCodes())
                     .anyMatch(codes -> codes == null || codes.isEmpty() || codes.contains(administration));
             if (!recognised) {
-                throw new PermissionDeniedException("ADMINISTRATION_NOT_RECOGNISED", "rulesets/"
-                        + decision.decision().rulesetVersion + " does not recognise the inspections of administration "
-                        + administration);
+                throw new PermissionDeniedException(
+                        "ADMINISTRATION_NOT_RECOGNISED",
+                        "rulesets/"
+                                + decision.decision().rulesetVersion
+                                + " does not recognise the inspections of administration "
+                                + administration);
             }
             return null;
         });
@@ -129,11 +149,17 @@ public class InspectionResultApplicationService {
             throw new InvalidArgumentException("INVALID_PERIOD", "end_time", "end_time must be after start_time");
         }
         return decisions.decisionsWithResults(from, until).map(found -> {
-            List<DecidedCase> cases = found.getKey().stream().map(d -> new DecidedCase(DecisionRepository.ruleIds(d),
-                    result(found.getValue().get(d.declarationId)))).toList();
-            return new PerformanceReport(RulePerformanceCalculator.compute(cases).stream()
-                    .map(p -> new RulePerformance(p.ruleId(), p.hits(), p.inspections(), p.confirmedFindings(), p.hitRate()))
-                    .toList(), cases.size());
+            List<DecidedCase> cases = found.getKey().stream()
+                    .map(d -> new DecidedCase(
+                            DecisionRepository.ruleIds(d),
+                            result(found.getValue().get(d.declarationId))))
+                    .toList();
+            return new PerformanceReport(
+                    RulePerformanceCalculator.compute(cases).stream()
+                            .map(p -> new RulePerformance(
+                                    p.ruleId(), p.hits(), p.inspections(), p.confirmedFindings(), p.hitRate()))
+                            .toList(),
+                    cases.size());
         });
     }
 
@@ -141,7 +167,8 @@ public class InspectionResultApplicationService {
         if (result == null) {
             return null;
         }
-        Set<String> confirmed = result.confirmedRuleIds.isEmpty() ? Set.of() : Set.of(result.confirmedRuleIds.split(","));
+        Set<String> confirmed =
+                result.confirmedRuleIds.isEmpty() ? Set.of() : Set.of(result.confirmedRuleIds.split(","));
         return new RulePerformanceCalculator.Result(result.outcome, confirmed);
     }
 }

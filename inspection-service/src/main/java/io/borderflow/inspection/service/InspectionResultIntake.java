@@ -22,10 +22,13 @@ public class InspectionResultIntake {
         this.audit = audit;
     }
 
-    public Uni<InspectionResultEntity> record(String declarationId, String outcome, List<String> confirmedRuleIds,
-            String notes, Caller caller) {
-        return audit.recordingRefusals(Uni.createFrom().deferred(() -> results.record(declarationId, outcome,
-                confirmedRuleIds, notes, caller)), caller, "inspection-result.record",
+    public Uni<InspectionResultEntity> record(
+            String declarationId, String outcome, List<String> confirmedRuleIds, String notes, Caller caller) {
+        return audit.recordingRefusals(
+                Uni.createFrom()
+                        .deferred(() -> results.record(declarationId, outcome, confirmedRuleIds, notes, caller)),
+                caller,
+                "inspection-result.record",
                 "declarations/" + declarationId + "/result");
     }
 }

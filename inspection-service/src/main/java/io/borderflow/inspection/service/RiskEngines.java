@@ -30,8 +30,8 @@ public class RiskEngines {
     }
 
     public RiskEngine of(RulesetDetails ruleset) {
-        return engines.computeIfAbsent(ruleset.ruleset().version,
-                version -> RulesetDefinition.engine(version, ruleset.content()));
+        return engines.computeIfAbsent(
+                ruleset.ruleset().version, version -> RulesetDefinition.engine(version, ruleset.content()));
     }
 
     /** The engine of a stored version: compiled before, or read (in a session of its own) and compiled now. */
@@ -40,8 +40,9 @@ public class RiskEngines {
         if (compiled != null) {
             return Uni.createFrom().item(compiled);
         }
-        return Panache.withSession(() -> rulesets.find(version)).map(row -> engines.computeIfAbsent(version,
-                v -> RulesetDefinition.engine(v, RulesetRepository.content(row))));
+        return Panache.withSession(() -> rulesets.find(version))
+                .map(row -> engines.computeIfAbsent(
+                        version, v -> RulesetDefinition.engine(v, RulesetRepository.content(row))));
     }
 
     /**
@@ -52,15 +53,25 @@ public class RiskEngines {
      */
     public static DeclarationFacts facts(DeclarationContent content, String fingerprint, boolean firstTimeTrader) {
         List<DeclarationFacts.Line> lines = content.goodsLines().stream()
-                .map(l -> new DeclarationFacts.Line(l.hsCode(), l.brand(), l.originCountryCode(), l.netWeightKg(),
-                        l.customsValue(), l.currency()))
+                .map(l -> new DeclarationFacts.Line(
+                        l.hsCode(), l.brand(), l.originCountryCode(), l.netWeightKg(), l.customsValue(), l.currency()))
                 .toList();
-        Set<String> partners = content.partnerInspections() == null ? Set.of()
-                : content.partnerInspections().stream().map(DeclarationContent.PartnerInspection::administrationCountryCode)
+        Set<String> partners = content.partnerInspections() == null
+                ? Set.of()
+                : content.partnerInspections().stream()
+                        .map(DeclarationContent.PartnerInspection::administrationCountryCode)
                         .collect(Collectors.toSet());
-        return new DeclarationFacts(lines, name(content.consignor()), name(content.consignee()),
-                content.originCountryCode(), content.transitCountryCodes(), content.destinationCountryCode(),
-                content.traderAeo(), partners, firstTimeTrader, fingerprint);
+        return new DeclarationFacts(
+                lines,
+                name(content.consignor()),
+                name(content.consignee()),
+                content.originCountryCode(),
+                content.transitCountryCodes(),
+                content.destinationCountryCode(),
+                content.traderAeo(),
+                partners,
+                firstTimeTrader,
+                fingerprint);
     }
 
     /** The consignor as first-time-trader checks compare it: normalised name and country. */

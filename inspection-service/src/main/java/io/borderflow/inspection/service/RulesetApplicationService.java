@@ -39,6 +39,7 @@ import java.util.regex.Pattern;
 public class RulesetApplicationService {
     /** How far in the past an effective time may lie (clock skew between the caller and us). */
     public static final Duration ACTIVATION_SKEW = Duration.ofMinutes(1);
+
     public static final Duration MAX_SIMULATION_PERIOD = Duration.ofDays(366);
     public static final int MAX_SIMULATED_DECLARATIONS = 200_000;
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
@@ -48,8 +49,8 @@ public class RulesetApplicationService {
     private final RiskEngines engines;
     private final AuditTrail audit;
 
-    public RulesetApplicationService(RulesetRepository rulesets, DecisionRepository decisions, RiskEngines engines,
-            AuditTrail audit) {
+    public RulesetApplicationService(
+            RulesetRepository rulesets, DecisionRepository decisions, RiskEngines engines, AuditTrail audit) {
         this.rulesets = rulesets;
         this.decisions = decisions;
         this.engines = engines;
@@ -57,47 +58,55 @@ public class RulesetApplicationService {
     }
 
     /** One page of versions and the token of the next. */
-    public record RulesetPage(List<RulesetDetails> rulesets, String nextPageToken) {
-    }
+    public record RulesetPage(List<RulesetDetails> rulesets, String nextPageToken) {}
 
     /** A candidate to simulate: a stored version, or content not stored (then {@code version} is null). */
-    public record Candidate(Long version, RulesetDataset content) {
-    }
+    public record Candidate(Long version, RulesetDataset content) {}
 
     /** Both rulesets' outcomes over the same declarations. */
-    public record SimulationReport(SimulationOutcome active, SimulationOutcome candidate,
-            boolean candidateStored, long declarations, double days) {
-    }
+    public record SimulationReport(
+            SimulationOutcome active,
+            SimulationOutcome candidate,
+            boolean candidateStored,
+            long declarations,
+            double days) {}
 
     /** @throws NotFoundException reason {@code RULESET_NOT_FOUND} (in the Uni) */
     @WithSession
     public Uni<RulesetDetails> get(long version) {
-        return rulesets.findVersion(version, now()).map(found -> found.orElseThrow(
-                () -> new NotFoundException("RULESET_NOT_FOUND", "rulesets/" + version)));
+        return rulesets.findVersion(version, now())
+                .map(found ->
+                        found.orElseThrow(() -> new NotFoundException("RULESET_NOT_FOUND", "rulesets/" + version)));
     }
 
     /** @throws NotFoundException reason {@code RULESET_NOT_FOUND} (in the Uni) when no version is active */
     @WithSession
     public Uni<RulesetDetails> getActive() {
-        return rulesets.findActiveAt(now()).map(found -> found.orElseThrow(
-                () -> new NotFoundException("RULESET_NOT_FOUND", "rulesets/active")));
+        return rulesets.findActiveAt(now())
+                .map(found -> found.orElseThrow(() -> new NotFoundException("RULESET_NOT_FOUND", "rulesets/active")));
     }
 
     @WithSession
     public Uni<RulesetPage> list(String pageToken, int pageSize) {
-        Long before = PageTokens.decode(pageToken, "rulesets").map(token -> {
-            try {
-                return Long.valueOf(token);
-            } catch (NumberFormatException e) {
-                throw new InvalidArgumentException("INVALID_PAGE_TOKEN", "page_token", "page_token is not a token this service issued");
-            }
-        }).orElse(null);
+        Long before = PageTokens.decode(pageToken, "rulesets")
+                .map(token -> {
+                    try {
+                        return Long.valueOf(token);
+                    } catch (NumberFormatException e) {
+                        throw new InvalidArgumentException(
+                                "INVALID_PAGE_TOKEN", "page_token", "page_token is not a token this service issued");
+                    }
+                })
+                .orElse(null);
         return rulesets.page(before, pageSize + 1, now()).map(rows -> {
             if (rows.size() <= pageSize) {
                 return new RulesetPage(rows, "");
             }
             List<RulesetDetails> page = rows.subList(0, pageSize);
-            return new RulesetPage(page, PageTokens.encode("rulesets", String.valueOf(page.get(pageSize - 1).ruleset().version)));
+            return new RulesetPage(
+                    page,
+                    PageTokens.encode(
+                            "rulesets", String.valueOf(page.get(pageSize - 1).ruleset().version)));
         });
     }
 
@@ -119,8 +128,10 @@ public class RulesetApplicationService {
         return rulesets.lock().chain(() -> rulesets.findByRequestId(requestId)).chain(existing -> {
             if (existing != null) {
                 if (!sha.equals(existing.contentSha256)) {
-                    throw new AlreadyExistsException("REQUEST_ID_REUSED", "request_id " + requestId
-                            + " was used for another ruleset", Map.of("request_id", requestId, "name", "rulesets/" + existing.version));
+                    throw new AlreadyExistsException(
+                            "REQUEST_ID_REUSED",
+                            "request_id " + requestId + " was used for another ruleset",
+                            Map.of("request_id", requestId, "name", "rulesets/" + existing.version));
                 }
                 return rulesets.findVersion(existing.version, now()).map(java.util.Optional::orElseThrow);
             }
@@ -130,10 +141,16 @@ public class RulesetApplicationService {
                 row.requestId = requestId;
                 row.contentSha256 = sha;
                 return rulesets.insert(SourceEntity.fromData(content.sources()), row)
-                        .call(() -> audit.append(AuditEntry.of(caller, "ruleset.create", "rulesets/" + version, true,
-                                content.rules().size() + " rules, thresholds " + content.thresholds().yellowFromScore() + "/"
+                        .call(() -> audit.append(AuditEntry.of(
+                                caller,
+                                "ruleset.create",
+                                "rulesets/" + version,
+                                true,
+                                content.rules().size() + " rules, thresholds "
+                                        + content.thresholds().yellowFromScore() + "/"
                                         + content.thresholds().redFromScore())))
-                        .chain(() -> rulesets.findVersion(version, now())).map(java.util.Optional::orElseThrow);
+                        .chain(() -> rulesets.findVersion(version, now()))
+                        .map(java.util.Optional::orElseThrow);
             });
         });
     }
@@ -154,24 +171,29 @@ public class RulesetApplicationService {
                 throw new NotFoundException("RULESET_NOT_FOUND", "rulesets/" + version);
             }
             if (row.activateTime != null) {
-                throw new FailedPreconditionException("RULESET_ALREADY_ACTIVATED", "rulesets/" + version
-                        + " was activated for " + row.activateTime + "; a version is activated once");
+                throw new FailedPreconditionException(
+                        "RULESET_ALREADY_ACTIVATED",
+                        "rulesets/" + version + " was activated for " + row.activateTime
+                                + "; a version is activated once");
             }
             if (when.isBefore(now.minus(ACTIVATION_SKEW))) {
-                throw new FailedPreconditionException("ACTIVATION_IN_THE_PAST", "activate_time " + when
-                        + " is in the past; decisions already made keep their ruleset");
+                throw new FailedPreconditionException(
+                        "ACTIVATION_IN_THE_PAST",
+                        "activate_time " + when + " is in the past; decisions already made keep their ruleset");
             }
             return rulesets.latestActivation().chain(latest -> {
                 if (latest != null && !when.isAfter(latest)) {
-                    throw new FailedPreconditionException("ACTIVATION_OUT_OF_ORDER", "activate_time " + when
-                            + " is not after the latest activation (" + latest + ")");
+                    throw new FailedPreconditionException(
+                            "ACTIVATION_OUT_OF_ORDER",
+                            "activate_time " + when + " is not after the latest activation (" + latest + ")");
                 }
                 row.activateTime = when;
                 row.activatedBy = caller.subject();
                 return rulesets.flush()
-                        .call(() -> audit.append(AuditEntry.of(caller, "ruleset.activate", "rulesets/" + version, true,
-                                "effective " + when)))
-                        .chain(() -> rulesets.findVersion(version, now())).map(java.util.Optional::orElseThrow);
+                        .call(() -> audit.append(AuditEntry.of(
+                                caller, "ruleset.activate", "rulesets/" + version, true, "effective " + when)))
+                        .chain(() -> rulesets.findVersion(version, now()))
+                        .map(java.util.Optional::orElseThrow);
             });
         });
     }
@@ -184,7 +206,8 @@ public class RulesetApplicationService {
      * @throws FailedPreconditionException reasons {@code NO_ACTIVE_RULESET}, {@code PERIOD_TOO_LARGE}
      */
     @WithSession
-    public Uni<SimulationReport> simulate(Candidate candidate, OffsetDateTime start, OffsetDateTime end, String checkpointId) {
+    public Uni<SimulationReport> simulate(
+            Candidate candidate, OffsetDateTime start, OffsetDateTime end, String checkpointId) {
         List<FieldViolation> problems = new ArrayList<>();
         if (start == null) {
             problems.add(new FieldViolation("start_time", "required"));
@@ -192,11 +215,14 @@ public class RulesetApplicationService {
         if (end == null) {
             problems.add(new FieldViolation("end_time", "required"));
         }
-        if (start != null && end != null && (!end.isAfter(start) || Duration.between(start, end).compareTo(MAX_SIMULATION_PERIOD) > 0)) {
+        if (start != null
+                && end != null
+                && (!end.isAfter(start) || Duration.between(start, end).compareTo(MAX_SIMULATION_PERIOD) > 0)) {
             problems.add(new FieldViolation("end_time", "must be after start_time, at most 366 days later"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidArgumentException("INVALID_PERIOD", "the period is invalid; see the field violations", Map.of(), problems);
+            throw new InvalidArgumentException(
+                    "INVALID_PERIOD", "the period is invalid; see the field violations", Map.of(), problems);
         }
         if (candidate.version() == null) {
             invalidIfAny(RulesetDatasetCheck.problems(candidate.content()));
@@ -204,26 +230,40 @@ public class RulesetApplicationService {
         double days = Duration.between(start, end).toSeconds() / 86_400.0;
         Uni<RiskEngine> candidateEngine = candidate.version() == null
                 ? Uni.createFrom().item(RulesetDefinition.engine(0, candidate.content()))
-                : rulesets.findVersion(candidate.version(), now()).map(found -> engines.of(found.orElseThrow(
-                        () -> new NotFoundException("RULESET_NOT_FOUND", "rulesets/" + candidate.version()))));
+                : rulesets.findVersion(candidate.version(), now())
+                        .map(found -> engines.of(found.orElseThrow(
+                                () -> new NotFoundException("RULESET_NOT_FOUND", "rulesets/" + candidate.version()))));
         return candidateEngine.chain(proposed -> rulesets.findActiveAt(now()).chain(active -> {
-            RiskEngine current = engines.of(active.orElseThrow(() -> new FailedPreconditionException("NO_ACTIVE_RULESET",
-                    "no ruleset is active to compare with")));
-            return decisions.countSubmitted(start, end, checkpointId).chain(count -> {
-                if (count > MAX_SIMULATED_DECLARATIONS) {
-                    throw new FailedPreconditionException("PERIOD_TOO_LARGE", count + " declarations in the period; at most "
-                            + MAX_SIMULATED_DECLARATIONS + " are replayed at once: shorten the period or pick a checkpoint");
-                }
-                return decisions.replayable(start, end, checkpointId, MAX_SIMULATED_DECLARATIONS);
-            }).map(rows -> {
-                List<RulesetSimulation.Replayed> replayed = rows.stream()
-                        .map(row -> new RulesetSimulation.Replayed(RiskEngines.facts(DecisionRepository.content(row.declaration()),
-                                row.declaration().contentSha256, row.firstOfConsignor()), row.declaration().checkpointId,
-                                row.violationFound()))
-                        .toList();
-                return new SimulationReport(RulesetSimulation.run(current, replayed, days),
-                        RulesetSimulation.run(proposed, replayed, days), candidate.version() != null, replayed.size(), days);
-            });
+            RiskEngine current = engines.of(active.orElseThrow(() ->
+                    new FailedPreconditionException("NO_ACTIVE_RULESET", "no ruleset is active to compare with")));
+            return decisions
+                    .countSubmitted(start, end, checkpointId)
+                    .chain(count -> {
+                        if (count > MAX_SIMULATED_DECLARATIONS) {
+                            throw new FailedPreconditionException(
+                                    "PERIOD_TOO_LARGE",
+                                    count + " declarations in the period; at most " + MAX_SIMULATED_DECLARATIONS
+                                            + " are replayed at once: shorten the period or pick a checkpoint");
+                        }
+                        return decisions.replayable(start, end, checkpointId, MAX_SIMULATED_DECLARATIONS);
+                    })
+                    .map(rows -> {
+                        List<RulesetSimulation.Replayed> replayed = rows.stream()
+                                .map(row -> new RulesetSimulation.Replayed(
+                                        RiskEngines.facts(
+                                                DecisionRepository.content(row.declaration()),
+                                                row.declaration().contentSha256,
+                                                row.firstOfConsignor()),
+                                        row.declaration().checkpointId,
+                                        row.violationFound()))
+                                .toList();
+                        return new SimulationReport(
+                                RulesetSimulation.run(current, replayed, days),
+                                RulesetSimulation.run(proposed, replayed, days),
+                                candidate.version() != null,
+                                replayed.size(),
+                                days);
+                    });
         }));
     }
 
@@ -243,14 +283,27 @@ public class RulesetApplicationService {
     }
 
     private static RulesetDataset withVersion(RulesetDataset d, long version) {
-        return new RulesetDataset(RulesetDatasetCheck.DATASET, version, d.displayName(), d.description(), d.thresholds(),
-                d.randomSampleRate(), d.randomSampleBasis(), d.handlingMinutes(), d.sources(), d.goodsLists(), d.rules());
+        return new RulesetDataset(
+                RulesetDatasetCheck.DATASET,
+                version,
+                d.displayName(),
+                d.description(),
+                d.thresholds(),
+                d.randomSampleRate(),
+                d.randomSampleBasis(),
+                d.handlingMinutes(),
+                d.sources(),
+                d.goodsLists(),
+                d.rules());
     }
 
     private static void invalidIfAny(List<FieldViolation> problems) {
         if (!problems.isEmpty()) {
-            throw new InvalidArgumentException("INVALID_RULESET",
-                    "the ruleset has " + problems.size() + " problem(s); see the field violations", Map.of(), problems);
+            throw new InvalidArgumentException(
+                    "INVALID_RULESET",
+                    "the ruleset has " + problems.size() + " problem(s); see the field violations",
+                    Map.of(),
+                    problems);
         }
     }
 

@@ -23,12 +23,12 @@ public class RulesetChanges {
     }
 
     public Uni<RulesetDetails> create(String requestId, RulesetDataset draft, Caller caller) {
-        return audit.recordingRefusals(rulesets.create(requestId, draft, caller), caller, "ruleset.create",
-                "requests/" + requestId);
+        return audit.recordingRefusals(
+                rulesets.create(requestId, draft, caller), caller, "ruleset.create", "requests/" + requestId);
     }
 
     public Uni<RulesetDetails> activate(long version, OffsetDateTime effective, Caller caller) {
-        return audit.recordingRefusals(rulesets.activate(version, effective, caller), caller, "ruleset.activate",
-                "rulesets/" + version);
+        return audit.recordingRefusals(
+                rulesets.activate(version, effective, caller), caller, "ruleset.activate", "rulesets/" + version);
     }
 }

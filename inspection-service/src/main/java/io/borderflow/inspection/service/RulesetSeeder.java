@@ -32,6 +32,7 @@ import org.jboss.logging.Logger;
 public class RulesetSeeder {
     /** {@code activated_by} of versions the seeder activated. */
     public static final String SEED = "inspection-service (release seed)";
+
     private static final Logger LOG = Logger.getLogger(RulesetSeeder.class);
 
     private final RulesetRepository rulesets;
@@ -56,7 +57,8 @@ public class RulesetSeeder {
             RulesetDatasetCheck.validate(file.content());
             files.add(file);
         }
-        return Panache.withTransaction(() -> rulesets.lock().chain(() -> store(files, 0, new ArrayList<>()))
+        return Panache.withTransaction(() -> rulesets.lock()
+                .chain(() -> store(files, 0, new ArrayList<>()))
                 .chain(outcomes -> activateNewest(files.get(files.size() - 1)).map(activation -> {
                     List<String> all = new ArrayList<>(outcomes);
                     all.add(activation);
@@ -64,60 +66,75 @@ public class RulesetSeeder {
                 })));
     }
 
-    private Uni<List<String>> store(List<ReferenceFile.Loaded<RulesetDataset>> files, int index, List<String> outcomes) {
+    private Uni<List<String>> store(
+            List<ReferenceFile.Loaded<RulesetDataset>> files, int index, List<String> outcomes) {
         if (index == files.size()) {
             return Uni.createFrom().item(outcomes);
         }
         ReferenceFile.Loaded<RulesetDataset> file = files.get(index);
         long version = file.content().version();
-        return rulesets.find(version).chain(stored -> {
-            if (stored != null && !file.sha256().equals(stored.seedSha256)) {
-                throw new IllegalStateException("ruleset " + version + " is stored and immutable, but " + file.resource()
-                        + " differs from what was stored: give the changed rules a new version number");
-            }
-            if (stored != null && stored.content != null) {
-                outcomes.add("ruleset " + version + " already stored");
-                return Uni.createFrom().voidItem();
-            }
-            if (stored != null) {
-                // stored before rulesets were kept as documents: the same file gives its content back
-                stored.content = ReferenceFile.json(file.content());
-                stored.contentSha256 = file.sha256();
-                outcomes.add("ruleset " + version + " content restored from " + file.resource());
-                return rulesets.flush();
-            }
-            outcomes.add("stored ruleset " + version + " from " + file.resource());
-            return rulesets.insert(SourceEntity.fromData(file.content().sources()), entity(file))
-                    .call(() -> audit.append(AuditEntry.system("inspection-service", "ruleset.seed", "rulesets/" + version,
-                            "stored from " + file.resource() + ", sha256 " + file.sha256())));
-        }).chain(() -> store(files, index + 1, outcomes));
+        return rulesets.find(version)
+                .chain(stored -> {
+                    if (stored != null && !file.sha256().equals(stored.seedSha256)) {
+                        throw new IllegalStateException(
+                                "ruleset " + version + " is stored and immutable, but " + file.resource()
+                                        + " differs from what was stored: give the changed rules a new version number");
+                    }
+                    if (stored != null && stored.content != null) {
+                        outcomes.add("ruleset " + version + " already stored");
+                        return Uni.createFrom().voidItem();
+                    }
+                    if (stored != null) {
+                        // stored before rulesets were kept as documents: the same file gives its content back
+                        stored.content = ReferenceFile.json(file.content());
+                        stored.contentSha256 = file.sha256();
+                        outcomes.add("ruleset " + version + " content restored from " + file.resource());
+                        return rulesets.flush();
+                    }
+                    outcomes.add("stored ruleset " + version + " from " + file.resource());
+                    return rulesets.insert(SourceEntity.fromData(file.content().sources()), entity(file))
+                            .call(() -> audit.append(AuditEntry.system(
+                                    "inspection-service",
+                                    "ruleset.seed",
+                                    "rulesets/" + version,
+                                    "stored from " + file.resource() + ", sha256 " + file.sha256())));
+                })
+                .chain(() -> store(files, index + 1, outcomes));
     }
 
     /** Activates the newest shipped version unless it is active already or a person activated some version. */
     private Uni<String> activateNewest(ReferenceFile.Loaded<RulesetDataset> newest) {
         long version = newest.content().version();
-        return rulesets.find(version).chain(row -> rulesets.latestActivation().chain(latest -> {
-            if (row.activateTime != null) {
-                return Uni.createFrom().item("ruleset " + version + " was activated before");
-            }
-            return rulesets.activatedByOtherThan(SEED).chain(person -> {
-                if (person) {
-                    return Uni.createFrom().item("ruleset " + version + " left a draft: a version was activated through the API");
-                }
-                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-                row.activateTime = latest != null && !now.isAfter(latest) ? latest.plus(1, ChronoUnit.MICROS) : now;
-                row.activatedBy = SEED;
-                return rulesets.flush().call(() -> audit.append(AuditEntry.system("inspection-service", "ruleset.activate",
-                                "rulesets/" + version, "shipped ruleset activated at start-up")))
-                        .replaceWith("activated ruleset " + version);
-            });
-        }));
+        return rulesets.find(version)
+                .chain(row -> rulesets.latestActivation().chain(latest -> {
+                    if (row.activateTime != null) {
+                        return Uni.createFrom().item("ruleset " + version + " was activated before");
+                    }
+                    return rulesets.activatedByOtherThan(SEED).chain(person -> {
+                        if (person) {
+                            return Uni.createFrom()
+                                    .item("ruleset " + version
+                                            + " left a draft: a version was activated through the API");
+                        }
+                        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+                        row.activateTime =
+                                latest != null && !now.isAfter(latest) ? latest.plus(1, ChronoUnit.MICROS) : now;
+                        row.activatedBy = SEED;
+                        return rulesets.flush()
+                                .call(() -> audit.append(AuditEntry.system(
+                                        "inspection-service",
+                                        "ruleset.activate",
+                                        "rulesets/" + version,
+                                        "shipped ruleset activated at start-up")))
+                                .replaceWith("activated ruleset " + version);
+                    });
+                }));
     }
 
     private static RulesetEntity entity(ReferenceFile.Loaded<RulesetDataset> file) {
         RulesetDataset data = file.content();
-        RulesetEntity ruleset = RulesetApplicationService.entity(data.version(), data,
-                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
+        RulesetEntity ruleset = RulesetApplicationService.entity(
+                data.version(), data, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
         ruleset.seedSha256 = file.sha256();
         ruleset.contentSha256 = file.sha256();
         return ruleset;

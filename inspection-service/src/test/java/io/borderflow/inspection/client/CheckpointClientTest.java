@@ -54,7 +54,9 @@ class CheckpointClientTest {
         int calls = FakeCheckpointService.CALLS.get();
         assertThat(client.existence(known).await().atMost(WAIT)).isEqualTo(CheckpointClient.Existence.EXISTS);
         assertThat(client.existence(unknown).await().atMost(WAIT)).isEqualTo(CheckpointClient.Existence.UNKNOWN);
-        assertThat(FakeCheckpointService.CALLS.get()).as("answered from the cache").isEqualTo(calls);
+        assertThat(FakeCheckpointService.CALLS.get())
+                .as("answered from the cache")
+                .isEqualTo(calls);
     }
 
     @Test
@@ -63,10 +65,14 @@ class CheckpointClientTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", closedPort).usePlaintext().build();
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", closedPort)
+                .usePlaintext()
+                .build();
         try {
-            CheckpointClient down = new CheckpointClient(MutinyCheckpointServiceGrpc.newMutinyStub(channel), credentials);
-            assertThat(down.existence("zhaisan").await().atMost(WAIT)).isEqualTo(CheckpointClient.Existence.NOT_VERIFIED);
+            CheckpointClient down =
+                    new CheckpointClient(MutinyCheckpointServiceGrpc.newMutinyStub(channel), credentials);
+            assertThat(down.existence("zhaisan").await().atMost(WAIT))
+                    .isEqualTo(CheckpointClient.Existence.NOT_VERIFIED);
         } finally {
             channel.shutdownNow();
         }
@@ -74,23 +80,43 @@ class CheckpointClientTest {
 
     @Test
     void aDeclarationForACheckpointNobodyKnowsIsRefusedAndNothingIsStored() {
-        String checkpoint = "checkpoints/unknown-" + UUID.randomUUID().toString().substring(0, 8);
+        String checkpoint =
+                "checkpoints/unknown-" + UUID.randomUUID().toString().substring(0, 8);
         String requestId = "req-" + UUID.randomUUID();
-        var officer = inspection.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(TestTokens.as(Roles.CUSTOMS_OFFICER));
+        var officer = inspection
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .withCallCredentials(TestTokens.as(Roles.CUSTOMS_OFFICER));
         Declaration declaration = Declaration.newBuilder()
-                .addGoodsLines(GoodsLine.newBuilder().setHsCode("620342").setDescription("Cotton trousers").setQuantity(500)
-                        .setQuantityUnit("pcs").setNetWeightKg(300).setCustomsValue(6000).setCurrency("USD")
+                .addGoodsLines(GoodsLine.newBuilder()
+                        .setHsCode("620342")
+                        .setDescription("Cotton trousers")
+                        .setQuantity(500)
+                        .setQuantityUnit("pcs")
+                        .setNetWeightKg(300)
+                        .setCustomsValue(6000)
+                        .setCurrency("USD")
                         .setOriginCountryCode("CN"))
                 .setConsignor(Party.newBuilder().setName("Urumqi Garments").setCountryCode("CN"))
                 .setConsignee(Party.newBuilder().setName("OOO Moda").setCountryCode("RU"))
-                .setCarrierId("kaz-trans-01").setVehiclePlate("123 ABC 02").setOriginCountryCode("CN")
-                .setDestinationCountryCode("RU").setCheckpoint(checkpoint).build();
+                .setCarrierId("kaz-trans-01")
+                .setVehiclePlate("123 ABC 02")
+                .setOriginCountryCode("CN")
+                .setDestinationCountryCode("RU")
+                .setCheckpoint(checkpoint)
+                .build();
 
-        var refused = assertFails(() -> officer.submitDeclaration(SubmitDeclarationRequest.newBuilder()
-                .setRequestId(requestId).setDeclaration(declaration).build()), Status.Code.INVALID_ARGUMENT,
+        var refused = assertFails(
+                () -> officer.submitDeclaration(SubmitDeclarationRequest.newBuilder()
+                        .setRequestId(requestId)
+                        .setDeclaration(declaration)
+                        .build()),
+                Status.Code.INVALID_ARGUMENT,
                 "INVALID_DECLARATION");
         assertThat(refused.badFields()).containsExactly("declaration.checkpoint");
-        assertThat(officer.listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint).build())
-                .getDecisionsList()).isEmpty();
+        assertThat(officer.listDecisions(ListDecisionsRequest.newBuilder()
+                                .setCheckpoint(checkpoint)
+                                .build())
+                        .getDecisionsList())
+                .isEmpty();
     }
 }

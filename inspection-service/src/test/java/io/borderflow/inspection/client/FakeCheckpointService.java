@@ -26,9 +26,14 @@ public class FakeCheckpointService extends MutinyCheckpointServiceGrpc.Checkpoin
         CALLS.incrementAndGet();
         String id = request.getName().substring("checkpoints/".length());
         if (id.startsWith("unknown")) {
-            return Uni.createFrom().failure(Status.NOT_FOUND.withDescription(request.getName()).asRuntimeException());
+            return Uni.createFrom()
+                    .failure(Status.NOT_FOUND.withDescription(request.getName()).asRuntimeException());
         }
-        return Uni.createFrom().item(GetCheckpointResponse.newBuilder()
-                .setCheckpoint(Checkpoint.newBuilder().setName(request.getName()).setDisplayName(id)).build());
+        return Uni.createFrom()
+                .item(GetCheckpointResponse.newBuilder()
+                        .setCheckpoint(Checkpoint.newBuilder()
+                                .setName(request.getName())
+                                .setDisplayName(id))
+                        .build());
     }
 }

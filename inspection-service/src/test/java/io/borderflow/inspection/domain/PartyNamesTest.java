@@ -2,41 +2,50 @@ package io.borderflow.inspection.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class PartyNamesTest {
 
     @ParameterizedTest(name = "{0} = {1}")
-    @CsvSource(delimiter = '|', value = {
-            "ООО «Технопром»|Tekhnoprom LLC",
-            "TOO Azia Trans Logistik|ТОО «Азия Транс Логистик»",
-            "Sky Electronics Co., Ltd.|SKY-ELECTRONICS LIMITED",
-            "Электромастер|Elektro-Master",
-            "ЗАО \"Юнитрейд\"|Yunitreid ZAO",
-            "Қазақ Экспорт|Kazak Eksport",
-            "Schmidt GmbH|SCHMIDT"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ООО «Технопром»|Tekhnoprom LLC",
+                "TOO Azia Trans Logistik|ТОО «Азия Транс Логистик»",
+                "Sky Electronics Co., Ltd.|SKY-ELECTRONICS LIMITED",
+                "Электромастер|Elektro-Master",
+                "ЗАО \"Юнитрейд\"|Yunitreid ZAO",
+                "Қазақ Экспорт|Kazak Eksport",
+                "Schmidt GmbH|SCHMIDT"
+            })
     void spellingsOfOneNameAreTheSameName(String a, String b) {
         assertThat(PartyNames.key(a)).isEqualTo(PartyNames.key(b));
         assertThat(PartyNames.similarity(a, b)).isEqualTo(1.0);
     }
 
     @ParameterizedTest(name = "{0} ~ {1}")
-    @CsvSource(delimiter = '|', value = {
-            // English 'ch' for the Russian 'kh': one letter apart in nine
-            "Technoprom|Технопром",
-            "Trans Azia Logistik|Azia Trans Logistics",
-            "Tekhnoprom Logistik|Tekhnoprom Logistk"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // English 'ch' for the Russian 'kh': one letter apart in nine
+                "Technoprom|Технопром",
+                "Trans Azia Logistik|Azia Trans Logistics",
+                "Tekhnoprom Logistik|Tekhnoprom Logistk"
+            })
     void closeSpellingsAreSimilar(String a, String b) {
         assertThat(PartyNames.similarity(a, b)).isBetween(0.85, 1.0);
     }
 
     @ParameterizedTest(name = "{0} vs {1}")
-    @CsvSource(delimiter = '|', value = {
-            "Tekhnoprom|Tekhnoimport",
-            "Almaty Fruit Export|Tekhnoprom Logistik",
-            "Sky Components|Star Components Trading"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Tekhnoprom|Tekhnoimport",
+                "Almaty Fruit Export|Tekhnoprom Logistik",
+                "Sky Components|Star Components Trading"
+            })
     void differentNamesAreNot(String a, String b) {
         assertThat(PartyNames.similarity(a, b)).isLessThan(0.85);
     }
@@ -74,8 +83,12 @@ class PartyNamesTest {
 
     @Test
     void theThresholdedSimilarityIsTheSimilarityWhenItReachesTheThreshold() {
-        for (String[] pair : new String[][] {{"Technoprom", "Технопром"}, {"Tekhnoprom", "Tekhnoimport"},
-                {"Trans Azia Logistik", "Azia Trans Logistics"}, {"Sky Components", "Star Components Trading"}}) {
+        for (String[] pair : new String[][] {
+            {"Technoprom", "Технопром"},
+            {"Tekhnoprom", "Tekhnoimport"},
+            {"Trans Azia Logistik", "Azia Trans Logistics"},
+            {"Sky Components", "Star Components Trading"}
+        }) {
             var a = PartyNames.words(pair[0]);
             var b = PartyNames.words(pair[1]);
             double exact = PartyNames.similarity(a, b);
@@ -102,8 +115,16 @@ class PartyNamesTest {
             int at = mutated.length() == 0 ? 0 : random.nextInt(mutated.length());
             switch (random.nextInt(3)) {
                 case 0 -> mutated.insert(at, 'x');
-                case 1 -> { if (mutated.length() > 0) { mutated.deleteCharAt(at); } }
-                default -> { if (mutated.length() > 0) { mutated.setCharAt(at, 'y'); } }
+                case 1 -> {
+                    if (mutated.length() > 0) {
+                        mutated.deleteCharAt(at);
+                    }
+                }
+                default -> {
+                    if (mutated.length() > 0) {
+                        mutated.setCharAt(at, 'y');
+                    }
+                }
             }
         }
         return mutated.toString();

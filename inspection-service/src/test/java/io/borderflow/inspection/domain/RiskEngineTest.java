@@ -14,20 +14,35 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class RiskEngineTest {
-    private static final RiskEngine SEED = RulesetDefinition.engine(1,
-            ReferenceFile.read("reference/ruleset-v1.json", RulesetDataset.class).content());
+    private static final RiskEngine SEED = RulesetDefinition.engine(
+            1,
+            ReferenceFile.read("reference/ruleset-v1.json", RulesetDataset.class)
+                    .content());
 
     /** Goods lines of plain value (1,000 USD/kg), from China to Kazakhstan, by an established consignor. */
     static DeclarationFacts facts(List<String> hs, boolean aeo, boolean partner, String fingerprint) {
-        return new DeclarationFacts(hs.stream().map(code -> new DeclarationFacts.Line(code, "", "CN", 100, 100_000, "USD"))
-                .toList(), "Almaty Trade", "Kazakh Buyer", "CN", List.of(), "KZ", aeo, partner ? Set.of("CN") : Set.of(),
-                false, fingerprint);
+        return new DeclarationFacts(
+                hs.stream()
+                        .map(code -> new DeclarationFacts.Line(code, "", "CN", 100, 100_000, "USD"))
+                        .toList(),
+                "Almaty Trade",
+                "Kazakh Buyer",
+                "CN",
+                List.of(),
+                "KZ",
+                aeo,
+                partner ? Set.of("CN") : Set.of(),
+                false,
+                fingerprint);
     }
 
     /** A fingerprint whose stable draw is above the sample rate, so the sample does not interfere. */
     private static String unsampled(String base) {
-        return IntStream.range(0, 1000).mapToObj(i -> base + "#" + i)
-                .filter(f -> SEED.stableDraw(f) >= 0.05).findFirst().orElseThrow();
+        return IntStream.range(0, 1000)
+                .mapToObj(i -> base + "#" + i)
+                .filter(f -> SEED.stableDraw(f) >= 0.05)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Assessment assess(List<String> hs, boolean aeo, boolean partner) {
@@ -116,13 +131,23 @@ class RiskEngineTest {
 
     @Test
     void thresholdsAreInclusive() {
-        RiskEngine engine = new RiskEngine(7, 30, 60, 0.0, HandlingTimes.DEFAULT, List.of(
-                new RuleSpec("A", "a", 29, null, new RuleSpec.HsPrefix(List.of("01")), List.of()),
-                new RuleSpec("B", "b", 30, null, new RuleSpec.HsPrefix(List.of("02")), List.of()),
-                new RuleSpec("C", "c", 30, null, new RuleSpec.HsPrefix(List.of("03")), List.of())), Map.of());
-        assertThat(engine.assess(facts(List.of("010101"), false, false, "x")).channel()).isEqualTo(Channel.GREEN);
-        assertThat(engine.assess(facts(List.of("020202"), false, false, "x")).channel()).isEqualTo(Channel.YELLOW);
-        assertThat(engine.assess(facts(List.of("020202", "030303"), false, false, "x")).channel())
+        RiskEngine engine = new RiskEngine(
+                7,
+                30,
+                60,
+                0.0,
+                HandlingTimes.DEFAULT,
+                List.of(
+                        new RuleSpec("A", "a", 29, null, new RuleSpec.HsPrefix(List.of("01")), List.of()),
+                        new RuleSpec("B", "b", 30, null, new RuleSpec.HsPrefix(List.of("02")), List.of()),
+                        new RuleSpec("C", "c", 30, null, new RuleSpec.HsPrefix(List.of("03")), List.of())),
+                Map.of());
+        assertThat(engine.assess(facts(List.of("010101"), false, false, "x")).channel())
+                .isEqualTo(Channel.GREEN);
+        assertThat(engine.assess(facts(List.of("020202"), false, false, "x")).channel())
+                .isEqualTo(Channel.YELLOW);
+        assertThat(engine.assess(facts(List.of("020202", "030303"), false, false, "x"))
+                        .channel())
                 .isEqualTo(Channel.RED);
     }
 
@@ -130,8 +155,12 @@ class RiskEngineTest {
     void theSameDeclarationAlwaysGetsTheSameDecisionSampleIncluded() {
         DeclarationFacts facts = facts(List.of("620342"), false, false, "decl-42");
         assertThat(SEED.assess(facts)).isEqualTo(SEED.assess(facts));
-        assertThat(RulesetDefinition.engine(1, ReferenceFile.read("reference/ruleset-v1.json", RulesetDataset.class).content())
-                .assess(facts)).isEqualTo(SEED.assess(facts));
+        assertThat(RulesetDefinition.engine(
+                                1,
+                                ReferenceFile.read("reference/ruleset-v1.json", RulesetDataset.class)
+                                        .content())
+                        .assess(facts))
+                .isEqualTo(SEED.assess(facts));
     }
 
     @Test
@@ -142,21 +171,27 @@ class RiskEngineTest {
                 .filter(a -> {
                     if (a.randomSample()) {
                         assertThat(a.channel()).isEqualTo(Channel.YELLOW);
-                        assertThat(a.reasons()).extracting(Reason::ruleId).containsExactly(RiskEngine.RANDOM_SAMPLE_RULE);
+                        assertThat(a.reasons())
+                                .extracting(Reason::ruleId)
+                                .containsExactly(RiskEngine.RANDOM_SAMPLE_RULE);
                     }
                     return a.randomSample();
-                }).count();
+                })
+                .count();
         assertThat(sampled / (double) n).isBetween(0.04, 0.06);
 
         // a declaration already inspected by its rules is never "sampled"
-        assertThat(IntStream.range(0, 2000).mapToObj(i -> SEED.assess(
-                facts(List.of("854231"), false, false, "ic-" + i))).noneMatch(Assessment::randomSample)).isTrue();
+        assertThat(IntStream.range(0, 2000)
+                        .mapToObj(i -> SEED.assess(facts(List.of("854231"), false, false, "ic-" + i)))
+                        .noneMatch(Assessment::randomSample))
+                .isTrue();
     }
 
     @Test
     void anOutlookGivesTheSamplesShareToYellowAndWeighsTheHandlingTime() {
         RiskEngine.Outlook harmless = SEED.outlook(facts(List.of("620342"), false, false, "any"));
-        assertThat(harmless.chances()).containsExactlyInAnyOrderEntriesOf(Map.of(Channel.GREEN, 0.95, Channel.YELLOW, 0.05));
+        assertThat(harmless.chances())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(Channel.GREEN, 0.95, Channel.YELLOW, 0.05));
         // 0.95 * 5 min + 0.05 * 2 h = 285 s + 360 s
         assertThat(harmless.expectedHandling()).isEqualTo(Duration.ofSeconds(645));
 

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /** Each kind of rule of the shipped ruleset 2, on declarations built to hit or miss it. */
 class RuleKindsTest {
-    private static final RiskEngine V2 = RulesetDefinition.engine(2,
-            ReferenceFile.read("reference/ruleset-v2.json", RulesetDataset.class).content());
+    private static final RiskEngine V2 = RulesetDefinition.engine(
+            2,
+            ReferenceFile.read("reference/ruleset-v2.json", RulesetDataset.class)
+                    .content());
 
     /** A declaration builder: one line per HS code, plain value, CN -> KZ, established consignor, no sample. */
     private static final class Declaration {
@@ -27,7 +29,9 @@ class RuleKindsTest {
         boolean firstTime;
 
         Declaration(String... hs) {
-            lines = java.util.Arrays.stream(hs).map(code -> new DeclarationFacts.Line(code, "", "CN", 10, 10_000, "USD")).toList();
+            lines = java.util.Arrays.stream(hs)
+                    .map(code -> new DeclarationFacts.Line(code, "", "CN", 10, 10_000, "USD"))
+                    .toList();
         }
 
         Declaration line(String hs, String brand, double kg, double value, String currency) {
@@ -37,8 +41,8 @@ class RuleKindsTest {
 
         Assessment assess() {
             // the draw of this fingerprint is above the 5% sample rate under version 2 (checked below)
-            DeclarationFacts facts = new DeclarationFacts(lines, consignor, consignee, "CN", transit, destination, false,
-                    partners, firstTime, FINGERPRINT);
+            DeclarationFacts facts = new DeclarationFacts(
+                    lines, consignor, consignee, "CN", transit, destination, false, partners, firstTime, FINGERPRINT);
             return V2.assess(facts);
         }
     }
@@ -50,7 +54,10 @@ class RuleKindsTest {
     }
 
     private static Reason reason(Assessment a, String ruleId) {
-        return a.reasons().stream().filter(r -> r.ruleId().equals(ruleId)).findFirst().orElseThrow();
+        return a.reasons().stream()
+                .filter(r -> r.ruleId().equals(ruleId))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -94,12 +101,15 @@ class RuleKindsTest {
     void watchedBrandsMatchAcrossCaseHyphensAndCyrillic() {
         for (String brand : List.of("Texas Instruments", "TEXAS-INSTRUMENTS", "Тексас Инструментс")) {
             // 35 (tier 3.A) + 25 (watched brand) = 60: RED
-            Assessment a = new Declaration().line("847150", brand, 10, 10_000, "USD").assess();
+            Assessment a =
+                    new Declaration().line("847150", brand, 10, 10_000, "USD").assess();
             assertThat(a.channel()).as(brand).isEqualTo(Channel.RED);
             assertThat(reason(a, "WATCHED-BRAND").evidence())
                     .isEqualTo("brand '" + brand + "' is the watched brand 'Texas Instruments'");
         }
-        assertThat(ruleIds(new Declaration().line("847150", "Texas Roadhouse", 10, 10_000, "USD").assess()))
+        assertThat(ruleIds(new Declaration()
+                        .line("847150", "Texas Roadhouse", 10, 10_000, "USD")
+                        .assess()))
                 .doesNotContain("WATCHED-BRAND");
     }
 
@@ -114,7 +124,8 @@ class RuleKindsTest {
         assertThat(refused.channel()).isEqualTo(Channel.REFUSED);
         assertThat(refused.inspectionKind()).isEqualTo(InspectionKind.NONE);
         assertThat(refused.expectedHandling()).isEqualTo(Duration.ofMinutes(30));
-        assertThat(reason(refused, "PROHIBITED-FOR-DESTINATION").evidence()).contains("brand 'Intel'", "destination RU");
+        assertThat(reason(refused, "PROHIBITED-FOR-DESTINATION").evidence())
+                .contains("brand 'Intel'", "destination RU");
 
         // the same chips for Kazakhstan: 70 + 25 = 95, a physical inspection by unloading (from 90)
         chips.destination = "KZ";
@@ -126,13 +137,17 @@ class RuleKindsTest {
 
     @Test
     void watchedPartiesAreFoundUnderOtherSpellingsAndScripts() {
-        for (String name : List.of("OOO Tekhnoprom Logistik", "ТЕХНОПРОМ ЛОГИСТИК, ООО", "Technoprom Logistics LLC",
+        for (String name : List.of(
+                "OOO Tekhnoprom Logistik",
+                "ТЕХНОПРОМ ЛОГИСТИК, ООО",
+                "Technoprom Logistics LLC",
                 "tekhnoprom-logistik")) {
             Declaration d = new Declaration("620342");
             d.consignee = name;
             Assessment a = d.assess();
             assertThat(a.channel()).as(name).isEqualTo(Channel.RED);
-            assertThat(reason(a, "WATCHED-PARTY").evidence()).as(name)
+            assertThat(reason(a, "WATCHED-PARTY").evidence())
+                    .as(name)
                     .startsWith("consignee '" + name + "' resembles watched party 'Tekhnoprom Logistik'");
         }
         Declaration other = new Declaration("620342");
@@ -143,20 +158,31 @@ class RuleKindsTest {
     @Test
     void undervaluedGoodsAreFlaggedInAnyCurrencyWithARate() {
         // laptops, reference 100 USD/kg, anomaly below 0.2 x 100 = 20 USD/kg
-        Assessment cheap = new Declaration().line("8471300000", "", 10, 100, "USD").assess(); // 10 USD/kg
+        Assessment cheap =
+                new Declaration().line("8471300000", "", 10, 100, "USD").assess(); // 10 USD/kg
         assertThat(cheap.score()).isEqualTo(30);
         assertThat(cheap.channel()).isEqualTo(Channel.YELLOW);
         assertThat(reason(cheap, "UNDERVALUED").evidence())
-                .isEqualTo("HS 8471300000 declared at 10.00 USD/kg, below 0.20 of the reference 100.00 USD/kg for 8471");
+                .isEqualTo(
+                        "HS 8471300000 declared at 10.00 USD/kg, below 0.20 of the reference 100.00 USD/kg for 8471");
 
         // 700 CNY x 0.14 = 98 USD for 10 kg = 9.8 USD/kg
-        assertThat(ruleIds(new Declaration().line("8471300000", "", 10, 700, "CNY").assess())).contains("UNDERVALUED");
+        assertThat(ruleIds(
+                        new Declaration().line("8471300000", "", 10, 700, "CNY").assess()))
+                .contains("UNDERVALUED");
         // 500 USD/kg is a plausible value
-        assertThat(ruleIds(new Declaration().line("8471300000", "", 10, 5_000, "USD").assess())).doesNotContain("UNDERVALUED");
+        assertThat(ruleIds(new Declaration()
+                        .line("8471300000", "", 10, 5_000, "USD")
+                        .assess()))
+                .doesNotContain("UNDERVALUED");
         // no rate for GBP: not compared rather than guessed
-        assertThat(ruleIds(new Declaration().line("8471300000", "", 10, 1, "GBP").assess())).doesNotContain("UNDERVALUED");
+        assertThat(ruleIds(
+                        new Declaration().line("8471300000", "", 10, 1, "GBP").assess()))
+                .doesNotContain("UNDERVALUED");
         // no reference for the heading: not compared
-        assertThat(ruleIds(new Declaration().line("6203420000", "", 10, 1, "USD").assess())).doesNotContain("UNDERVALUED");
+        assertThat(ruleIds(
+                        new Declaration().line("6203420000", "", 10, 1, "USD").assess()))
+                .doesNotContain("UNDERVALUED");
     }
 
     @Test

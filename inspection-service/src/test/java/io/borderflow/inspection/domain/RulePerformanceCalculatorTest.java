@@ -16,7 +16,9 @@ class RulePerformanceCalculatorTest {
         List<Performance> performance = RulePerformanceCalculator.compute(List.of(
                 // tier 1 fired four times: inspected three times, two confirmed findings, one clean
                 new DecidedCase(List.of("CHPL-TIER-1"), new Result("MISDECLARED_GOODS", Set.of("CHPL-TIER-1"))),
-                new DecidedCase(List.of("CHPL-TIER-1", "BATTERIES"), new Result("PROHIBITED_GOODS_SEIZED", Set.of("CHPL-TIER-1"))),
+                new DecidedCase(
+                        List.of("CHPL-TIER-1", "BATTERIES"),
+                        new Result("PROHIBITED_GOODS_SEIZED", Set.of("CHPL-TIER-1"))),
                 new DecidedCase(List.of("CHPL-TIER-1"), new Result("NO_FINDING", Set.of())),
                 new DecidedCase(List.of("CHPL-TIER-1"), null),
                 // a finding that confirms nothing, and a "no finding" that names a rule: neither counts
@@ -24,9 +26,10 @@ class RulePerformanceCalculatorTest {
                 new DecidedCase(List.of("DRONES"), new Result("NO_FINDING", Set.of("DRONES"))),
                 new DecidedCase(List.of(), null)));
 
-        assertThat(performance).containsExactly(
-                new Performance("BATTERIES", 1, 1, 0, 0.0),
-                new Performance("CHPL-TIER-1", 4, 3, 2, 2 / 3.0),
-                new Performance("DRONES", 2, 2, 0, 0.0));
+        assertThat(performance)
+                .containsExactly(
+                        new Performance("BATTERIES", 1, 1, 0, 0.0),
+                        new Performance("CHPL-TIER-1", 4, 3, 2, 2 / 3.0),
+                        new Performance("DRONES", 2, 2, 0, 0.0));
     }
 }

@@ -1,10 +1,10 @@
 package io.borderflow.inspection.grpc;
 
-import io.borderflow.support.security.DevTokenIssuer;
 import io.borderflow.api.inspection.v1.GetRulesetRequest;
 import io.borderflow.api.inspection.v1.InspectionServiceGrpc;
 import io.borderflow.api.inspection.v1.ListDecisionsRequest;
 import io.borderflow.api.inspection.v1.SubmitDeclarationRequest;
+import io.borderflow.support.security.DevTokenIssuer;
 import io.borderflow.support.security.Roles;
 import io.borderflow.testsupport.AuthenticationContract;
 import io.borderflow.testsupport.TestTokens;
@@ -27,7 +27,8 @@ class AuthenticationTest extends AuthenticationContract {
         if (credentials != null) {
             stub = stub.withCallCredentials(credentials);
         }
-        stub.getRuleset(GetRulesetRequest.newBuilder().setName("rulesets/active").build());
+        stub.getRuleset(
+                GetRulesetRequest.newBuilder().setName("rulesets/active").build());
     }
 
     @Override
@@ -42,15 +43,21 @@ class AuthenticationTest extends AuthenticationContract {
         if (credentials != null) {
             stub = stub.withCallCredentials(credentials);
         }
-        stub.submitDeclaration(SubmitDeclarationRequest.newBuilder().setRequestId("auth-" + key)
-                .setDeclaration(DeclarationGrpcServiceTest.electronics(checkpoint(key), "8471300000")).build());
+        stub.submitDeclaration(SubmitDeclarationRequest.newBuilder()
+                .setRequestId("auth-" + key)
+                .setDeclaration(DeclarationGrpcServiceTest.electronics(checkpoint(key), "8471300000"))
+                .build());
     }
 
     @Override
     protected boolean stored(String key) {
-        return client.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(TestTokens.as(Roles.CUSTOMS_OFFICER))
-                .listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint(key)).build())
-                .getDecisionsCount() > 0;
+        return client.withDeadlineAfter(10, TimeUnit.SECONDS)
+                        .withCallCredentials(TestTokens.as(Roles.CUSTOMS_OFFICER))
+                        .listDecisions(ListDecisionsRequest.newBuilder()
+                                .setCheckpoint(checkpoint(key))
+                                .build())
+                        .getDecisionsCount()
+                > 0;
     }
 
     private static String checkpoint(String key) {

@@ -39,8 +39,10 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class DeclarationGrpcServiceTest {
-    private static final CallCredentials OFFICER = TestTokens.bearer(TestTokens.issuer().token("officer-zhaisan-7")
-            .roles(Roles.CUSTOMS_OFFICER).sign());
+    private static final CallCredentials OFFICER = TestTokens.bearer(TestTokens.issuer()
+            .token("officer-zhaisan-7")
+            .roles(Roles.CUSTOMS_OFFICER)
+            .sign());
 
     @GrpcClient
     InspectionServiceBlockingStub inspection;
@@ -65,51 +67,83 @@ class DeclarationGrpcServiceTest {
      */
     static Declaration.Builder electronics(String checkpoint, String hsCode) {
         return Declaration.newBuilder()
-                .addGoodsLines(GoodsLine.newBuilder().setHsCode(hsCode).setDescription("Processors").setBrand("Acme")
-                        .setQuantity(1000).setQuantityUnit("pcs").setNetWeightKg(120).setCustomsValue(250000)
-                        .setCurrency("USD").setOriginCountryCode("CN"))
-                .setConsignor(Party.newBuilder().setName("Shenzhen Components " + checkpoint.substring(
-                        checkpoint.lastIndexOf('/') + 1)).setCountryCode("CN"))
+                .addGoodsLines(GoodsLine.newBuilder()
+                        .setHsCode(hsCode)
+                        .setDescription("Processors")
+                        .setBrand("Acme")
+                        .setQuantity(1000)
+                        .setQuantityUnit("pcs")
+                        .setNetWeightKg(120)
+                        .setCustomsValue(250000)
+                        .setCurrency("USD")
+                        .setOriginCountryCode("CN"))
+                .setConsignor(Party.newBuilder()
+                        .setName("Shenzhen Components " + checkpoint.substring(checkpoint.lastIndexOf('/') + 1))
+                        .setCountryCode("CN"))
                 .setConsignee(Party.newBuilder().setName("OOO Vektor").setCountryCode("RU"))
-                .setCarrierId("kaz-trans-01").setVehiclePlate("123 ABC 02")
-                .setOriginCountryCode("CN").addTransitCountryCodes("KZ").setDestinationCountryCode("RU")
+                .setCarrierId("kaz-trans-01")
+                .setVehiclePlate("123 ABC 02")
+                .setOriginCountryCode("CN")
+                .addTransitCountryCodes("KZ")
+                .setDestinationCountryCode("RU")
                 .setCheckpoint(checkpoint);
     }
 
     private SubmitDeclarationResponse submit(String requestId, Declaration declaration) {
-        return as(OFFICER).submitDeclaration(SubmitDeclarationRequest.newBuilder().setRequestId(requestId)
-                .setDeclaration(declaration).build());
+        return as(OFFICER)
+                .submitDeclaration(SubmitDeclarationRequest.newBuilder()
+                        .setRequestId(requestId)
+                        .setDeclaration(declaration)
+                        .build());
     }
 
     @Test
     void integratedCircuitsGetAnExplainedRedDecisionThatReadsBack() {
         String checkpoint = checkpoint();
-        SubmitDeclarationResponse response = submit(requestId(), electronics(checkpoint, "8542310000").build());
+        SubmitDeclarationResponse response =
+                submit(requestId(), electronics(checkpoint, "8542310000").build());
 
         Decision decision = response.getDecision();
         assertThat(response.getDeclaration().getName()).startsWith("declarations/");
         assertThat(response.getDeclaration().hasSubmitTime()).isTrue();
         assertThat(decision.getName()).isEqualTo(response.getDeclaration().getName() + "/decision");
-        // ruleset 2: CHPL-TIER-1 70 (at least RED) + DIVERSION-DESTINATION 15 + DIVERSION-TRANSIT 10 + FIRST-TIME-TRADER 10
+        // ruleset 2: CHPL-TIER-1 70 (at least RED) + DIVERSION-DESTINATION 15 + DIVERSION-TRANSIT 10 +
+        // FIRST-TIME-TRADER 10
         // = 105, clamped to 100; from 90 a RED truck is unloaded, 240 minutes
         assertThat(decision.getChannel()).isEqualTo(Channel.CHANNEL_RED);
         assertThat(decision.getInspectionKind()).isEqualTo(InspectionKind.INSPECTION_KIND_UNLOADING);
         assertThat(decision.getRiskScore()).isEqualTo(100);
         assertThat(decision.getRuleset()).isEqualTo("rulesets/2");
         assertThat(decision.getExpectedHandling().getSeconds()).isEqualTo(240 * 60);
-        assertThat(decision.getReasonsList()).extracting(DecisionReason::getRuleId).containsExactly("CHPL-TIER-1",
-                "DIVERSION-DESTINATION", "DIVERSION-TRANSIT", "FIRST-TIME-TRADER");
-        assertThat(decision.getReasonsList()).extracting(DecisionReason::getWeight).containsExactly(70, 15, 10, 10);
+        assertThat(decision.getReasonsList())
+                .extracting(DecisionReason::getRuleId)
+                .containsExactly("CHPL-TIER-1", "DIVERSION-DESTINATION", "DIVERSION-TRANSIT", "FIRST-TIME-TRADER");
+        assertThat(decision.getReasonsList())
+                .extracting(DecisionReason::getWeight)
+                .containsExactly(70, 15, 10, 10);
         assertThat(decision.getReasons(0).getEvidence()).contains("854231");
         assertThat(decision.getReasons(1).getEvidence()).contains("destination RU");
         assertThat(decision.getReasons(2).getEvidence()).contains("transit through KZ");
 
-        assertThat(as(OFFICER).getDecision(GetDecisionRequest.newBuilder().setName(decision.getName()).build())
-                .getDecision()).isEqualTo(decision);
-        assertThat(as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint).build())
-                .getDecisionsList()).containsExactly(decision);
-        assertThat(as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint)
-                .setChannel(Channel.CHANNEL_GREEN).build()).getDecisionsList()).isEmpty();
+        assertThat(as(OFFICER)
+                        .getDecision(GetDecisionRequest.newBuilder()
+                                .setName(decision.getName())
+                                .build())
+                        .getDecision())
+                .isEqualTo(decision);
+        assertThat(as(OFFICER)
+                        .listDecisions(ListDecisionsRequest.newBuilder()
+                                .setCheckpoint(checkpoint)
+                                .build())
+                        .getDecisionsList())
+                .containsExactly(decision);
+        assertThat(as(OFFICER)
+                        .listDecisions(ListDecisionsRequest.newBuilder()
+                                .setCheckpoint(checkpoint)
+                                .setChannel(Channel.CHANNEL_GREEN)
+                                .build())
+                        .getDecisionsList())
+                .isEmpty();
     }
 
     @Test
@@ -119,19 +153,26 @@ class DeclarationGrpcServiceTest {
 
         // CHPL-TIER-2 50 + DIVERSION-DESTINATION 15 + DIVERSION-TRANSIT 10 + FIRST-TIME-TRADER 10 = 85: RED by X-ray
         Decision first = submit(requestId(), phones).getDecision();
-        assertThat(first.getReasonsList()).extracting(DecisionReason::getRuleId).containsExactly("CHPL-TIER-2",
-                "DIVERSION-DESTINATION", "DIVERSION-TRANSIT", "FIRST-TIME-TRADER");
+        assertThat(first.getReasonsList())
+                .extracting(DecisionReason::getRuleId)
+                .containsExactly("CHPL-TIER-2", "DIVERSION-DESTINATION", "DIVERSION-TRANSIT", "FIRST-TIME-TRADER");
         assertThat(first.getRiskScore()).isEqualTo(85);
         assertThat(first.getChannel()).isEqualTo(Channel.CHANNEL_RED);
         assertThat(first.getInspectionKind()).isEqualTo(InspectionKind.INSPECTION_KIND_XRAY);
         assertThat(first.getExpectedHandling().getSeconds()).isEqualTo(45 * 60);
 
         // the same consignor, written in capitals with a hyphen: the same normalised name, so no longer first: 75
-        String sameConsignor = phones.getConsignor().getName().toUpperCase(Locale.ROOT).replace(' ', '-');
-        Decision second = submit(requestId(), phones.toBuilder()
-                .setConsignor(phones.getConsignor().toBuilder().setName(sameConsignor)).build()).getDecision();
-        assertThat(second.getReasonsList()).extracting(DecisionReason::getRuleId).containsExactly("CHPL-TIER-2",
-                "DIVERSION-DESTINATION", "DIVERSION-TRANSIT");
+        String sameConsignor =
+                phones.getConsignor().getName().toUpperCase(Locale.ROOT).replace(' ', '-');
+        Decision second = submit(
+                        requestId(),
+                        phones.toBuilder()
+                                .setConsignor(phones.getConsignor().toBuilder().setName(sameConsignor))
+                                .build())
+                .getDecision();
+        assertThat(second.getReasonsList())
+                .extracting(DecisionReason::getRuleId)
+                .containsExactly("CHPL-TIER-2", "DIVERSION-DESTINATION", "DIVERSION-TRANSIT");
         assertThat(second.getRiskScore()).isEqualTo(75);
         assertThat(second.getChannel()).isEqualTo(Channel.CHANNEL_RED);
     }
@@ -159,8 +200,9 @@ class DeclarationGrpcServiceTest {
         try {
             List<java.util.concurrent.Future<?>> calls = new ArrayList<>();
             for (String id : sent) {
-                calls.add(pool.submit(() -> answers.computeIfAbsent(id, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
-                        .add(submit(id, phones))));
+                calls.add(pool.submit(
+                        () -> answers.computeIfAbsent(id, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                                .add(submit(id, phones))));
             }
             for (java.util.concurrent.Future<?> call : calls) {
                 call.get(60, TimeUnit.SECONDS);
@@ -170,24 +212,42 @@ class DeclarationGrpcServiceTest {
         }
 
         assertThat(answers).hasSize(distinct);
-        answers.forEach((id, responses) -> assertThat(responses).as(id).allSatisfy(r -> assertThat(r).isEqualTo(responses.get(0))));
-        long firsts = answers.values().stream().map(r -> r.get(0).getDecision())
-                .filter(d -> d.getReasonsList().stream().anyMatch(r -> r.getRuleId().equals("FIRST-TIME-TRADER"))).count();
+        answers.forEach((id, responses) ->
+                assertThat(responses).as(id).allSatisfy(r -> assertThat(r).isEqualTo(responses.get(0))));
+        long firsts = answers.values().stream()
+                .map(r -> r.get(0).getDecision())
+                .filter(d ->
+                        d.getReasonsList().stream().anyMatch(r -> r.getRuleId().equals("FIRST-TIME-TRADER")))
+                .count();
         assertThat(firsts).as("declarations decided as the consignor's first").isEqualTo(1);
-        assertThat(as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint).setPageSize(100)
-                .build()).getDecisionsCount()).isEqualTo(distinct);
+        assertThat(as(OFFICER)
+                        .listDecisions(ListDecisionsRequest.newBuilder()
+                                .setCheckpoint(checkpoint)
+                                .setPageSize(100)
+                                .build())
+                        .getDecisionsCount())
+                .isEqualTo(distinct);
     }
 
     /** A carrier reads the channel of its own declarations, never another carrier's, never the rule internals. */
     @Test
     void aCarrierReadsTheChannelOfItsOwnDeclarationsOnly() {
-        Decision decision = submit(requestId(), electronics(checkpoint(), "851762").build()).getDecision();
-        CallCredentials own = TestTokens.bearer(TestTokens.issuer().token("fleet-kaz-trans").roles(Roles.CARRIER)
-                .carrier("kaz-trans-01").sign());
-        CallCredentials other = TestTokens.bearer(TestTokens.issuer().token("fleet-other").roles(Roles.CARRIER)
-                .carrier("other-carrier").sign());
+        Decision decision =
+                submit(requestId(), electronics(checkpoint(), "851762").build()).getDecision();
+        CallCredentials own = TestTokens.bearer(TestTokens.issuer()
+                .token("fleet-kaz-trans")
+                .roles(Roles.CARRIER)
+                .carrier("kaz-trans-01")
+                .sign());
+        CallCredentials other = TestTokens.bearer(TestTokens.issuer()
+                .token("fleet-other")
+                .roles(Roles.CARRIER)
+                .carrier("other-carrier")
+                .sign());
 
-        Decision seen = as(own).getDecision(GetDecisionRequest.newBuilder().setName(decision.getName()).build())
+        Decision seen = as(own).getDecision(GetDecisionRequest.newBuilder()
+                        .setName(decision.getName())
+                        .build())
                 .getDecision();
         assertThat(seen.getChannel()).isEqualTo(decision.getChannel());
         assertThat(seen.getExpectedHandling()).isEqualTo(decision.getExpectedHandling());
@@ -197,10 +257,20 @@ class DeclarationGrpcServiceTest {
         assertThat(seen.getRuleset()).isEmpty();
         assertThat(decision.getReasonsList()).isNotEmpty();
 
-        assertFails(() -> as(other).getDecision(GetDecisionRequest.newBuilder().setName(decision.getName()).build()),
-                Status.Code.PERMISSION_DENIED, "DECISION_NOT_IN_CLAIM");
-        assertFails(() -> as(TestTokens.as(Roles.CARRIER)).getDecision(GetDecisionRequest.newBuilder()
-                .setName(decision.getName()).build()), Status.Code.PERMISSION_DENIED, "DECISION_NOT_IN_CLAIM");
+        assertFails(
+                () -> as(other)
+                        .getDecision(GetDecisionRequest.newBuilder()
+                                .setName(decision.getName())
+                                .build()),
+                Status.Code.PERMISSION_DENIED,
+                "DECISION_NOT_IN_CLAIM");
+        assertFails(
+                () -> as(TestTokens.as(Roles.CARRIER))
+                        .getDecision(GetDecisionRequest.newBuilder()
+                                .setName(decision.getName())
+                                .build()),
+                Status.Code.PERMISSION_DENIED,
+                "DECISION_NOT_IN_CLAIM");
     }
 
     /** At most 200 goods lines: one more is refused, naming the field, and nothing is stored. */
@@ -211,11 +281,15 @@ class DeclarationGrpcServiceTest {
         for (int i = 0; i < 200; i++) {
             big.addGoodsLines(big.getGoodsLines(0));
         }
-        var failure = assertFails(() -> submit(requestId(), big.build()), Status.Code.INVALID_ARGUMENT,
-                "INVALID_DECLARATION");
+        var failure = assertFails(
+                () -> submit(requestId(), big.build()), Status.Code.INVALID_ARGUMENT, "INVALID_DECLARATION");
         assertThat(failure.badFields()).contains("declaration.goods_lines");
-        assertThat(as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint).build())
-                .getDecisionsCount()).isZero();
+        assertThat(as(OFFICER)
+                        .listDecisions(ListDecisionsRequest.newBuilder()
+                                .setCheckpoint(checkpoint)
+                                .build())
+                        .getDecisionsCount())
+                .isZero();
     }
 
     @Test
@@ -231,14 +305,25 @@ class DeclarationGrpcServiceTest {
         assertThat(refused.getInspectionKind()).isEqualTo(InspectionKind.INSPECTION_KIND_NONE);
         assertThat(refused.getRiskScore()).isEqualTo(100);
         assertThat(refused.getExpectedHandling().getSeconds()).isEqualTo(30 * 60);
-        assertThat(refused.getReasonsList()).extracting(DecisionReason::getRuleId).containsExactly("CHPL-TIER-1",
-                "DIVERSION-DESTINATION", "DIVERSION-TRANSIT", "WATCHED-BRAND", "PROHIBITED-FOR-DESTINATION",
-                "FIRST-TIME-TRADER");
+        assertThat(refused.getReasonsList())
+                .extracting(DecisionReason::getRuleId)
+                .containsExactly(
+                        "CHPL-TIER-1",
+                        "DIVERSION-DESTINATION",
+                        "DIVERSION-TRANSIT",
+                        "WATCHED-BRAND",
+                        "PROHIBITED-FOR-DESTINATION",
+                        "FIRST-TIME-TRADER");
 
         // trousers for a consignee written as a watched party's Cyrillic alias: WATCHED-PARTY 60 (at least RED); the
         // consignor is known by now, so 60: RED by X-ray, 45 min
-        Decision watched = submit(requestId(), electronics(checkpoint, "620342")
-                .setConsignee(Party.newBuilder().setName("ТОО «Азия Транс Электроник»").setCountryCode("KZ")).build())
+        Decision watched = submit(
+                        requestId(),
+                        electronics(checkpoint, "620342")
+                                .setConsignee(Party.newBuilder()
+                                        .setName("ТОО «Азия Транс Электроник»")
+                                        .setCountryCode("KZ"))
+                                .build())
                 .getDecision();
         assertThat(watched.getChannel()).isEqualTo(Channel.CHANNEL_RED);
         assertThat(watched.getInspectionKind()).isEqualTo(InspectionKind.INSPECTION_KIND_XRAY);
@@ -260,19 +345,31 @@ class DeclarationGrpcServiceTest {
         SubmitDeclarationResponse retry = submit(requestId, declaration);
         assertThat(retry).isEqualTo(first);
 
-        var failure = assertFails(() -> submit(requestId, electronics(checkpoint, "854231").build()),
-                Status.Code.ALREADY_EXISTS, "REQUEST_ID_REUSED");
-        assertThat(failure.errorInfo().getMetadataMap()).containsEntry("name", first.getDeclaration().getName());
-        assertThat(as(TestTokens.as(Roles.AUDITOR)).listAuditRecords(ListAuditRecordsRequest.newBuilder()
-                .setAction("declaration.submit").setPageSize(500).build()).getAuditRecordsList())
+        var failure = assertFails(
+                () -> submit(requestId, electronics(checkpoint, "854231").build()),
+                Status.Code.ALREADY_EXISTS,
+                "REQUEST_ID_REUSED");
+        assertThat(failure.errorInfo().getMetadataMap())
+                .containsEntry("name", first.getDeclaration().getName());
+        assertThat(as(TestTokens.as(Roles.AUDITOR))
+                        .listAuditRecords(ListAuditRecordsRequest.newBuilder()
+                                .setAction("declaration.submit")
+                                .setPageSize(500)
+                                .build())
+                        .getAuditRecordsList())
                 .anySatisfy(r -> {
                     assertThat(r.getResource()).isEqualTo("requests/" + requestId);
-                    assertThat(r.getOutcome()).isEqualTo(io.borderflow.api.common.v1.AuditOutcome.AUDIT_OUTCOME_REJECTED);
+                    assertThat(r.getOutcome())
+                            .isEqualTo(io.borderflow.api.common.v1.AuditOutcome.AUDIT_OUTCOME_REJECTED);
                     assertThat(r.getSubject()).isEqualTo("officer-zhaisan-7");
                     assertThat(r.getDetail()).startsWith("REQUEST_ID_REUSED");
                 });
-        assertThat(as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint).build())
-                .getDecisionsCount()).isEqualTo(1);
+        assertThat(as(OFFICER)
+                        .listDecisions(ListDecisionsRequest.newBuilder()
+                                .setCheckpoint(checkpoint)
+                                .build())
+                        .getDecisionsCount())
+                .isEqualTo(1);
     }
 
     @Test
@@ -281,16 +378,35 @@ class DeclarationGrpcServiceTest {
         for (int i = 0; i < 5; i++) {
             submit(requestId(), electronics(checkpoint, "62034" + i).build());
         }
-        var all = as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint).build())
+        var all = as(OFFICER)
+                .listDecisions(ListDecisionsRequest.newBuilder()
+                        .setCheckpoint(checkpoint)
+                        .build())
                 .getDecisionsList();
         assertThat(all).hasSize(5);
-        assertThat(all).isSortedAccordingTo((a, b) -> Long.compare(b.getDecideTime().getSeconds() * 1_000_000_000L
-                + b.getDecideTime().getNanos(), a.getDecideTime().getSeconds() * 1_000_000_000L + a.getDecideTime().getNanos()));
-        var firstPage = as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint).setPageSize(2).build());
-        var secondPage = as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint).setPageSize(2)
-                .setPageToken(firstPage.getNextPageToken()).build());
-        var thirdPage = as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint).setPageSize(2)
-                .setPageToken(secondPage.getNextPageToken()).build());
+        assertThat(all)
+                .isSortedAccordingTo((a, b) -> Long.compare(
+                        b.getDecideTime().getSeconds() * 1_000_000_000L
+                                + b.getDecideTime().getNanos(),
+                        a.getDecideTime().getSeconds() * 1_000_000_000L
+                                + a.getDecideTime().getNanos()));
+        var firstPage = as(OFFICER)
+                .listDecisions(ListDecisionsRequest.newBuilder()
+                        .setCheckpoint(checkpoint)
+                        .setPageSize(2)
+                        .build());
+        var secondPage = as(OFFICER)
+                .listDecisions(ListDecisionsRequest.newBuilder()
+                        .setCheckpoint(checkpoint)
+                        .setPageSize(2)
+                        .setPageToken(firstPage.getNextPageToken())
+                        .build());
+        var thirdPage = as(OFFICER)
+                .listDecisions(ListDecisionsRequest.newBuilder()
+                        .setCheckpoint(checkpoint)
+                        .setPageSize(2)
+                        .setPageToken(secondPage.getNextPageToken())
+                        .build());
         assertThat(thirdPage.getNextPageToken()).isEmpty();
         var walked = new java.util.ArrayList<Decision>();
         walked.addAll(firstPage.getDecisionsList());
@@ -302,38 +418,71 @@ class DeclarationGrpcServiceTest {
     @Test
     void everyProblemOfABadDeclarationIsNamedAndNothingIsStored() {
         String checkpoint = checkpoint();
-        Declaration bad = electronics(checkpoint, "8542").clearConsignee().setOriginCountryCode("XX")
-                .setGoodsLines(0, GoodsLine.newBuilder().setHsCode("8542").setDescription("x").setQuantity(-1)
-                        .setQuantityUnit("pcs").setNetWeightKg(1).setCurrency("USD").setOriginCountryCode("CN"))
+        Declaration bad = electronics(checkpoint, "8542")
+                .clearConsignee()
+                .setOriginCountryCode("XX")
+                .setGoodsLines(
+                        0,
+                        GoodsLine.newBuilder()
+                                .setHsCode("8542")
+                                .setDescription("x")
+                                .setQuantity(-1)
+                                .setQuantityUnit("pcs")
+                                .setNetWeightKg(1)
+                                .setCurrency("USD")
+                                .setOriginCountryCode("CN"))
                 .build();
 
         var failure = assertFails(() -> submit(requestId(), bad), Status.Code.INVALID_ARGUMENT, "INVALID_DECLARATION");
-        assertThat(failure.badFields()).contains("declaration.goods_lines[0].hs_code", "declaration.goods_lines[0].quantity",
-                "declaration.consignee", "declaration.origin_country_code");
-        assertFails(() -> submit("short", electronics(checkpoint, "620342").build()), Status.Code.INVALID_ARGUMENT,
+        assertThat(failure.badFields())
+                .contains(
+                        "declaration.goods_lines[0].hs_code",
+                        "declaration.goods_lines[0].quantity",
+                        "declaration.consignee",
+                        "declaration.origin_country_code");
+        assertFails(
+                () -> submit("short", electronics(checkpoint, "620342").build()),
+                Status.Code.INVALID_ARGUMENT,
                 "INVALID_DECLARATION");
-        assertFails(() -> submit(requestId(), electronics(checkpoint, "620342").clearGoodsLines().build()),
-                Status.Code.INVALID_ARGUMENT, "INVALID_DECLARATION");
-        assertThat(as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint).build())
-                .getDecisionsCount()).isZero();
+        assertFails(
+                () -> submit(
+                        requestId(),
+                        electronics(checkpoint, "620342").clearGoodsLines().build()),
+                Status.Code.INVALID_ARGUMENT,
+                "INVALID_DECLARATION");
+        assertThat(as(OFFICER)
+                        .listDecisions(ListDecisionsRequest.newBuilder()
+                                .setCheckpoint(checkpoint)
+                                .build())
+                        .getDecisionsCount())
+                .isZero();
     }
 
     @Test
     void onlyCustomsOfficersSubmitAndRead() {
-        Throwable asPlatform = catchThrowable(() -> as(TestTokens.as(Roles.FREIGHT_PLATFORM)).submitDeclaration(
-                SubmitDeclarationRequest.newBuilder().setRequestId(requestId()).setDeclaration(electronics(checkpoint(), "620342")).build()));
+        Throwable asPlatform = catchThrowable(() -> as(TestTokens.as(Roles.FREIGHT_PLATFORM))
+                .submitDeclaration(SubmitDeclarationRequest.newBuilder()
+                        .setRequestId(requestId())
+                        .setDeclaration(electronics(checkpoint(), "620342"))
+                        .build()));
         assertThat(Status.fromThrowable(asPlatform).getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
-        Throwable asCarrier = catchThrowable(() -> as(TestTokens.as(Roles.CARRIER)).listDecisions(
-                ListDecisionsRequest.getDefaultInstance()));
+        Throwable asCarrier = catchThrowable(
+                () -> as(TestTokens.as(Roles.CARRIER)).listDecisions(ListDecisionsRequest.getDefaultInstance()));
         assertThat(Status.fromThrowable(asCarrier).getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
     }
 
     @Test
     void aSubmissionIsAuditedWithItsCallerAndTheDecisionIsImmutable() throws Exception {
-        SubmitDeclarationResponse response = submit(requestId(), electronics(checkpoint(), "851762").build());
+        SubmitDeclarationResponse response =
+                submit(requestId(), electronics(checkpoint(), "851762").build());
 
-        var records = as(TestTokens.as(Roles.AUDITOR)).listAuditRecords(ListAuditRecordsRequest.newBuilder()
-                .setSubject("officer-zhaisan-7").setAction("declaration.submit").setPageSize(500).build()).getAuditRecordsList();
+        var records = as(TestTokens.as(Roles.AUDITOR))
+                .listAuditRecords(ListAuditRecordsRequest.newBuilder()
+                        .setSubject("officer-zhaisan-7")
+                        .setAction("declaration.submit")
+                        .setPageSize(500)
+                        .build())
+                .getAuditRecordsList();
         assertThat(records).anySatisfy(r -> {
             assertThat(r.getResource()).isEqualTo(response.getDeclaration().getName());
             assertThat(r.getRolesList()).containsExactly(Roles.CUSTOMS_OFFICER);
@@ -343,7 +492,8 @@ class DeclarationGrpcServiceTest {
         });
 
         Config config = ConfigProvider.getConfig();
-        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+        try (Connection db = DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
                 config.getValue("quarkus.datasource.password", String.class))) {
             assertThatThrownBy(() -> db.createStatement().executeUpdate("update decision set channel = 'GREEN'"))
@@ -356,25 +506,41 @@ class DeclarationGrpcServiceTest {
         String checkpoint = checkpoint();
         String elsewhere = checkpoint();
         var service = as(TestTokens.as(Roles.SERVICE));
-        SubmitDeclarationResponse stored = submit(requestId(), electronics(checkpoint, "8542310000").build());
+        SubmitDeclarationResponse stored =
+                submit(requestId(), electronics(checkpoint, "8542310000").build());
         String name = stored.getDecision().getName().replaceFirst("/decision$", "");
 
-        var again = service.assessDeclaration(AssessDeclarationRequest.newBuilder().setStoredDeclaration(name)
-                .setCheckpoint(elsewhere).build());
+        var again = service.assessDeclaration(AssessDeclarationRequest.newBuilder()
+                .setStoredDeclaration(name)
+                .setCheckpoint(elsewhere)
+                .build());
 
         // the same goods and parties: CHPL tier 1 bound for Russia through Kazakhstan is RED wherever it is presented;
         // the consignor now has a declaration, so FIRST-TIME-TRADER no longer fires
-        assertThat(again.getChannelChancesList()).singleElement()
+        assertThat(again.getChannelChancesList())
+                .singleElement()
                 .satisfies(c -> assertThat(c.getChannel()).isEqualTo(Channel.CHANNEL_RED));
-        assertThat(again.getReasonsList()).extracting(DecisionReason::getRuleId).containsExactly("CHPL-TIER-1",
-                "DIVERSION-DESTINATION", "DIVERSION-TRANSIT");
-        assertThat(as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(elsewhere).build())
-                .getDecisionsCount()).isZero();
-        assertFails(() -> service.assessDeclaration(AssessDeclarationRequest.newBuilder()
-                .setStoredDeclaration("declarations/" + UUID.randomUUID()).build()), Status.Code.NOT_FOUND,
+        assertThat(again.getReasonsList())
+                .extracting(DecisionReason::getRuleId)
+                .containsExactly("CHPL-TIER-1", "DIVERSION-DESTINATION", "DIVERSION-TRANSIT");
+        assertThat(as(OFFICER)
+                        .listDecisions(ListDecisionsRequest.newBuilder()
+                                .setCheckpoint(elsewhere)
+                                .build())
+                        .getDecisionsCount())
+                .isZero();
+        assertFails(
+                () -> service.assessDeclaration(AssessDeclarationRequest.newBuilder()
+                        .setStoredDeclaration("declarations/" + UUID.randomUUID())
+                        .build()),
+                Status.Code.NOT_FOUND,
                 "DECLARATION_NOT_FOUND");
-        assertFails(() -> service.assessDeclaration(AssessDeclarationRequest.newBuilder().setStoredDeclaration(name)
-                .setDeclaration(electronics(checkpoint, "620342")).build()), Status.Code.INVALID_ARGUMENT,
+        assertFails(
+                () -> service.assessDeclaration(AssessDeclarationRequest.newBuilder()
+                        .setStoredDeclaration(name)
+                        .setDeclaration(electronics(checkpoint, "620342"))
+                        .build()),
+                Status.Code.INVALID_ARGUMENT,
                 "INVALID_DECLARATION");
     }
 
@@ -383,34 +549,51 @@ class DeclarationGrpcServiceTest {
         String checkpoint = checkpoint();
         var service = as(TestTokens.as(Roles.SERVICE));
 
-        // trousers: only FIRST-TIME-TRADER (+10, nothing of this consignor was stored) = 10, GREEN, unless the 5% sample
+        // trousers: only FIRST-TIME-TRADER (+10, nothing of this consignor was stored) = 10, GREEN, unless the 5%
+        // sample
         // picks it for YELLOW: 0.95 x 5 min + 0.05 x 120 min = 285 s + 360 s
         var harmless = service.assessDeclaration(AssessDeclarationRequest.newBuilder()
-                .setDeclaration(electronics(checkpoint, "620342")).build());
-        assertThat(harmless.getChannelChancesList()).extracting(c -> c.getChannel() + "=" + c.getProbability())
+                .setDeclaration(electronics(checkpoint, "620342"))
+                .build());
+        assertThat(harmless.getChannelChancesList())
+                .extracting(c -> c.getChannel() + "=" + c.getProbability())
                 .containsExactlyInAnyOrder("CHANNEL_GREEN=0.95", "CHANNEL_YELLOW=0.05");
         assertThat(harmless.getRiskScore()).isEqualTo(10);
-        assertThat(harmless.getReasonsList()).extracting(DecisionReason::getRuleId).containsExactly("FIRST-TIME-TRADER");
+        assertThat(harmless.getReasonsList())
+                .extracting(DecisionReason::getRuleId)
+                .containsExactly("FIRST-TIME-TRADER");
         assertThat(harmless.getExpectedHandling().getSeconds()).isEqualTo(645);
         assertThat(harmless.getRuleset()).isEqualTo("rulesets/2");
 
         // 70 + 15 + 10 + 10 = 105 -> 100: RED by unloading for certain, 240 min
         var chips = service.assessDeclaration(AssessDeclarationRequest.newBuilder()
-                .setDeclaration(electronics(checkpoint, "8542310000")).build());
+                .setDeclaration(electronics(checkpoint, "8542310000"))
+                .build());
         assertThat(chips.getChannelChancesList()).singleElement().satisfies(c -> {
             assertThat(c.getChannel()).isEqualTo(Channel.CHANNEL_RED);
             assertThat(c.getProbability()).isEqualTo(1.0);
             assertThat(c.getExpectedHandling().getSeconds()).isEqualTo(240 * 60);
         });
-        assertThat(chips.getReasonsList()).extracting(DecisionReason::getRuleId).containsExactly("CHPL-TIER-1",
-                "DIVERSION-DESTINATION", "DIVERSION-TRANSIT", "FIRST-TIME-TRADER");
+        assertThat(chips.getReasonsList())
+                .extracting(DecisionReason::getRuleId)
+                .containsExactly("CHPL-TIER-1", "DIVERSION-DESTINATION", "DIVERSION-TRANSIT", "FIRST-TIME-TRADER");
 
-        assertThat(as(OFFICER).listDecisions(ListDecisionsRequest.newBuilder().setCheckpoint(checkpoint).build())
-                .getDecisionsCount()).isZero();
-        assertFails(() -> service.assessDeclaration(AssessDeclarationRequest.newBuilder()
-                .setDeclaration(electronics(checkpoint, "12")).build()), Status.Code.INVALID_ARGUMENT, "INVALID_DECLARATION");
-        Throwable carrier = catchThrowable(() -> as(TestTokens.as(Roles.CARRIER)).assessDeclaration(
-                AssessDeclarationRequest.newBuilder().setDeclaration(electronics(checkpoint, "620342")).build()));
+        assertThat(as(OFFICER)
+                        .listDecisions(ListDecisionsRequest.newBuilder()
+                                .setCheckpoint(checkpoint)
+                                .build())
+                        .getDecisionsCount())
+                .isZero();
+        assertFails(
+                () -> service.assessDeclaration(AssessDeclarationRequest.newBuilder()
+                        .setDeclaration(electronics(checkpoint, "12"))
+                        .build()),
+                Status.Code.INVALID_ARGUMENT,
+                "INVALID_DECLARATION");
+        Throwable carrier = catchThrowable(() -> as(TestTokens.as(Roles.CARRIER))
+                .assessDeclaration(AssessDeclarationRequest.newBuilder()
+                        .setDeclaration(electronics(checkpoint, "620342"))
+                        .build()));
         assertThat(Status.fromThrowable(carrier).getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
     }
 }

@@ -40,8 +40,11 @@ class InspectionGrpcServiceTest {
     }
 
     private Ruleset get(String name, CallCredentials credentials) {
-        return inspection.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(credentials)
-                .getRuleset(GetRulesetRequest.newBuilder().setName(name).build()).getRuleset();
+        return inspection
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .withCallCredentials(credentials)
+                .getRuleset(GetRulesetRequest.newBuilder().setName(name).build())
+                .getRuleset();
     }
 
     @Test
@@ -53,15 +56,24 @@ class InspectionGrpcServiceTest {
         assertThat(active.getState()).isEqualTo(RulesetState.RULESET_STATE_ACTIVE);
         assertThat(active.hasActivateTime()).isTrue();
         assertThat(active).isEqualTo(get("rulesets/2"));
-        assertThat(active.getThresholds().getYellowFromScore()).isLessThanOrEqualTo(active.getThresholds().getRedFromScore());
+        assertThat(active.getThresholds().getYellowFromScore())
+                .isLessThanOrEqualTo(active.getThresholds().getRedFromScore());
         assertThat(active.getRandomSampleRate()).isBetween(0.0, 1.0);
         assertThat(active.getRandomSampleBasis()).isNotBlank();
 
-        GoodsList chpl = active.getGoodsListsList().stream().filter(l -> l.getListId().equals("chpl")).findFirst().orElseThrow();
+        GoodsList chpl = active.getGoodsListsList().stream()
+                .filter(l -> l.getListId().equals("chpl"))
+                .findFirst()
+                .orElseThrow();
         assertThat(chpl.getVersion()).isEqualTo("2024-02-23");
         assertThat(chpl.getProvenance().getKind()).isEqualTo(ProvenanceKind.PROVENANCE_KIND_OFFICIAL);
-        assertThat(chpl.getTiersList()).extracting(GoodsListTier::getTier).containsExactly("1", "2", "3.A", "3.B", "4.A", "4.B");
-        assertThat(chpl.getTiersList().stream().mapToInt(GoodsListTier::getHsCodesCount).sum()).isEqualTo(50);
+        assertThat(chpl.getTiersList())
+                .extracting(GoodsListTier::getTier)
+                .containsExactly("1", "2", "3.A", "3.B", "4.A", "4.B");
+        assertThat(chpl.getTiersList().stream()
+                        .mapToInt(GoodsListTier::getHsCodesCount)
+                        .sum())
+                .isEqualTo(50);
         assertThat(chpl.getTiers(0).getHsCodesList()).containsExactly("854231", "854232", "854233", "854239");
         assertThat(chpl.getTiers(2).getVerification()).contains("one secondary source");
     }
@@ -71,29 +83,59 @@ class InspectionGrpcServiceTest {
         Ruleset ruleset = get("rulesets/2");
 
         HandlingTimes handling = ruleset.getHandlingTimes();
-        assertThat(List.of(handling.getGreen(), handling.getBlue(), handling.getYellow(), handling.getRedXray(),
-                handling.getRedUnloading(), handling.getRefused())).extracting(Duration::getSeconds)
+        assertThat(List.of(
+                        handling.getGreen(),
+                        handling.getBlue(),
+                        handling.getYellow(),
+                        handling.getRedXray(),
+                        handling.getRedUnloading(),
+                        handling.getRefused()))
+                .extracting(Duration::getSeconds)
                 .containsExactly(5 * 60L, 5 * 60L, 120 * 60L, 45 * 60L, 240 * 60L, 30 * 60L);
         assertThat(handling.getBasis()).startsWith("estimate:");
 
-        assertThat(ruleset.getRulesList()).extracting(RiskRule::getRuleId).containsExactly("CHPL-TIER-1", "CHPL-TIER-2",
-                "CHPL-TIER-3", "CHPL-TIER-4", "DRONES", "BATTERIES", "MACHINE-TOOLS", "DIVERSION-DESTINATION",
-                "DIVERSION-TRANSIT", "WATCHED-BRAND", "PROHIBITED-FOR-DESTINATION", "WATCHED-PARTY", "UNDERVALUED",
-                "FIRST-TIME-TRADER", "AEO-TRADER", "PARTNER-XRAY");
+        assertThat(ruleset.getRulesList())
+                .extracting(RiskRule::getRuleId)
+                .containsExactly(
+                        "CHPL-TIER-1",
+                        "CHPL-TIER-2",
+                        "CHPL-TIER-3",
+                        "CHPL-TIER-4",
+                        "DRONES",
+                        "BATTERIES",
+                        "MACHINE-TOOLS",
+                        "DIVERSION-DESTINATION",
+                        "DIVERSION-TRANSIT",
+                        "WATCHED-BRAND",
+                        "PROHIBITED-FOR-DESTINATION",
+                        "WATCHED-PARTY",
+                        "UNDERVALUED",
+                        "FIRST-TIME-TRADER",
+                        "AEO-TRADER",
+                        "PARTNER-XRAY");
         RiskRule prohibited = rule(ruleset, "PROHIBITED-FOR-DESTINATION");
         assertThat(prohibited.getMinimumChannel()).isEqualTo(Channel.CHANNEL_REFUSED);
         assertThat(prohibited.getCondition().getGoodsList().getTiersList()).containsExactly("1");
-        assertThat(prohibited.getAlsoRequiresList()).extracting(RuleCondition::getConditionCase)
+        assertThat(prohibited.getAlsoRequiresList())
+                .extracting(RuleCondition::getConditionCase)
                 .containsExactly(RuleCondition.ConditionCase.BRAND, RuleCondition.ConditionCase.COUNTRY);
-        assertThat(prohibited.getAlsoRequires(1).getCountry().getRole()).isEqualTo(CountryRole.COUNTRY_ROLE_DESTINATION);
-        assertThat(prohibited.getAlsoRequires(1).getCountry().getCountryCodesList()).containsExactly("RU", "BY");
+        assertThat(prohibited.getAlsoRequires(1).getCountry().getRole())
+                .isEqualTo(CountryRole.COUNTRY_ROLE_DESTINATION);
+        assertThat(prohibited.getAlsoRequires(1).getCountry().getCountryCodesList())
+                .containsExactly("RU", "BY");
         RiskRule watched = rule(ruleset, "WATCHED-PARTY");
         assertThat(watched.getMinimumChannel()).isEqualTo(Channel.CHANNEL_RED);
-        assertThat(watched.getCondition().getPartyScreening().getMinSimilarity()).isEqualTo(0.85);
-        assertThat(rule(ruleset, "UNDERVALUED").getCondition().getValueAnomaly().getMaxRatio()).isEqualTo(0.2);
-        assertThat(rule(ruleset, "FIRST-TIME-TRADER").getCondition().hasFirstTimeTrader()).isTrue();
+        assertThat(watched.getCondition().getPartyScreening().getMinSimilarity())
+                .isEqualTo(0.85);
+        assertThat(rule(ruleset, "UNDERVALUED").getCondition().getValueAnomaly().getMaxRatio())
+                .isEqualTo(0.2);
+        assertThat(rule(ruleset, "FIRST-TIME-TRADER").getCondition().hasFirstTimeTrader())
+                .isTrue();
         assertThat(rule(ruleset, "FIRST-TIME-TRADER").getWeight()).isEqualTo(10);
-        assertThat(rule(ruleset, "PARTNER-XRAY").getCondition().getPartnerInspection().getAdministrationCountryCodesList())
+        assertThat(rule(ruleset, "PARTNER-XRAY")
+                        .getCondition()
+                        .getPartnerInspection()
+                        .getAdministrationCountryCodesList())
                 .containsExactly("CN");
     }
 
@@ -107,7 +149,10 @@ class InspectionGrpcServiceTest {
     }
 
     private static RiskRule rule(Ruleset ruleset, String ruleId) {
-        return ruleset.getRulesList().stream().filter(r -> r.getRuleId().equals(ruleId)).findFirst().orElseThrow();
+        return ruleset.getRulesList().stream()
+                .filter(r -> r.getRuleId().equals(ruleId))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -124,16 +169,20 @@ class InspectionGrpcServiceTest {
             assertThat(r.getWeight()).isNegative();
             assertThat(r.getCondition().hasTraderAeo()).isTrue();
         });
-        assertThat(ruleset.getRulesList()).anySatisfy(r -> assertThat(r.getCondition().getHsPrefix().getPrefixesList())
-                .contains("8806"));
+        assertThat(ruleset.getRulesList())
+                .anySatisfy(r -> assertThat(r.getCondition().getHsPrefix().getPrefixesList())
+                        .contains("8806"));
     }
 
     @Test
     void rulesetsAreReadByAnalystsOfficersAuditorsAndServicesOnly() {
         for (String role : List.of(Roles.RISK_ANALYST, Roles.CUSTOMS_OFFICER, Roles.AUDITOR, Roles.SERVICE)) {
-            assertThat(get("rulesets/active", TestTokens.as(role)).getName()).as(role).isEqualTo("rulesets/2");
+            assertThat(get("rulesets/active", TestTokens.as(role)).getName())
+                    .as(role)
+                    .isEqualTo("rulesets/2");
         }
-        for (String role : List.of(Roles.FREIGHT_PLATFORM, Roles.CARRIER, Roles.BORDER_OPERATOR, Roles.PARTNER_CUSTOMS)) {
+        for (String role :
+                List.of(Roles.FREIGHT_PLATFORM, Roles.CARRIER, Roles.BORDER_OPERATOR, Roles.PARTNER_CUSTOMS)) {
             Throwable thrown = catchThrowable(() -> get("rulesets/active", TestTokens.as(role)));
             assertThat(Status.fromThrowable(thrown).getCode()).as(role).isEqualTo(Status.Code.PERMISSION_DENIED);
         }
@@ -146,8 +195,16 @@ class InspectionGrpcServiceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "rulesets/0", "rulesets/-1", "rulesets/latest", "rulesets/1x", "1",
-            "rulesets/99999999999999999999"})
+    @ValueSource(
+            strings = {
+                "",
+                "rulesets/0",
+                "rulesets/-1",
+                "rulesets/latest",
+                "rulesets/1x",
+                "1",
+                "rulesets/99999999999999999999"
+            })
     void malformedNameIsInvalid(String name) {
         var failure = assertFails(() -> get(name), Status.Code.INVALID_ARGUMENT, "INVALID_NAME");
         assertThat(failure.badFields()).containsExactly("name");

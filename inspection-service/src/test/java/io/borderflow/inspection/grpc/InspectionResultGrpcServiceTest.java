@@ -39,21 +39,33 @@ class InspectionResultGrpcServiceTest {
     private String decide(String checkpoint, String... hsCodes) {
         Declaration.Builder declaration = DeclarationGrpcServiceTest.electronics(checkpoint, hsCodes[0]);
         for (int i = 1; i < hsCodes.length; i++) {
-            declaration.addGoodsLines(GoodsLine.newBuilder(declaration.getGoodsLines(0)).setHsCode(hsCodes[i]));
+            declaration.addGoodsLines(
+                    GoodsLine.newBuilder(declaration.getGoodsLines(0)).setHsCode(hsCodes[i]));
         }
-        return as(OFFICER).submitDeclaration(SubmitDeclarationRequest.newBuilder().setRequestId("req-" + UUID.randomUUID())
-                .setDeclaration(declaration).build()).getDecision().getName();
+        return as(OFFICER)
+                .submitDeclaration(SubmitDeclarationRequest.newBuilder()
+                        .setRequestId("req-" + UUID.randomUUID())
+                        .setDeclaration(declaration)
+                        .build())
+                .getDecision()
+                .getName();
     }
 
     private RecordInspectionResultRequest result(String decision, InspectionOutcome outcome, String... confirmed) {
-        return RecordInspectionResultRequest.newBuilder().setDecision(decision).setOutcome(outcome)
-                .addAllConfirmedRuleIds(List.of(confirmed)).build();
+        return RecordInspectionResultRequest.newBuilder()
+                .setDecision(decision)
+                .setOutcome(outcome)
+                .addAllConfirmedRuleIds(List.of(confirmed))
+                .build();
     }
 
     /** A partner administration's officer: partner-customs, speaking for the administration of this country. */
     private static CallCredentials partner(String administration) {
-        return TestTokens.bearer(TestTokens.issuer().token("partner-" + administration.toLowerCase())
-                .roles(Roles.PARTNER_CUSTOMS).administration(administration).sign());
+        return TestTokens.bearer(TestTokens.issuer()
+                .token("partner-" + administration.toLowerCase())
+                .roles(Roles.PARTNER_CUSTOMS)
+                .administration(administration)
+                .sign());
     }
 
     @Test
@@ -62,19 +74,28 @@ class InspectionResultGrpcServiceTest {
         String chips = decide(checkpoint, "854231");
 
         // ruleset 2 recognises the X-ray inspections of China only (PARTNER-XRAY)
-        assertFails(() -> as(partner("TR")).recordInspectionResult(result(chips, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING)),
-                Status.Code.PERMISSION_DENIED, "ADMINISTRATION_NOT_RECOGNISED");
-        assertFails(() -> as(TestTokens.as(Roles.PARTNER_CUSTOMS)).recordInspectionResult(
-                result(chips, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING)),
-                Status.Code.PERMISSION_DENIED, "ADMINISTRATION_NOT_RECOGNISED");
+        assertFails(
+                () -> as(partner("TR"))
+                        .recordInspectionResult(result(chips, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING)),
+                Status.Code.PERMISSION_DENIED,
+                "ADMINISTRATION_NOT_RECOGNISED");
+        assertFails(
+                () -> as(TestTokens.as(Roles.PARTNER_CUSTOMS))
+                        .recordInspectionResult(result(chips, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING)),
+                Status.Code.PERMISSION_DENIED,
+                "ADMINISTRATION_NOT_RECOGNISED");
 
         // nothing was recorded by the refusals: the recognised partner's result is the first
-        var recorded = as(partner("CN")).recordInspectionResult(
-                result(chips, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING)).getResult();
+        var recorded = as(partner("CN"))
+                .recordInspectionResult(result(chips, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING))
+                .getResult();
         assertThat(recorded.getName()).isEqualTo(chips.replace("/decision", "/result"));
-        var audit = as(TestTokens.as(Roles.AUDITOR)).listAuditRecords(
-                io.borderflow.api.inspection.v1.ListAuditRecordsRequest.newBuilder().setAction("inspection-result.record")
-                        .setPageSize(500).build()).getAuditRecordsList();
+        var audit = as(TestTokens.as(Roles.AUDITOR))
+                .listAuditRecords(io.borderflow.api.inspection.v1.ListAuditRecordsRequest.newBuilder()
+                        .setAction("inspection-result.record")
+                        .setPageSize(500)
+                        .build())
+                .getAuditRecordsList();
         assertThat(audit).anySatisfy(r -> {
             assertThat(r.getResource()).isEqualTo(recorded.getName());
             assertThat(r.getSubject()).isEqualTo("partner-cn");
@@ -88,7 +109,10 @@ class InspectionResultGrpcServiceTest {
     }
 
     private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        return Timestamp.newBuilder()
+                .setSeconds(instant.getEpochSecond())
+                .setNanos(instant.getNano())
+                .build();
     }
 
     @Test
@@ -100,24 +124,37 @@ class InspectionResultGrpcServiceTest {
         decide(checkpoint, "620342");
         Instant end = Instant.now().plusMillis(1);
 
-        var recorded = as(OFFICER).recordInspectionResult(
-                result(chips, InspectionOutcome.INSPECTION_OUTCOME_MISDECLARED_GOODS, "CHPL-TIER-1")).getResult();
+        var recorded = as(OFFICER)
+                .recordInspectionResult(
+                        result(chips, InspectionOutcome.INSPECTION_OUTCOME_MISDECLARED_GOODS, "CHPL-TIER-1"))
+                .getResult();
         assertThat(recorded.getName()).isEqualTo(chips.replace("/decision", "/result"));
         assertThat(recorded.getConfirmedRuleIdsList()).containsExactly("CHPL-TIER-1");
-        as(partner("CN")).recordInspectionResult(
-                result(chipsAndBatteries, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING));
+        as(partner("CN"))
+                .recordInspectionResult(result(chipsAndBatteries, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING));
 
-        assertFails(() -> as(OFFICER).recordInspectionResult(result(chips, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING)),
-                Status.Code.FAILED_PRECONDITION, "RESULT_ALREADY_RECORDED");
+        assertFails(
+                () -> as(OFFICER)
+                        .recordInspectionResult(result(chips, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING)),
+                Status.Code.FAILED_PRECONDITION,
+                "RESULT_ALREADY_RECORDED");
 
-        var report = as(TestTokens.as(Roles.RISK_ANALYST)).getRulePerformance(GetRulePerformanceRequest.newBuilder()
-                .setStartTime(timestamp(start)).setEndTime(timestamp(end)).build());
+        var report = as(TestTokens.as(Roles.RISK_ANALYST))
+                .getRulePerformance(GetRulePerformanceRequest.newBuilder()
+                        .setStartTime(timestamp(start))
+                        .setEndTime(timestamp(end))
+                        .build());
         assertThat(report.getDecisions()).isEqualTo(3);
-        RulePerformance tier1 = report.getRulesList().stream().filter(r -> r.getRuleId().equals("CHPL-TIER-1")).findFirst()
+        RulePerformance tier1 = report.getRulesList().stream()
+                .filter(r -> r.getRuleId().equals("CHPL-TIER-1"))
+                .findFirst()
                 .orElseThrow();
-        assertThat(List.of(tier1.getHits(), tier1.getInspections(), tier1.getConfirmedFindings())).containsExactly(2L, 2L, 1L);
+        assertThat(List.of(tier1.getHits(), tier1.getInspections(), tier1.getConfirmedFindings()))
+                .containsExactly(2L, 2L, 1L);
         assertThat(tier1.getHitRate()).isEqualTo(0.5);
-        RulePerformance batteries = report.getRulesList().stream().filter(r -> r.getRuleId().equals("BATTERIES")).findFirst()
+        RulePerformance batteries = report.getRulesList().stream()
+                .filter(r -> r.getRuleId().equals("BATTERIES"))
+                .findFirst()
                 .orElseThrow();
         assertThat(List.of(batteries.getHits(), batteries.getInspections(), batteries.getConfirmedFindings()))
                 .containsExactly(1L, 1L, 0L);
@@ -128,17 +165,27 @@ class InspectionResultGrpcServiceTest {
         String checkpoint = "checkpoints/test-" + UUID.randomUUID().toString().substring(0, 8);
         String chips = decide(checkpoint, "854231");
 
-        var failure = assertFails(() -> as(OFFICER).recordInspectionResult(
-                result(chips, InspectionOutcome.INSPECTION_OUTCOME_MISDECLARED_GOODS, "DRONES")),
-                Status.Code.INVALID_ARGUMENT, "INVALID_RESULT");
+        var failure = assertFails(
+                () -> as(OFFICER)
+                        .recordInspectionResult(
+                                result(chips, InspectionOutcome.INSPECTION_OUTCOME_MISDECLARED_GOODS, "DRONES")),
+                Status.Code.INVALID_ARGUMENT,
+                "INVALID_RESULT");
         assertThat(failure.badFields()).containsExactly("confirmed_rule_ids");
-        assertFails(() -> as(OFFICER).recordInspectionResult(result(chips, InspectionOutcome.INSPECTION_OUTCOME_UNSPECIFIED)),
-                Status.Code.INVALID_ARGUMENT, "INVALID_RESULT");
-        assertFails(() -> as(OFFICER).recordInspectionResult(result(
-                "declarations/00000000-0000-0000-0000-000000000000/decision", InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING)),
-                Status.Code.NOT_FOUND, "DECISION_NOT_FOUND");
-        Throwable platform = catchThrowable(() -> as(TestTokens.as(Roles.FREIGHT_PLATFORM)).recordInspectionResult(
-                result(chips, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING)));
+        assertFails(
+                () -> as(OFFICER)
+                        .recordInspectionResult(result(chips, InspectionOutcome.INSPECTION_OUTCOME_UNSPECIFIED)),
+                Status.Code.INVALID_ARGUMENT,
+                "INVALID_RESULT");
+        assertFails(
+                () -> as(OFFICER)
+                        .recordInspectionResult(result(
+                                "declarations/00000000-0000-0000-0000-000000000000/decision",
+                                InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING)),
+                Status.Code.NOT_FOUND,
+                "DECISION_NOT_FOUND");
+        Throwable platform = catchThrowable(() -> as(TestTokens.as(Roles.FREIGHT_PLATFORM))
+                .recordInspectionResult(result(chips, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING)));
         assertThat(Status.fromThrowable(platform).getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
         // none of the refused calls recorded anything: the first valid result is still accepted
         as(OFFICER).recordInspectionResult(result(chips, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING));

@@ -43,8 +43,12 @@ class RulesetActivationGrpcServiceTest {
     }
 
     private Ruleset draft(String title) {
-        return as(ANALYST).createRuleset(CreateRulesetRequest.newBuilder().setRequestId("ruleset-" + UUID.randomUUID())
-                .setRuleset(RulesetDrafts.minimal(title + " " + UUID.randomUUID().toString().substring(0, 8))).build())
+        return as(ANALYST)
+                .createRuleset(CreateRulesetRequest.newBuilder()
+                        .setRequestId("ruleset-" + UUID.randomUUID())
+                        .setRuleset(RulesetDrafts.minimal(
+                                title + " " + UUID.randomUUID().toString().substring(0, 8)))
+                        .build())
                 .getRuleset();
     }
 
@@ -53,20 +57,28 @@ class RulesetActivationGrpcServiceTest {
     }
 
     private Ruleset activate(CallCredentials credentials, String name, Instant when) {
-        return as(credentials).activateRuleset(ActivateRulesetRequest.newBuilder().setName(name)
-                .setActivateTime(RulesetDrafts.timestamp(when)).build()).getRuleset();
+        return as(credentials)
+                .activateRuleset(ActivateRulesetRequest.newBuilder()
+                        .setName(name)
+                        .setActivateTime(RulesetDrafts.timestamp(when))
+                        .build())
+                .getRuleset();
     }
 
     private Ruleset get(String name) {
-        return as(ANALYST).getRuleset(GetRulesetRequest.newBuilder().setName(name).build()).getRuleset();
+        return as(ANALYST)
+                .getRuleset(GetRulesetRequest.newBuilder().setName(name).build())
+                .getRuleset();
     }
 
     /** A far-future time after every activation stored so far: 30 days after the latest, 2090 at the earliest. */
     private Instant nextFreeActivationTime() {
         Instant latest = FAR_FUTURE;
-        for (Ruleset ruleset : as(ANALYST).listRulesets(ListRulesetsRequest.newBuilder().setPageSize(500).build())
+        for (Ruleset ruleset : as(ANALYST)
+                .listRulesets(ListRulesetsRequest.newBuilder().setPageSize(500).build())
                 .getRulesetsList()) {
-            if (ruleset.hasActivateTime() && RulesetDrafts.instant(ruleset.getActivateTime()).isAfter(latest)) {
+            if (ruleset.hasActivateTime()
+                    && RulesetDrafts.instant(ruleset.getActivateTime()).isAfter(latest)) {
                 latest = RulesetDrafts.instant(ruleset.getActivateTime());
             }
         }
@@ -88,14 +100,21 @@ class RulesetActivationGrpcServiceTest {
                 .isEqualTo(draft.toBuilder().clearState().build());
         assertThat(get(draft.getName())).isEqualTo(scheduled);
         assertThat(get("rulesets/active")).isEqualTo(activeBefore);
-        assertThat(as(TestTokens.as(Roles.AUDITOR)).listAuditRecords(ListAuditRecordsRequest.newBuilder()
-                .setAction("ruleset.activate").setPageSize(500).build()).getAuditRecordsList()).anySatisfy(r -> {
+        assertThat(as(TestTokens.as(Roles.AUDITOR))
+                        .listAuditRecords(ListAuditRecordsRequest.newBuilder()
+                                .setAction("ruleset.activate")
+                                .setPageSize(500)
+                                .build())
+                        .getAuditRecordsList())
+                .anySatisfy(r -> {
                     assertThat(r.getResource()).isEqualTo(draft.getName());
                     assertThat(r.getSubject()).isEqualTo("test-" + Roles.RISK_ANALYST);
                 });
 
         // a version is activated once, even for a later time
-        assertFails(() -> activate(draft.getName(), when.plus(Duration.ofDays(1))), Status.Code.FAILED_PRECONDITION,
+        assertFails(
+                () -> activate(draft.getName(), when.plus(Duration.ofDays(1))),
+                Status.Code.FAILED_PRECONDITION,
                 "RULESET_ALREADY_ACTIVATED");
         assertThat(get(draft.getName())).isEqualTo(scheduled);
     }
@@ -107,7 +126,9 @@ class RulesetActivationGrpcServiceTest {
         Instant when = nextFreeActivationTime();
         activate(first.getName(), when);
 
-        assertFails(() -> activate(second.getName(), when.minus(Duration.ofDays(1))), Status.Code.FAILED_PRECONDITION,
+        assertFails(
+                () -> activate(second.getName(), when.minus(Duration.ofDays(1))),
+                Status.Code.FAILED_PRECONDITION,
                 "ACTIVATION_OUT_OF_ORDER");
         assertFails(() -> activate(second.getName(), when), Status.Code.FAILED_PRECONDITION, "ACTIVATION_OUT_OF_ORDER");
         assertThat(get(second.getName()).getState()).isEqualTo(RulesetState.RULESET_STATE_DRAFT);
@@ -121,8 +142,10 @@ class RulesetActivationGrpcServiceTest {
     void anActivationMoreThanAMinuteAgoIsInThePast() {
         Ruleset draft = draft("Backdated");
 
-        assertFails(() -> activate(draft.getName(), Instant.now().minus(Duration.ofHours(1))),
-                Status.Code.FAILED_PRECONDITION, "ACTIVATION_IN_THE_PAST");
+        assertFails(
+                () -> activate(draft.getName(), Instant.now().minus(Duration.ofHours(1))),
+                Status.Code.FAILED_PRECONDITION,
+                "ACTIVATION_IN_THE_PAST");
 
         assertThat(get(draft.getName()).getState()).isEqualTo(RulesetState.RULESET_STATE_DRAFT);
         assertThat(get(draft.getName()).hasActivateTime()).isFalse();
@@ -132,7 +155,8 @@ class RulesetActivationGrpcServiceTest {
     void anUnknownOrMalformedVersionIsRefused() {
         Instant when = nextFreeActivationTime();
         assertFails(() -> activate("rulesets/999999", when), Status.Code.NOT_FOUND, "RULESET_NOT_FOUND");
-        var malformed = assertFails(() -> activate("rulesets/latest", when), Status.Code.INVALID_ARGUMENT, "INVALID_NAME");
+        var malformed =
+                assertFails(() -> activate("rulesets/latest", when), Status.Code.INVALID_ARGUMENT, "INVALID_NAME");
         assertThat(malformed.badFields()).containsExactly("name");
     }
 

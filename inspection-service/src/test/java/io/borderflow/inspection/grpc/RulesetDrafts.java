@@ -31,8 +31,7 @@ import java.util.Locale;
 
 /** Ruleset drafts as a risk analyst would send them to CreateRuleset or SimulateRuleset: valid unless a test breaks them. */
 final class RulesetDrafts {
-    private RulesetDrafts() {
-    }
+    private RulesetDrafts() {}
 
     /** One rule (rules[0]: HS prefix 8806, weight 60, at least RED), thresholds 30/60, no random sample. */
     static Ruleset.Builder minimal(String displayName) {
@@ -66,65 +65,143 @@ final class RulesetDrafts {
                 .setThresholds(thresholds(25, 55))
                 .setRandomSampleRate(0.03)
                 .setRandomSampleBasis("estimate: 3% keeps green honest within capacity")
-                .setHandlingTimes(HandlingTimes.newBuilder().setGreen(minutes(4)).setBlue(minutes(6))
-                        .setYellow(minutes(90)).setRedXray(minutes(40)).setRedUnloading(minutes(200))
-                        .setRefused(minutes(20)).setBasis("estimate: timed at one post over a week"))
-                .addGoodsLists(GoodsList.newBuilder().setListId("chpl-core").setDisplayName("CHPL tiers 1 and 2, in part")
+                .setHandlingTimes(HandlingTimes.newBuilder()
+                        .setGreen(minutes(4))
+                        .setBlue(minutes(6))
+                        .setYellow(minutes(90))
+                        .setRedXray(minutes(40))
+                        .setRedUnloading(minutes(200))
+                        .setRefused(minutes(20))
+                        .setBasis("estimate: timed at one post over a week"))
+                .addGoodsLists(GoodsList.newBuilder()
+                        .setListId("chpl-core")
+                        .setDisplayName("CHPL tiers 1 and 2, in part")
                         .setVersion("2024-02-23")
-                        .setProvenance(Provenance.newBuilder().setKind(ProvenanceKind.PROVENANCE_KIND_OFFICIAL)
-                                .setCitation("US Bureau of Industry and Security, \"Common High Priority List\" (2024-02-23)")
-                                .setUrl("https://www.bis.gov/licensing/country-guidance/common-high-priority-items-list-chpl")
+                        .setProvenance(Provenance.newBuilder()
+                                .setKind(ProvenanceKind.PROVENANCE_KIND_OFFICIAL)
+                                .setCitation(
+                                        "US Bureau of Industry and Security, \"Common High Priority List\" (2024-02-23)")
+                                .setUrl(
+                                        "https://www.bis.gov/licensing/country-guidance/common-high-priority-items-list-chpl")
                                 .setNote("three codes of tiers 1 and 2"))
-                        .addTiers(GoodsListTier.newBuilder().setTier("1").setDescription("Integrated circuits")
-                                .addHsCodes("854231").addHsCodes("854232").setVerification("official list"))
-                        .addTiers(GoodsListTier.newBuilder().setTier("2").setDescription("Other electronics")
-                                .addHsCodes("851762").setVerification("official list")))
-                .addRules(rule("CHPL-CORE-1", 70, Channel.CHANNEL_RED, RuleCondition.newBuilder()
-                        .setGoodsList(GoodsListCondition.newBuilder().setListId("chpl-core").addTiers("1")).build()))
-                .addRules(rule("CHIPS-TO-RUSSIA", 20, Channel.CHANNEL_REFUSED, RuleCondition.newBuilder()
-                        .setGoodsList(GoodsListCondition.newBuilder().setListId("chpl-core")).build()).toBuilder()
+                        .addTiers(GoodsListTier.newBuilder()
+                                .setTier("1")
+                                .setDescription("Integrated circuits")
+                                .addHsCodes("854231")
+                                .addHsCodes("854232")
+                                .setVerification("official list"))
+                        .addTiers(GoodsListTier.newBuilder()
+                                .setTier("2")
+                                .setDescription("Other electronics")
+                                .addHsCodes("851762")
+                                .setVerification("official list")))
+                .addRules(rule(
+                        "CHPL-CORE-1",
+                        70,
+                        Channel.CHANNEL_RED,
+                        RuleCondition.newBuilder()
+                                .setGoodsList(GoodsListCondition.newBuilder()
+                                        .setListId("chpl-core")
+                                        .addTiers("1"))
+                                .build()))
+                .addRules(rule(
+                                "CHIPS-TO-RUSSIA",
+                                20,
+                                Channel.CHANNEL_REFUSED,
+                                RuleCondition.newBuilder()
+                                        .setGoodsList(
+                                                GoodsListCondition.newBuilder().setListId("chpl-core"))
+                                        .build())
+                        .toBuilder()
                         .addAlsoRequires(country(CountryRole.COUNTRY_ROLE_DESTINATION, "RU", "BY"))
-                        .addAlsoRequires(RuleCondition.newBuilder().setBrand(BrandCondition.newBuilder()
-                                .addBrands("Texas Instruments").addBrands("Analog Devices"))))
+                        .addAlsoRequires(RuleCondition.newBuilder()
+                                .setBrand(BrandCondition.newBuilder()
+                                        .addBrands("Texas Instruments")
+                                        .addBrands("Analog Devices"))))
                 .addRules(rule("DRONES", 60, Channel.CHANNEL_RED, hsPrefix("8806")))
-                .addRules(rule("WATCHED-PARTY", 60, Channel.CHANNEL_RED, RuleCondition.newBuilder()
-                        .setPartyScreening(PartyScreeningCondition.newBuilder().setMinSimilarity(0.9)
-                                .addParties(WatchedParty.newBuilder().setName("Tekhnoprom Logistik")
-                                        .addAliases("ООО «Технопром Логистик»").setNote("illustrative")))
-                        .build()))
-                .addRules(rule("UNDERVALUED", 30, Channel.CHANNEL_UNSPECIFIED, RuleCondition.newBuilder()
-                        .setValueAnomaly(ValueAnomalyCondition.newBuilder().setMaxRatio(0.25)
-                                .addReferences(ReferenceValue.newBuilder().setHsPrefix("8542").setUsdPerKg(1000)
-                                        .setBasis("estimate: integrated circuits"))
-                                .addUsdRates(CurrencyRate.newBuilder().setCurrency("CNY").setUsd(0.14))
-                                .addUsdRates(CurrencyRate.newBuilder().setCurrency("EUR").setUsd(1.08)))
-                        .build()))
-                .addRules(rule("FIRST-TIME-TRADER", 5, Channel.CHANNEL_UNSPECIFIED, RuleCondition.newBuilder()
-                        .setFirstTimeTrader(FirstTimeTraderCondition.getDefaultInstance()).build()))
-                .addRules(rule("TRANSIT-KG", 10, Channel.CHANNEL_UNSPECIFIED, country(CountryRole.COUNTRY_ROLE_TRANSIT, "KG")))
-                .addRules(rule("PARTNER-XRAY", -25, Channel.CHANNEL_UNSPECIFIED, RuleCondition.newBuilder()
-                        .setPartnerInspection(PartnerInspectionCondition.newBuilder().addAdministrationCountryCodes("CN"))
-                        .build()))
-                .addRules(rule("AEO-TRADER", -20, Channel.CHANNEL_UNSPECIFIED, RuleCondition.newBuilder()
-                        .setTraderAeo(TraderAeoCondition.getDefaultInstance()).build()));
+                .addRules(rule(
+                        "WATCHED-PARTY",
+                        60,
+                        Channel.CHANNEL_RED,
+                        RuleCondition.newBuilder()
+                                .setPartyScreening(PartyScreeningCondition.newBuilder()
+                                        .setMinSimilarity(0.9)
+                                        .addParties(WatchedParty.newBuilder()
+                                                .setName("Tekhnoprom Logistik")
+                                                .addAliases("ООО «Технопром Логистик»")
+                                                .setNote("illustrative")))
+                                .build()))
+                .addRules(rule(
+                        "UNDERVALUED",
+                        30,
+                        Channel.CHANNEL_UNSPECIFIED,
+                        RuleCondition.newBuilder()
+                                .setValueAnomaly(ValueAnomalyCondition.newBuilder()
+                                        .setMaxRatio(0.25)
+                                        .addReferences(ReferenceValue.newBuilder()
+                                                .setHsPrefix("8542")
+                                                .setUsdPerKg(1000)
+                                                .setBasis("estimate: integrated circuits"))
+                                        .addUsdRates(CurrencyRate.newBuilder()
+                                                .setCurrency("CNY")
+                                                .setUsd(0.14))
+                                        .addUsdRates(CurrencyRate.newBuilder()
+                                                .setCurrency("EUR")
+                                                .setUsd(1.08)))
+                                .build()))
+                .addRules(rule(
+                        "FIRST-TIME-TRADER",
+                        5,
+                        Channel.CHANNEL_UNSPECIFIED,
+                        RuleCondition.newBuilder()
+                                .setFirstTimeTrader(FirstTimeTraderCondition.getDefaultInstance())
+                                .build()))
+                .addRules(rule(
+                        "TRANSIT-KG", 10, Channel.CHANNEL_UNSPECIFIED, country(CountryRole.COUNTRY_ROLE_TRANSIT, "KG")))
+                .addRules(rule(
+                        "PARTNER-XRAY",
+                        -25,
+                        Channel.CHANNEL_UNSPECIFIED,
+                        RuleCondition.newBuilder()
+                                .setPartnerInspection(
+                                        PartnerInspectionCondition.newBuilder().addAdministrationCountryCodes("CN"))
+                                .build()))
+                .addRules(rule(
+                        "AEO-TRADER",
+                        -20,
+                        Channel.CHANNEL_UNSPECIFIED,
+                        RuleCondition.newBuilder()
+                                .setTraderAeo(TraderAeoCondition.getDefaultInstance())
+                                .build()));
     }
 
     static RiskRule rule(String ruleId, int weight, Channel minimum, RuleCondition condition) {
-        return RiskRule.newBuilder().setRuleId(ruleId).setDescription(ruleId.toLowerCase(Locale.ROOT).replace('-', ' '))
-                .setWeight(weight).setMinimumChannel(minimum).setCondition(condition).build();
+        return RiskRule.newBuilder()
+                .setRuleId(ruleId)
+                .setDescription(ruleId.toLowerCase(Locale.ROOT).replace('-', ' '))
+                .setWeight(weight)
+                .setMinimumChannel(minimum)
+                .setCondition(condition)
+                .build();
     }
 
     static RuleCondition hsPrefix(String... prefixes) {
-        return RuleCondition.newBuilder().setHsPrefix(HsPrefixCondition.newBuilder().addAllPrefixes(List.of(prefixes))).build();
+        return RuleCondition.newBuilder()
+                .setHsPrefix(HsPrefixCondition.newBuilder().addAllPrefixes(List.of(prefixes)))
+                .build();
     }
 
     static RuleCondition country(CountryRole role, String... codes) {
-        return RuleCondition.newBuilder().setCountry(CountryCondition.newBuilder().setRole(role)
-                .addAllCountryCodes(List.of(codes))).build();
+        return RuleCondition.newBuilder()
+                .setCountry(CountryCondition.newBuilder().setRole(role).addAllCountryCodes(List.of(codes)))
+                .build();
     }
 
     static ChannelThresholds thresholds(int yellowFrom, int redFrom) {
-        return ChannelThresholds.newBuilder().setYellowFromScore(yellowFrom).setRedFromScore(redFrom).build();
+        return ChannelThresholds.newBuilder()
+                .setYellowFromScore(yellowFrom)
+                .setRedFromScore(redFrom)
+                .build();
     }
 
     static Duration minutes(long minutes) {
@@ -132,7 +209,10 @@ final class RulesetDrafts {
     }
 
     static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        return Timestamp.newBuilder()
+                .setSeconds(instant.getEpochSecond())
+                .setNanos(instant.getNano())
+                .build();
     }
 
     static Instant instant(Timestamp timestamp) {

@@ -59,13 +59,19 @@ class RulesetGrpcServiceTest {
     }
 
     private Ruleset create(String requestId, Ruleset draft) {
-        return as(ANALYST).createRuleset(CreateRulesetRequest.newBuilder().setRequestId(requestId).setRuleset(draft).build())
+        return as(ANALYST)
+                .createRuleset(CreateRulesetRequest.newBuilder()
+                        .setRequestId(requestId)
+                        .setRuleset(draft)
+                        .build())
                 .getRuleset();
     }
 
     /** Every stored version, newest first. */
     private List<Ruleset> all(CallCredentials credentials) {
-        return as(credentials).listRulesets(ListRulesetsRequest.newBuilder().setPageSize(500).build()).getRulesetsList();
+        return as(credentials)
+                .listRulesets(ListRulesetsRequest.newBuilder().setPageSize(500).build())
+                .getRulesetsList();
     }
 
     private List<Ruleset> all() {
@@ -74,7 +80,13 @@ class RulesetGrpcServiceTest {
 
     /** A stored version without the fields the server sets: what the caller sent. */
     private static Ruleset asSent(Ruleset stored) {
-        return stored.toBuilder().clearName().clearVersion().clearState().clearCreateTime().clearActivateTime().build();
+        return stored.toBuilder()
+                .clearName()
+                .clearVersion()
+                .clearState()
+                .clearCreateTime()
+                .clearActivateTime()
+                .build();
     }
 
     @Test
@@ -90,15 +102,25 @@ class RulesetGrpcServiceTest {
         assertThat(created.getState()).isEqualTo(RulesetState.RULESET_STATE_DRAFT);
         assertThat(created.hasActivateTime()).isFalse();
         assertThat(RulesetDrafts.instant(created.getCreateTime())).isBetween(before, Instant.now());
-        // rules in order with their further conditions, every condition kind, goods list with provenance, handling times
+        // rules in order with their further conditions, every condition kind, goods list with provenance, handling
+        // times
         assertThat(asSent(created)).isEqualTo(draft);
 
-        assertThat(as(TestTokens.as(Roles.CUSTOMS_OFFICER)).getRuleset(GetRulesetRequest.newBuilder()
-                .setName(created.getName()).build()).getRuleset()).isEqualTo(created);
+        assertThat(as(TestTokens.as(Roles.CUSTOMS_OFFICER))
+                        .getRuleset(GetRulesetRequest.newBuilder()
+                                .setName(created.getName())
+                                .build())
+                        .getRuleset())
+                .isEqualTo(created);
         assertThat(all().get(0)).isEqualTo(created);
         assertThat(all(TestTokens.as(Roles.AUDITOR))).contains(created);
-        assertThat(as(TestTokens.as(Roles.AUDITOR)).listAuditRecords(ListAuditRecordsRequest.newBuilder()
-                .setAction("ruleset.create").setPageSize(500).build()).getAuditRecordsList()).anySatisfy(r -> {
+        assertThat(as(TestTokens.as(Roles.AUDITOR))
+                        .listAuditRecords(ListAuditRecordsRequest.newBuilder()
+                                .setAction("ruleset.create")
+                                .setPageSize(500)
+                                .build())
+                        .getAuditRecordsList())
+                .anySatisfy(r -> {
                     assertThat(r.getResource()).isEqualTo(created.getName());
                     assertThat(r.getSubject()).isEqualTo("test-" + Roles.RISK_ANALYST);
                     assertThat(r.getOutcome()).isEqualTo(AuditOutcome.AUDIT_OUTCOME_SUCCEEDED);
@@ -108,12 +130,19 @@ class RulesetGrpcServiceTest {
 
     @Test
     void aDraftWithoutHandlingTimesGetsTheDefaults() {
-        Ruleset created = create(requestId(), RulesetDrafts.minimal(unique("Defaults")).build());
+        Ruleset created =
+                create(requestId(), RulesetDrafts.minimal(unique("Defaults")).build());
 
         var handling = created.getHandlingTimes();
         // 5 min green and blue, 2 h yellow, 45 min X-ray, 4 h unloading, 30 min refusal
-        assertThat(List.of(handling.getGreen(), handling.getBlue(), handling.getYellow(), handling.getRedXray(),
-                handling.getRedUnloading(), handling.getRefused())).extracting(Duration::getSeconds)
+        assertThat(List.of(
+                        handling.getGreen(),
+                        handling.getBlue(),
+                        handling.getYellow(),
+                        handling.getRedXray(),
+                        handling.getRedUnloading(),
+                        handling.getRefused()))
+                .extracting(Duration::getSeconds)
                 .containsExactly(300L, 300L, 7200L, 2700L, 14400L, 1800L);
         assertThat(handling.getBasis()).isNotBlank();
     }
@@ -125,11 +154,18 @@ class RulesetGrpcServiceTest {
 
         Ruleset first = create(requestId, draft);
         assertThat(create(requestId, draft)).isEqualTo(first);
-        assertThat(all()).filteredOn(r -> r.getDisplayName().equals(draft.getDisplayName())).hasSize(1);
+        assertThat(all())
+                .filteredOn(r -> r.getDisplayName().equals(draft.getDisplayName()))
+                .hasSize(1);
 
-        var failure = assertFails(() -> create(requestId, draft.toBuilder().setDescription("something else").build()),
-                Status.Code.ALREADY_EXISTS, "REQUEST_ID_REUSED");
-        assertThat(failure.errorInfo().getMetadataMap()).containsEntry("name", first.getName())
+        var failure = assertFails(
+                () -> create(
+                        requestId,
+                        draft.toBuilder().setDescription("something else").build()),
+                Status.Code.ALREADY_EXISTS,
+                "REQUEST_ID_REUSED");
+        assertThat(failure.errorInfo().getMetadataMap())
+                .containsEntry("name", first.getName())
                 .containsEntry("request_id", requestId);
         assertThat(all().get(0).getVersion()).isEqualTo(first.getVersion());
     }
@@ -137,11 +173,23 @@ class RulesetGrpcServiceTest {
     @Test
     void aRefusedDraftIsOnTheAuditTrail() {
         String requestId = requestId();
-        assertFails(() -> create(requestId, RulesetDrafts.minimal(unique("No thresholds")).clearThresholds().build()),
-                Status.Code.INVALID_ARGUMENT, "INVALID_RULESET");
-        assertThat(as(TestTokens.as(Roles.AUDITOR)).listAuditRecords(ListAuditRecordsRequest.newBuilder()
-                .setAction("ruleset.create").setPageSize(500).build()).getAuditRecordsList())
-                .filteredOn(r -> r.getResource().equals("requests/" + requestId)).singleElement().satisfies(r -> {
+        assertFails(
+                () -> create(
+                        requestId,
+                        RulesetDrafts.minimal(unique("No thresholds"))
+                                .clearThresholds()
+                                .build()),
+                Status.Code.INVALID_ARGUMENT,
+                "INVALID_RULESET");
+        assertThat(as(TestTokens.as(Roles.AUDITOR))
+                        .listAuditRecords(ListAuditRecordsRequest.newBuilder()
+                                .setAction("ruleset.create")
+                                .setPageSize(500)
+                                .build())
+                        .getAuditRecordsList())
+                .filteredOn(r -> r.getResource().equals("requests/" + requestId))
+                .singleElement()
+                .satisfies(r -> {
                     assertThat(r.getOutcome()).isEqualTo(AuditOutcome.AUDIT_OUTCOME_REJECTED);
                     assertThat(r.getDetail()).startsWith("INVALID_RULESET: ");
                 });
@@ -150,76 +198,130 @@ class RulesetGrpcServiceTest {
     @Test
     void aMalformedRequestIdIsRefused() {
         int before = all().size();
-        var failure = assertFails(() -> create("short", RulesetDrafts.minimal(unique("Short id")).build()),
-                Status.Code.INVALID_ARGUMENT, "INVALID_RULESET");
+        var failure = assertFails(
+                () -> create("short", RulesetDrafts.minimal(unique("Short id")).build()),
+                Status.Code.INVALID_ARGUMENT,
+                "INVALID_RULESET");
         assertThat(failure.badFields()).containsExactly("request_id");
         assertThat(all()).hasSize(before);
     }
 
     private static Ruleset withRule(Ruleset.Builder draft, int index, UnaryOperator<RiskRule.Builder> change) {
-        return draft.setRules(index, change.apply(draft.getRules(index).toBuilder())).build();
+        return draft.setRules(index, change.apply(draft.getRules(index).toBuilder()))
+                .build();
     }
 
     static Stream<Arguments> brokenDrafts() {
         return Stream.of(
-                arguments("an HS prefix with a letter",
+                arguments(
+                        "an HS prefix with a letter",
                         withRule(RulesetDrafts.minimal("x"), 0, r -> r.setCondition(RulesetDrafts.hsPrefix("88O6"))),
                         List.of("ruleset.rules[0].condition.hs_prefix.prefixes[0]")),
-                arguments("a goods list the ruleset does not have",
-                        withRule(RulesetDrafts.full("x"), 0, r -> r.setCondition(RuleCondition.newBuilder()
-                                .setGoodsList(GoodsListCondition.newBuilder().setListId("chpl").addTiers("1")))),
+                arguments(
+                        "a goods list the ruleset does not have",
+                        withRule(
+                                RulesetDrafts.full("x"),
+                                0,
+                                r -> r.setCondition(RuleCondition.newBuilder()
+                                        .setGoodsList(GoodsListCondition.newBuilder()
+                                                .setListId("chpl")
+                                                .addTiers("1")))),
                         List.of("ruleset.rules[0].condition.goods_list.list_id")),
-                arguments("a tier the goods list does not have",
-                        withRule(RulesetDrafts.full("x"), 0, r -> r.setCondition(RuleCondition.newBuilder()
-                                .setGoodsList(GoodsListCondition.newBuilder().setListId("chpl-core").addTiers("3.A")))),
+                arguments(
+                        "a tier the goods list does not have",
+                        withRule(
+                                RulesetDrafts.full("x"),
+                                0,
+                                r -> r.setCondition(RuleCondition.newBuilder()
+                                        .setGoodsList(GoodsListCondition.newBuilder()
+                                                .setListId("chpl-core")
+                                                .addTiers("3.A")))),
                         List.of("ruleset.rules[0].condition.goods_list.tiers[0]")),
-                arguments("a three-letter country code in a further condition",
-                        withRule(RulesetDrafts.full("x"), 1, r -> r.setAlsoRequires(0,
-                                RulesetDrafts.country(CountryRole.COUNTRY_ROLE_DESTINATION, "RU", "RUS"))),
+                arguments(
+                        "a three-letter country code in a further condition",
+                        withRule(
+                                RulesetDrafts.full("x"),
+                                1,
+                                r -> r.setAlsoRequires(
+                                        0, RulesetDrafts.country(CountryRole.COUNTRY_ROLE_DESTINATION, "RU", "RUS"))),
                         List.of("ruleset.rules[1].also_requires[0].country.country_codes[1]")),
-                arguments("a lower-case country code",
-                        withRule(RulesetDrafts.full("x"), 6, r -> r.setCondition(
-                                RulesetDrafts.country(CountryRole.COUNTRY_ROLE_TRANSIT, "kg"))),
+                arguments(
+                        "a lower-case country code",
+                        withRule(
+                                RulesetDrafts.full("x"),
+                                6,
+                                r -> r.setCondition(RulesetDrafts.country(CountryRole.COUNTRY_ROLE_TRANSIT, "kg"))),
                         List.of("ruleset.rules[6].condition.country.country_codes[0]")),
-                arguments("a country condition without a role",
-                        withRule(RulesetDrafts.full("x"), 6, r -> r.setCondition(
-                                RulesetDrafts.country(CountryRole.COUNTRY_ROLE_UNSPECIFIED, "KG"))),
+                arguments(
+                        "a country condition without a role",
+                        withRule(
+                                RulesetDrafts.full("x"),
+                                6,
+                                r -> r.setCondition(RulesetDrafts.country(CountryRole.COUNTRY_ROLE_UNSPECIFIED, "KG"))),
                         List.of("ruleset.rules[6].condition.country.role")),
-                arguments("a rule without a condition",
+                arguments(
+                        "a rule without a condition",
                         withRule(RulesetDrafts.minimal("x"), 0, RiskRule.Builder::clearCondition),
                         List.of("ruleset.rules[0].condition")),
-                arguments("no thresholds", RulesetDrafts.minimal("x").clearThresholds().build(),
+                arguments(
+                        "no thresholds",
+                        RulesetDrafts.minimal("x").clearThresholds().build(),
                         List.of("ruleset.thresholds")),
-                arguments("a red threshold below the yellow one",
-                        RulesetDrafts.minimal("x").setThresholds(RulesetDrafts.thresholds(60, 30)).build(),
+                arguments(
+                        "a red threshold below the yellow one",
+                        RulesetDrafts.minimal("x")
+                                .setThresholds(RulesetDrafts.thresholds(60, 30))
+                                .build(),
                         List.of("ruleset.thresholds")),
-                arguments("a similarity below 0.5",
-                        withRule(RulesetDrafts.full("x"), 3, r -> r.setCondition(r.getCondition().toBuilder()
-                                .setPartyScreening(r.getCondition().getPartyScreening().toBuilder().setMinSimilarity(0.3)))),
+                arguments(
+                        "a similarity below 0.5",
+                        withRule(
+                                RulesetDrafts.full("x"),
+                                3,
+                                r -> r.setCondition(r.getCondition().toBuilder()
+                                        .setPartyScreening(r.getCondition().getPartyScreening().toBuilder()
+                                                .setMinSimilarity(0.3)))),
                         List.of("ruleset.rules[3].condition.party_screening.min_similarity")),
-                arguments("a handling time that is not whole minutes",
-                        RulesetDrafts.full("x").setHandlingTimes(RulesetDrafts.full("x").getHandlingTimes().toBuilder()
-                                .setYellow(Duration.newBuilder().setSeconds(90))).build(),
+                arguments(
+                        "a handling time that is not whole minutes",
+                        RulesetDrafts.full("x")
+                                .setHandlingTimes(RulesetDrafts.full("x").getHandlingTimes().toBuilder()
+                                        .setYellow(Duration.newBuilder().setSeconds(90)))
+                                .build(),
                         List.of("ruleset.handling_times.yellow")),
-                arguments("a goods list without provenance",
-                        RulesetDrafts.full("x").setGoodsLists(0, RulesetDrafts.full("x").getGoodsLists(0).toBuilder()
-                                .clearProvenance()).build(),
+                arguments(
+                        "a goods list without provenance",
+                        RulesetDrafts.full("x")
+                                .setGoodsLists(
+                                        0,
+                                        RulesetDrafts.full("x").getGoodsLists(0).toBuilder()
+                                                .clearProvenance())
+                                .build(),
                         List.of("ruleset.goods_lists[0].provenance")),
-                arguments("a rule id used twice",
-                        RulesetDrafts.minimal("x").addRules(RulesetDrafts.rule("DRONES", 10,
-                                Channel.CHANNEL_UNSPECIFIED, RulesetDrafts.hsPrefix("8807")))
+                arguments(
+                        "a rule id used twice",
+                        RulesetDrafts.minimal("x")
+                                .addRules(RulesetDrafts.rule(
+                                        "DRONES", 10, Channel.CHANNEL_UNSPECIFIED, RulesetDrafts.hsPrefix("8807")))
                                 .build(),
                         List.of("ruleset.rules[1].rule_id")),
                 arguments("no rules", RulesetDrafts.minimal("x").clearRules().build(), List.of("ruleset.rules")),
-                arguments("several problems at once",
-                        withRule(RulesetDrafts.minimal("").clearThresholds(), 0,
+                arguments(
+                        "several problems at once",
+                        withRule(
+                                RulesetDrafts.minimal("").clearThresholds(),
+                                0,
                                 r -> r.setCondition(RulesetDrafts.hsPrefix("8"))),
-                        List.of("ruleset.display_name", "ruleset.thresholds", "ruleset.rules[0].condition.hs_prefix.prefixes[0]")));
+                        List.of(
+                                "ruleset.display_name",
+                                "ruleset.thresholds",
+                                "ruleset.rules[0].condition.hs_prefix.prefixes[0]")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenDrafts")
-    void aBrokenDraftIsRefusedWithEveryProblemNamedAndNothingIsStored(String problem, Ruleset draft, List<String> fields) {
+    void aBrokenDraftIsRefusedWithEveryProblemNamedAndNothingIsStored(
+            String problem, Ruleset draft, List<String> fields) {
         int before = all().size();
 
         var failure = assertFails(() -> create(requestId(), draft), Status.Code.INVALID_ARGUMENT, "INVALID_RULESET");
@@ -234,13 +336,20 @@ class RulesetGrpcServiceTest {
         List<Ruleset> all = all();
 
         assertThat(all).extracting(Ruleset::getVersion).isSortedAccordingTo((a, b) -> Long.compare(b, a));
-        assertThat(all).filteredOn(r -> r.getVersion() <= 2).extracting(Ruleset::getName, Ruleset::getState)
-                .containsExactly(tuple("rulesets/2", RulesetState.RULESET_STATE_ACTIVE),
+        assertThat(all)
+                .filteredOn(r -> r.getVersion() <= 2)
+                .extracting(Ruleset::getName, Ruleset::getState)
+                .containsExactly(
+                        tuple("rulesets/2", RulesetState.RULESET_STATE_ACTIVE),
                         tuple("rulesets/1", RulesetState.RULESET_STATE_DRAFT));
 
-        ListRulesetsResponse first = as(ANALYST).listRulesets(ListRulesetsRequest.newBuilder().setPageSize(1).build());
-        ListRulesetsResponse second = as(ANALYST).listRulesets(ListRulesetsRequest.newBuilder().setPageSize(1)
-                .setPageToken(first.getNextPageToken()).build());
+        ListRulesetsResponse first = as(ANALYST)
+                .listRulesets(ListRulesetsRequest.newBuilder().setPageSize(1).build());
+        ListRulesetsResponse second = as(ANALYST)
+                .listRulesets(ListRulesetsRequest.newBuilder()
+                        .setPageSize(1)
+                        .setPageToken(first.getNextPageToken())
+                        .build());
         assertThat(first.getRulesetsList()).containsExactly(all.get(0));
         assertThat(second.getRulesetsList()).containsExactly(all.get(1));
     }
@@ -249,8 +358,11 @@ class RulesetGrpcServiceTest {
     void onlyRiskAnalystsDraftAndOnlyAnalystsOfficersAndAuditorsList() {
         int before = all().size();
         for (String role : List.of(Roles.CUSTOMS_OFFICER, Roles.AUDITOR, Roles.SERVICE, Roles.PARTNER_CUSTOMS)) {
-            Throwable thrown = catchThrowable(() -> as(TestTokens.as(role)).createRuleset(CreateRulesetRequest.newBuilder()
-                    .setRequestId(requestId()).setRuleset(RulesetDrafts.minimal(unique("Not mine"))).build()));
+            Throwable thrown = catchThrowable(() -> as(TestTokens.as(role))
+                    .createRuleset(CreateRulesetRequest.newBuilder()
+                            .setRequestId(requestId())
+                            .setRuleset(RulesetDrafts.minimal(unique("Not mine")))
+                            .build()));
             assertThat(Status.fromThrowable(thrown).getCode()).as(role).isEqualTo(Status.Code.PERMISSION_DENIED);
         }
         assertThat(all()).hasSize(before);

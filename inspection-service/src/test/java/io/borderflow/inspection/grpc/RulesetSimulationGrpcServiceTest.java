@@ -56,8 +56,7 @@ class RulesetSimulationGrpcServiceTest {
     }
 
     /** The declarations of one test: where, and the one-day period [start, start + 1 day) they were submitted in. */
-    private record Scenario(String checkpoint, Instant start, Instant end) {
-    }
+    private record Scenario(String checkpoint, Instant start, Instant end) {}
 
     /**
      * Submits, from one new consignor, at a new checkpoint, under ruleset 2 (thresholds: YELLOW from 30, RED from 60;
@@ -78,21 +77,46 @@ class RulesetSimulationGrpcServiceTest {
      */
     private Scenario submitFiveDeclarations() {
         String checkpoint = "checkpoints/whatif-" + UUID.randomUUID().toString().substring(0, 8);
-        Party consignor = Party.newBuilder().setName("Whatif Freight " + checkpoint.substring("checkpoints/whatif-".length()))
-                .setCountryCode("CN").build();
+        Party consignor = Party.newBuilder()
+                .setName("Whatif Freight " + checkpoint.substring("checkpoints/whatif-".length()))
+                .setCountryCode("CN")
+                .build();
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
 
-        Decision d1 = submit(declaration(checkpoint, consignor, "8542310000", "Acme", "RU", "KZ"),
-                Channel.CHANNEL_RED, InspectionKind.INSPECTION_KIND_UNLOADING, 100, 240);
-        Decision d2 = submit(declaration(checkpoint, consignor, "8517620000", "Acme", "KZ"),
-                Channel.CHANNEL_YELLOW, InspectionKind.INSPECTION_KIND_NONE, 50, 120);
-        submit(declaration(checkpoint, consignor, "8471500000", "Acme", "KZ"),
-                Channel.CHANNEL_YELLOW, InspectionKind.INSPECTION_KIND_NONE, 35, 120);
-        Decision d4 = submit(declaration(checkpoint, consignor, "8542390000", "Texas Instruments", "RU"),
-                Channel.CHANNEL_REFUSED, InspectionKind.INSPECTION_KIND_NONE, 100, 30);
-        Decision d5 = submit(declaration(checkpoint, consignor, "6203420000", "", "KZ")
-                .setConsignee(Party.newBuilder().setName("ООО «Технопром Логистик»").setCountryCode("KZ")).build(),
-                Channel.CHANNEL_RED, InspectionKind.INSPECTION_KIND_XRAY, 60, 45);
+        Decision d1 = submit(
+                declaration(checkpoint, consignor, "8542310000", "Acme", "RU", "KZ"),
+                Channel.CHANNEL_RED,
+                InspectionKind.INSPECTION_KIND_UNLOADING,
+                100,
+                240);
+        Decision d2 = submit(
+                declaration(checkpoint, consignor, "8517620000", "Acme", "KZ"),
+                Channel.CHANNEL_YELLOW,
+                InspectionKind.INSPECTION_KIND_NONE,
+                50,
+                120);
+        submit(
+                declaration(checkpoint, consignor, "8471500000", "Acme", "KZ"),
+                Channel.CHANNEL_YELLOW,
+                InspectionKind.INSPECTION_KIND_NONE,
+                35,
+                120);
+        Decision d4 = submit(
+                declaration(checkpoint, consignor, "8542390000", "Texas Instruments", "RU"),
+                Channel.CHANNEL_REFUSED,
+                InspectionKind.INSPECTION_KIND_NONE,
+                100,
+                30);
+        Decision d5 = submit(
+                declaration(checkpoint, consignor, "6203420000", "", "KZ")
+                        .setConsignee(Party.newBuilder()
+                                .setName("ООО «Технопром Логистик»")
+                                .setCountryCode("KZ"))
+                        .build(),
+                Channel.CHANNEL_RED,
+                InspectionKind.INSPECTION_KIND_XRAY,
+                60,
+                45);
 
         record(d1, InspectionOutcome.INSPECTION_OUTCOME_MISDECLARED_GOODS, "CHPL-TIER-1");
         record(d2, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING);
@@ -101,29 +125,43 @@ class RulesetSimulationGrpcServiceTest {
         return new Scenario(checkpoint, start, start.plus(Duration.ofDays(1)));
     }
 
-    private static Declaration.Builder declaration(String checkpoint, Party consignor, String hsCode, String brand,
-            String destination, String... transit) {
+    private static Declaration.Builder declaration(
+            String checkpoint, Party consignor, String hsCode, String brand, String destination, String... transit) {
         return Declaration.newBuilder()
-                .addGoodsLines(GoodsLine.newBuilder().setHsCode(hsCode).setDescription("Goods " + hsCode).setBrand(brand)
-                        .setQuantity(100).setQuantityUnit("pcs").setNetWeightKg(120).setCustomsValue(250000)
-                        .setCurrency("USD").setOriginCountryCode("CN"))
+                .addGoodsLines(GoodsLine.newBuilder()
+                        .setHsCode(hsCode)
+                        .setDescription("Goods " + hsCode)
+                        .setBrand(brand)
+                        .setQuantity(100)
+                        .setQuantityUnit("pcs")
+                        .setNetWeightKg(120)
+                        .setCustomsValue(250000)
+                        .setCurrency("USD")
+                        .setOriginCountryCode("CN"))
                 .setConsignor(consignor)
                 .setConsignee(Party.newBuilder().setName("Almaty Distribution").setCountryCode("KZ"))
-                .setCarrierId("kaz-trans-01").setVehiclePlate("777 WIF 02")
-                .setOriginCountryCode("CN").addAllTransitCountryCodes(List.of(transit))
+                .setCarrierId("kaz-trans-01")
+                .setVehiclePlate("777 WIF 02")
+                .setOriginCountryCode("CN")
+                .addAllTransitCountryCodes(List.of(transit))
                 .setDestinationCountryCode(destination)
                 .setCheckpoint(checkpoint);
     }
 
-    private Decision submit(Declaration.Builder declaration, Channel channel, InspectionKind kind, int score,
-            long handlingMinutes) {
+    private Decision submit(
+            Declaration.Builder declaration, Channel channel, InspectionKind kind, int score, long handlingMinutes) {
         return submit(declaration.build(), channel, kind, score, handlingMinutes);
     }
 
     /** Submits and checks the decision is the one the hand computation starts from. */
-    private Decision submit(Declaration declaration, Channel channel, InspectionKind kind, int score, long handlingMinutes) {
-        Decision decision = as(OFFICER).submitDeclaration(SubmitDeclarationRequest.newBuilder()
-                .setRequestId("whatif-" + UUID.randomUUID()).setDeclaration(declaration).build()).getDecision();
+    private Decision submit(
+            Declaration declaration, Channel channel, InspectionKind kind, int score, long handlingMinutes) {
+        Decision decision = as(OFFICER)
+                .submitDeclaration(SubmitDeclarationRequest.newBuilder()
+                        .setRequestId("whatif-" + UUID.randomUUID())
+                        .setDeclaration(declaration)
+                        .build())
+                .getDecision();
         assertThat(decision.getRuleset()).isEqualTo("rulesets/2");
         assertThat(decision.getChannel()).as(decision.toString()).isEqualTo(channel);
         assertThat(decision.getInspectionKind()).isEqualTo(kind);
@@ -134,13 +172,21 @@ class RulesetSimulationGrpcServiceTest {
     }
 
     private void record(Decision decision, InspectionOutcome outcome, String... confirmed) {
-        as(OFFICER).recordInspectionResult(RecordInspectionResultRequest.newBuilder().setDecision(decision.getName())
-                .setOutcome(outcome).addAllConfirmedRuleIds(List.of(confirmed)).build());
+        as(OFFICER)
+                .recordInspectionResult(RecordInspectionResultRequest.newBuilder()
+                        .setDecision(decision.getName())
+                        .setOutcome(outcome)
+                        .addAllConfirmedRuleIds(List.of(confirmed))
+                        .build());
     }
 
     private SimulateRulesetResponse simulate(Scenario scenario, SimulateRulesetRequest.Builder candidate) {
-        return as(ANALYST).simulateRuleset(candidate.setStartTime(RulesetDrafts.timestamp(scenario.start()))
-                .setEndTime(RulesetDrafts.timestamp(scenario.end())).setCheckpoint(scenario.checkpoint()).build());
+        return as(ANALYST)
+                .simulateRuleset(candidate
+                        .setStartTime(RulesetDrafts.timestamp(scenario.start()))
+                        .setEndTime(RulesetDrafts.timestamp(scenario.end()))
+                        .setCheckpoint(scenario.checkpoint())
+                        .build());
     }
 
     /**
@@ -148,17 +194,29 @@ class RulesetSimulationGrpcServiceTest {
      * least RED); bound for Russia or Belarus adds 50. Its own handling times: RED X-ray 30 min, unloading 180 min.
      */
     private static Ruleset nearBlanket() {
-        return Ruleset.newBuilder().setDisplayName("Near-blanket electronics and machinery")
+        return Ruleset.newBuilder()
+                .setDisplayName("Near-blanket electronics and machinery")
                 .setDescription("Physical inspection of every truck of chapters 84, 85, 88 and 90")
                 .setThresholds(RulesetDrafts.thresholds(30, 60))
-                .setRandomSampleRate(0).setRandomSampleBasis("estimate: none, everything relevant is inspected")
-                .setHandlingTimes(HandlingTimes.newBuilder().setGreen(RulesetDrafts.minutes(5))
-                        .setBlue(RulesetDrafts.minutes(5)).setYellow(RulesetDrafts.minutes(60))
-                        .setRedXray(RulesetDrafts.minutes(30)).setRedUnloading(RulesetDrafts.minutes(180))
-                        .setRefused(RulesetDrafts.minutes(15)).setBasis("estimate: a faster scanner"))
-                .addRules(RulesetDrafts.rule("ELECTRONICS-MACHINERY", 40, Channel.CHANNEL_RED,
+                .setRandomSampleRate(0)
+                .setRandomSampleBasis("estimate: none, everything relevant is inspected")
+                .setHandlingTimes(HandlingTimes.newBuilder()
+                        .setGreen(RulesetDrafts.minutes(5))
+                        .setBlue(RulesetDrafts.minutes(5))
+                        .setYellow(RulesetDrafts.minutes(60))
+                        .setRedXray(RulesetDrafts.minutes(30))
+                        .setRedUnloading(RulesetDrafts.minutes(180))
+                        .setRefused(RulesetDrafts.minutes(15))
+                        .setBasis("estimate: a faster scanner"))
+                .addRules(RulesetDrafts.rule(
+                        "ELECTRONICS-MACHINERY",
+                        40,
+                        Channel.CHANNEL_RED,
                         RulesetDrafts.hsPrefix("84", "85", "88", "90")))
-                .addRules(RulesetDrafts.rule("BOUND-FOR-RUSSIA", 50, Channel.CHANNEL_UNSPECIFIED,
+                .addRules(RulesetDrafts.rule(
+                        "BOUND-FOR-RUSSIA",
+                        50,
+                        Channel.CHANNEL_UNSPECIFIED,
                         RulesetDrafts.country(CountryRole.COUNTRY_ROLE_DESTINATION, "RU", "BY")))
                 .build();
     }
@@ -168,26 +226,41 @@ class RulesetSimulationGrpcServiceTest {
      * circuits (HS 8542) get a documentary check (20, at least YELLOW); nothing else scores.
      */
     private static Ruleset documentsOnly(String displayName) {
-        return Ruleset.newBuilder().setDisplayName(displayName)
+        return Ruleset.newBuilder()
+                .setDisplayName(displayName)
                 .setDescription("Documentary checks of integrated circuits only")
                 .setThresholds(RulesetDrafts.thresholds(30, 60))
-                .setRandomSampleRate(0).setRandomSampleBasis("estimate: none")
-                .addRules(RulesetDrafts.rule("IC-DOCUMENTS", 20, Channel.CHANNEL_YELLOW, RulesetDrafts.hsPrefix("8542")))
+                .setRandomSampleRate(0)
+                .setRandomSampleBasis("estimate: none")
+                .addRules(
+                        RulesetDrafts.rule("IC-DOCUMENTS", 20, Channel.CHANNEL_YELLOW, RulesetDrafts.hsPrefix("8542")))
                 .build();
     }
 
     private static ChannelShare share(Channel channel, long count, double share) {
-        return ChannelShare.newBuilder().setChannel(channel).setCount(count).setShare(share).build();
+        return ChannelShare.newBuilder()
+                .setChannel(channel)
+                .setCount(count)
+                .setShare(share)
+                .build();
     }
 
     private static CheckpointLoad load(String checkpoint, double declarations, double hours, double physical) {
-        return CheckpointLoad.newBuilder().setCheckpoint(checkpoint).setDeclarationsPerDay(declarations)
-                .setInspectionHoursPerDay(hours).setPhysicalInspectionsPerDay(physical).build();
+        return CheckpointLoad.newBuilder()
+                .setCheckpoint(checkpoint)
+                .setDeclarationsPerDay(declarations)
+                .setInspectionHoursPerDay(hours)
+                .setPhysicalInspectionsPerDay(physical)
+                .build();
     }
 
     private static Detection detection(long found, long inspected, long physically, double rate) {
-        return Detection.newBuilder().setViolationsFound(found).setStillInspected(inspected)
-                .setStillPhysicallyInspected(physically).setDetectionRate(rate).build();
+        return Detection.newBuilder()
+                .setViolationsFound(found)
+                .setStillInspected(inspected)
+                .setStillPhysicallyInspected(physically)
+                .setDetectionRate(rate)
+                .build();
     }
 
     /**
@@ -197,12 +270,13 @@ class RulesetSimulationGrpcServiceTest {
      */
     private static void assertActiveRulesetFigures(SimulationOutcome active, Scenario scenario) {
         assertThat(active.getRuleset()).isEqualTo("rulesets/2");
-        assertThat(active.getChannelsList()).containsExactly(
-                share(Channel.CHANNEL_GREEN, 0, 0.0),
-                share(Channel.CHANNEL_BLUE, 0, 0.0),
-                share(Channel.CHANNEL_YELLOW, 2, 0.4),
-                share(Channel.CHANNEL_RED, 2, 0.4),
-                share(Channel.CHANNEL_REFUSED, 1, 0.2));
+        assertThat(active.getChannelsList())
+                .containsExactly(
+                        share(Channel.CHANNEL_GREEN, 0, 0.0),
+                        share(Channel.CHANNEL_BLUE, 0, 0.0),
+                        share(Channel.CHANNEL_YELLOW, 2, 0.4),
+                        share(Channel.CHANNEL_RED, 2, 0.4),
+                        share(Channel.CHANNEL_REFUSED, 1, 0.2));
         assertThat(active.getCheckpointsList()).containsExactly(load(scenario.checkpoint(), 5.0, 9.25, 2.0));
         assertThat(active.getDetection()).isEqualTo(detection(3, 3, 3, 1.0));
     }
@@ -211,7 +285,8 @@ class RulesetSimulationGrpcServiceTest {
     void aNearBlanketCandidateIsComparedWithTheActiveRuleset() {
         Scenario scenario = submitFiveDeclarations();
 
-        SimulateRulesetResponse response = simulate(scenario, SimulateRulesetRequest.newBuilder().setRuleset(nearBlanket()));
+        SimulateRulesetResponse response =
+                simulate(scenario, SimulateRulesetRequest.newBuilder().setRuleset(nearBlanket()));
 
         assertThat(response.getDeclarations()).isEqualTo(5);
         assertThat(response.getDays()).isEqualTo(1.0);
@@ -222,12 +297,13 @@ class RulesetSimulationGrpcServiceTest {
         // Violations D1, D4, D5: D1 and D4 inspected, both physically; D5 released: 2 of 3.
         SimulationOutcome candidate = response.getCandidate();
         assertThat(candidate.getRuleset()).isEmpty();
-        assertThat(candidate.getChannelsList()).containsExactly(
-                share(Channel.CHANNEL_GREEN, 1, 0.2),
-                share(Channel.CHANNEL_BLUE, 0, 0.0),
-                share(Channel.CHANNEL_YELLOW, 0, 0.0),
-                share(Channel.CHANNEL_RED, 4, 0.8),
-                share(Channel.CHANNEL_REFUSED, 0, 0.0));
+        assertThat(candidate.getChannelsList())
+                .containsExactly(
+                        share(Channel.CHANNEL_GREEN, 1, 0.2),
+                        share(Channel.CHANNEL_BLUE, 0, 0.0),
+                        share(Channel.CHANNEL_YELLOW, 0, 0.0),
+                        share(Channel.CHANNEL_RED, 4, 0.8),
+                        share(Channel.CHANNEL_REFUSED, 0, 0.0));
         assertThat(candidate.getCheckpointsList()).containsExactly(load(scenario.checkpoint(), 5.0, 7.0, 4.0));
         assertThat(candidate.getDetection()).isEqualTo(detection(3, 2, 2, 2.0 / 3));
     }
@@ -236,33 +312,39 @@ class RulesetSimulationGrpcServiceTest {
     void aLenientCandidateInspectsLessAndMissesWhatOnlyRedFound() {
         Scenario scenario = submitFiveDeclarations();
 
-        SimulateRulesetResponse response = simulate(scenario, SimulateRulesetRequest.newBuilder()
-                .setRuleset(documentsOnly("Documents only")));
+        SimulateRulesetResponse response =
+                simulate(scenario, SimulateRulesetRequest.newBuilder().setRuleset(documentsOnly("Documents only")));
 
         assertActiveRulesetFigures(response.getActive(), scenario);
         // candidate: D1 and D4 (HS 8542) YELLOW, 2 h each; D2, D3, D5 GREEN. Hours 4, no physical inspection.
         // Violations D1, D4, D5: D1 and D4 still inspected (documents only), D5 released: 2 of 3, 0 physically.
-        assertThat(response.getCandidate().getChannelsList()).containsExactly(
-                share(Channel.CHANNEL_GREEN, 3, 0.6),
-                share(Channel.CHANNEL_BLUE, 0, 0.0),
-                share(Channel.CHANNEL_YELLOW, 2, 0.4),
-                share(Channel.CHANNEL_RED, 0, 0.0),
-                share(Channel.CHANNEL_REFUSED, 0, 0.0));
-        assertThat(response.getCandidate().getCheckpointsList()).containsExactly(load(scenario.checkpoint(), 5.0, 4.0, 0.0));
+        assertThat(response.getCandidate().getChannelsList())
+                .containsExactly(
+                        share(Channel.CHANNEL_GREEN, 3, 0.6),
+                        share(Channel.CHANNEL_BLUE, 0, 0.0),
+                        share(Channel.CHANNEL_YELLOW, 2, 0.4),
+                        share(Channel.CHANNEL_RED, 0, 0.0),
+                        share(Channel.CHANNEL_REFUSED, 0, 0.0));
+        assertThat(response.getCandidate().getCheckpointsList())
+                .containsExactly(load(scenario.checkpoint(), 5.0, 4.0, 0.0));
         assertThat(response.getCandidate().getDetection()).isEqualTo(detection(3, 2, 0, 2.0 / 3));
     }
 
     @Test
     void aStoredDraftIsSimulatedByName() {
         Scenario scenario = submitFiveDeclarations();
-        Ruleset draft = as(ANALYST).createRuleset(CreateRulesetRequest.newBuilder().setRequestId("ruleset-" + UUID.randomUUID())
-                .setRuleset(documentsOnly("Documents only " + UUID.randomUUID().toString().substring(0, 8))).build())
+        Ruleset draft = as(ANALYST)
+                .createRuleset(CreateRulesetRequest.newBuilder()
+                        .setRequestId("ruleset-" + UUID.randomUUID())
+                        .setRuleset(documentsOnly(
+                                "Documents only " + UUID.randomUUID().toString().substring(0, 8)))
+                        .build())
                 .getRuleset();
 
-        SimulateRulesetResponse byName = simulate(scenario, SimulateRulesetRequest.newBuilder()
-                .setRulesetName(draft.getName()));
-        SimulateRulesetResponse inline = simulate(scenario, SimulateRulesetRequest.newBuilder()
-                .setRuleset(documentsOnly("Documents only")));
+        SimulateRulesetResponse byName =
+                simulate(scenario, SimulateRulesetRequest.newBuilder().setRulesetName(draft.getName()));
+        SimulateRulesetResponse inline =
+                simulate(scenario, SimulateRulesetRequest.newBuilder().setRuleset(documentsOnly("Documents only")));
 
         assertThat(byName.getCandidate().getRuleset()).isEqualTo(draft.getName());
         // the same rules give the same figures, stored or not (no random sample in either)
@@ -270,7 +352,8 @@ class RulesetSimulationGrpcServiceTest {
         assertThat(byName.getActive()).isEqualTo(inline.getActive());
 
         // the active ruleset as the candidate gives the active figures again
-        SimulateRulesetResponse itself = simulate(scenario, SimulateRulesetRequest.newBuilder().setRulesetName("rulesets/2"));
+        SimulateRulesetResponse itself =
+                simulate(scenario, SimulateRulesetRequest.newBuilder().setRulesetName("rulesets/2"));
         assertThat(itself.getCandidate()).isEqualTo(itself.getActive());
         assertActiveRulesetFigures(itself.getCandidate(), scenario);
     }
@@ -278,15 +361,25 @@ class RulesetSimulationGrpcServiceTest {
     @Test
     void aPeriodWithoutDeclarationsGivesZeroes() {
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        SimulateRulesetResponse response = simulate(new Scenario("checkpoints/whatif-empty-" + UUID.randomUUID()
-                .toString().substring(0, 8), start, start.plus(Duration.ofHours(12))),
+        SimulateRulesetResponse response = simulate(
+                new Scenario(
+                        "checkpoints/whatif-empty-"
+                                + UUID.randomUUID().toString().substring(0, 8),
+                        start,
+                        start.plus(Duration.ofHours(12))),
                 SimulateRulesetRequest.newBuilder().setRuleset(nearBlanket()));
 
         assertThat(response.getDeclarations()).isZero();
         assertThat(response.getDays()).isEqualTo(0.5);
         for (SimulationOutcome outcome : new SimulationOutcome[] {response.getActive(), response.getCandidate()}) {
-            assertThat(outcome.getChannelsList()).extracting(ChannelShare::getChannel).containsExactly(Channel.CHANNEL_GREEN,
-                    Channel.CHANNEL_BLUE, Channel.CHANNEL_YELLOW, Channel.CHANNEL_RED, Channel.CHANNEL_REFUSED);
+            assertThat(outcome.getChannelsList())
+                    .extracting(ChannelShare::getChannel)
+                    .containsExactly(
+                            Channel.CHANNEL_GREEN,
+                            Channel.CHANNEL_BLUE,
+                            Channel.CHANNEL_YELLOW,
+                            Channel.CHANNEL_RED,
+                            Channel.CHANNEL_REFUSED);
             assertThat(outcome.getChannelsList()).allSatisfy(c -> {
                 assertThat(c.getCount()).isZero();
                 assertThat(c.getShare()).isZero();
@@ -299,33 +392,60 @@ class RulesetSimulationGrpcServiceTest {
     @Test
     void aBadPeriodOrCandidateIsRefused() {
         Instant now = Instant.now();
-        var request = SimulateRulesetRequest.newBuilder().setRuleset(nearBlanket())
-                .setStartTime(RulesetDrafts.timestamp(now)).setEndTime(RulesetDrafts.timestamp(now.minusSeconds(3600)));
+        var request = SimulateRulesetRequest.newBuilder()
+                .setRuleset(nearBlanket())
+                .setStartTime(RulesetDrafts.timestamp(now))
+                .setEndTime(RulesetDrafts.timestamp(now.minusSeconds(3600)));
 
-        var backwards = assertFails(() -> as(ANALYST).simulateRuleset(request.build()), Status.Code.INVALID_ARGUMENT,
-                "INVALID_PERIOD");
+        var backwards = assertFails(
+                () -> as(ANALYST).simulateRuleset(request.build()), Status.Code.INVALID_ARGUMENT, "INVALID_PERIOD");
         assertThat(backwards.badFields()).containsExactly("end_time");
-        var empty = assertFails(() -> as(ANALYST).simulateRuleset(request.clone()
-                .setEndTime(RulesetDrafts.timestamp(now)).build()), Status.Code.INVALID_ARGUMENT, "INVALID_PERIOD");
+        var empty = assertFails(
+                () -> as(ANALYST)
+                        .simulateRuleset(request.clone()
+                                .setEndTime(RulesetDrafts.timestamp(now))
+                                .build()),
+                Status.Code.INVALID_ARGUMENT,
+                "INVALID_PERIOD");
         assertThat(empty.badFields()).containsExactly("end_time");
-        var tooLong = assertFails(() -> as(ANALYST).simulateRuleset(request.clone()
-                .setEndTime(RulesetDrafts.timestamp(now.plus(Duration.ofDays(367)))).build()),
-                Status.Code.INVALID_ARGUMENT, "INVALID_PERIOD");
+        var tooLong = assertFails(
+                () -> as(ANALYST)
+                        .simulateRuleset(request.clone()
+                                .setEndTime(RulesetDrafts.timestamp(now.plus(Duration.ofDays(367))))
+                                .build()),
+                Status.Code.INVALID_ARGUMENT,
+                "INVALID_PERIOD");
         assertThat(tooLong.badFields()).containsExactly("end_time");
-        var noStart = assertFails(() -> as(ANALYST).simulateRuleset(request.clone().clearStartTime().build()),
-                Status.Code.INVALID_ARGUMENT, "INVALID_PERIOD");
+        var noStart = assertFails(
+                () -> as(ANALYST)
+                        .simulateRuleset(request.clone().clearStartTime().build()),
+                Status.Code.INVALID_ARGUMENT,
+                "INVALID_PERIOD");
         assertThat(noStart.badFields()).containsExactly("start_time");
 
         var valid = request.clone().setEndTime(RulesetDrafts.timestamp(now.plusSeconds(3600)));
-        var badCandidate = assertFails(() -> as(ANALYST).simulateRuleset(valid.clone()
-                .setRuleset(nearBlanket().toBuilder().setRules(0, nearBlanket().getRules(0).toBuilder()
-                        .setCondition(RulesetDrafts.hsPrefix("8X")))).build()),
-                Status.Code.INVALID_ARGUMENT, "INVALID_RULESET");
+        var badCandidate = assertFails(
+                () -> as(ANALYST)
+                        .simulateRuleset(valid.clone()
+                                .setRuleset(nearBlanket().toBuilder()
+                                        .setRules(
+                                                0,
+                                                nearBlanket().getRules(0).toBuilder()
+                                                        .setCondition(RulesetDrafts.hsPrefix("8X"))))
+                                .build()),
+                Status.Code.INVALID_ARGUMENT,
+                "INVALID_RULESET");
         assertThat(badCandidate.badFields()).containsExactly("ruleset.rules[0].condition.hs_prefix.prefixes[0]");
-        assertFails(() -> as(ANALYST).simulateRuleset(valid.clone().setRulesetName("rulesets/999999").build()),
-                Status.Code.NOT_FOUND, "RULESET_NOT_FOUND");
-        assertFails(() -> as(ANALYST).simulateRuleset(valid.clone().clearCandidate().build()),
-                Status.Code.INVALID_ARGUMENT, "INVALID_RULESET");
+        assertFails(
+                () -> as(ANALYST)
+                        .simulateRuleset(
+                                valid.clone().setRulesetName("rulesets/999999").build()),
+                Status.Code.NOT_FOUND,
+                "RULESET_NOT_FOUND");
+        assertFails(
+                () -> as(ANALYST).simulateRuleset(valid.clone().clearCandidate().build()),
+                Status.Code.INVALID_ARGUMENT,
+                "INVALID_RULESET");
 
         Throwable officer = catchThrowable(() -> as(OFFICER).simulateRuleset(valid.build()));
         assertThat(Status.fromThrowable(officer).getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);

@@ -18,11 +18,9 @@ public interface CallTarget extends AutoCloseable {
      * Gives up the calls still in flight once the driver stopped waiting for them (cancels open streams), so a phase
      * that overloaded the suite leaves no backlog behind for the next one.
      */
-    default void abandon() {
-    }
+    default void abandon() {}
 
     /** Ends what the target keeps open (e.g. streams). */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -9,8 +9,12 @@ public record LatencySummary(long count, double p50Ms, double p99Ms, double p999
         if (micros.getTotalCount() == 0) {
             return new LatencySummary(0, 0, 0, 0, 0, 0);
         }
-        return new LatencySummary(micros.getTotalCount(), ms(micros.getValueAtPercentile(50)),
-                ms(micros.getValueAtPercentile(99)), ms(micros.getValueAtPercentile(99.9)), ms(micros.getMaxValue()),
+        return new LatencySummary(
+                micros.getTotalCount(),
+                ms(micros.getValueAtPercentile(50)),
+                ms(micros.getValueAtPercentile(99)),
+                ms(micros.getValueAtPercentile(99.9)),
+                ms(micros.getMaxValue()),
                 micros.getMean() / 1000.0);
     }
 

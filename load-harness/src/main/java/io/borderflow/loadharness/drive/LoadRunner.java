@@ -38,6 +38,7 @@ public final class LoadRunner {
         thread.setDaemon(true);
         return thread;
     });
+
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
 
     public LoadRunner(CpuUse.Meter cpu, Duration drainLimit) {
@@ -175,7 +176,13 @@ public final class LoadRunner {
             }
         }
 
-        PhaseResult result(String kind, int concurrency, double rate, double seconds, long unfinished, CpuUse cpu,
+        PhaseResult result(
+                String kind,
+                int concurrency,
+                double rate,
+                double seconds,
+                long unfinished,
+                CpuUse cpu,
                 double maxSendLagMs) {
             Map<String, Long> failed = new TreeMap<>();
             failures.forEach((label, count) -> failed.put(label, count.sum()));
@@ -183,8 +190,17 @@ public final class LoadRunner {
                 failed.merge(UNFINISHED, unfinished, Long::sum);
             }
             long ok = succeeded.sum();
-            return new PhaseResult(kind, concurrency, rate, seconds, ok, failed, LatencySummary.ofMicros(micros.getIntervalHistogram()),
-                    ok / seconds, maxSendLagMs, cpu);
+            return new PhaseResult(
+                    kind,
+                    concurrency,
+                    rate,
+                    seconds,
+                    ok,
+                    failed,
+                    LatencySummary.ofMicros(micros.getIntervalHistogram()),
+                    ok / seconds,
+                    maxSendLagMs,
+                    cpu);
         }
     }
 }

@@ -16,8 +16,17 @@ import java.util.Map;
  * @param maxSendLagMs open loop: the most a call was sent after its intended time (the driver falling behind)
  * @param cpu CPU used during the window
  */
-public record PhaseResult(String kind, int concurrency, double offeredRate, double seconds, long succeeded,
-        Map<String, Long> failures, LatencySummary latency, double achievedRate, double maxSendLagMs, CpuUse cpu) {
+public record PhaseResult(
+        String kind,
+        int concurrency,
+        double offeredRate,
+        double seconds,
+        long succeeded,
+        Map<String, Long> failures,
+        LatencySummary latency,
+        double achievedRate,
+        double maxSendLagMs,
+        CpuUse cpu) {
     public static final String MAX_THROUGHPUT = "max-throughput";
     public static final String FIXED_RATE = "fixed-rate";
 

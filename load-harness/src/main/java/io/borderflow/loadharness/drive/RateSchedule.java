@@ -14,7 +14,8 @@ import java.time.Duration;
 public record RateSchedule(long startNanos, double ratePerSecond, Duration duration) {
     public RateSchedule {
         if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
-            throw new IllegalArgumentException("rate must be a positive number of calls per second, got " + ratePerSecond);
+            throw new IllegalArgumentException(
+                    "rate must be a positive number of calls per second, got " + ratePerSecond);
         }
         if (duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException("duration must be positive, got " + duration);

@@ -16,7 +16,9 @@ import java.nio.file.Path;
 public record MachineInfo(int cores, long memoryBytes, String cpuModel, String os, String jdk) {
     public static MachineInfo current() {
         String distribution = value(read("/etc/os-release"), "PRETTY_NAME", "=").replace("\"", "");
-        return new MachineInfo(Runtime.getRuntime().availableProcessors(), memTotalBytes(read("/proc/meminfo")),
+        return new MachineInfo(
+                Runtime.getRuntime().availableProcessors(),
+                memTotalBytes(read("/proc/meminfo")),
                 cpuModel(read("/proc/cpuinfo")),
                 (distribution.isEmpty() ? System.getProperty("os.name") : distribution) + ", kernel "
                         + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",

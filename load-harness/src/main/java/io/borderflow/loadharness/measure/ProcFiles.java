@@ -10,17 +10,20 @@ public final class ProcFiles {
     /** Clock ticks per second of {@code /proc/<pid>/stat} times ({@code USER_HZ}; 100 on every mainstream Linux). */
     static final long TICKS_PER_SECOND = 100;
 
-    private ProcFiles() {
-    }
+    private ProcFiles() {}
 
     /** VmRSS of a process in bytes, empty when it is gone or the file cannot be read. */
     public static OptionalLong rssBytes(long pid) {
-        return read(Path.of("/proc", String.valueOf(pid), "status")).map(ProcFiles::vmRssBytes).orElse(OptionalLong.empty());
+        return read(Path.of("/proc", String.valueOf(pid), "status"))
+                .map(ProcFiles::vmRssBytes)
+                .orElse(OptionalLong.empty());
     }
 
     /** CPU time (user + system) of a process in nanoseconds, empty when it is gone. */
     public static OptionalLong cpuNanos(long pid) {
-        return read(Path.of("/proc", String.valueOf(pid), "stat")).map(ProcFiles::processCpuNanos).orElse(OptionalLong.empty());
+        return read(Path.of("/proc", String.valueOf(pid), "stat"))
+                .map(ProcFiles::processCpuNanos)
+                .orElse(OptionalLong.empty());
     }
 
     /** Busy and total jiffies of all cores together, from {@code /proc/stat}; empty when it cannot be read. */
@@ -55,7 +58,9 @@ public final class ProcFiles {
 
     /** From the first ({@code cpu}) line of {@code /proc/stat}: busy ticks (all but idle and iowait) and all ticks. */
     static long[] busyAndTotalTicks(String stat) {
-        String first = stat.lines().filter(l -> l.startsWith("cpu ")).findFirst()
+        String first = stat.lines()
+                .filter(l -> l.startsWith("cpu "))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no cpu line in /proc/stat"));
         String[] parts = first.substring(4).trim().split("\\s+");
         long total = 0;

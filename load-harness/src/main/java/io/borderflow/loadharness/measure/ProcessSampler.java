@@ -28,7 +28,8 @@ public final class ProcessSampler implements CpuUse.Meter, AutoCloseable {
     }
 
     private void sample() {
-        pids.forEach((service, pid) -> ProcFiles.rssBytes(pid).ifPresent(rss -> peakRss.merge(service, rss, Math::max)));
+        pids.forEach(
+                (service, pid) -> ProcFiles.rssBytes(pid).ifPresent(rss -> peakRss.merge(service, rss, Math::max)));
     }
 
     /** The peak VmRSS of each service since the last reset, in bytes; and starts a new peak. */
@@ -51,7 +52,8 @@ public final class ProcessSampler implements CpuUse.Meter, AutoCloseable {
         return () -> {
             double seconds = (System.nanoTime() - wall) / 1e9;
             long[] machineNow = ProcFiles.machineTicks().orElse(null);
-            double busy = machine == null || machineNow == null || machineNow[1] == machine[1] ? Double.NaN
+            double busy = machine == null || machineNow == null || machineNow[1] == machine[1]
+                    ? Double.NaN
                     : (double) (machineNow[0] - machine[0]) / (machineNow[1] - machine[1]);
             long driverNow = ProcFiles.cpuNanos(ProcessHandle.current().pid()).orElse(-1);
             Map<String, Long> servicesNow = serviceCpu();
@@ -62,8 +64,8 @@ public final class ProcessSampler implements CpuUse.Meter, AutoCloseable {
                     cores.put(service, (after - before) / 1e9 / seconds);
                 }
             });
-            return new CpuUse(busy, driver < 0 || driverNow < 0 ? Double.NaN : (driverNow - driver) / 1e9 / seconds,
-                    cores);
+            return new CpuUse(
+                    busy, driver < 0 || driverNow < 0 ? Double.NaN : (driverNow - driver) / 1e9 / seconds, cores);
         };
     }
 

@@ -10,8 +10,7 @@ import java.util.Map;
  * not finite is written as null.
  */
 public final class Json {
-    private Json() {
-    }
+    private Json() {}
 
     public static String write(Object value) {
         StringBuilder out = new StringBuilder();
@@ -36,7 +35,7 @@ public final class Json {
             }
             String inner = indent + "  ";
             out.append("{\n");
-            for (Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator(); it.hasNext();) {
+            for (Iterator<? extends Map.Entry<?, ?>> it = map.entrySet().iterator(); it.hasNext(); ) {
                 Map.Entry<?, ?> entry = it.next();
                 out.append(inner);
                 string(String.valueOf(entry.getKey()), out);
@@ -59,7 +58,8 @@ public final class Json {
             }
             out.append(indent).append(']');
         } else {
-            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON");
+            throw new IllegalArgumentException(
+                    "cannot write " + value.getClass().getName() + " as JSON");
         }
     }
 

@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** The machine-readable result of a run, {@code docs/benchmarks/load-<date>.json}. */
 public final class ResultFile {
-    private ResultFile() {
-    }
+    private ResultFile() {}
 
     public static String json(RunResult run) {
         Map<String, Object> root = new LinkedHashMap<>();
@@ -30,15 +29,21 @@ public final class ResultFile {
         root.put("idleCpu", idle);
         root.put("floor", Map.of("scenario", run.floorScenario(), "maxThroughput", run.floorThroughput()));
         double floor = run.floorThroughput();
-        root.put("scenarios", run.scenarios().stream().map(s -> scenario(s, floor)).toList());
-        root.put("targets", TargetChecks.of(run).stream().map(c -> {
-            Map<String, Object> check = new LinkedHashMap<>();
-            check.put("subject", c.subject());
-            check.put("target", c.target());
-            check.put("measured", c.measured());
-            check.put("met", c.met());
-            return check;
-        }).toList());
+        root.put(
+                "scenarios",
+                run.scenarios().stream().map(s -> scenario(s, floor)).toList());
+        root.put(
+                "targets",
+                TargetChecks.of(run).stream()
+                        .map(c -> {
+                            Map<String, Object> check = new LinkedHashMap<>();
+                            check.put("subject", c.subject());
+                            check.put("target", c.target());
+                            check.put("measured", c.measured());
+                            check.put("met", c.met());
+                            return check;
+                        })
+                        .toList());
         return Json.write(root);
     }
 

@@ -10,11 +10,21 @@ import java.util.Map;
  *
  * @param peakRssBytes each service's peak VmRSS while the scenario ran
  */
-public record ScenarioResult(String name, String service, String rpc, String sends, Target target,
-        PhaseResult maxThroughput, List<PhaseResult> fixedRates, Map<String, Long> peakRssBytes) {
+public record ScenarioResult(
+        String name,
+        String service,
+        String rpc,
+        String sends,
+        Target target,
+        PhaseResult maxThroughput,
+        List<PhaseResult> fixedRates,
+        Map<String, Long> peakRssBytes) {
 
     /** The fixed-rate phase at {@code rate}, or null. */
     public PhaseResult atRate(double rate) {
-        return fixedRates.stream().filter(p -> p.offeredRate() == rate).findFirst().orElse(null);
+        return fixedRates.stream()
+                .filter(p -> p.offeredRate() == rate)
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -36,8 +36,7 @@ final class Answer<T> implements StreamObserver<T> {
     }
 
     @Override
-    public void onCompleted() {
-    }
+    public void onCompleted() {}
 
     static String label(Throwable t) {
         Status status = Status.fromThrowable(t);

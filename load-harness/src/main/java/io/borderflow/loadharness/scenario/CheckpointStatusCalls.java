@@ -22,16 +22,21 @@ final class CheckpointStatusCalls implements CallTarget {
     private final AtomicLong sequence = new AtomicLong();
 
     CheckpointStatusCalls(Channel channel, String readerJwt, List<String> checkpoints, Duration deadline) {
-        this.stub = CheckpointServiceGrpc.newStub(ClientInterceptors.intercept(channel, SuiteClients.bearer(readerJwt)));
-        this.requests = checkpoints.stream().map(id -> GetCheckpointStatusRequest.newBuilder()
-                .setName("checkpoints/" + id + "/status").build()).toList();
+        this.stub =
+                CheckpointServiceGrpc.newStub(ClientInterceptors.intercept(channel, SuiteClients.bearer(readerJwt)));
+        this.requests = checkpoints.stream()
+                .map(id -> GetCheckpointStatusRequest.newBuilder()
+                        .setName("checkpoints/" + id + "/status")
+                        .build())
+                .toList();
         this.deadline = deadline;
     }
 
     @Override
     public void start(Consumer<String> done) {
         GetCheckpointStatusRequest request = requests.get((int) (sequence.getAndIncrement() % requests.size()));
-        stub.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS).getCheckpointStatus(request,
-                Answer.checked(response -> response.hasStatus() ? OK : "NO_STATUS", done));
+        stub.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS)
+                .getCheckpointStatus(
+                        request, Answer.checked(response -> response.hasStatus() ? OK : "NO_STATUS", done));
     }
 }

@@ -42,9 +42,15 @@ final class CrossingEventStreams implements CallTarget {
     private final List<EventStream> streams = new ArrayList<>();
     private final AtomicLong nextStream = new AtomicLong();
 
-    CrossingEventStreams(Channel channel, String operatorJwt, List<String> checkpoints, int streamCount, String runTag,
+    CrossingEventStreams(
+            Channel channel,
+            String operatorJwt,
+            List<String> checkpoints,
+            int streamCount,
+            String runTag,
             Duration deadline) {
-        this.stub = CheckpointServiceGrpc.newStub(ClientInterceptors.intercept(channel, SuiteClients.bearer(operatorJwt)));
+        this.stub =
+                CheckpointServiceGrpc.newStub(ClientInterceptors.intercept(channel, SuiteClients.bearer(operatorJwt)));
         this.checkpoints = checkpoints;
         this.runTag = runTag;
         this.deadline = deadline;
@@ -80,10 +86,15 @@ final class CrossingEventStreams implements CallTarget {
         return CrossingEvent.newBuilder()
                 .setEventId(String.format(Locale.ROOT, "load-%s-%d-%s", runTag, truck, arrival ? "arr" : "clr"))
                 .setCheckpoint("checkpoints/" + checkpoints.get((int) (truck % checkpoints.size())))
-                .setType(arrival ? CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED : CrossingEventType.CROSSING_EVENT_TYPE_CLEARED)
+                .setType(
+                        arrival
+                                ? CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED
+                                : CrossingEventType.CROSSING_EVENT_TYPE_CLEARED)
                 .setOccurTime(Timestamp.newBuilder().setSeconds(at.getEpochSecond()))
                 .setDirection(Direction.DIRECTION_EXIT)
-                .setTruck(Truck.newBuilder().setPlate(Plates.of("T", runTag, truck)).setCarrierId("load-carrier-" + truck % 10))
+                .setTruck(Truck.newBuilder()
+                        .setPlate(Plates.of("T", runTag, truck))
+                        .setCarrierId("load-carrier-" + truck % 10))
                 .build();
     }
 
@@ -107,6 +118,7 @@ final class CrossingEventStreams implements CallTarget {
         private final int count;
         /** The events of the current stream waiting for their acknowledgement, oldest first. */
         private ArrayDeque<Consumer<String>> waiting = new ArrayDeque<>();
+
         private long sent;
         private StreamObserver<StreamCrossingEventsRequest> requests;
 
@@ -123,13 +135,15 @@ final class CrossingEventStreams implements CallTarget {
             }
             CrossingEvent event = event(runTag, checkpoints, index, count, sent++, Instant.now());
             waiting.add(done);
-            requests.onNext(StreamCrossingEventsRequest.newBuilder().setEvent(event).build());
+            requests.onNext(
+                    StreamCrossingEventsRequest.newBuilder().setEvent(event).build());
         }
 
         /** Cancels the stream when events on it are still unacknowledged; the next event opens a new one. */
         synchronized void cancelIfWaiting() {
             if (requests != null && !waiting.isEmpty()) {
-                ((ClientCallStreamObserver<StreamCrossingEventsRequest>) requests).cancel("abandoned by the load driver", null);
+                ((ClientCallStreamObserver<StreamCrossingEventsRequest>) requests)
+                        .cancel("abandoned by the load driver", null);
                 requests = null;
             }
         }
@@ -145,8 +159,8 @@ final class CrossingEventStreams implements CallTarget {
             ArrayDeque<Consumer<String>> queue = new ArrayDeque<>();
             waiting = queue;
             StreamObserver<StreamCrossingEventsRequest>[] self = new StreamObserver[1];
-            self[0] = stub.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS).streamCrossingEvents(
-                    new StreamObserver<>() {
+            self[0] = stub.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS)
+                    .streamCrossingEvents(new StreamObserver<>() {
                         @Override
                         public void onNext(StreamCrossingEventsResponse response) {
                             Consumer<String> done;

@@ -22,8 +22,7 @@ import java.util.function.Consumer;
  */
 final class DeclarationCalls implements CallTarget {
     /** HS code, description, brand, quantity, net kg, value in USD. */
-    private record Goods(String hsCode, String description, String brand, int quantity, double kg, double usd) {
-    }
+    private record Goods(String hsCode, String description, String brand, int quantity, double kg, double usd) {}
 
     private static final List<Goods> GOODS = List.of(
             new Goods("620342", "Cotton trousers", "", 500, 300, 6000),
@@ -39,7 +38,8 @@ final class DeclarationCalls implements CallTarget {
     private final AtomicLong sequence = new AtomicLong();
 
     DeclarationCalls(Channel channel, String officerJwt, List<String> checkpoints, String runTag, Duration deadline) {
-        this.stub = InspectionServiceGrpc.newStub(ClientInterceptors.intercept(channel, SuiteClients.bearer(officerJwt)));
+        this.stub =
+                InspectionServiceGrpc.newStub(ClientInterceptors.intercept(channel, SuiteClients.bearer(officerJwt)));
         this.checkpoints = checkpoints;
         this.runTag = runTag;
         this.deadline = deadline;
@@ -48,30 +48,42 @@ final class DeclarationCalls implements CallTarget {
     @Override
     public void start(Consumer<String> done) {
         long n = sequence.getAndIncrement();
-        stub.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS).submitDeclaration(request(runTag, n, checkpoints),
-                Answer.checked(response -> response.hasDecision() ? OK : "NO_DECISION", done));
+        stub.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS)
+                .submitDeclaration(
+                        request(runTag, n, checkpoints),
+                        Answer.checked(response -> response.hasDecision() ? OK : "NO_DECISION", done));
     }
 
     /** Declaration {@code n} of a run: distinct request id and vehicle; goods, consignor and checkpoint cycle. */
     static SubmitDeclarationRequest request(String runTag, long n, List<String> checkpoints) {
         Goods goods = GOODS.get((int) (n % GOODS.size()));
-        GoodsLine.Builder line = GoodsLine.newBuilder().setHsCode(goods.hsCode()).setDescription(goods.description())
-                .setQuantity(goods.quantity()).setQuantityUnit("pcs").setNetWeightKg(goods.kg())
-                .setCustomsValue(goods.usd() + n % 1000).setCurrency("USD").setOriginCountryCode("CN");
+        GoodsLine.Builder line = GoodsLine.newBuilder()
+                .setHsCode(goods.hsCode())
+                .setDescription(goods.description())
+                .setQuantity(goods.quantity())
+                .setQuantityUnit("pcs")
+                .setNetWeightKg(goods.kg())
+                .setCustomsValue(goods.usd() + n % 1000)
+                .setCurrency("USD")
+                .setOriginCountryCode("CN");
         if (!goods.brand().isEmpty()) {
             line.setBrand(goods.brand());
         }
         Declaration declaration = Declaration.newBuilder()
                 .addGoodsLines(line)
-                .setConsignor(Party.newBuilder().setName("Urumqi Trading " + (n % 50)).setCountryCode("CN"))
+                .setConsignor(
+                        Party.newBuilder().setName("Urumqi Trading " + (n % 50)).setCountryCode("CN"))
                 .setConsignee(Party.newBuilder().setName("OOO Moda " + (n % 20)).setCountryCode("RU"))
                 .setCarrierId("kaz-trans-" + (n % 10))
                 .setVehiclePlate(Plates.of("D", runTag, n))
-                .setOriginCountryCode("CN").addTransitCountryCodes("KZ").setDestinationCountryCode("RU")
+                .setOriginCountryCode("CN")
+                .addTransitCountryCodes("KZ")
+                .setDestinationCountryCode("RU")
                 .setCheckpoint("checkpoints/" + checkpoints.get((int) (n % checkpoints.size())))
                 .build();
         return SubmitDeclarationRequest.newBuilder()
                 .setRequestId(String.format(Locale.ROOT, "load-%s-decl-%d", runTag, n))
-                .setDeclaration(declaration).build();
+                .setDeclaration(declaration)
+                .build();
     }
 }

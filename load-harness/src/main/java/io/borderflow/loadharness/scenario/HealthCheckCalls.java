@@ -31,7 +31,8 @@ final class HealthCheckCalls implements CallTarget {
     /** Whether the channel's server answers the health check at all (anything but UNIMPLEMENTED). */
     static boolean served(Channel channel) {
         try {
-            HealthGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+            HealthGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(10, TimeUnit.SECONDS)
                     .check(HealthCheckRequest.getDefaultInstance());
             return true;
         } catch (StatusRuntimeException e) {
@@ -47,15 +48,18 @@ final class HealthCheckCalls implements CallTarget {
     }
 
     static HealthCheckCalls cheapestRpc(Channel channel, String jwt, Duration deadline) {
-        CheckpointServiceGrpc.CheckpointServiceStub stub = CheckpointServiceGrpc.newStub(
-                ClientInterceptors.intercept(channel, SuiteClients.bearer(jwt)));
-        GetCheckpointRequest request = GetCheckpointRequest.newBuilder().setName("checkpoints/zhaisan").build();
+        CheckpointServiceGrpc.CheckpointServiceStub stub =
+                CheckpointServiceGrpc.newStub(ClientInterceptors.intercept(channel, SuiteClients.bearer(jwt)));
+        GetCheckpointRequest request =
+                GetCheckpointRequest.newBuilder().setName("checkpoints/zhaisan").build();
         return new HealthCheckCalls(done -> stub.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS)
                 .getCheckpoint(request, Answer.any(done)));
     }
 
     private static String serving(HealthCheckResponse response) {
-        return response.getStatus() == HealthCheckResponse.ServingStatus.SERVING ? OK : response.getStatus().name();
+        return response.getStatus() == HealthCheckResponse.ServingStatus.SERVING
+                ? OK
+                : response.getStatus().name();
     }
 
     @Override

@@ -36,8 +36,8 @@ final class RouteSearchCalls implements CallTarget {
     @Override
     public void start(Consumer<String> done) {
         FindRoutesRequest request = requests.get((int) (sequence.getAndIncrement() % requests.size()));
-        stub.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS).findRoutes(request,
-                Answer.checked(RouteSearchCalls::outcome, done));
+        stub.withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS)
+                .findRoutes(request, Answer.checked(RouteSearchCalls::outcome, done));
     }
 
     static String outcome(FindRoutesResponse response) {
@@ -52,26 +52,43 @@ final class RouteSearchCalls implements CallTarget {
                 cargo(line("851762", "Network switches", "Acme", 200, 400, 90000), false),
                 cargo(line("870899", "Truck parts", "", 300, 2500, 40000), true));
         List<FindRoutesRequest> requests = new ArrayList<>();
-        for (Objective objective : List.of(Objective.OBJECTIVE_FASTEST, Objective.OBJECTIVE_CHEAPEST,
-                Objective.OBJECTIVE_LEAST_RISK)) {
+        for (Objective objective :
+                List.of(Objective.OBJECTIVE_FASTEST, Objective.OBJECTIVE_CHEAPEST, Objective.OBJECTIVE_LEAST_RISK)) {
             for (Cargo cargo : cargos) {
-                requests.add(FindRoutesRequest.newBuilder().setOrigin("places/urumqi").setDestination("places/moscow")
-                        .setCargo(cargo).setObjective(objective).build());
+                requests.add(FindRoutesRequest.newBuilder()
+                        .setOrigin("places/urumqi")
+                        .setDestination("places/moscow")
+                        .setCargo(cargo)
+                        .setObjective(objective)
+                        .build());
             }
         }
         return List.copyOf(requests);
     }
 
-    private static GoodsLine line(String hsCode, String description, String brand, double quantity, double kg, double usd) {
-        return GoodsLine.newBuilder().setHsCode(hsCode).setDescription(description).setBrand(brand).setQuantity(quantity)
-                .setQuantityUnit("pcs").setNetWeightKg(kg).setCustomsValue(usd).setCurrency("USD")
-                .setOriginCountryCode("CN").build();
+    private static GoodsLine line(
+            String hsCode, String description, String brand, double quantity, double kg, double usd) {
+        return GoodsLine.newBuilder()
+                .setHsCode(hsCode)
+                .setDescription(description)
+                .setBrand(brand)
+                .setQuantity(quantity)
+                .setQuantityUnit("pcs")
+                .setNetWeightKg(kg)
+                .setCustomsValue(usd)
+                .setCurrency("USD")
+                .setOriginCountryCode("CN")
+                .build();
     }
 
     private static Cargo cargo(GoodsLine line, boolean aeo) {
-        return Cargo.newBuilder().addGoodsLines(line).setOriginCountryCode("CN").setDestinationCountryCode("RU")
+        return Cargo.newBuilder()
+                .addGoodsLines(line)
+                .setOriginCountryCode("CN")
+                .setDestinationCountryCode("RU")
                 .setConsignor(Party.newBuilder().setName("Urumqi Trading 1").setCountryCode("CN"))
                 .setConsignee(Party.newBuilder().setName("OOO Moda 1").setCountryCode("RU"))
-                .setTraderAeo(aeo).build();
+                .setTraderAeo(aeo)
+                .build();
     }
 }

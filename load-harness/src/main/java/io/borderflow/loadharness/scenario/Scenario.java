@@ -16,10 +16,23 @@ import java.util.function.Supplier;
  * @param calls opens the calls (a new target for each scenario run)
  * @param inFlight calls in flight at maximum throughput; 0: the harness's {@code --concurrency}
  */
-public record Scenario(String name, String service, String rpc, String sends, List<Double> rates, Target target,
-        Supplier<CallTarget> calls, int inFlight) {
+public record Scenario(
+        String name,
+        String service,
+        String rpc,
+        String sends,
+        List<Double> rates,
+        Target target,
+        Supplier<CallTarget> calls,
+        int inFlight) {
 
-    public Scenario(String name, String service, String rpc, String sends, List<Double> rates, Target target,
+    public Scenario(
+            String name,
+            String service,
+            String rpc,
+            String sends,
+            List<Double> rates,
+            Target target,
             Supplier<CallTarget> calls) {
         this(name, service, rpc, sends, rates, target, calls, 0);
     }

@@ -25,18 +25,31 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param callDeadline set on every unary call
  * @param streamDeadline set on every event stream (it covers one scenario's phases)
  */
-public record SuiteClients(Map<String, List<ManagedChannel>> channels, DevTokenIssuer issuer, String runTag,
-        Duration callDeadline, Duration streamDeadline) implements AutoCloseable {
+public record SuiteClients(
+        Map<String, List<ManagedChannel>> channels,
+        DevTokenIssuer issuer,
+        String runTag,
+        Duration callDeadline,
+        Duration streamDeadline)
+        implements AutoCloseable {
 
     /** {@code connections} channels to each service listening on localhost at the given ports, by service name. */
-    public static SuiteClients connect(Map<String, Integer> ports, int connections, DevTokenIssuer issuer,
-            String runTag, Duration callDeadline, Duration streamDeadline) {
+    public static SuiteClients connect(
+            Map<String, Integer> ports,
+            int connections,
+            DevTokenIssuer issuer,
+            String runTag,
+            Duration callDeadline,
+            Duration streamDeadline) {
         Map<String, List<ManagedChannel>> channels = new java.util.LinkedHashMap<>();
         ports.forEach((service, port) -> {
             List<ManagedChannel> pool = new ArrayList<>();
             for (int i = 0; i < connections; i++) {
                 // answers are handled on the transport threads: recording one and starting the next call is cheap
-                pool.add(ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().directExecutor().build());
+                pool.add(ManagedChannelBuilder.forAddress("localhost", port)
+                        .usePlaintext()
+                        .directExecutor()
+                        .build());
             }
             channels.put(service, List.copyOf(pool));
         });

@@ -31,10 +31,13 @@ class LoadRunnerTest {
         CallTarget target = done -> {
             mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             String outcome = sequence.incrementAndGet() % 10 == 0 ? "UNAVAILABLE" : CallTarget.OK;
-            answers.schedule(() -> {
-                inFlight.decrementAndGet();
-                done.accept(outcome);
-            }, 2, TimeUnit.MILLISECONDS);
+            answers.schedule(
+                    () -> {
+                        inFlight.decrementAndGet();
+                        done.accept(outcome);
+                    },
+                    2,
+                    TimeUnit.MILLISECONDS);
         };
 
         PhaseResult result = runner.closedLoop(target, 8, Duration.ofMillis(100), Duration.ofMillis(500));
@@ -46,7 +49,8 @@ class LoadRunnerTest {
         // 8 in flight, about 2 ms each: well over 1000 a second, a tenth of them failed
         assertThat(result.achievedRate()).isGreaterThan(500);
         assertThat(result.failures()).containsOnlyKeys("UNAVAILABLE");
-        assertThat((double) result.failed() / (result.failed() + result.succeeded())).isCloseTo(0.1, within(0.03));
+        assertThat((double) result.failed() / (result.failed() + result.succeeded()))
+                .isCloseTo(0.1, within(0.03));
         assertThat(result.latency().p50Ms()).isGreaterThanOrEqualTo(2.0);
     }
 

@@ -29,8 +29,10 @@ class RateScheduleTest {
 
     @Test
     void aScheduleNeedsAPositiveRateAndDuration() {
-        assertThatThrownBy(() -> new RateSchedule(0, 0, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RateSchedule(0, Double.NaN, Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RateSchedule(0, 0, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RateSchedule(0, Double.NaN, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RateSchedule(0, 10, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 }

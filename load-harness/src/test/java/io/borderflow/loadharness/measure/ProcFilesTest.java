@@ -44,7 +44,8 @@ class ProcFilesTest {
 
         assertThat(MachineInfo.cpuModel(cpuinfo)).isEqualTo("Intel(R) Xeon(R) CPU @ 2.20GHz");
         assertThat(MachineInfo.cpuModel("")).isEqualTo("unknown");
-        assertThat(MachineInfo.memTotalBytes("MemTotal:       24683520 kB\nMemFree: 1 kB\n")).isEqualTo(24683520L * 1024);
+        assertThat(MachineInfo.memTotalBytes("MemTotal:       24683520 kB\nMemFree: 1 kB\n"))
+                .isEqualTo(24683520L * 1024);
         assertThat(MachineInfo.current().cores()).isPositive();
     }
 }

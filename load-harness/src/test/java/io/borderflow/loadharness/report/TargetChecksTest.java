@@ -11,7 +11,8 @@ class TargetChecksTest {
     void everyTargetIsCheckedAgainstItsPhaseAndMissesAreReported() {
         var checks = TargetChecks.of(RunResults.sample());
 
-        assertThat(checks).extracting(TargetChecks.Check::subject, TargetChecks.Check::target, TargetChecks.Check::met)
+        assertThat(checks)
+                .extracting(TargetChecks.Check::subject, TargetChecks.Check::target, TargetChecks.Check::met)
                 .containsExactly(
                         tuple("InspectionService/SubmitDeclaration", ">= 3,000/s", false),
                         tuple("InspectionService/SubmitDeclaration", "p99 < 20 ms at 1,000/s", false),
@@ -30,7 +31,9 @@ class TargetChecksTest {
         RunResult run = RunResults.sample();
 
         assertThat(run.floorThroughput()).isEqualTo(10000);
-        assertThat(run.peakRssBytes()).containsEntry("checkpoint-service", 200 * RunResults.MB)
-                .containsEntry("inspection-service", 400 * RunResults.MB).containsEntry("routing-service", 210 * RunResults.MB);
+        assertThat(run.peakRssBytes())
+                .containsEntry("checkpoint-service", 200 * RunResults.MB)
+                .containsEntry("inspection-service", 400 * RunResults.MB)
+                .containsEntry("routing-service", 210 * RunResults.MB);
     }
 }

@@ -4,15 +4,15 @@ import io.borderflow.api.inspection.v1.AssessDeclarationRequest;
 import io.borderflow.api.inspection.v1.AssessDeclarationResponse;
 import io.borderflow.api.inspection.v1.ChannelChance;
 import io.borderflow.api.inspection.v1.Declaration;
+import io.borderflow.api.inspection.v1.GoodsLine;
 import io.borderflow.api.inspection.v1.MutinyInspectionServiceGrpc.MutinyInspectionServiceStub;
 import io.borderflow.api.inspection.v1.Party;
-import io.borderflow.api.inspection.v1.GoodsLine;
 import io.borderflow.routing.model.route.ChannelOutlook;
 import io.borderflow.routing.model.route.Freshness;
 import io.borderflow.routing.model.route.RouteRequest.CargoProfile;
+import io.borderflow.support.error.NotFoundException;
 import io.borderflow.support.grpc.ProtoTimes;
 import io.borderflow.support.reactive.CallerContext;
-import io.borderflow.support.error.NotFoundException;
 import io.borderflow.support.reference.ReferenceFile;
 import io.borderflow.support.security.ServiceCredentials;
 import io.grpc.Status;
@@ -45,15 +45,13 @@ public class AssessmentCache {
     static final Duration FRESH_FOR = Duration.ofMinutes(10);
     private static final int MAX_ENTRIES = 50_000;
     /** A documentary check of two hours: checkpoint-service's assumption for a truck without a decision. */
-    public static final ChannelOutlook NOMINAL = new ChannelOutlook(0, 1, 0, 0, Duration.ZERO, Duration.ofHours(2),
-            Duration.ofHours(4), Duration.ofHours(4));
+    public static final ChannelOutlook NOMINAL = new ChannelOutlook(
+            0, 1, 0, 0, Duration.ZERO, Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(4));
 
     /** An outlook and where it came from. */
-    public record Assessed(ChannelOutlook outlook, Freshness freshness) {
-    }
+    public record Assessed(ChannelOutlook outlook, Freshness freshness) {}
 
-    private record Entry(ChannelOutlook outlook, Instant at) {
-    }
+    private record Entry(ChannelOutlook outlook, Instant at) {}
 
     private final MutinyInspectionServiceStub stub;
     private final ServiceCredentials credentials;
@@ -72,8 +70,8 @@ public class AssessmentCache {
      * @throws NotFoundException {@code DECLARATION_NOT_FOUND} (in the Uni) when inspection-service does not know the
      *         declaration
      */
-    public Uni<Map<String, Assessed>> outlooks(CargoProfile cargo, String declarationId,
-            Collection<String> checkpointIds) {
+    public Uni<Map<String, Assessed>> outlooks(
+            CargoProfile cargo, String declarationId, Collection<String> checkpointIds) {
         String profile = cargo != null ? ReferenceFile.sha256(cargo.toString()) : "declaration:" + declarationId;
         Instant now = Instant.now();
         List<Uni<Map.Entry<String, Assessed>>> asks = new ArrayList<>();
@@ -97,26 +95,33 @@ public class AssessmentCache {
     }
 
     /** The question in flight for this cargo and checkpoint, shared by every search that needs it meanwhile. */
-    private Uni<Assessed> asking(String profile, CargoProfile cargo, String declarationId, String checkpointId,
-            Entry cached, Instant now) {
+    private Uni<Assessed> asking(
+            String profile, CargoProfile cargo, String declarationId, String checkpointId, Entry cached, Instant now) {
         String key = profile + "|" + checkpointId;
         Uni<Assessed>[] mine = new Uni[1];
-        Uni<Assessed> shared = inFlight.computeIfAbsent(key, k -> mine[0] = ask(profile, cargo, declarationId,
-                checkpointId, cached, now).onTermination().invoke(() -> inFlight.remove(k)).memoize().indefinitely());
+        Uni<Assessed> shared = inFlight.computeIfAbsent(
+                key,
+                k -> mine[0] = ask(profile, cargo, declarationId, checkpointId, cached, now)
+                        .onTermination()
+                        .invoke(() -> inFlight.remove(k))
+                        .memoize()
+                        .indefinitely());
         if (shared == mine[0]) {
-            shared.subscribe().with(done -> {
-            }, failure -> {
-            });
+            shared.subscribe().with(done -> {}, failure -> {});
         }
         return shared;
     }
 
-    private Uni<Assessed> ask(String profile, CargoProfile cargo, String declarationId, String checkpointId,
-            Entry cached, Instant now) {
+    private Uni<Assessed> ask(
+            String profile, CargoProfile cargo, String declarationId, String checkpointId, Entry cached, Instant now) {
         AssessDeclarationRequest request = cargo != null
-                ? AssessDeclarationRequest.newBuilder().setDeclaration(declaration(cargo, checkpointId)).build()
-                : AssessDeclarationRequest.newBuilder().setStoredDeclaration("declarations/" + declarationId)
-                        .setCheckpoint("checkpoints/" + checkpointId).build();
+                ? AssessDeclarationRequest.newBuilder()
+                        .setDeclaration(declaration(cargo, checkpointId))
+                        .build()
+                : AssessDeclarationRequest.newBuilder()
+                        .setStoredDeclaration("declarations/" + declarationId)
+                        .setCheckpoint("checkpoints/" + checkpointId)
+                        .build();
         return stub.withCallCredentials(credentials.callCredentials())
                 .withDeadlineAfter(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
                 .assessDeclaration(request)
@@ -128,10 +133,14 @@ public class AssessmentCache {
                     entries.put(profile + "|" + checkpointId, new Entry(outlook, Instant.now()));
                     return new Assessed(outlook, Freshness.live(Duration.ZERO));
                 })
-                .onFailure(failure -> cargo == null && Status.fromThrowable(failure).getCode() == Status.Code.NOT_FOUND)
+                .onFailure(failure ->
+                        cargo == null && Status.fromThrowable(failure).getCode() == Status.Code.NOT_FOUND)
                 .transform(failure -> new NotFoundException("DECLARATION_NOT_FOUND", "declarations/" + declarationId))
-                .onFailure(failure -> !(failure instanceof NotFoundException)).recoverWithItem(failure -> {
-                    LOG.debugf("no assessment at checkpoints/%s (%s)", checkpointId, Status.fromThrowable(failure).getCode());
+                .onFailure(failure -> !(failure instanceof NotFoundException))
+                .recoverWithItem(failure -> {
+                    LOG.debugf(
+                            "no assessment at checkpoints/%s (%s)",
+                            checkpointId, Status.fromThrowable(failure).getCode());
                     return cached != null
                             ? new Assessed(cached.outlook(), Freshness.stale(Duration.between(cached.at(), now)))
                             : new Assessed(NOMINAL, Freshness.nominal());
@@ -143,21 +152,34 @@ public class AssessmentCache {
         Declaration.Builder declaration = Declaration.newBuilder()
                 .setConsignor(party(cargo.consignor(), "unnamed consignor", cargo.originCountry()))
                 .setConsignee(party(cargo.consignee(), "unnamed consignee", cargo.destinationCountry()))
-                .setCarrierId("route-search").setVehiclePlate("ROUTE01")
-                .setOriginCountryCode(cargo.originCountry()).setDestinationCountryCode(cargo.destinationCountry())
-                .setCheckpoint("checkpoints/" + checkpointId).setTraderAeo(cargo.traderAeo());
-        cargo.lines().forEach(line -> declaration.addGoodsLines(GoodsLine.newBuilder().setHsCode(line.hsCode())
-                .setDescription(line.description()).setBrand(line.brand()).setQuantity(line.quantity())
-                .setQuantityUnit(line.quantityUnit()).setNetWeightKg(line.netWeightKg())
-                .setCustomsValue(line.customsValue()).setCurrency(line.currency())
-                .setOriginCountryCode(line.originCountry())));
+                .setCarrierId("route-search")
+                .setVehiclePlate("ROUTE01")
+                .setOriginCountryCode(cargo.originCountry())
+                .setDestinationCountryCode(cargo.destinationCountry())
+                .setCheckpoint("checkpoints/" + checkpointId)
+                .setTraderAeo(cargo.traderAeo());
+        cargo.lines()
+                .forEach(line -> declaration.addGoodsLines(GoodsLine.newBuilder()
+                        .setHsCode(line.hsCode())
+                        .setDescription(line.description())
+                        .setBrand(line.brand())
+                        .setQuantity(line.quantity())
+                        .setQuantityUnit(line.quantityUnit())
+                        .setNetWeightKg(line.netWeightKg())
+                        .setCustomsValue(line.customsValue())
+                        .setCurrency(line.currency())
+                        .setOriginCountryCode(line.originCountry())));
         return declaration.build();
     }
 
-    private static Party party(io.borderflow.routing.model.route.RouteRequest.PartyData given, String name,
-            String country) {
-        return given == null ? Party.newBuilder().setName(name).setCountryCode(country).build()
-                : Party.newBuilder().setName(given.name()).setCountryCode(given.countryCode()).build();
+    private static Party party(
+            io.borderflow.routing.model.route.RouteRequest.PartyData given, String name, String country) {
+        return given == null
+                ? Party.newBuilder().setName(name).setCountryCode(country).build()
+                : Party.newBuilder()
+                        .setName(given.name())
+                        .setCountryCode(given.countryCode())
+                        .build();
     }
 
     /** The assessment's channel chances as the search reads them (BLUE, released at once, counts as GREEN). */
@@ -189,16 +211,22 @@ public class AssessmentCache {
                     refused += chance.getProbability();
                     refusedTime = time;
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         double total = green + yellow + red + refused;
         if (total <= 0) {
             return NOMINAL;
         }
-        return new ChannelOutlook(green / total, yellow / total, red / total, refused / total, greenTime, yellowTime,
-                redTime, refusedTime);
+        return new ChannelOutlook(
+                green / total,
+                yellow / total,
+                red / total,
+                refused / total,
+                greenTime,
+                yellowTime,
+                redTime,
+                refusedTime);
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -65,10 +65,10 @@ public class CheckpointFeed {
     static final Duration RETRY_MAX = Duration.ofSeconds(30);
     /** A status not confirmed (a status or a heartbeat) for this long is stale even with the stream open. */
     public static final Duration TRUSTED_FOR = HEARTBEAT.multipliedBy(3);
+
     private static final double DEFAULT_SPREAD = 1.3;
 
-    private record Known(CheckpointStatus status, Instant confirmedAt) {
-    }
+    private record Known(CheckpointStatus status, Instant confirmedAt) {}
 
     private final MutinyCheckpointServiceStub calls;
     private final MutinyCheckpointServiceStub watch;
@@ -86,22 +86,29 @@ public class CheckpointFeed {
     private volatile long calendarTimer = -1;
     /** Stream failures since it last delivered, and calendar rounds that left a calendar unfetched, in a row. */
     private int streamAttempts;
+
     private int calendarAttempts;
     private boolean refreshing;
     private boolean refreshAgain;
 
-    public CheckpointFeed(@GrpcClient("checkpoint") MutinyCheckpointServiceStub calls,
-            @GrpcClient("checkpoint-watch") MutinyCheckpointServiceStub watch, ServiceCredentials credentials,
-            Vertx vertx, RoutingConfig config, MeterRegistry registry) {
+    public CheckpointFeed(
+            @GrpcClient("checkpoint") MutinyCheckpointServiceStub calls,
+            @GrpcClient("checkpoint-watch") MutinyCheckpointServiceStub watch,
+            ServiceCredentials credentials,
+            Vertx vertx,
+            RoutingConfig config,
+            MeterRegistry registry) {
         this.calls = calls;
         this.watch = watch;
         this.credentials = credentials;
         this.vertx = vertx;
         this.config = config.checkpointFeed();
-        this.streamFailures = Counter.builder("borderflow.checkpoint.feed.failures").tag("call", "watch")
+        this.streamFailures = Counter.builder("borderflow.checkpoint.feed.failures")
+                .tag("call", "watch")
                 .description("Failures of checkpoint-service's status stream (it is opened again with back-off)")
                 .register(registry);
-        this.calendarFailures = Counter.builder("borderflow.checkpoint.feed.failures").tag("call", "calendar")
+        this.calendarFailures = Counter.builder("borderflow.checkpoint.feed.failures")
+                .tag("call", "calendar")
                 .description("Calendars of a checkpoint that a refresh could not fetch (the last one stands)")
                 .register(registry);
         gauge(registry, "status", "live", BorderDataCoverage::statusLive);
@@ -112,9 +119,14 @@ public class CheckpointFeed {
         gauge(registry, "calendar", "unknown", BorderDataCoverage::calendarUnknown);
     }
 
-    private void gauge(MeterRegistry registry, String figure, String freshness, ToIntFunction<BorderDataCoverage> count) {
-        Gauge.builder("borderflow.border.data.checkpoints", this, feed -> count.applyAsInt(feed.coverage(Instant.now())))
-                .tag("figure", figure).tag("freshness", freshness)
+    private void gauge(
+            MeterRegistry registry, String figure, String freshness, ToIntFunction<BorderDataCoverage> count) {
+        Gauge.builder(
+                        "borderflow.border.data.checkpoints",
+                        this,
+                        feed -> count.applyAsInt(feed.coverage(Instant.now())))
+                .tag("figure", figure)
+                .tag("freshness", freshness)
                 .description("Checkpoints whose status or calendar is live, stale or unknown in routing's copy")
                 .register(registry);
     }
@@ -151,8 +163,12 @@ public class CheckpointFeed {
         Map<String, BorderSnapshot> all = new TreeMap<>();
         for (String id : watched) {
             Known known = statuses.get(id);
-            all.put(id, new BorderSnapshot(id, Optional.ofNullable(known).map(k -> queue(k, live)),
-                    Optional.ofNullable(calendars.get(id))));
+            all.put(
+                    id,
+                    new BorderSnapshot(
+                            id,
+                            Optional.ofNullable(known).map(k -> queue(k, live)),
+                            Optional.ofNullable(calendars.get(id))));
         }
         return all;
     }
@@ -177,21 +193,33 @@ public class CheckpointFeed {
             return;
         }
         WatchCheckpointStatusRequest request = WatchCheckpointStatusRequest.newBuilder()
-                .addAllNames(watched.stream().sorted().map(id -> "checkpoints/" + id + "/status").toList())
-                .setHeartbeatInterval(ProtoTimes.duration(HEARTBEAT)).build();
-        stream = watch.withCallCredentials(credentials.callCredentials()).watchCheckpointStatus(request)
-                .subscribe().with(update -> {
-                    if (!connected) {
-                        onConnected();
-                    }
-                    Instant now = Instant.now();
-                    if (update.hasStatus()) {
-                        String id = update.getStatus().getName().replaceFirst("^checkpoints/", "").replaceFirst("/status$", "");
-                        statuses.put(id, new Known(update.getStatus(), now));
-                    } else {
-                        statuses.replaceAll((id, known) -> new Known(known.status(), now));
-                    }
-                }, failure -> lost(Status.fromThrowable(failure).toString()), () -> lost("ended"));
+                .addAllNames(watched.stream()
+                        .sorted()
+                        .map(id -> "checkpoints/" + id + "/status")
+                        .toList())
+                .setHeartbeatInterval(ProtoTimes.duration(HEARTBEAT))
+                .build();
+        stream = watch.withCallCredentials(credentials.callCredentials())
+                .watchCheckpointStatus(request)
+                .subscribe()
+                .with(
+                        update -> {
+                            if (!connected) {
+                                onConnected();
+                            }
+                            Instant now = Instant.now();
+                            if (update.hasStatus()) {
+                                String id = update.getStatus()
+                                        .getName()
+                                        .replaceFirst("^checkpoints/", "")
+                                        .replaceFirst("/status$", "");
+                                statuses.put(id, new Known(update.getStatus(), now));
+                            } else {
+                                statuses.replaceAll((id, known) -> new Known(known.status(), now));
+                            }
+                        },
+                        failure -> lost(Status.fromThrowable(failure).toString()),
+                        () -> lost("ended"));
     }
 
     private synchronized void onConnected() {
@@ -211,12 +239,15 @@ public class CheckpointFeed {
         }
         Duration wait = backoff(++streamAttempts);
         if (was) {
-            LOG.warnf("checkpoint-service status stream lost (%s); routes use the last statuses, marked stale; "
-                    + "opening it again in %d ms", why, wait.toMillis());
+            LOG.warnf(
+                    "checkpoint-service status stream lost (%s); routes use the last statuses, marked stale; "
+                            + "opening it again in %d ms",
+                    why, wait.toMillis());
         } else {
-            LOG.warnf("checkpoint-service status stream could not be opened (%s, attempt %d); %d of %d checkpoints "
-                    + "have no status yet (marked unknown in routes); trying again in %d ms", why, streamAttempts,
-                    watched.size() - statuses.size(), watched.size(), wait.toMillis());
+            LOG.warnf(
+                    "checkpoint-service status stream could not be opened (%s, attempt %d); %d of %d checkpoints "
+                            + "have no status yet (marked unknown in routes); trying again in %d ms",
+                    why, streamAttempts, watched.size() - statuses.size(), watched.size(), wait.toMillis());
         }
         vertx.setTimer(wait.toMillis(), id -> connect());
     }
@@ -242,17 +273,21 @@ public class CheckpointFeed {
             calendarTimer = -1;
         }
         List<String> ids = watched.stream().sorted().toList();
-        Multi.createFrom().iterable(ids)
-                .onItem().transformToUni(id -> calendar(id)
+        Multi.createFrom()
+                .iterable(ids)
+                .onItem()
+                .transformToUni(id -> calendar(id)
                         .map(calendar -> new Fetched(id, calendar, null))
-                        .onFailure().recoverWithItem(failure -> new Fetched(id, null, Status.fromThrowable(failure))))
+                        .onFailure()
+                        .recoverWithItem(failure -> new Fetched(id, null, Status.fromThrowable(failure))))
                 .merge(config.calendarsInFlight())
-                .collect().asList()
-                .subscribe().with(this::fetched, failure -> fetched(List.of()));
+                .collect()
+                .asList()
+                .subscribe()
+                .with(this::fetched, failure -> fetched(List.of()));
     }
 
-    private record Fetched(String id, OpeningCalendar calendar, Status failure) {
-    }
+    private record Fetched(String id, OpeningCalendar calendar, Status failure) {}
 
     private synchronized void fetched(List<Fetched> round) {
         Instant now = Instant.now();
@@ -262,8 +297,9 @@ public class CheckpointFeed {
                 calendars.put(fetched.id(), new BorderSnapshot.KnownCalendar(fetched.calendar(), now, true));
             } else {
                 calendarFailures.increment();
-                calendars.computeIfPresent(fetched.id(), (id, known) -> new BorderSnapshot.KnownCalendar(
-                        known.calendar(), known.fetchedAt(), false));
+                calendars.computeIfPresent(
+                        fetched.id(),
+                        (id, known) -> new BorderSnapshot.KnownCalendar(known.calendar(), known.fetchedAt(), false));
                 failed.add(fetched.id() + " (" + fetched.failure().getCode() + ")");
             }
         }
@@ -272,11 +308,13 @@ public class CheckpointFeed {
         if (!failed.isEmpty() || round.isEmpty()) {
             next = backoff(++calendarAttempts).multipliedBy(2);
             next = next.compareTo(config.calendarRefresh()) < 0 ? next : config.calendarRefresh();
-            long none = watched.stream().filter(id -> !calendars.containsKey(id)).count();
-            LOG.warnf("calendars of %d of %d checkpoints not fetched from checkpoint-service: %s; %d have none yet "
-                    + "(routes mark their opening hours unknown), the others keep their last (marked stale); "
-                    + "trying again in %d s", failed.size(), watched.size(), String.join(", ", failed), none,
-                    next.toSeconds());
+            long none =
+                    watched.stream().filter(id -> !calendars.containsKey(id)).count();
+            LOG.warnf(
+                    "calendars of %d of %d checkpoints not fetched from checkpoint-service: %s; %d have none yet "
+                            + "(routes mark their opening hours unknown), the others keep their last (marked stale); "
+                            + "trying again in %d s",
+                    failed.size(), watched.size(), String.join(", ", failed), none, next.toSeconds());
         } else {
             calendarAttempts = 0;
         }
@@ -300,37 +338,56 @@ public class CheckpointFeed {
     private Uni<OpeningCalendar> calendar(String id) {
         var stub = calls.withCallCredentials(credentials.callCredentials());
         long deadline = config.deadline().toMillis();
-        Uni<OpeningCalendar> both = Uni.createFrom().deferred(() -> Uni.combine().all().unis(
-                        stub.withDeadlineAfter(deadline, TimeUnit.MILLISECONDS)
-                                .getCheckpoint(GetCheckpointRequest.newBuilder().setName("checkpoints/" + id).build()),
-                        stub.withDeadlineAfter(deadline, TimeUnit.MILLISECONDS)
-                                .listClosures(ListClosuresRequest.newBuilder().setParent("checkpoints/" + id).build()))
-                .asTuple().map(pair -> calendar(pair.getItem1().getCheckpoint(), pair.getItem2().getClosuresList())));
-        return both.onFailure(CheckpointFeed::worthRetrying).retry().withBackOff(Duration.ofMillis(250)).atMost(1);
+        Uni<OpeningCalendar> both = Uni.createFrom()
+                .deferred(() -> Uni.combine()
+                        .all()
+                        .unis(
+                                stub.withDeadlineAfter(deadline, TimeUnit.MILLISECONDS)
+                                        .getCheckpoint(GetCheckpointRequest.newBuilder()
+                                                .setName("checkpoints/" + id)
+                                                .build()),
+                                stub.withDeadlineAfter(deadline, TimeUnit.MILLISECONDS)
+                                        .listClosures(ListClosuresRequest.newBuilder()
+                                                .setParent("checkpoints/" + id)
+                                                .build()))
+                        .asTuple()
+                        .map(pair -> calendar(
+                                pair.getItem1().getCheckpoint(), pair.getItem2().getClosuresList())));
+        return both.onFailure(CheckpointFeed::worthRetrying)
+                .retry()
+                .withBackOff(Duration.ofMillis(250))
+                .atMost(1);
     }
 
     /** Reads are safe to repeat; retried when the peer was slow, busy or away, not when it refused the request. */
     private static boolean worthRetrying(Throwable failure) {
         Status.Code code = Status.fromThrowable(failure).getCode();
-        return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
+        return code == Status.Code.UNAVAILABLE
+                || code == Status.Code.DEADLINE_EXCEEDED
                 || code == Status.Code.RESOURCE_EXHAUSTED;
     }
 
     /** The checkpoint's weekly hours with the closures that stand (cancelled ones left out). */
     static OpeningCalendar calendar(Checkpoint checkpoint, List<io.borderflow.api.checkpoint.v1.Closure> closures) {
-        ZoneId zone = ZoneId.of(checkpoint.getSchedule().getTimeZone().isEmpty() ? "UTC"
-                : checkpoint.getSchedule().getTimeZone());
-        List<ScheduledClosure> standing = closures.stream().filter(c -> !c.hasCancelTime())
-                .map(c -> new ScheduledClosure(ProtoTimes.instant(c.getStartTime()), ProtoTimes.instant(c.getEndTime()),
-                        c.getReason())).toList();
+        ZoneId zone = ZoneId.of(
+                checkpoint.getSchedule().getTimeZone().isEmpty()
+                        ? "UTC"
+                        : checkpoint.getSchedule().getTimeZone());
+        List<ScheduledClosure> standing = closures.stream()
+                .filter(c -> !c.hasCancelTime())
+                .map(c -> new ScheduledClosure(
+                        ProtoTimes.instant(c.getStartTime()), ProtoTimes.instant(c.getEndTime()), c.getReason()))
+                .toList();
         if (checkpoint.getSchedule().getAlwaysOpen() || checkpoint.getSchedule().getHoursCount() == 0) {
             return OpeningCalendar.alwaysOpen(zone, standing);
         }
-        List<OpeningHours> hours = checkpoint.getSchedule().getHoursList().stream().map(h -> {
-            EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-            h.getDaysList().forEach(d -> days.add(DayOfWeek.of(d.getNumber())));
-            return new OpeningHours(days, LocalTime.parse(h.getOpenTime()), LocalTime.parse(h.getCloseTime()));
-        }).toList();
+        List<OpeningHours> hours = checkpoint.getSchedule().getHoursList().stream()
+                .map(h -> {
+                    EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+                    h.getDaysList().forEach(d -> days.add(DayOfWeek.of(d.getNumber())));
+                    return new OpeningHours(days, LocalTime.parse(h.getOpenTime()), LocalTime.parse(h.getCloseTime()));
+                })
+                .toList();
         return OpeningCalendar.weekly(zone, hours, standing);
     }
 
@@ -338,10 +395,20 @@ public class CheckpointFeed {
         CheckpointStatus s = known.status();
         double spread = DEFAULT_SPREAD;
         if (s.hasObservedWaits() && s.getObservedWaits().getMedian().getSeconds() > 0) {
-            spread = Math.max(1, Math.min(3, (double) s.getObservedWaits().getP90().getSeconds()
-                    / s.getObservedWaits().getMedian().getSeconds()));
+            spread = Math.max(
+                    1,
+                    Math.min(
+                            3,
+                            (double) s.getObservedWaits().getP90().getSeconds()
+                                    / s.getObservedWaits().getMedian().getSeconds()));
         }
-        return new BorderSnapshot.QueueFigures(ProtoTimes.instant(s.getUpdateTime()), s.getTrucksWaiting(),
-                s.getClearancesPerOpenHour(), s.getArrivalsPerHour(), spread, known.confirmedAt(), live);
+        return new BorderSnapshot.QueueFigures(
+                ProtoTimes.instant(s.getUpdateTime()),
+                s.getTrucksWaiting(),
+                s.getClearancesPerOpenHour(),
+                s.getArrivalsPerHour(),
+                spread,
+                known.confirmedAt(),
+                live);
     }
 }

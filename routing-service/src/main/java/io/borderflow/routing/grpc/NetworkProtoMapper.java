@@ -17,8 +17,7 @@ import java.util.Map;
 
 /** Maps the corridor network to the v1 proto messages, and proto enums to stored values. */
 final class NetworkProtoMapper {
-    private NetworkProtoMapper() {
-    }
+    private NetworkProtoMapper() {}
 
     static Place toProto(PlaceEntity place, Map<String, SourceEntity> sources) {
         return Place.newBuilder()
@@ -26,7 +25,9 @@ final class NetworkProtoMapper {
                 .setDisplayName(place.displayName)
                 .setKind(PlaceKind.valueOf("PLACE_KIND_" + place.kind))
                 .setCountryCode(place.country)
-                .setLocation(GeoPoint.newBuilder().setLatitude(place.latitude).setLongitude(place.longitude)
+                .setLocation(GeoPoint.newBuilder()
+                        .setLatitude(place.latitude)
+                        .setLongitude(place.longitude)
                         .setProvenance(provenance(place.locationProvenance, sources)))
                 .setCheckpoint(place.checkpointId == null ? "" : "checkpoints/" + place.checkpointId)
                 .build();
@@ -53,13 +54,18 @@ final class NetworkProtoMapper {
 
     /** The stored value of a proto enum value named {@code PREFIX_VALUE}; null for the unspecified (0) value. */
     static String stored(com.google.protobuf.ProtocolMessageEnum value, String prefix) {
-        return value.getNumber() == 0 ? null : value.getValueDescriptor().getName().substring(prefix.length());
+        return value.getNumber() == 0
+                ? null
+                : value.getValueDescriptor().getName().substring(prefix.length());
     }
 
-    private static io.borderflow.api.common.v1.Provenance provenance(ProvenanceColumns stored, Map<String, SourceEntity> sources) {
+    private static io.borderflow.api.common.v1.Provenance provenance(
+            ProvenanceColumns stored, Map<String, SourceEntity> sources) {
         var proto = io.borderflow.api.common.v1.Provenance.newBuilder();
         if (stored.estimate != null) {
-            return proto.setKind(ProvenanceKind.PROVENANCE_KIND_ESTIMATE).setEstimateBasis(stored.estimate).build();
+            return proto.setKind(ProvenanceKind.PROVENANCE_KIND_ESTIMATE)
+                    .setEstimateBasis(stored.estimate)
+                    .build();
         }
         SourceEntity source = sources.get(stored.source);
         return proto.setKind(ProvenanceKind.valueOf("PROVENANCE_KIND_" + source.kind))

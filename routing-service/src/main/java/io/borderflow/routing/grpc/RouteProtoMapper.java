@@ -11,20 +11,20 @@ import io.borderflow.api.routing.v1.LiveData;
 import io.borderflow.api.routing.v1.Objective;
 import io.borderflow.api.routing.v1.Route;
 import io.borderflow.api.routing.v1.RouteCost;
-import io.borderflow.api.routing.v1.TrainTransit;
 import io.borderflow.api.routing.v1.RouteLeg;
 import io.borderflow.api.routing.v1.RouteRisk;
+import io.borderflow.api.routing.v1.TrainTransit;
 import io.borderflow.api.routing.v1.TransportMode;
+import io.borderflow.routing.model.route.BorderDataCoverage;
 import io.borderflow.routing.model.route.Channel;
 import io.borderflow.routing.model.route.CrossingStep;
 import io.borderflow.routing.model.route.FerryStep;
-import io.borderflow.routing.model.route.TrainStep;
-import io.borderflow.routing.model.route.BorderDataCoverage;
 import io.borderflow.routing.model.route.Freshness;
 import io.borderflow.routing.model.route.LegStep;
 import io.borderflow.routing.model.route.RouteAlternative;
 import io.borderflow.routing.model.route.RouteAnswer;
 import io.borderflow.routing.model.route.RouteRequest;
+import io.borderflow.routing.model.route.TrainStep;
 import io.borderflow.support.error.FieldViolation;
 import io.borderflow.support.error.InvalidArgumentException;
 import io.borderflow.support.grpc.ProtoTimes;
@@ -37,8 +37,7 @@ import java.util.Set;
 
 /** Maps FindRoutes between the v1 proto messages and the route search's request and answer. */
 final class RouteProtoMapper {
-    private RouteProtoMapper() {
-    }
+    private RouteProtoMapper() {}
 
     /** @throws InvalidArgumentException {@code INVALID_ROUTE_QUERY} for names and enum values it cannot read */
     static RouteRequest request(FindRoutesRequest r) {
@@ -54,7 +53,8 @@ final class RouteProtoMapper {
             if (name.matches("checkpoints/[a-z0-9-]{1,63}")) {
                 checkpoints.add(name.substring("checkpoints/".length()));
             } else {
-                problems.add(new FieldViolation("constraints.avoid_checkpoints[" + i + "]",
+                problems.add(new FieldViolation(
+                        "constraints.avoid_checkpoints[" + i + "]",
                         "checkpoints/{checkpoint_id}, e.g. checkpoints/zhaisan"));
             }
         }
@@ -62,7 +62,8 @@ final class RouteProtoMapper {
         for (int i = 0; i < r.getConstraints().getAllowedModesCount(); i++) {
             TransportMode mode = r.getConstraints().getAllowedModes(i);
             if (mode == TransportMode.TRANSPORT_MODE_UNSPECIFIED || mode == TransportMode.UNRECOGNIZED) {
-                problems.add(new FieldViolation("constraints.allowed_modes[" + i + "]", "one of the TransportMode values"));
+                problems.add(
+                        new FieldViolation("constraints.allowed_modes[" + i + "]", "one of the TransportMode values"));
             } else {
                 modes.add(mode.name().substring("TRANSPORT_MODE_".length()));
             }
@@ -79,17 +80,32 @@ final class RouteProtoMapper {
             problems.add(new FieldViolation("cargo", "set cargo or declaration, one of them"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidArgumentException("INVALID_ROUTE_QUERY", "the request has " + problems.size()
-                    + " problem(s); see the field violations", Map.of(), problems);
+            throw new InvalidArgumentException(
+                    "INVALID_ROUTE_QUERY",
+                    "the request has " + problems.size() + " problem(s); see the field violations",
+                    Map.of(),
+                    problems);
         }
-        String objective = r.getObjective() == Objective.OBJECTIVE_UNSPECIFIED ? null
+        String objective = r.getObjective() == Objective.OBJECTIVE_UNSPECIFIED
+                ? null
                 : r.getObjective().name().substring("OBJECTIVE_".length());
-        return new RouteRequest(origin, destination, r.hasDepartureTime() ? ProtoTimes.instant(r.getDepartureTime()) : null,
-                objective, r.getWeights().getTimeWeight(), r.getWeights().getCostWeight(), r.getWeights().getRiskWeight(),
-                new LinkedHashSet<>(r.getConstraints().getAvoidCountryCodesList()), checkpoints, modes,
-                r.getConstraints().hasLatestArrivalTime() ? ProtoTimes.instant(r.getConstraints().getLatestArrivalTime())
+        return new RouteRequest(
+                origin,
+                destination,
+                r.hasDepartureTime() ? ProtoTimes.instant(r.getDepartureTime()) : null,
+                objective,
+                r.getWeights().getTimeWeight(),
+                r.getWeights().getCostWeight(),
+                r.getWeights().getRiskWeight(),
+                new LinkedHashSet<>(r.getConstraints().getAvoidCountryCodesList()),
+                checkpoints,
+                modes,
+                r.getConstraints().hasLatestArrivalTime()
+                        ? ProtoTimes.instant(r.getConstraints().getLatestArrivalTime())
                         : null,
-                r.getConstraints().getMaxAlternatives(), r.hasCargo() ? cargo(r.getCargo()) : null, declaration);
+                r.getConstraints().getMaxAlternatives(),
+                r.hasCargo() ? cargo(r.getCargo()) : null,
+                declaration);
     }
 
     private static String placeId(String name, String field, List<FieldViolation> problems) {
@@ -102,73 +118,114 @@ final class RouteProtoMapper {
     }
 
     private static RouteRequest.CargoProfile cargo(Cargo c) {
-        return new RouteRequest.CargoProfile(c.getGoodsLinesList().stream().map(l -> new RouteRequest.GoodsLineData(
-                        l.getHsCode(), l.getDescription(), l.getBrand(), l.getQuantity(), l.getQuantityUnit(),
-                        l.getNetWeightKg(), l.getCustomsValue(), l.getCurrency(), l.getOriginCountryCode())).toList(),
-                c.getOriginCountryCode(), c.getDestinationCountryCode(),
-                c.hasConsignor() ? new RouteRequest.PartyData(c.getConsignor().getName(), c.getConsignor().getCountryCode())
+        return new RouteRequest.CargoProfile(
+                c.getGoodsLinesList().stream()
+                        .map(l -> new RouteRequest.GoodsLineData(
+                                l.getHsCode(),
+                                l.getDescription(),
+                                l.getBrand(),
+                                l.getQuantity(),
+                                l.getQuantityUnit(),
+                                l.getNetWeightKg(),
+                                l.getCustomsValue(),
+                                l.getCurrency(),
+                                l.getOriginCountryCode()))
+                        .toList(),
+                c.getOriginCountryCode(),
+                c.getDestinationCountryCode(),
+                c.hasConsignor()
+                        ? new RouteRequest.PartyData(
+                                c.getConsignor().getName(), c.getConsignor().getCountryCode())
                         : null,
-                c.hasConsignee() ? new RouteRequest.PartyData(c.getConsignee().getName(), c.getConsignee().getCountryCode())
+                c.hasConsignee()
+                        ? new RouteRequest.PartyData(
+                                c.getConsignee().getName(), c.getConsignee().getCountryCode())
                         : null,
                 c.getTraderAeo());
     }
 
     static FindRoutesResponse response(RouteAnswer answer) {
-        FindRoutesResponse.Builder response = FindRoutesResponse.newBuilder()
-                .setSearchTime(time(answer.searchTime()));
+        FindRoutesResponse.Builder response = FindRoutesResponse.newBuilder().setSearchTime(time(answer.searchTime()));
         answer.result().noRoute().ifPresent(reason -> response.setNoRouteReason(reason.name()));
         answer.result().alternatives().forEach(route -> response.addRoutes(route(route, answer.channelFreshness())));
         BorderDataCoverage coverage = answer.borderData();
         response.setBorderData(io.borderflow.api.routing.v1.BorderDataCoverage.newBuilder()
-                .setCheckpoints(coverage.checkpoints()).setStatusLive(coverage.statusLive())
-                .setStatusStale(coverage.statusStale()).setStatusUnknown(coverage.statusUnknown())
-                .setCalendarLive(coverage.calendarLive()).setCalendarStale(coverage.calendarStale())
+                .setCheckpoints(coverage.checkpoints())
+                .setStatusLive(coverage.statusLive())
+                .setStatusStale(coverage.statusStale())
+                .setStatusUnknown(coverage.statusUnknown())
+                .setCalendarLive(coverage.calendarLive())
+                .setCalendarStale(coverage.calendarStale())
                 .setCalendarUnknown(coverage.calendarUnknown()));
         return response.build();
     }
 
     private static Route route(RouteAlternative a, Map<String, Freshness> channelFreshness) {
-        Route.Builder route = Route.newBuilder().setRank(a.rank())
-                .setCorridor(io.borderflow.api.routing.v1.Corridor.valueOf("CORRIDOR_" + a.corridor().name()))
-                .setLabel(a.label()).setExplanation(a.explanation())
-                .setDepartureTime(time(a.departure())).setArrivalTime(time(a.arrival()))
-                .setMedianTime(span(a.medianTime())).setP90Time(span(a.p90Time()))
+        Route.Builder route = Route.newBuilder()
+                .setRank(a.rank())
+                .setCorridor(io.borderflow.api.routing.v1.Corridor.valueOf(
+                        "CORRIDOR_" + a.corridor().name()))
+                .setLabel(a.label())
+                .setExplanation(a.explanation())
+                .setDepartureTime(time(a.departure()))
+                .setArrivalTime(time(a.arrival()))
+                .setMedianTime(span(a.medianTime()))
+                .setP90Time(span(a.p90Time()))
                 .setDistanceKm(Math.round(a.distanceKm() * 10) / 10.0)
-                .setCost(RouteCost.newBuilder().setCurrency(a.cost().currency()).setTotal(money(a.cost().total()))
-                        .setDistance(money(a.cost().distance())).setTime(money(a.cost().time()))
-                        .setFerry(money(a.cost().ferry())).setRail(money(a.cost().rail()))
+                .setCost(RouteCost.newBuilder()
+                        .setCurrency(a.cost().currency())
+                        .setTotal(money(a.cost().total()))
+                        .setDistance(money(a.cost().distance()))
+                        .setTime(money(a.cost().time()))
+                        .setFerry(money(a.cost().ferry()))
+                        .setRail(money(a.cost().rail()))
                         .setBorderFees(money(a.cost().borderFees())))
-                .setRisk(RouteRisk.newBuilder().setRefusalOrRedirectProbability(a.risk().refusalOrRedirect())
+                .setRisk(RouteRisk.newBuilder()
+                        .setRefusalOrRedirectProbability(a.risk().refusalOrRedirect())
                         .setRedInspectionProbability(a.risk().redInspection()));
-        LiveData.Builder live = LiveData.newBuilder().setStale(a.liveData().stale()).setNominal(a.liveData().nominal())
+        LiveData.Builder live = LiveData.newBuilder()
+                .setStale(a.liveData().stale())
+                .setNominal(a.liveData().nominal())
                 .setUnknown(a.liveData().unknown());
         a.liveData().oldestLiveAge().ifPresent(age -> live.setOldestLiveAge(span(age)));
         route.setLiveData(live);
         a.legs().forEach(leg -> route.addLegs(leg(leg)));
-        a.crossings().forEach(crossing -> route.addCrossings(crossing(crossing,
-                channelFreshness.getOrDefault(crossing.checkpointId(), Freshness.nominal()))));
+        a.crossings()
+                .forEach(crossing -> route.addCrossings(crossing(
+                        crossing, channelFreshness.getOrDefault(crossing.checkpointId(), Freshness.nominal()))));
         a.ferries().forEach(ferry -> route.addFerries(ferry(ferry)));
         a.trains().forEach(train -> route.addTrains(train(train)));
         return route.build();
     }
 
     private static RouteLeg leg(LegStep leg) {
-        return RouteLeg.newBuilder().setLeg("legs/" + leg.legId())
+        return RouteLeg.newBuilder()
+                .setLeg("legs/" + leg.legId())
                 .setMode(TransportMode.valueOf("TRANSPORT_MODE_" + leg.mode().name()))
-                .setFromPlace("places/" + leg.from()).setToPlace("places/" + leg.to()).setDistanceKm(leg.distanceKm())
-                .setDepartureTime(time(leg.departure())).setArrivalTime(time(leg.arrival()))
-                .setRest(span(leg.rest())).build();
+                .setFromPlace("places/" + leg.from())
+                .setToPlace("places/" + leg.to())
+                .setDistanceKm(leg.distanceKm())
+                .setDepartureTime(time(leg.departure()))
+                .setArrivalTime(time(leg.arrival()))
+                .setRest(span(leg.rest()))
+                .build();
     }
 
     private static BorderCrossing crossing(CrossingStep c, Freshness channels) {
-        BorderCrossing.Builder crossing = BorderCrossing.newBuilder().setCheckpoint("checkpoints/" + c.checkpointId())
-                .setPlace("places/" + c.placeId()).setFromCountryCode(c.fromCountry()).setToCountryCode(c.toCountry())
+        BorderCrossing.Builder crossing = BorderCrossing.newBuilder()
+                .setCheckpoint("checkpoints/" + c.checkpointId())
+                .setPlace("places/" + c.placeId())
+                .setFromCountryCode(c.fromCountry())
+                .setToCountryCode(c.toCountry())
                 .setArrivalTime(time(c.arrival()))
                 .setWaitForOpening(span(c.waitForOpening()))
-                .setWaitMedian(span(c.waitMedian())).setWaitP90(span(c.waitP90()))
+                .setWaitMedian(span(c.waitMedian()))
+                .setWaitP90(span(c.waitP90()))
                 .setExpectedInspection(span(c.expectedInspection()))
                 .setClearedTime(time(c.cleared()))
-                .setWaitFreshness(freshness(c.freshness())).setChannelFreshness(freshness(channels)).setFee(money(c.fee()))
+                .setWaitFreshness(freshness(c.freshness()))
+                .setChannelFreshness(freshness(channels))
+                .setFee(money(c.fee()))
                 .setCalendarFreshness(freshness(c.calendarFreshness()));
         c.opensAt().ifPresent(t -> crossing.setOpensTime(time(t)));
         c.freshness().age().ifPresent(age -> crossing.setWaitAge(span(age)));
@@ -183,20 +240,31 @@ final class RouteProtoMapper {
     }
 
     private static FerryCrossing ferry(FerryStep f) {
-        return FerryCrossing.newBuilder().setLeg("legs/" + f.legId()).setFromPlace("places/" + f.from())
-                .setToPlace("places/" + f.to()).setReadyTime(time(f.readyAt()))
+        return FerryCrossing.newBuilder()
+                .setLeg("legs/" + f.legId())
+                .setFromPlace("places/" + f.from())
+                .setToPlace("places/" + f.to())
+                .setReadyTime(time(f.readyAt()))
                 .setBoardingWaitMedian(span(f.boardingWaitMedian()))
                 .setBoardingWaitP90(span(f.boardingWaitP90()))
-                .setSailingTime(time(f.sailing())).setLandingTime(time(f.landing()))
-                .setTariff(money(f.tariff())).build();
+                .setSailingTime(time(f.sailing()))
+                .setLandingTime(time(f.landing()))
+                .setTariff(money(f.tariff()))
+                .build();
     }
 
     private static TrainTransit train(TrainStep t) {
-        return TrainTransit.newBuilder().setLeg("legs/" + t.legId()).setFromPlace("places/" + t.from())
-                .setToPlace("places/" + t.to()).setReadyTime(time(t.readyAt()))
-                .setHandlingMedian(span(t.handlingMedian())).setHandlingP90(span(t.handlingP90()))
-                .setDepartureTime(time(t.departure())).setArrivalTime(time(t.arrival()))
-                .setTariff(money(t.tariff())).build();
+        return TrainTransit.newBuilder()
+                .setLeg("legs/" + t.legId())
+                .setFromPlace("places/" + t.from())
+                .setToPlace("places/" + t.to())
+                .setReadyTime(time(t.readyAt()))
+                .setHandlingMedian(span(t.handlingMedian()))
+                .setHandlingP90(span(t.handlingP90()))
+                .setDepartureTime(time(t.departure()))
+                .setArrivalTime(time(t.arrival()))
+                .setTariff(money(t.tariff()))
+                .build();
     }
 
     private static DataFreshness freshness(Freshness freshness) {

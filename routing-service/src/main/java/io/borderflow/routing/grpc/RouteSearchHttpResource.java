@@ -48,8 +48,14 @@ public class RouteSearchHttpResource {
         try {
             PARSER.merge(body == null ? "" : body, request);
         } catch (InvalidProtocolBufferException | RuntimeException unreadable) {
-            return Uni.createFrom().item(error(400, "INVALID_ARGUMENT", "the body is not a FindRoutesRequest in the "
-                    + "protobuf JSON mapping: " + unreadable.getMessage(), "INVALID_JSON", List.of()));
+            return Uni.createFrom()
+                    .item(error(
+                            400,
+                            "INVALID_ARGUMENT",
+                            "the body is not a FindRoutesRequest in the " + "protobuf JSON mapping: "
+                                    + unreadable.getMessage(),
+                            "INVALID_JSON",
+                            List.of()));
         }
         Uni<Response> answer;
         try {
@@ -58,8 +64,10 @@ public class RouteSearchHttpResource {
         } catch (DomainException refused) {
             answer = Uni.createFrom().failure(refused);
         }
-        return answer.onFailure(DomainException.class).recoverWithItem(failure -> refused((DomainException) failure))
-                .onFailure().recoverWithItem(failure -> {
+        return answer.onFailure(DomainException.class)
+                .recoverWithItem(failure -> refused((DomainException) failure))
+                .onFailure()
+                .recoverWithItem(failure -> {
                     LOG.error("route search failed", failure);
                     return error(500, "INTERNAL", "internal error", "INTERNAL", List.of());
                 });
@@ -67,7 +75,10 @@ public class RouteSearchHttpResource {
 
     private static Response json(int code, com.google.protobuf.MessageOrBuilder message) {
         try {
-            return Response.status(code).type(MediaType.APPLICATION_JSON).entity(PRINTER.print(message)).build();
+            return Response.status(code)
+                    .type(MediaType.APPLICATION_JSON)
+                    .entity(PRINTER.print(message))
+                    .build();
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException(e);
         }
@@ -86,16 +97,21 @@ public class RouteSearchHttpResource {
         return error(code, refused.kind().name(), refused.getMessage(), refused.reason(), refused.violations());
     }
 
-    private static Response error(int code, String status, String message, String reason,
-            List<FieldViolation> violations) {
+    private static Response error(
+            int code, String status, String message, String reason, List<FieldViolation> violations) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("status", status);
         error.put("message", message);
         error.put("reason", reason);
-        error.put("fieldViolations", violations.stream()
-                .map(v -> Map.of("field", v.field(), "description", v.description())).toList());
-        return Response.status(code).type(MediaType.APPLICATION_JSON)
-                .entity(io.borderflow.support.reference.ReferenceFile.json(Map.of("error", error))).build();
+        error.put(
+                "fieldViolations",
+                violations.stream()
+                        .map(v -> Map.of("field", v.field(), "description", v.description()))
+                        .toList());
+        return Response.status(code)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(io.borderflow.support.reference.ReferenceFile.json(Map.of("error", error)))
+                .build();
     }
 }

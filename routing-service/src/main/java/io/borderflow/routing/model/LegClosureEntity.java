@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 public class LegClosureEntity {
     @Id
     public String legId;
+
     public String reason;
     public String closedBy;
     public OffsetDateTime closeTime;

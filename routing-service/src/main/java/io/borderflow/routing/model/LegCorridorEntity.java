@@ -13,11 +13,11 @@ import java.io.Serializable;
 public class LegCorridorEntity {
     @Id
     public String legId;
+
     @Id
     public String corridor;
 
-    public LegCorridorEntity() {
-    }
+    public LegCorridorEntity() {}
 
     public LegCorridorEntity(String legId, String corridor) {
         this.legId = legId;
@@ -25,6 +25,5 @@ public class LegCorridorEntity {
     }
 
     /** Composite key. */
-    public record Key(String legId, String corridor) implements Serializable {
-    }
+    public record Key(String legId, String corridor) implements Serializable {}
 }

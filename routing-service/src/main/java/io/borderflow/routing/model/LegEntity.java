@@ -15,22 +15,28 @@ import jakarta.persistence.Table;
 public class LegEntity {
     @Id
     public String id;
+
     public String fromPlace;
     public String toPlace;
     public String mode;
     public boolean bidirectional;
     public double distanceKm;
+
     @Embedded
     @AttributeOverrides({
         @AttributeOverride(name = "source", column = @Column(name = "distance_source")),
         @AttributeOverride(name = "note", column = @Column(name = "distance_note")),
-        @AttributeOverride(name = "estimate", column = @Column(name = "distance_estimate"))})
+        @AttributeOverride(name = "estimate", column = @Column(name = "distance_estimate"))
+    })
     public ProvenanceColumns distanceProvenance;
+
     public int durationMinutes;
+
     @Embedded
     @AttributeOverrides({
         @AttributeOverride(name = "source", column = @Column(name = "duration_source")),
         @AttributeOverride(name = "note", column = @Column(name = "duration_note")),
-        @AttributeOverride(name = "estimate", column = @Column(name = "duration_estimate"))})
+        @AttributeOverride(name = "estimate", column = @Column(name = "duration_estimate"))
+    })
     public ProvenanceColumns durationProvenance;
 }

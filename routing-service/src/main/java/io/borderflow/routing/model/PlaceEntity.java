@@ -15,16 +15,19 @@ import jakarta.persistence.Table;
 public class PlaceEntity {
     @Id
     public String id;
+
     public String displayName;
     public String kind;
     public String country;
     public double latitude;
     public double longitude;
+
     @Embedded
     @AttributeOverrides({
         @AttributeOverride(name = "source", column = @Column(name = "location_source")),
         @AttributeOverride(name = "note", column = @Column(name = "location_note")),
-        @AttributeOverride(name = "estimate", column = @Column(name = "location_estimate"))})
+        @AttributeOverride(name = "estimate", column = @Column(name = "location_estimate"))
+    })
     public ProvenanceColumns locationProvenance;
     /** The checkpoint-service id of the crossing here, or null. */
     public String checkpointId;

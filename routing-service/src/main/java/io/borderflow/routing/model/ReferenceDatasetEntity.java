@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 public class ReferenceDatasetEntity {
     @Id
     public String name;
+
     public String version;
     public String sha256;
     public OffsetDateTime loadedTime;

@@ -21,25 +21,32 @@ public class ReferenceDataRepository {
 
     /** Takes the transaction-scoped loading lock, then returns the stored state of {@code dataset} (null if none). */
     public Uni<ReferenceDatasetEntity> lockAndFind(String dataset) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(" + LOCK_KEY + ")) l", Long.class)
-                .getSingleResult()
-                .chain(locked -> session.find(ReferenceDatasetEntity.class, dataset)));
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select count(*) from (select pg_advisory_xact_lock(" + LOCK_KEY + ")) l", Long.class)
+                        .getSingleResult()
+                        .chain(locked -> session.find(ReferenceDatasetEntity.class, dataset)));
     }
 
     /** Replaces legs and their corridors; places and sources are updated in place (nothing refers to a leg). */
-    public Uni<Void> replace(ReferenceDatasetEntity dataset, List<SourceEntity> sources, List<PlaceEntity> places,
-            List<LegEntity> legs, List<LegCorridorEntity> corridors) {
-        return Panache.getSession().chain(session -> session
-                .createMutationQuery("delete from LegCorridorEntity").executeUpdate()
-                .chain(() -> session.createMutationQuery("delete from LegEntity").executeUpdate())
-                .chain(() -> session.mergeAll(sources.toArray()))
-                .chain(() -> session.mergeAll(places.toArray()))
-                .chain(() -> session.flush())
-                .chain(() -> session.persistAll(legs.toArray()))
-                .chain(() -> session.flush())
-                .chain(() -> session.persistAll(corridors.toArray()))
-                .chain(() -> session.merge(dataset))
-                .chain(() -> session.flush()));
+    public Uni<Void> replace(
+            ReferenceDatasetEntity dataset,
+            List<SourceEntity> sources,
+            List<PlaceEntity> places,
+            List<LegEntity> legs,
+            List<LegCorridorEntity> corridors) {
+        return Panache.getSession()
+                .chain(session -> session.createMutationQuery("delete from LegCorridorEntity")
+                        .executeUpdate()
+                        .chain(() -> session.createMutationQuery("delete from LegEntity")
+                                .executeUpdate())
+                        .chain(() -> session.mergeAll(sources.toArray()))
+                        .chain(() -> session.mergeAll(places.toArray()))
+                        .chain(() -> session.flush())
+                        .chain(() -> session.persistAll(legs.toArray()))
+                        .chain(() -> session.flush())
+                        .chain(() -> session.persistAll(corridors.toArray()))
+                        .chain(() -> session.merge(dataset))
+                        .chain(() -> session.flush()));
     }
 }

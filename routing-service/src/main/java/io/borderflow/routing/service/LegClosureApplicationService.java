@@ -3,7 +3,6 @@ package io.borderflow.routing.service;
 import io.borderflow.routing.model.LegClosureEntity;
 import io.borderflow.routing.model.LegView;
 import io.borderflow.routing.model.Sourced;
-import java.util.List;
 import io.borderflow.routing.repository.NetworkRepository;
 import io.borderflow.support.audit.AuditEntry;
 import io.borderflow.support.audit.AuditTrail;
@@ -16,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Closes and reopens legs of the network. Route searches read the closed legs from the database on every search, so a
@@ -47,8 +47,8 @@ public class LegClosureApplicationService {
             closure.closeTime = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
             return network.saveClosure(created ? closure : null)
                     .call(() -> audit.append(AuditEntry.of(caller, "leg.close", "legs/" + legId, true, reason)))
-                    .replaceWith(new Sourced<>(List.of(new LegView(view.leg(), view.corridors(), closure)),
-                            found.sources()));
+                    .replaceWith(new Sourced<>(
+                            List.of(new LegView(view.leg(), view.corridors(), closure)), found.sources()));
         });
     }
 
@@ -61,10 +61,14 @@ public class LegClosureApplicationService {
                 return Uni.createFrom().item(found);
             }
             return network.deleteClosure(view.closure())
-                    .call(() -> audit.append(AuditEntry.of(caller, "leg.reopen", "legs/" + legId, true,
+                    .call(() -> audit.append(AuditEntry.of(
+                            caller,
+                            "leg.reopen",
+                            "legs/" + legId,
+                            true,
                             "reopened; was closed: " + view.closure().reason)))
-                    .replaceWith(new Sourced<>(List.of(new LegView(view.leg(), view.corridors(), null)),
-                            found.sources()));
+                    .replaceWith(
+                            new Sourced<>(List.of(new LegView(view.leg(), view.corridors(), null)), found.sources()));
         });
     }
 

@@ -29,8 +29,9 @@ public class NetworkApplicationService {
     public Uni<Page<PlaceEntity>> listPlaces(String kind, String country, String pageToken, int pageSize) {
         PlaceFilter filter = new PlaceFilter(kind, country);
         String after = PageTokens.decode(pageToken, filter.toString()).orElse(null);
-        return network.findPlaces(filter, after, pageSize + 1).chain(rows -> network.countPlaces(filter)
-                .map(total -> page(filter.toString(), rows, pageSize, total, p -> p.id)));
+        return network.findPlaces(filter, after, pageSize + 1)
+                .chain(rows -> network.countPlaces(filter)
+                        .map(total -> page(filter.toString(), rows, pageSize, total, p -> p.id)));
     }
 
     /**
@@ -46,12 +47,14 @@ public class NetworkApplicationService {
             if (!known) {
                 throw new NotFoundException("PLACE_NOT_FOUND", "places/" + placeId);
             }
-            return network.findLegs(filter, after, pageSize + 1).chain(rows -> network.countLegs(filter)
-                    .map(total -> page(filter.toString(), rows, pageSize, total, l -> l.leg().id)));
+            return network.findLegs(filter, after, pageSize + 1)
+                    .chain(rows -> network.countLegs(filter)
+                            .map(total -> page(filter.toString(), rows, pageSize, total, l -> l.leg().id)));
         });
     }
 
-    private static <T> Page<T> page(String filterKey, Sourced<T> rows, int pageSize, long total, Function<T, String> id) {
+    private static <T> Page<T> page(
+            String filterKey, Sourced<T> rows, int pageSize, long total, Function<T, String> id) {
         if (rows.rows().size() <= pageSize) {
             return new Page<>(rows, "", (int) total);
         }

@@ -6,13 +6,13 @@ import io.borderflow.routing.model.LegCorridorEntity;
 import io.borderflow.routing.model.LegEntity;
 import io.borderflow.routing.model.NetworkDataset;
 import io.borderflow.routing.model.PlaceEntity;
-import io.borderflow.support.reference.ProvenanceColumns;
 import io.borderflow.routing.model.ReferenceDatasetEntity;
-import io.borderflow.support.reference.SourceEntity;
 import io.borderflow.routing.repository.ReferenceDataRepository;
 import io.borderflow.support.audit.AuditEntry;
 import io.borderflow.support.audit.AuditTrail;
+import io.borderflow.support.reference.ProvenanceColumns;
 import io.borderflow.support.reference.ReferenceFile;
+import io.borderflow.support.reference.SourceEntity;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -50,27 +50,36 @@ public class ReferenceDataLoader {
     public Uni<String> load() {
         ReferenceFile.Loaded<NetworkDataset> file = ReferenceFile.read(config.referenceData(), NetworkDataset.class);
         NetworkDatasetCheck.validate(file.content());
-        return Panache.withTransaction(() -> repository.lockAndFind(NetworkDatasetCheck.DATASET).chain(current -> {
-            if (current != null && current.sha256.equals(file.sha256())) {
-                return Uni.createFrom().item("Corridor network " + current.version + " already loaded");
-            }
-            NetworkDataset data = file.content();
-            String loaded = "Loaded corridor network " + data.version() + " (" + data.places().size() + " places, "
-                    + data.legs().size() + " legs) from " + file.resource();
-            return write(file)
-                    .chain(() -> audit.append(AuditEntry.system("routing-service", "reference-data.load",
-                            "referenceDatasets/" + NetworkDatasetCheck.DATASET, loaded + ", sha256 " + file.sha256())))
-                    .replaceWith(loaded);
-        }));
+        return Panache.withTransaction(() -> repository
+                .lockAndFind(NetworkDatasetCheck.DATASET)
+                .chain(current -> {
+                    if (current != null && current.sha256.equals(file.sha256())) {
+                        return Uni.createFrom().item("Corridor network " + current.version + " already loaded");
+                    }
+                    NetworkDataset data = file.content();
+                    String loaded = "Loaded corridor network " + data.version() + " ("
+                            + data.places().size() + " places, " + data.legs().size() + " legs) from "
+                            + file.resource();
+                    return write(file)
+                            .chain(() -> audit.append(AuditEntry.system(
+                                    "routing-service",
+                                    "reference-data.load",
+                                    "referenceDatasets/" + NetworkDatasetCheck.DATASET,
+                                    loaded + ", sha256 " + file.sha256())))
+                            .replaceWith(loaded);
+                }));
     }
 
     private Uni<Void> write(ReferenceFile.Loaded<NetworkDataset> file) {
         NetworkDataset data = file.content();
         List<SourceEntity> sources = SourceEntity.fromData(data.sources());
-        List<PlaceEntity> places = data.places().stream().map(ReferenceDataLoader::place).toList();
-        List<LegEntity> legs = data.legs().stream().map(ReferenceDataLoader::leg).toList();
+        List<PlaceEntity> places =
+                data.places().stream().map(ReferenceDataLoader::place).toList();
+        List<LegEntity> legs =
+                data.legs().stream().map(ReferenceDataLoader::leg).toList();
         List<LegCorridorEntity> corridors = data.legs().stream()
-                .flatMap(leg -> leg.corridors().stream().map(c -> new LegCorridorEntity(leg.id(), c))).toList();
+                .flatMap(leg -> leg.corridors().stream().map(c -> new LegCorridorEntity(leg.id(), c)))
+                .toList();
         ReferenceDatasetEntity dataset = new ReferenceDatasetEntity();
         dataset.name = NetworkDatasetCheck.DATASET;
         dataset.version = data.version();

@@ -69,8 +69,8 @@ public class RouteSearchApplicationService {
     private volatile RoutePlanner planner;
     private volatile Set<String> checkpointIds = Set.of();
 
-    public RouteSearchApplicationService(NetworkRepository network, CheckpointFeed feed, AssessmentCache assessments,
-            RoutingConfig config) {
+    public RouteSearchApplicationService(
+            NetworkRepository network, CheckpointFeed feed, AssessmentCache assessments, RoutingConfig config) {
         this.network = network;
         this.feed = feed;
         this.assessments = assessments;
@@ -91,23 +91,34 @@ public class RouteSearchApplicationService {
     Uni<String> build() {
         RouteParametersFile parameters = ReferenceFile.read(config.routeParameters(), RouteParametersFile.class)
                 .content();
-        return network.allPlaces().chain(places -> network.allLegs().map(legs -> {
-            List<Place> domainPlaces = places.stream()
-                    .map(p -> new Place(p.id, p.country, p.checkpointId, PlaceKind.valueOf(p.kind))).toList();
-            List<Link> links = legs.stream().map(view -> {
-                EnumSet<Corridor> corridors = EnumSet.noneOf(Corridor.class);
-                view.corridors().forEach(c -> corridors.add(Corridor.valueOf(c)));
-                return new Link(view.leg().id, view.leg().fromPlace, view.leg().toPlace,
-                        TransportMode.valueOf(view.leg().mode), corridors, view.leg().distanceKm,
-                        Duration.ofMinutes(view.leg().durationMinutes), view.leg().bidirectional);
-            }).toList();
-            planner = new RoutePlanner(Network.of(domainPlaces, links), RouteParametersMapping.parameters(parameters));
-            Set<String> ids = new HashSet<>();
-            places.stream().filter(p -> p.checkpointId != null).forEach(p -> ids.add(p.checkpointId));
-            checkpointIds = Set.copyOf(ids);
-            return "Route search ready: " + places.size() + " places, " + legs.size() + " legs, " + ids.size()
-                    + " checkpoints followed on checkpoint-service's status stream";
-        }));
+        return network.allPlaces()
+                .chain(places -> network.allLegs().map(legs -> {
+                    List<Place> domainPlaces = places.stream()
+                            .map(p -> new Place(p.id, p.country, p.checkpointId, PlaceKind.valueOf(p.kind)))
+                            .toList();
+                    List<Link> links = legs.stream()
+                            .map(view -> {
+                                EnumSet<Corridor> corridors = EnumSet.noneOf(Corridor.class);
+                                view.corridors().forEach(c -> corridors.add(Corridor.valueOf(c)));
+                                return new Link(
+                                        view.leg().id,
+                                        view.leg().fromPlace,
+                                        view.leg().toPlace,
+                                        TransportMode.valueOf(view.leg().mode),
+                                        corridors,
+                                        view.leg().distanceKm,
+                                        Duration.ofMinutes(view.leg().durationMinutes),
+                                        view.leg().bidirectional);
+                            })
+                            .toList();
+                    planner = new RoutePlanner(
+                            Network.of(domainPlaces, links), RouteParametersMapping.parameters(parameters));
+                    Set<String> ids = new HashSet<>();
+                    places.stream().filter(p -> p.checkpointId != null).forEach(p -> ids.add(p.checkpointId));
+                    checkpointIds = Set.copyOf(ids);
+                    return "Route search ready: " + places.size() + " places, " + legs.size() + " legs, " + ids.size()
+                            + " checkpoints followed on checkpoint-service's status stream";
+                }));
     }
 
     /**
@@ -119,15 +130,19 @@ public class RouteSearchApplicationService {
         Instant now = Instant.now();
         List<FieldViolation> problems = problems(request, now);
         if (!problems.isEmpty()) {
-            throw new InvalidArgumentException("INVALID_ROUTE_QUERY", "the request has " + problems.size()
-                    + " problem(s); see the field violations", Map.of(), problems);
+            throw new InvalidArgumentException(
+                    "INVALID_ROUTE_QUERY",
+                    "the request has " + problems.size() + " problem(s); see the field violations",
+                    Map.of(),
+                    problems);
         }
         RoutePlanner search = planner;
         if (search == null) {
             throw new IllegalStateException("route search is not ready");
         }
         RouteQuery query = query(request, now, search);
-        return assessments.outlooks(request.cargo(), request.declarationId(), checkpointIds)
+        return assessments
+                .outlooks(request.cargo(), request.declarationId(), checkpointIds)
                 .chain(outlooks -> network.closedLegIds().map(closed -> {
                     Map<String, ChannelOutlook> byCheckpoint = new HashMap<>();
                     Map<String, Freshness> freshness = new HashMap<>();
@@ -135,10 +150,12 @@ public class RouteSearchApplicationService {
                         byCheckpoint.put(id, assessed.outlook());
                         freshness.put(id, assessed.freshness());
                     });
-                    ForecastConditions conditions = new ForecastConditions(feed.snapshots(), now,
-                            feed.statusTrustedFor(), feed.calendarTrustedFor());
-                    var result = search.findRoutes(query.withCargo(CargoOutlook.of(byCheckpoint, Map.of(),
-                            AssessmentCache.NOMINAL)), conditions, closed);
+                    ForecastConditions conditions = new ForecastConditions(
+                            feed.snapshots(), now, feed.statusTrustedFor(), feed.calendarTrustedFor());
+                    var result = search.findRoutes(
+                            query.withCargo(CargoOutlook.of(byCheckpoint, Map.of(), AssessmentCache.NOMINAL)),
+                            conditions,
+                            closed);
                     return new RouteAnswer(result, freshness, now, conditions.coverage());
                 }));
     }
@@ -152,18 +169,27 @@ public class RouteSearchApplicationService {
         };
         EnumSet<TransportMode> modes = EnumSet.noneOf(TransportMode.class);
         request.modes().forEach(m -> modes.add(TransportMode.valueOf(m)));
-        RouteConstraints constraints = new RouteConstraints(request.avoidCountries(), request.avoidCheckpoints(), modes,
-                Optional.ofNullable(request.latestArrival()), request.maxAlternatives() == 0
-                        ? RouteConstraints.DEFAULT_MAX_ALTERNATIVES : request.maxAlternatives());
-        return new RouteQuery(request.origin(), request.destination(),
-                request.departure() == null ? now : request.departure(), objective, constraints, CargoOutlook.clear());
+        RouteConstraints constraints = new RouteConstraints(
+                request.avoidCountries(),
+                request.avoidCheckpoints(),
+                modes,
+                Optional.ofNullable(request.latestArrival()),
+                request.maxAlternatives() == 0 ? RouteConstraints.DEFAULT_MAX_ALTERNATIVES : request.maxAlternatives());
+        return new RouteQuery(
+                request.origin(),
+                request.destination(),
+                request.departure() == null ? now : request.departure(),
+                objective,
+                constraints,
+                CargoOutlook.clear());
     }
 
     /** Every problem of the request's shape, one field violation each (paths as in FindRoutesRequest). */
     static List<FieldViolation> problems(RouteRequest r, Instant now) {
         List<FieldViolation> problems = new ArrayList<>();
-        if (r.departure() != null && (r.departure().isAfter(now.plus(MAX_DEPARTURE_AHEAD))
-                || r.departure().isBefore(now.minus(MAX_DEPARTURE_AGO)))) {
+        if (r.departure() != null
+                && (r.departure().isAfter(now.plus(MAX_DEPARTURE_AHEAD))
+                        || r.departure().isBefore(now.minus(MAX_DEPARTURE_AGO)))) {
             problems.add(new FieldViolation("departure_time", "from a day ago to 30 days ahead"));
         }
         if ("WEIGHTED".equals(r.objective()) && !(r.timeWeight() + r.costWeight() + r.riskWeight() > 0)) {
@@ -175,7 +201,8 @@ public class RouteSearchApplicationService {
         int i = 0;
         for (String country : r.avoidCountries()) {
             if (!COUNTRY.matcher(country).matches()) {
-                problems.add(new FieldViolation("constraints.avoid_country_codes[" + i + "]", "ISO 3166-1 alpha-2, e.g. KZ"));
+                problems.add(new FieldViolation(
+                        "constraints.avoid_country_codes[" + i + "]", "ISO 3166-1 alpha-2, e.g. KZ"));
             }
             i++;
         }

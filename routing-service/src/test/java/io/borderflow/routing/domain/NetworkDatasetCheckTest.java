@@ -21,8 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class NetworkDatasetCheckTest {
-    private static final NetworkDataset NETWORK =
-            ReferenceFile.read("reference/corridor-network.json", NetworkDataset.class).content();
+    private static final NetworkDataset NETWORK = ReferenceFile.read(
+                    "reference/corridor-network.json", NetworkDataset.class)
+            .content();
 
     @Test
     void shippedNetworkIsValid() {
@@ -30,8 +31,12 @@ class NetworkDatasetCheckTest {
     }
 
     @ParameterizedTest(name = "{0} to {1} along {2}")
-    @CsvSource({"urumqi, moscow, NORTHERN", "urumqi, moscow, RUSSIA_CHINA_DIRECT", "urumqi, moscow, MIDDLE_CORRIDOR",
-            "urumqi, istanbul, MIDDLE_CORRIDOR"})
+    @CsvSource({
+        "urumqi, moscow, NORTHERN",
+        "urumqi, moscow, RUSSIA_CHINA_DIRECT",
+        "urumqi, moscow, MIDDLE_CORRIDOR",
+        "urumqi, istanbul, MIDDLE_CORRIDOR"
+    })
     void eachCorridorConnectsChinaToEurope(String from, String to, String corridor) {
         Map<String, List<String>> next = new HashMap<>();
         for (LegData leg : NETWORK.legs()) {
@@ -57,16 +62,28 @@ class NetworkDatasetCheckTest {
     @Test
     void brokenLegsAreReportedTogether() {
         List<LegData> legs = new ArrayList<>(NETWORK.legs());
-        legs.add(new LegData("bad-leg", "urumqi", "nowhere", "HOVERCRAFT", List.of("SILK_ROAD"), true, -1.0,
-                new ProvenanceData(null, null, "guess"), 1.0, new ProvenanceData("no-such-source", null, null)));
-        NetworkDataset broken = new NetworkDataset(NETWORK.dataset(), NETWORK.version(), NETWORK.description(),
-                NETWORK.sources(), NETWORK.places(), legs);
+        legs.add(new LegData(
+                "bad-leg",
+                "urumqi",
+                "nowhere",
+                "HOVERCRAFT",
+                List.of("SILK_ROAD"),
+                true,
+                -1.0,
+                new ProvenanceData(null, null, "guess"),
+                1.0,
+                new ProvenanceData("no-such-source", null, null)));
+        NetworkDataset broken = new NetworkDataset(
+                NETWORK.dataset(), NETWORK.version(), NETWORK.description(), NETWORK.sources(), NETWORK.places(), legs);
 
         assertThatThrownBy(() -> NetworkDatasetCheck.validate(broken))
-                .isInstanceOfSatisfying(InvalidReferenceDataException.class, e -> assertThat(e.problems()).contains(
-                        "leg bad-leg: from and to must be places of the file",
-                        "leg bad-leg: mode must be one of [ROAD, RAIL, FERRY]",
-                        "leg bad-leg: distance_km must be positive",
-                        "leg bad-leg duration: unknown source 'no-such-source'"));
+                .isInstanceOfSatisfying(
+                        InvalidReferenceDataException.class,
+                        e -> assertThat(e.problems())
+                                .contains(
+                                        "leg bad-leg: from and to must be places of the file",
+                                        "leg bad-leg: mode must be one of [ROAD, RAIL, FERRY]",
+                                        "leg bad-leg: distance_km must be positive",
+                                        "leg bad-leg duration: unknown source 'no-such-source'"));
     }
 }

@@ -21,10 +21,19 @@ class AuditTrailTest extends AuditContract {
         if (credentials != null) {
             stub = stub.withCallCredentials(credentials);
         }
-        return stub.listAuditRecords(ListAuditRecordsRequest.newBuilder().setPageSize(pageSize)
-                        .setAction(action == null ? "" : action).build())
-                .getAuditRecordsList().stream()
-                .map(r -> new AuditView(r.getName(), r.getSubject(), r.getAction(), r.getResource(), r.getOutcome().name()))
+        return stub
+                .listAuditRecords(ListAuditRecordsRequest.newBuilder()
+                        .setPageSize(pageSize)
+                        .setAction(action == null ? "" : action)
+                        .build())
+                .getAuditRecordsList()
+                .stream()
+                .map(r -> new AuditView(
+                        r.getName(),
+                        r.getSubject(),
+                        r.getAction(),
+                        r.getResource(),
+                        r.getOutcome().name()))
                 .toList();
     }
 

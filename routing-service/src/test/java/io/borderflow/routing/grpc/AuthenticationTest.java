@@ -1,12 +1,12 @@
 package io.borderflow.routing.grpc;
 
-import io.borderflow.support.security.Roles;
-import io.borderflow.support.security.DevTokenIssuer;
 import io.borderflow.api.routing.v1.CloseLegRequest;
 import io.borderflow.api.routing.v1.Leg;
 import io.borderflow.api.routing.v1.ListLegsRequest;
 import io.borderflow.api.routing.v1.ReopenLegRequest;
 import io.borderflow.api.routing.v1.RoutingServiceGrpc;
+import io.borderflow.support.security.DevTokenIssuer;
+import io.borderflow.support.security.Roles;
 import io.borderflow.testsupport.AuthenticationContract;
 import io.borderflow.testsupport.TestTokens;
 import io.grpc.CallCredentials;
@@ -36,7 +36,9 @@ class AuthenticationTest extends AuthenticationContract {
         if (credentials != null) {
             stub = stub.withCallCredentials(credentials);
         }
-        stub.closeLeg(CloseLegRequest.newBuilder().setName(firstLeg().getName()).setReason("authentication test " + key)
+        stub.closeLeg(CloseLegRequest.newBuilder()
+                .setName(firstLeg().getName())
+                .setReason("authentication test " + key)
                 .build());
     }
 
@@ -49,14 +51,19 @@ class AuthenticationTest extends AuthenticationContract {
     @Override
     protected void undo(String key) {
         if (stored(key)) {
-            client.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(TestTokens.as(Roles.NETWORK_OPERATOR))
-                    .reopenLeg(ReopenLegRequest.newBuilder().setName(firstLeg().getName()).build());
+            client.withDeadlineAfter(10, TimeUnit.SECONDS)
+                    .withCallCredentials(TestTokens.as(Roles.NETWORK_OPERATOR))
+                    .reopenLeg(ReopenLegRequest.newBuilder()
+                            .setName(firstLeg().getName())
+                            .build());
         }
     }
 
     private Leg firstLeg() {
-        return client.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(TestTokens.as(Roles.FREIGHT_PLATFORM))
-                .listLegs(ListLegsRequest.newBuilder().setPageSize(1).build()).getLegs(0);
+        return client.withDeadlineAfter(10, TimeUnit.SECONDS)
+                .withCallCredentials(TestTokens.as(Roles.FREIGHT_PLATFORM))
+                .listLegs(ListLegsRequest.newBuilder().setPageSize(1).build())
+                .getLegs(0);
     }
 
     @Override

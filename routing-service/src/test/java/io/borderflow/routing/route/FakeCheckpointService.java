@@ -47,24 +47,31 @@ public class FakeCheckpointService extends MutinyCheckpointServiceGrpc.Checkpoin
     static final AtomicInteger STATUS_READS = new AtomicInteger();
     /** GetCheckpointStatus and BatchGetCheckpointStatuses calls: what a search that asked per request would make. */
     static final AtomicInteger STATUS_CALLS = new AtomicInteger();
+
     static volatile boolean down;
     /** How long GetCheckpoint and ListClosures take, and how long a new watch stays silent; null: as configured. */
     static volatile Duration calendarDelay;
+
     static volatile Duration watchDelay;
     private static volatile BroadcastProcessor<WatchCheckpointStatusResponse> updates = BroadcastProcessor.create();
 
     /** A status of {@code waiting} trucks, cleared at {@code perHour} while open, arriving at {@code arrivals} an hour. */
     static CheckpointStatus status(String checkpointId, int waiting, double perHour, double arrivals) {
-        return CheckpointStatus.newBuilder().setName("checkpoints/" + checkpointId + "/status").setTrucksWaiting(waiting)
-                .setClearancesPerOpenHour(perHour).setArrivalsPerHour(arrivals)
-                .setUpdateTime(ProtoTimes.timestamp(Instant.now())).build();
+        return CheckpointStatus.newBuilder()
+                .setName("checkpoints/" + checkpointId + "/status")
+                .setTrucksWaiting(waiting)
+                .setClearancesPerOpenHour(perHour)
+                .setArrivalsPerHour(arrivals)
+                .setUpdateTime(ProtoTimes.timestamp(Instant.now()))
+                .build();
     }
 
     /** Stores the status and sends it to every watcher. */
     static void publish(CheckpointStatus status) {
         String id = status.getName().replaceFirst("^checkpoints/", "").replaceFirst("/status$", "");
         STATUSES.put(id, status);
-        updates.onNext(WatchCheckpointStatusResponse.newBuilder().setStatus(status).build());
+        updates.onNext(
+                WatchCheckpointStatusResponse.newBuilder().setStatus(status).build());
     }
 
     /** Stops answering and ends every open stream with UNAVAILABLE. */
@@ -72,7 +79,8 @@ public class FakeCheckpointService extends MutinyCheckpointServiceGrpc.Checkpoin
         down = true;
         BroadcastProcessor<WatchCheckpointStatusResponse> old = updates;
         updates = BroadcastProcessor.create();
-        old.onError(Status.UNAVAILABLE.withDescription("checkpoint-service stopped").asRuntimeException());
+        old.onError(
+                Status.UNAVAILABLE.withDescription("checkpoint-service stopped").asRuntimeException());
     }
 
     static void comeBack() {
@@ -89,24 +97,44 @@ public class FakeCheckpointService extends MutinyCheckpointServiceGrpc.Checkpoin
         // the statuses as they are when the stream starts sending (after the watch delay, if any)
         Multi<WatchCheckpointStatusResponse> all = Multi.createFrom().deferred(() -> {
             List<WatchCheckpointStatusResponse> initial = request.getNamesList().stream()
-                    .map(name -> STATUSES.get(name.replaceFirst("^checkpoints/", "").replaceFirst("/status$", "")))
+                    .map(name ->
+                            STATUSES.get(name.replaceFirst("^checkpoints/", "").replaceFirst("/status$", "")))
                     .filter(java.util.Objects::nonNull)
-                    .map(status -> WatchCheckpointStatusResponse.newBuilder().setStatus(status).build()).toList();
-            Multi<WatchCheckpointStatusResponse> heartbeats = Multi.createFrom().ticks().every(heartbeat)
+                    .map(status -> WatchCheckpointStatusResponse.newBuilder()
+                            .setStatus(status)
+                            .build())
+                    .toList();
+            Multi<WatchCheckpointStatusResponse> heartbeats = Multi.createFrom()
+                    .ticks()
+                    .every(heartbeat)
                     .map(tick -> WatchCheckpointStatusResponse.newBuilder()
-                            .setHeartbeatTime(ProtoTimes.timestamp(Instant.now())).build());
+                            .setHeartbeatTime(ProtoTimes.timestamp(Instant.now()))
+                            .build());
             Multi<WatchCheckpointStatusResponse> live = updates;
-            return Multi.createBy().merging().streams(Multi.createFrom().iterable(initial), live, heartbeats)
-                    .select().where(update -> !down);
+            return Multi.createBy()
+                    .merging()
+                    .streams(Multi.createFrom().iterable(initial), live, heartbeats)
+                    .select()
+                    .where(update -> !down);
         });
         Duration silent = delay("fake-checkpoint.watch-delay", watchDelay);
-        return silent.isZero() ? all
-                : Uni.createFrom().voidItem().onItem().delayIt().by(silent).onItem().transformToMulti(ready -> all);
+        return silent.isZero()
+                ? all
+                : Uni.createFrom()
+                        .voidItem()
+                        .onItem()
+                        .delayIt()
+                        .by(silent)
+                        .onItem()
+                        .transformToMulti(ready -> all);
     }
 
     private static Duration delay(String setting, Duration set) {
-        return set != null ? set : org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue(setting, Duration.class).orElse(Duration.ZERO);
+        return set != null
+                ? set
+                : org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                        .getOptionalValue(setting, Duration.class)
+                        .orElse(Duration.ZERO);
     }
 
     private static <T> Uni<T> slowly(T answer) {
@@ -118,13 +146,20 @@ public class FakeCheckpointService extends MutinyCheckpointServiceGrpc.Checkpoin
     @Override
     public Uni<GetCheckpointStatusResponse> getCheckpointStatus(GetCheckpointStatusRequest request) {
         STATUS_CALLS.incrementAndGet();
-        return Uni.createFrom().failure(Status.UNIMPLEMENTED.withDescription("routing reads the stream").asRuntimeException());
+        return Uni.createFrom()
+                .failure(Status.UNIMPLEMENTED
+                        .withDescription("routing reads the stream")
+                        .asRuntimeException());
     }
 
     @Override
-    public Uni<BatchGetCheckpointStatusesResponse> batchGetCheckpointStatuses(BatchGetCheckpointStatusesRequest request) {
+    public Uni<BatchGetCheckpointStatusesResponse> batchGetCheckpointStatuses(
+            BatchGetCheckpointStatusesRequest request) {
         STATUS_CALLS.incrementAndGet();
-        return Uni.createFrom().failure(Status.UNIMPLEMENTED.withDescription("routing reads the stream").asRuntimeException());
+        return Uni.createFrom()
+                .failure(Status.UNIMPLEMENTED
+                        .withDescription("routing reads the stream")
+                        .asRuntimeException());
     }
 
     @Override
@@ -132,9 +167,13 @@ public class FakeCheckpointService extends MutinyCheckpointServiceGrpc.Checkpoin
         if (down) {
             return Uni.createFrom().failure(Status.UNAVAILABLE.asRuntimeException());
         }
-        return slowly(GetCheckpointResponse.newBuilder().setCheckpoint(Checkpoint.newBuilder()
-                .setName(request.getName()).setSchedule(OpeningSchedule.newBuilder().setTimeZone("Asia/Almaty")
-                        .setAlwaysOpen(true))).build());
+        return slowly(GetCheckpointResponse.newBuilder()
+                .setCheckpoint(Checkpoint.newBuilder()
+                        .setName(request.getName())
+                        .setSchedule(OpeningSchedule.newBuilder()
+                                .setTimeZone("Asia/Almaty")
+                                .setAlwaysOpen(true)))
+                .build());
     }
 
     @Override
@@ -144,6 +183,7 @@ public class FakeCheckpointService extends MutinyCheckpointServiceGrpc.Checkpoin
         }
         String id = request.getParent().substring("checkpoints/".length());
         return slowly(ListClosuresResponse.newBuilder()
-                .addAllClosures(CLOSURES.getOrDefault(id, List.of())).build());
+                .addAllClosures(CLOSURES.getOrDefault(id, List.of()))
+                .build());
     }
 }

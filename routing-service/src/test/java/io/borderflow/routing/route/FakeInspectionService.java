@@ -35,7 +35,8 @@ public class FakeInspectionService extends MutinyInspectionServiceGrpc.Inspectio
         }
         // a stored declaration is taken to be of integrated circuits
         boolean chips = !request.getStoredDeclaration().isEmpty()
-                || request.getDeclaration().getGoodsLinesList().stream().anyMatch(l -> l.getHsCode().startsWith("8542"));
+                || request.getDeclaration().getGoodsLinesList().stream()
+                        .anyMatch(l -> l.getHsCode().startsWith("8542"));
         AssessDeclarationResponse.Builder response = AssessDeclarationResponse.newBuilder();
         if (chips) {
             response.addChannelChances(chance(Channel.CHANNEL_RED, 0.6, 4))
@@ -49,7 +50,10 @@ public class FakeInspectionService extends MutinyInspectionServiceGrpc.Inspectio
     }
 
     private static ChannelChance chance(Channel channel, double probability, int hours) {
-        return ChannelChance.newBuilder().setChannel(channel).setProbability(probability)
-                .setExpectedHandling(Duration.newBuilder().setSeconds(hours * 3600L)).build();
+        return ChannelChance.newBuilder()
+                .setChannel(channel)
+                .setProbability(probability)
+                .setExpectedHandling(Duration.newBuilder().setSeconds(hours * 3600L))
+                .build();
     }
 }

@@ -18,8 +18,8 @@ import io.borderflow.api.routing.v1.ListLegsRequest;
 import io.borderflow.api.routing.v1.Objective;
 import io.borderflow.api.routing.v1.ReopenLegRequest;
 import io.borderflow.api.routing.v1.Route;
-import io.borderflow.api.routing.v1.RouteLeg;
 import io.borderflow.api.routing.v1.RouteConstraints;
+import io.borderflow.api.routing.v1.RouteLeg;
 import io.borderflow.api.routing.v1.RoutingServiceGrpc.RoutingServiceBlockingStub;
 import io.borderflow.api.routing.v1.TrainTransit;
 import io.borderflow.support.grpc.ProtoTimes;
@@ -53,8 +53,9 @@ class RouteSearchGrpcServiceTest {
     void peersBackAndQueuesGone() {
         FakeCheckpointService.comeBack();
         FakeInspectionService.down = false;
-        FakeCheckpointService.STATUSES.keySet().forEach(id -> FakeCheckpointService.publish(
-                FakeCheckpointService.status(id, 0, 12.5, 0)));
+        FakeCheckpointService.STATUSES
+                .keySet()
+                .forEach(id -> FakeCheckpointService.publish(FakeCheckpointService.status(id, 0, 12.5, 0)));
     }
 
     private RoutingServiceBlockingStub as(CallCredentials credentials) {
@@ -62,15 +63,26 @@ class RouteSearchGrpcServiceTest {
     }
 
     private static Cargo cargo(String hsCode) {
-        return Cargo.newBuilder().setOriginCountryCode("CN").setDestinationCountryCode("RU")
-                .addGoodsLines(GoodsLine.newBuilder().setHsCode(hsCode).setDescription("goods " + hsCode)
-                        .setQuantity(100).setQuantityUnit("pcs").setNetWeightKg(12_000).setCustomsValue(250_000)
-                        .setCurrency("USD").setOriginCountryCode("CN"))
+        return Cargo.newBuilder()
+                .setOriginCountryCode("CN")
+                .setDestinationCountryCode("RU")
+                .addGoodsLines(GoodsLine.newBuilder()
+                        .setHsCode(hsCode)
+                        .setDescription("goods " + hsCode)
+                        .setQuantity(100)
+                        .setQuantityUnit("pcs")
+                        .setNetWeightKg(12_000)
+                        .setCustomsValue(250_000)
+                        .setCurrency("USD")
+                        .setOriginCountryCode("CN"))
                 .build();
     }
 
     private static FindRoutesRequest.Builder urumqiToMoscow(Cargo cargo) {
-        return FindRoutesRequest.newBuilder().setOrigin("places/urumqi").setDestination("places/moscow").setCargo(cargo);
+        return FindRoutesRequest.newBuilder()
+                .setOrigin("places/urumqi")
+                .setDestination("places/moscow")
+                .setCargo(cargo);
     }
 
     private FindRoutesResponse find(FindRoutesRequest.Builder request) {
@@ -87,23 +99,34 @@ class RouteSearchGrpcServiceTest {
 
     /** Only the road through Zhaisan is left: every other crossing to Russia avoided, no ferry. */
     private static FindRoutesRequest.Builder throughZhaisan(Cargo cargo) {
-        return urumqiToMoscow(cargo).setConstraints(RouteConstraints.newBuilder()
-                .addAllowedModes(io.borderflow.api.routing.v1.TransportMode.TRANSPORT_MODE_ROAD)
-                .addAllAvoidCheckpoints(List.of("checkpoints/syrym", "checkpoints/zhelkuar", "checkpoints/mamlyutka",
-                        "checkpoints/kairak", "checkpoints/zabaykalsk", "checkpoints/blagoveshchensk",
-                        "checkpoints/pogranichny")));
+        return urumqiToMoscow(cargo)
+                .setConstraints(RouteConstraints.newBuilder()
+                        .addAllowedModes(io.borderflow.api.routing.v1.TransportMode.TRANSPORT_MODE_ROAD)
+                        .addAllAvoidCheckpoints(List.of(
+                                "checkpoints/syrym",
+                                "checkpoints/zhelkuar",
+                                "checkpoints/mamlyutka",
+                                "checkpoints/kairak",
+                                "checkpoints/zabaykalsk",
+                                "checkpoints/blagoveshchensk",
+                                "checkpoints/pogranichny")));
     }
 
     private BorderCrossing zhaisanOf(FindRoutesResponse response) {
-        return response.getRoutesList().stream().flatMap(r -> r.getCrossingsList().stream())
-                .filter(c -> c.getCheckpoint().equals("checkpoints/zhaisan")).findFirst().orElseThrow();
+        return response.getRoutesList().stream()
+                .flatMap(r -> r.getCrossingsList().stream())
+                .filter(c -> c.getCheckpoint().equals("checkpoints/zhaisan"))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Publishes a Zhaisan backlog of 2,500 trucks cleared at 12.5 an hour (about 8 days), and waits for the cache. */
     private void zhaisanBacklog() {
         FakeCheckpointService.publish(FakeCheckpointService.status("zhaisan", 2500, 12.5, 12));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(duration(zhaisanOf(
-                find(throughZhaisan(cargo("940320")))).getWaitMedian())).isGreaterThan(Duration.ofDays(5)));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(duration(
+                                zhaisanOf(find(throughZhaisan(cargo("940320")))).getWaitMedian()))
+                        .isGreaterThan(Duration.ofDays(5)));
     }
 
     @Test
@@ -125,9 +148,14 @@ class RouteSearchGrpcServiceTest {
         assertThat(best.getLegs(0).getFromPlace()).isEqualTo("places/urumqi");
         assertThat(best.getLegs(best.getLegsCount() - 1).getToPlace()).isEqualTo("places/moscow");
         assertThat(duration(best.getP90Time())).isGreaterThanOrEqualTo(duration(best.getMedianTime()));
-        assertThat(best.getCost().getTotal()).isCloseTo(best.getCost().getDistance() + best.getCost().getTime()
-                + best.getCost().getFerry() + best.getCost().getRail() + best.getCost().getBorderFees(),
-                org.assertj.core.data.Offset.offset(0.05));
+        assertThat(best.getCost().getTotal())
+                .isCloseTo(
+                        best.getCost().getDistance()
+                                + best.getCost().getTime()
+                                + best.getCost().getFerry()
+                                + best.getCost().getRail()
+                                + best.getCost().getBorderFees(),
+                        org.assertj.core.data.Offset.offset(0.05));
         // forced through Zhaisan, the truck finds the queue: about 2,500 / 12.5 an hour, less what drains before
         // it gets there, live from the status stream
         Route viaZhaisan = find(throughZhaisan(cargo("940320"))).getRoutes(0);
@@ -148,32 +176,48 @@ class RouteSearchGrpcServiceTest {
         }
         FindRoutesRequest.Builder request = urumqiToMoscow(cargo("940320"))
                 .setConstraints(RouteConstraints.newBuilder().setMaxAlternatives(10));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(find(request).getRoutes(0)
-                .getTrainsCount()).isPositive());
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() ->
+                        assertThat(find(request).getRoutes(0).getTrainsCount()).isPositive());
 
         Route best = find(request).getRoutes(0);
         assertThat(best.getLabel()).isEqualTo("Northern route by rail via Altynkol and Mamlyutka Station");
-        assertThat(best.getLegsList()).extracting(RouteLeg::getMode)
+        assertThat(best.getLegsList())
+                .extracting(RouteLeg::getMode)
                 .contains(io.borderflow.api.routing.v1.TransportMode.TRANSPORT_MODE_RAIL);
         assertThat(best.getTrainsList()).allSatisfy(train -> {
             assertThat(ProtoTimes.instant(train.getDepartureTime()))
-                    .isAfterOrEqualTo(ProtoTimes.instant(train.getReadyTime()).plus(duration(train.getHandlingMedian())))
+                    .isAfterOrEqualTo(
+                            ProtoTimes.instant(train.getReadyTime()).plus(duration(train.getHandlingMedian())))
                     .isBefore(ProtoTimes.instant(train.getArrivalTime()));
             assertThat(duration(train.getHandlingP90())).isGreaterThanOrEqualTo(duration(train.getHandlingMedian()));
             assertThat(train.getTariff()).isPositive();
         });
         assertThat(best.getTrains(best.getTrainsCount() - 1).getToPlace()).isEqualTo("places/moscow");
-        assertThat(best.getCost().getRail()).isCloseTo(best.getTrainsList().stream()
-                .mapToDouble(TrainTransit::getTariff).sum(), org.assertj.core.data.Offset.offset(0.05));
-        assertThat(best.getCost().getTotal()).isCloseTo(best.getCost().getDistance() + best.getCost().getTime()
-                + best.getCost().getFerry() + best.getCost().getRail() + best.getCost().getBorderFees(),
-                org.assertj.core.data.Offset.offset(0.05));
-        assertThat(best.getCrossingsList()).extracting(BorderCrossing::getCheckpoint)
+        assertThat(best.getCost().getRail())
+                .isCloseTo(
+                        best.getTrainsList().stream()
+                                .mapToDouble(TrainTransit::getTariff)
+                                .sum(),
+                        org.assertj.core.data.Offset.offset(0.05));
+        assertThat(best.getCost().getTotal())
+                .isCloseTo(
+                        best.getCost().getDistance()
+                                + best.getCost().getTime()
+                                + best.getCost().getFerry()
+                                + best.getCost().getRail()
+                                + best.getCost().getBorderFees(),
+                        org.assertj.core.data.Offset.offset(0.05));
+        assertThat(best.getCrossingsList())
+                .extracting(BorderCrossing::getCheckpoint)
                 .containsExactly("checkpoints/altynkol", "checkpoints/mamlyutka-station");
-        assertThat(best.getCrossingsList()).allSatisfy(crossing -> assertThat(crossing.getWaitFreshness())
-                .isEqualTo(DataFreshness.DATA_FRESHNESS_LIVE));
+        assertThat(best.getCrossingsList())
+                .allSatisfy(crossing ->
+                        assertThat(crossing.getWaitFreshness()).isEqualTo(DataFreshness.DATA_FRESHNESS_LIVE));
         // the road routes, queues and all, are still offered, and say what the train avoids
-        assertThat(find(request).getRoutesList()).filteredOn(route -> route.getTrainsCount() == 0).isNotEmpty()
+        assertThat(find(request).getRoutesList())
+                .filteredOn(route -> route.getTrainsCount() == 0)
+                .isNotEmpty()
                 .allSatisfy(route -> assertThat(route.getExplanation()).contains("by road instead of by rail"));
     }
 
@@ -184,29 +228,43 @@ class RouteSearchGrpcServiceTest {
 
         BorderCrossing crossing = chips.getCrossings(0);
         assertThat(crossing.getChannelFreshness()).isEqualTo(DataFreshness.DATA_FRESHNESS_LIVE);
-        assertThat(crossing.getChannelsList()).filteredOn(c -> c.getChannel() == Channel.CHANNEL_RED)
-                .extracting(ChannelChance::getProbability).containsExactly(0.6);
+        assertThat(crossing.getChannelsList())
+                .filteredOn(c -> c.getChannel() == Channel.CHANNEL_RED)
+                .extracting(ChannelChance::getProbability)
+                .containsExactly(0.6);
         assertThat(duration(crossing.getExpectedInspection())).isEqualTo(Duration.ofHours(3));
         assertThat(chips.getRisk().getRedInspectionProbability())
                 .isGreaterThan(furniture.getRisk().getRedInspectionProbability());
-        assertThat(furniture.getCrossings(0).getChannelsList()).filteredOn(c -> c.getChannel() == Channel.CHANNEL_GREEN)
-                .extracting(ChannelChance::getProbability).containsExactly(0.95);
+        assertThat(furniture.getCrossings(0).getChannelsList())
+                .filteredOn(c -> c.getChannel() == Channel.CHANNEL_GREEN)
+                .extracting(ChannelChance::getProbability)
+                .containsExactly(0.95);
     }
 
     @Test
     void aStoredDeclarationCanStandForTheCargo() {
-        FindRoutesRequest.Builder byDeclaration = FindRoutesRequest.newBuilder().setOrigin("places/urumqi")
-                .setDestination("places/moscow").setDeclaration("declarations/" + java.util.UUID.randomUUID());
+        FindRoutesRequest.Builder byDeclaration = FindRoutesRequest.newBuilder()
+                .setOrigin("places/urumqi")
+                .setDestination("places/moscow")
+                .setDeclaration("declarations/" + java.util.UUID.randomUUID());
 
         BorderCrossing crossing = find(byDeclaration).getRoutes(0).getCrossings(0);
 
         assertThat(crossing.getChannelFreshness()).isEqualTo(DataFreshness.DATA_FRESHNESS_LIVE);
-        assertThat(crossing.getChannelsList()).filteredOn(c -> c.getChannel() == Channel.CHANNEL_RED)
-                .extracting(ChannelChance::getProbability).containsExactly(0.6);
-        assertFails(() -> find(byDeclaration.clone().setDeclaration("declarations/00000000-0000-0000-0000-000000000000")),
-                Status.Code.NOT_FOUND, "DECLARATION_NOT_FOUND");
-        assertThat(assertFails(() -> find(byDeclaration.clone().setCargo(cargo("940320"))), Status.Code.INVALID_ARGUMENT,
-                "INVALID_ROUTE_QUERY").badFields()).containsExactly("cargo");
+        assertThat(crossing.getChannelsList())
+                .filteredOn(c -> c.getChannel() == Channel.CHANNEL_RED)
+                .extracting(ChannelChance::getProbability)
+                .containsExactly(0.6);
+        assertFails(
+                () -> find(byDeclaration.clone().setDeclaration("declarations/00000000-0000-0000-0000-000000000000")),
+                Status.Code.NOT_FOUND,
+                "DECLARATION_NOT_FOUND");
+        assertThat(assertFails(
+                                () -> find(byDeclaration.clone().setCargo(cargo("940320"))),
+                                Status.Code.INVALID_ARGUMENT,
+                                "INVALID_ROUTE_QUERY")
+                        .badFields())
+                .containsExactly("cargo");
     }
 
     @Test
@@ -220,7 +278,9 @@ class RouteSearchGrpcServiceTest {
             assertThat(response.getRoutes(0).getLiveData().getStale()).isFalse();
         }
 
-        assertThat(FakeCheckpointService.STATUS_CALLS.get()).as("status calls during the searches").isEqualTo(before);
+        assertThat(FakeCheckpointService.STATUS_CALLS.get())
+                .as("status calls during the searches")
+                .isEqualTo(before);
     }
 
     @Test
@@ -238,8 +298,12 @@ class RouteSearchGrpcServiceTest {
 
         // back: the stream is opened again and the figures are live once more
         FakeCheckpointService.comeBack();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(find(urumqiToMoscow(cargo("940320")))
-                .getRoutes(0).getLiveData().getStale()).isFalse());
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(find(urumqiToMoscow(cargo("940320")))
+                                .getRoutes(0)
+                                .getLiveData()
+                                .getStale())
+                        .isFalse());
     }
 
     @Test
@@ -250,8 +314,10 @@ class RouteSearchGrpcServiceTest {
 
         BorderCrossing crossing = route.getCrossings(0);
         assertThat(crossing.getChannelFreshness()).isEqualTo(DataFreshness.DATA_FRESHNESS_NOMINAL);
-        assertThat(crossing.getChannelsList()).filteredOn(c -> c.getChannel() == Channel.CHANNEL_YELLOW)
-                .extracting(ChannelChance::getProbability).containsExactly(1.0);
+        assertThat(crossing.getChannelsList())
+                .filteredOn(c -> c.getChannel() == Channel.CHANNEL_YELLOW)
+                .extracting(ChannelChance::getProbability)
+                .containsExactly(1.0);
     }
 
     @Test
@@ -260,80 +326,148 @@ class RouteSearchGrpcServiceTest {
         Route before = find(urumqiToMoscow(cargo("940320"))).getRoutes(0);
         String firstLeg = before.getLegs(0).getLeg();
 
-        var closed = as(operator).closeLeg(CloseLegRequest.newBuilder().setName(firstLeg)
-                .setReason("landslide on the road").build()).getLeg();
+        var closed = as(operator)
+                .closeLeg(CloseLegRequest.newBuilder()
+                        .setName(firstLeg)
+                        .setReason("landslide on the road")
+                        .build())
+                .getLeg();
         try {
             assertThat(closed.getClosed()).isTrue();
             assertThat(closed.getClosureReason()).isEqualTo("landslide on the road");
-            assertThat(as(TestTokens.as(Roles.FREIGHT_PLATFORM)).listLegs(ListLegsRequest.newBuilder()
-                    .setPlace(before.getLegs(0).getFromPlace()).setPageSize(100).build()).getLegsList())
-                    .filteredOn(l -> l.getName().equals(firstLeg)).singleElement()
+            assertThat(as(TestTokens.as(Roles.FREIGHT_PLATFORM))
+                            .listLegs(ListLegsRequest.newBuilder()
+                                    .setPlace(before.getLegs(0).getFromPlace())
+                                    .setPageSize(100)
+                                    .build())
+                            .getLegsList())
+                    .filteredOn(l -> l.getName().equals(firstLeg))
+                    .singleElement()
                     .satisfies(l -> assertThat(l.getClosed()).isTrue());
             List<Route> after = find(urumqiToMoscow(cargo("940320"))).getRoutesList();
-            assertThat(after).isNotEmpty().allSatisfy(r -> assertThat(r.getLegsList())
-                    .noneMatch(l -> l.getLeg().equals(firstLeg)));
+            assertThat(after)
+                    .isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.getLegsList())
+                            .noneMatch(l -> l.getLeg().equals(firstLeg)));
         } finally {
-            assertThat(as(operator).reopenLeg(ReopenLegRequest.newBuilder().setName(firstLeg).build()).getLeg()
-                    .getClosed()).isFalse();
+            assertThat(as(operator)
+                            .reopenLeg(ReopenLegRequest.newBuilder()
+                                    .setName(firstLeg)
+                                    .build())
+                            .getLeg()
+                            .getClosed())
+                    .isFalse();
         }
-        assertThat(find(urumqiToMoscow(cargo("940320"))).getRoutes(0).getLegs(0).getLeg()).isEqualTo(firstLeg);
+        assertThat(find(urumqiToMoscow(cargo("940320"))).getRoutes(0).getLegs(0).getLeg())
+                .isEqualTo(firstLeg);
 
-        assertFails(() -> as(operator).closeLeg(CloseLegRequest.newBuilder().setName("legs/atlantis-express")
-                .setReason("no such road").build()), Status.Code.NOT_FOUND, "LEG_NOT_FOUND");
-        assertFails(() -> as(operator).closeLeg(CloseLegRequest.newBuilder().setName(firstLeg).build()),
-                Status.Code.INVALID_ARGUMENT, "INVALID_REASON");
-        assertThat(Status.fromThrowable(org.assertj.core.api.Assertions.catchThrowable(() ->
-                as(TestTokens.as(Roles.FREIGHT_PLATFORM)).closeLeg(CloseLegRequest.newBuilder().setName(firstLeg)
-                        .setReason("not mine to close").build()))).getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertFails(
+                () -> as(operator)
+                        .closeLeg(CloseLegRequest.newBuilder()
+                                .setName("legs/atlantis-express")
+                                .setReason("no such road")
+                                .build()),
+                Status.Code.NOT_FOUND,
+                "LEG_NOT_FOUND");
+        assertFails(
+                () -> as(operator)
+                        .closeLeg(CloseLegRequest.newBuilder().setName(firstLeg).build()),
+                Status.Code.INVALID_ARGUMENT,
+                "INVALID_REASON");
+        assertThat(Status.fromThrowable(org.assertj.core.api.Assertions.catchThrowable(
+                                () -> as(TestTokens.as(Roles.FREIGHT_PLATFORM))
+                                        .closeLeg(CloseLegRequest.newBuilder()
+                                                .setName(firstLeg)
+                                                .setReason("not mine to close")
+                                                .build())))
+                        .getCode())
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
     }
 
     @Test
     void constraintsAndObjectivesShapeTheAnswer() {
-        List<Route> avoiding = find(urumqiToMoscow(cargo("940320")).setConstraints(RouteConstraints.newBuilder()
-                .addAvoidCountryCodes("KZ").setMaxAlternatives(3))).getRoutesList();
+        List<Route> avoiding = find(urumqiToMoscow(cargo("940320"))
+                        .setConstraints(RouteConstraints.newBuilder()
+                                .addAvoidCountryCodes("KZ")
+                                .setMaxAlternatives(3)))
+                .getRoutesList();
         assertThat(avoiding).isNotEmpty().hasSizeLessThanOrEqualTo(3).allSatisfy(r -> {
             assertThat(r.getCorridor()).isEqualTo(Corridor.CORRIDOR_RUSSIA_CHINA_DIRECT);
-            assertThat(r.getCrossingsList()).noneMatch(c -> c.getToCountryCode().equals("KZ")
-                    || c.getFromCountryCode().equals("KZ"));
+            assertThat(r.getCrossingsList())
+                    .noneMatch(c -> c.getToCountryCode().equals("KZ")
+                            || c.getFromCountryCode().equals("KZ"));
         });
         var departure = ProtoTimes.timestamp(Instant.now().plus(Duration.ofHours(1)));
-        Route cheapest = find(urumqiToMoscow(cargo("940320")).setDepartureTime(departure)
-                .setObjective(Objective.OBJECTIVE_CHEAPEST)).getRoutes(0);
-        Route fastest = find(urumqiToMoscow(cargo("940320")).setDepartureTime(departure)
-                .setObjective(Objective.OBJECTIVE_FASTEST)).getRoutes(0);
-        assertThat(cheapest.getCost().getTotal()).isLessThanOrEqualTo(fastest.getCost().getTotal());
+        Route cheapest = find(urumqiToMoscow(cargo("940320"))
+                        .setDepartureTime(departure)
+                        .setObjective(Objective.OBJECTIVE_CHEAPEST))
+                .getRoutes(0);
+        Route fastest = find(urumqiToMoscow(cargo("940320"))
+                        .setDepartureTime(departure)
+                        .setObjective(Objective.OBJECTIVE_FASTEST))
+                .getRoutes(0);
+        assertThat(cheapest.getCost().getTotal())
+                .isLessThanOrEqualTo(fastest.getCost().getTotal());
         assertThat(duration(fastest.getMedianTime())).isLessThanOrEqualTo(duration(cheapest.getMedianTime()));
 
-        FindRoutesResponse tooSoon = find(urumqiToMoscow(cargo("940320")).setConstraints(RouteConstraints.newBuilder()
-                .setLatestArrivalTime(ProtoTimes.timestamp(Instant.now().plus(DAY)))));
+        FindRoutesResponse tooSoon = find(urumqiToMoscow(cargo("940320"))
+                .setConstraints(RouteConstraints.newBuilder()
+                        .setLatestArrivalTime(ProtoTimes.timestamp(Instant.now().plus(DAY)))));
         assertThat(tooSoon.getRoutesList()).isEmpty();
         assertThat(tooSoon.getNoRouteReason()).isEqualTo("LATEST_ARRIVAL_UNREACHABLE");
     }
 
     @Test
     void badRequestsAreRefusedNamingTheFields() {
-        Failure malformed = assertFails(() -> find(FindRoutesRequest.newBuilder().setOrigin("urumqi")
-                        .setDestination("places/moscow").setCargo(cargo("94").toBuilder().setDestinationCountryCode("ru"))
+        Failure malformed = assertFails(
+                () -> find(FindRoutesRequest.newBuilder()
+                        .setOrigin("urumqi")
+                        .setDestination("places/moscow")
+                        .setCargo(cargo("94").toBuilder().setDestinationCountryCode("ru"))
                         .setDepartureTime(ProtoTimes.timestamp(Instant.now().plus(Duration.ofDays(90))))
-                        .setConstraints(RouteConstraints.newBuilder().addAvoidCheckpoints("zhaisan").setMaxAlternatives(11))),
-                Status.Code.INVALID_ARGUMENT, "INVALID_ROUTE_QUERY");
+                        .setConstraints(RouteConstraints.newBuilder()
+                                .addAvoidCheckpoints("zhaisan")
+                                .setMaxAlternatives(11))),
+                Status.Code.INVALID_ARGUMENT,
+                "INVALID_ROUTE_QUERY");
         assertThat(malformed.badFields()).contains("origin", "constraints.avoid_checkpoints[0]");
-        Failure shape = assertFails(() -> find(urumqiToMoscow(cargo("94").toBuilder().setDestinationCountryCode("ru")
-                        .build()).setDepartureTime(ProtoTimes.timestamp(Instant.now().plus(Duration.ofDays(90))))
+        Failure shape = assertFails(
+                () -> find(urumqiToMoscow(cargo("94").toBuilder()
+                                .setDestinationCountryCode("ru")
+                                .build())
+                        .setDepartureTime(ProtoTimes.timestamp(Instant.now().plus(Duration.ofDays(90))))
                         .setConstraints(RouteConstraints.newBuilder().setMaxAlternatives(11))),
-                Status.Code.INVALID_ARGUMENT, "INVALID_ROUTE_QUERY");
-        assertThat(shape.badFields()).containsExactlyInAnyOrder("departure_time", "constraints.max_alternatives",
-                "cargo.goods_lines[0].hs_code", "cargo.destination_country_code");
-        assertThat(assertFails(() -> find(urumqiToMoscow(cargo("940320"))
-                        .setDepartureTime(ProtoTimes.timestamp(Instant.now().minus(Duration.ofDays(10))))),
-                Status.Code.INVALID_ARGUMENT, "INVALID_ROUTE_QUERY").badFields()).as("a departure in the distant past")
+                Status.Code.INVALID_ARGUMENT,
+                "INVALID_ROUTE_QUERY");
+        assertThat(shape.badFields())
+                .containsExactlyInAnyOrder(
+                        "departure_time",
+                        "constraints.max_alternatives",
+                        "cargo.goods_lines[0].hs_code",
+                        "cargo.destination_country_code");
+        assertThat(assertFails(
+                                () -> find(urumqiToMoscow(cargo("940320"))
+                                        .setDepartureTime(ProtoTimes.timestamp(
+                                                Instant.now().minus(Duration.ofDays(10))))),
+                                Status.Code.INVALID_ARGUMENT,
+                                "INVALID_ROUTE_QUERY")
+                        .badFields())
+                .as("a departure in the distant past")
                 .containsExactly("departure_time");
-        assertFails(() -> find(FindRoutesRequest.newBuilder().setOrigin("places/urumqi").setDestination("places/moscow")),
-                Status.Code.INVALID_ARGUMENT, "INVALID_ROUTE_QUERY");
-        assertFails(() -> find(urumqiToMoscow(cargo("940320")).setDestination("places/atlantis")), Status.Code.NOT_FOUND,
+        assertFails(
+                () -> find(FindRoutesRequest.newBuilder()
+                        .setOrigin("places/urumqi")
+                        .setDestination("places/moscow")),
+                Status.Code.INVALID_ARGUMENT,
+                "INVALID_ROUTE_QUERY");
+        assertFails(
+                () -> find(urumqiToMoscow(cargo("940320")).setDestination("places/atlantis")),
+                Status.Code.NOT_FOUND,
                 "PLACE_NOT_FOUND");
-        assertThat(Status.fromThrowable(org.assertj.core.api.Assertions.catchThrowable(() ->
-                as(TestTokens.as(Roles.CUSTOMS_OFFICER)).findRoutes(urumqiToMoscow(cargo("940320")).build())))
-                .getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(Status.fromThrowable(org.assertj.core.api.Assertions.catchThrowable(() -> as(TestTokens.as(
+                                        Roles.CUSTOMS_OFFICER))
+                                .findRoutes(urumqiToMoscow(cargo("940320")).build())))
+                        .getCode())
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
     }
 }

@@ -15,15 +15,15 @@ import io.borderflow.api.routing.v1.Route;
 import io.borderflow.api.routing.v1.RoutingServiceGrpc.RoutingServiceBlockingStub;
 import io.borderflow.support.grpc.ProtoTimes;
 import io.borderflow.support.security.Roles;
-import io.quarkus.grpc.GrpcClient;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import io.borderflow.testsupport.TestTokens;
+import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** FindRoutes as JSON over HTTP (POST /v1/routes:search), as a freight platform calls it, and its OpenAPI document. */
@@ -47,10 +47,15 @@ class RouteSearchHttpTest {
 
     @Test
     void aFreightPlatformGetsTheRoutesInTheProtobufJsonMapping() {
-        Response response = given().urlEncodingEnabled(false).header("Authorization", bearer(Roles.FREIGHT_PLATFORM)).contentType("application/json")
-                .body(BODY).post("/v1/routes:search");
+        Response response = given().urlEncodingEnabled(false)
+                .header("Authorization", bearer(Roles.FREIGHT_PLATFORM))
+                .contentType("application/json")
+                .body(BODY)
+                .post("/v1/routes:search");
 
-        response.then().statusCode(200).contentType(containsString("application/json"))
+        response.then()
+                .statusCode(200)
+                .contentType(containsString("application/json"))
                 .body("routes[0].rank", equalTo(1))
                 .body("routes[0].legs[0].fromPlace", equalTo("places/urumqi"))
                 .body("routes[0].corridor", startsWith("CORRIDOR_"))
@@ -67,10 +72,17 @@ class RouteSearchHttpTest {
         request.setDepartureTime(ProtoTimes.timestamp(Instant.now().plus(Duration.ofHours(2))));
 
         FindRoutesResponse overGrpc = routing.withDeadlineAfter(20, TimeUnit.SECONDS)
-                .withCallCredentials(TestTokens.as(Roles.FREIGHT_PLATFORM)).findRoutes(request.build());
-        String json = given().urlEncodingEnabled(false).header("Authorization", bearer(Roles.FREIGHT_PLATFORM))
-                .contentType("application/json").body(JsonFormat.printer().print(request)).post("/v1/routes:search")
-                .then().statusCode(200).extract().asString();
+                .withCallCredentials(TestTokens.as(Roles.FREIGHT_PLATFORM))
+                .findRoutes(request.build());
+        String json = given().urlEncodingEnabled(false)
+                .header("Authorization", bearer(Roles.FREIGHT_PLATFORM))
+                .contentType("application/json")
+                .body(JsonFormat.printer().print(request))
+                .post("/v1/routes:search")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         FindRoutesResponse.Builder overHttp = FindRoutesResponse.newBuilder();
         JsonFormat.parser().merge(json, overHttp);
 
@@ -80,39 +92,68 @@ class RouteSearchHttpTest {
 
     /** The routes without the ages of the live data behind them, which differ from one call to the next. */
     private static List<Route> withoutDataAges(FindRoutesResponse response) {
-        return response.getRoutesList().stream().map(route -> {
-            Route.Builder builder = route.toBuilder().clearLiveData();
-            builder.getCrossingsBuilderList().forEach(BorderCrossing.Builder::clearWaitAge);
-            return builder.build();
-        }).toList();
+        return response.getRoutesList().stream()
+                .map(route -> {
+                    Route.Builder builder = route.toBuilder().clearLiveData();
+                    builder.getCrossingsBuilderList().forEach(BorderCrossing.Builder::clearWaitAge);
+                    return builder.build();
+                })
+                .toList();
     }
 
     @Test
     void badInputIsTheJsonFormOfTheGrpcStatus() {
-        given().urlEncodingEnabled(false).header("Authorization", bearer(Roles.FREIGHT_PLATFORM)).contentType("application/json")
+        given().urlEncodingEnabled(false)
+                .header("Authorization", bearer(Roles.FREIGHT_PLATFORM))
+                .contentType("application/json")
                 .body(BODY.replace("\"940320\"", "\"94\"").replace("places/urumqi", "urumqi"))
                 .post("/v1/routes:search")
-                .then().statusCode(400).body("error.status", equalTo("INVALID_ARGUMENT"))
+                .then()
+                .statusCode(400)
+                .body("error.status", equalTo("INVALID_ARGUMENT"))
                 .body("error.reason", equalTo("INVALID_ROUTE_QUERY"))
                 .body("error.fieldViolations.field", hasItems("origin"));
-        given().urlEncodingEnabled(false).header("Authorization", bearer(Roles.FREIGHT_PLATFORM)).contentType("application/json")
-                .body("{\"origin\": 42, \"surprise\": true}").post("/v1/routes:search")
-                .then().statusCode(400).body("error.reason", equalTo("INVALID_JSON"));
-        given().urlEncodingEnabled(false).header("Authorization", bearer(Roles.FREIGHT_PLATFORM)).contentType("application/json")
-                .body(BODY.replace("places/moscow", "places/atlantis")).post("/v1/routes:search")
-                .then().statusCode(404).body("error.reason", equalTo("PLACE_NOT_FOUND"));
+        given().urlEncodingEnabled(false)
+                .header("Authorization", bearer(Roles.FREIGHT_PLATFORM))
+                .contentType("application/json")
+                .body("{\"origin\": 42, \"surprise\": true}")
+                .post("/v1/routes:search")
+                .then()
+                .statusCode(400)
+                .body("error.reason", equalTo("INVALID_JSON"));
+        given().urlEncodingEnabled(false)
+                .header("Authorization", bearer(Roles.FREIGHT_PLATFORM))
+                .contentType("application/json")
+                .body(BODY.replace("places/moscow", "places/atlantis"))
+                .post("/v1/routes:search")
+                .then()
+                .statusCode(404)
+                .body("error.reason", equalTo("PLACE_NOT_FOUND"));
     }
 
     @Test
     void aTokenWithTheRightRoleIsRequired() {
-        given().urlEncodingEnabled(false).contentType("application/json").body(BODY).post("/v1/routes:search").then().statusCode(401);
-        given().urlEncodingEnabled(false).header("Authorization", bearer(Roles.CUSTOMS_OFFICER)).contentType("application/json").body(BODY)
-                .post("/v1/routes:search").then().statusCode(403);
+        given().urlEncodingEnabled(false)
+                .contentType("application/json")
+                .body(BODY)
+                .post("/v1/routes:search")
+                .then()
+                .statusCode(401);
+        given().urlEncodingEnabled(false)
+                .header("Authorization", bearer(Roles.CUSTOMS_OFFICER))
+                .contentType("application/json")
+                .body(BODY)
+                .post("/v1/routes:search")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void theOpenApiDocumentDescribesTheSearch() {
-        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+        given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths.'/v1/routes:search'.post.operationId", equalTo("findRoutes"))
                 .body("components.schemas.FindRoutesRequest.required", hasItems("origin", "destination", "cargo"));
     }

@@ -44,8 +44,13 @@ class SlowCheckpointServiceTest {
     public static class SlowCheckpointService implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("fake-checkpoint.watch-delay", "6s", "fake-checkpoint.calendar-delay", "1500ms",
-                    "borderflow.routing.checkpoint-feed.deadline", "500ms");
+            return Map.of(
+                    "fake-checkpoint.watch-delay",
+                    "6s",
+                    "fake-checkpoint.calendar-delay",
+                    "1500ms",
+                    "borderflow.routing.checkpoint-feed.deadline",
+                    "500ms");
         }
     }
 
@@ -59,24 +64,44 @@ class SlowCheckpointServiceTest {
     }
 
     private FindRoutesResponse throughZhaisan() {
-        Cargo cargo = Cargo.newBuilder().setOriginCountryCode("CN").setDestinationCountryCode("RU")
-                .addGoodsLines(GoodsLine.newBuilder().setHsCode("940320").setDescription("metal furniture")
-                        .setQuantity(100).setQuantityUnit("pcs").setNetWeightKg(12_000).setCustomsValue(50_000)
-                        .setCurrency("USD").setOriginCountryCode("CN"))
+        Cargo cargo = Cargo.newBuilder()
+                .setOriginCountryCode("CN")
+                .setDestinationCountryCode("RU")
+                .addGoodsLines(GoodsLine.newBuilder()
+                        .setHsCode("940320")
+                        .setDescription("metal furniture")
+                        .setQuantity(100)
+                        .setQuantityUnit("pcs")
+                        .setNetWeightKg(12_000)
+                        .setCustomsValue(50_000)
+                        .setCurrency("USD")
+                        .setOriginCountryCode("CN"))
                 .build();
-        return routing.withDeadlineAfter(20, TimeUnit.SECONDS).withCallCredentials(TestTokens.as(Roles.FREIGHT_PLATFORM))
-                .findRoutes(FindRoutesRequest.newBuilder().setOrigin("places/urumqi").setDestination("places/moscow")
-                        .setCargo(cargo).setConstraints(RouteConstraints.newBuilder()
+        return routing.withDeadlineAfter(20, TimeUnit.SECONDS)
+                .withCallCredentials(TestTokens.as(Roles.FREIGHT_PLATFORM))
+                .findRoutes(FindRoutesRequest.newBuilder()
+                        .setOrigin("places/urumqi")
+                        .setDestination("places/moscow")
+                        .setCargo(cargo)
+                        .setConstraints(RouteConstraints.newBuilder()
                                 .addAllowedModes(TransportMode.TRANSPORT_MODE_ROAD)
-                                .addAllAvoidCheckpoints(List.of("checkpoints/syrym", "checkpoints/zhelkuar",
-                                        "checkpoints/mamlyutka", "checkpoints/kairak", "checkpoints/zabaykalsk",
-                                        "checkpoints/blagoveshchensk", "checkpoints/pogranichny")))
+                                .addAllAvoidCheckpoints(List.of(
+                                        "checkpoints/syrym",
+                                        "checkpoints/zhelkuar",
+                                        "checkpoints/mamlyutka",
+                                        "checkpoints/kairak",
+                                        "checkpoints/zabaykalsk",
+                                        "checkpoints/blagoveshchensk",
+                                        "checkpoints/pogranichny")))
                         .build());
     }
 
     private static BorderCrossing zhaisan(FindRoutesResponse response) {
-        return response.getRoutesList().stream().flatMap(r -> r.getCrossingsList().stream())
-                .filter(c -> c.getCheckpoint().equals("checkpoints/zhaisan")).findFirst().orElseThrow();
+        return response.getRoutesList().stream()
+                .flatMap(r -> r.getCrossingsList().stream())
+                .filter(c -> c.getCheckpoint().equals("checkpoints/zhaisan"))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -104,8 +129,9 @@ class SlowCheckpointServiceTest {
         // the stream delivers: Zhaisan's queue is live (2,500 trucks, 12.5 cleared and 10 arriving an hour: over a
         // week, less what drains by the truck's arrival days later); the calendars, still slower than their deadline,
         // stay unknown
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(zhaisan(throughZhaisan())
-                .getWaitFreshness()).isEqualTo(DataFreshness.DATA_FRESHNESS_LIVE));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(zhaisan(throughZhaisan()).getWaitFreshness())
+                        .isEqualTo(DataFreshness.DATA_FRESHNESS_LIVE));
         FindRoutesResponse streamed = throughZhaisan();
         assertThat(duration(zhaisan(streamed).getWaitMedian())).isGreaterThan(Duration.ofDays(5));
         assertThat(zhaisan(streamed).getCalendarFreshness()).isEqualTo(DataFreshness.DATA_FRESHNESS_UNKNOWN);
@@ -115,8 +141,9 @@ class SlowCheckpointServiceTest {
 
         // checkpoint-service answers in time again: every calendar is fetched on the next tries, not in 5 minutes
         FakeCheckpointService.calendarDelay = Duration.ZERO;
-        await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> assertThat(throughZhaisan().getBorderData()
-                .getCalendarLive()).isEqualTo(coverage.getCheckpoints()));
+        await().atMost(Duration.ofSeconds(45))
+                .untilAsserted(() -> assertThat(throughZhaisan().getBorderData().getCalendarLive())
+                        .isEqualTo(coverage.getCheckpoints()));
         BorderCrossing live = zhaisan(throughZhaisan());
         assertThat(live.getCalendarFreshness()).isEqualTo(DataFreshness.DATA_FRESHNESS_LIVE);
         assertThat(live.hasCalendarAge()).isTrue();
@@ -129,9 +156,12 @@ class SlowCheckpointServiceTest {
 
     /** {@code borderflow_checkpoint_feed_failures_total{call=...}} from the service's Prometheus metrics. */
     private static double failures(String call) {
-        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher found = Pattern.compile("^borderflow_checkpoint_feed_failures_total\\{call=\"" + call
-                + "\"[^}]*\\} ([0-9.E+]+)$", Pattern.MULTILINE).matcher(metrics);
+        String metrics =
+                RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher found = Pattern.compile(
+                        "^borderflow_checkpoint_feed_failures_total\\{call=\"" + call + "\"[^}]*\\} ([0-9.E+]+)$",
+                        Pattern.MULTILINE)
+                .matcher(metrics);
         assertThat(found.find()).as("the failure counter is published").isTrue();
         return Double.parseDouble(found.group(1));
     }

@@ -84,9 +84,15 @@ class JwksIssuerTest {
             String certs = "http://127.0.0.1:" + server.getAddress().getPort()
                     + "/realms/borderflow/protocol/openid-connect/certs";
             // the service still signs its own peer calls with the development key; only callers' tokens change
-            String serviceTokenKeys = new DevIssuerTestResource().start().get("borderflow.service-token.dev-issuer-dir");
-            return Map.of("mp.jwt.verify.issuer", ISSUER, "mp.jwt.verify.publickey.location", certs,
-                    "borderflow.service-token.dev-issuer-dir", serviceTokenKeys);
+            String serviceTokenKeys =
+                    new DevIssuerTestResource().start().get("borderflow.service-token.dev-issuer-dir");
+            return Map.of(
+                    "mp.jwt.verify.issuer",
+                    ISSUER,
+                    "mp.jwt.verify.publickey.location",
+                    certs,
+                    "borderflow.service-token.dev-issuer-dir",
+                    serviceTokenKeys);
         }
 
         @Override
@@ -98,11 +104,13 @@ class JwksIssuerTest {
 
         static String keySet(DevTokenIssuer issuer) {
             try {
-                byte[] der = Base64.getMimeDecoder().decode(issuer.publicKeyPem()
-                        .replaceAll("-----[A-Z ]+-----", ""));
-                RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
-                return "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + KEY_ID + "\",\"n\":\""
-                        + unsigned(key.getModulus()) + "\",\"e\":\"" + unsigned(key.getPublicExponent()) + "\"}]}";
+                byte[] der =
+                        Base64.getMimeDecoder().decode(issuer.publicKeyPem().replaceAll("-----[A-Z ]+-----", ""));
+                RSAPublicKey key =
+                        (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+                return "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + KEY_ID
+                        + "\",\"n\":\"" + unsigned(key.getModulus()) + "\",\"e\":\"" + unsigned(key.getPublicExponent())
+                        + "\"}]}";
             } catch (java.security.GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
@@ -118,7 +126,8 @@ class JwksIssuerTest {
     }
 
     private void listPlaces(String token) {
-        client.withDeadlineAfter(10, TimeUnit.SECONDS).withCallCredentials(TestTokens.bearer(token))
+        client.withDeadlineAfter(10, TimeUnit.SECONDS)
+                .withCallCredentials(TestTokens.bearer(token))
                 .listPlaces(ListPlacesRequest.newBuilder().setPageSize(1).build());
     }
 
@@ -130,15 +139,20 @@ class JwksIssuerTest {
     void aTokenSignedWithAPublishedKeyIsAcceptedAfterTheKeySetIsFetched() {
         listPlaces(fromProvider(Jwks.PROVIDER).keyId(KEY_ID).sign());
 
-        assertThat(Jwks.FETCHES.get()).as("the key set was fetched from the JWKS URL").isPositive();
+        assertThat(Jwks.FETCHES.get())
+                .as("the key set was fetched from the JWKS URL")
+                .isPositive();
     }
 
     @Test
     void tokensTheKeySetDoesNotVouchForAreUnauthenticated() {
         Map<String, String> refused = Map.of(
-                "a key id the provider does not publish", fromProvider(Jwks.PROVIDER).keyId("rotated-away").sign(),
-                "another key under the published key id", fromProvider(DevTokenIssuer.ephemeral()).keyId(KEY_ID).sign(),
-                "the development key, trusted elsewhere but not here", fromProvider(TestTokens.issuer()).sign());
+                "a key id the provider does not publish",
+                        fromProvider(Jwks.PROVIDER).keyId("rotated-away").sign(),
+                "another key under the published key id",
+                        fromProvider(DevTokenIssuer.ephemeral()).keyId(KEY_ID).sign(),
+                "the development key, trusted elsewhere but not here",
+                        fromProvider(TestTokens.issuer()).sign());
         refused.forEach((what, token) -> {
             Throwable thrown = catchThrowable(() -> listPlaces(token));
             assertThat(Status.fromThrowable(thrown).getCode()).as(what).isEqualTo(Status.Code.UNAUTHENTICATED);

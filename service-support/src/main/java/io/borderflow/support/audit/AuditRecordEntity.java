@@ -14,16 +14,20 @@ public class AuditRecordEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     public OffsetDateTime recordTime;
     public String subject;
     /** Comma-separated. */
     public String roles;
+
     public String carrierId;
     /** Comma-separated. */
     public String checkpoints;
+
     public String action;
     public String resource;
     /** SUCCEEDED or REJECTED. */
     public String outcome;
+
     public String detail;
 }

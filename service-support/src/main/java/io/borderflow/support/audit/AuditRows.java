@@ -12,8 +12,7 @@ import java.util.List;
  * without one statement per record. Same table and columns as {@link AuditTrail#append}.
  */
 public final class AuditRows {
-    private AuditRows() {
-    }
+    private AuditRows() {}
 
     public static Uni<Void> insert(SqlConnection connection, List<AuditEntry> entries, OffsetDateTime recordTime) {
         if (entries.isEmpty()) {
@@ -39,12 +38,20 @@ public final class AuditRows {
             outcome[i] = e.succeeded() ? "SUCCEEDED" : "REJECTED";
             detail[i] = e.detail() == null ? "" : e.detail();
         }
-        return connection.preparedQuery("insert into audit_record (record_time, subject, roles, carrier_id, checkpoints,"
+        return connection
+                .preparedQuery("insert into audit_record (record_time, subject, roles, carrier_id, checkpoints,"
                         + " action, resource, outcome, detail) select $1, * from unnest($2::text[], $3::text[],"
                         + " $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])")
-                .execute(Tuple.tuple().addOffsetDateTime(recordTime).addArrayOfString(subject).addArrayOfString(roles)
-                        .addArrayOfString(carrier).addArrayOfString(checkpoints).addArrayOfString(action)
-                        .addArrayOfString(resource).addArrayOfString(outcome).addArrayOfString(detail))
+                .execute(Tuple.tuple()
+                        .addOffsetDateTime(recordTime)
+                        .addArrayOfString(subject)
+                        .addArrayOfString(roles)
+                        .addArrayOfString(carrier)
+                        .addArrayOfString(checkpoints)
+                        .addArrayOfString(action)
+                        .addArrayOfString(resource)
+                        .addArrayOfString(outcome)
+                        .addArrayOfString(detail))
                 .replaceWithVoid();
     }
 }

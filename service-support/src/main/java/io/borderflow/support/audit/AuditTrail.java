@@ -37,13 +37,14 @@ public class AuditTrail {
      * cover it, an impossible transition...), the refusal is appended in a transaction of its own, since the write's
      * own transaction rolled back and took nothing with it; then the write fails as it did.
      */
-    public <T> Uni<T> recordingRefusals(Uni<T> write, io.borderflow.support.security.Caller caller, String action,
-            String resource) {
-        return write.onFailure(io.borderflow.support.error.DomainException.class).call(failure -> {
-            var refusal = (io.borderflow.support.error.DomainException) failure;
-            return Panache.withTransaction(() -> append(AuditEntry.of(caller, action, resource, false,
-                    refusal.reason() + ": " + refusal.getMessage())));
-        });
+    public <T> Uni<T> recordingRefusals(
+            Uni<T> write, io.borderflow.support.security.Caller caller, String action, String resource) {
+        return write.onFailure(io.borderflow.support.error.DomainException.class)
+                .call(failure -> {
+                    var refusal = (io.borderflow.support.error.DomainException) failure;
+                    return Panache.withTransaction(() -> append(AuditEntry.of(
+                            caller, action, resource, false, refusal.reason() + ": " + refusal.getMessage())));
+                });
     }
 
     /** The newest records first, optionally of one subject and one action (null: any). */
@@ -52,7 +53,8 @@ public class AuditTrail {
         requireShort("subject", subject);
         requireShort("action", action);
         String filters = "subject=" + (subject == null ? "" : subject) + ";action=" + (action == null ? "" : action);
-        Long before = PageTokens.decode(pageToken, filters).map(AuditTrail::number).orElse(null);
+        Long before =
+                PageTokens.decode(pageToken, filters).map(AuditTrail::number).orElse(null);
         List<String> clauses = new ArrayList<>();
         if (subject != null) {
             clauses.add("subject = :subject");
@@ -65,33 +67,36 @@ public class AuditTrail {
         }
         String hql = "from AuditRecordEntity" + (clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses))
                 + " order by id desc";
-        return Panache.getSession().chain(session -> {
-            var query = session.createSelectionQuery(hql, AuditRecordEntity.class).setMaxResults(pageSize + 1);
-            if (subject != null) {
-                query.setParameter("subject", subject);
-            }
-            if (action != null) {
-                query.setParameter("action", action);
-            }
-            if (before != null) {
-                query.setParameter("before", before);
-            }
-            return query.getResultList();
-        }).map(rows -> {
-            if (rows.size() <= pageSize) {
-                return new AuditPage(rows, "");
-            }
-            List<AuditRecordEntity> page = rows.subList(0, pageSize);
-            return new AuditPage(page, PageTokens.encode(filters, String.valueOf(page.get(pageSize - 1).id)));
-        });
+        return Panache.getSession()
+                .chain(session -> {
+                    var query = session.createSelectionQuery(hql, AuditRecordEntity.class)
+                            .setMaxResults(pageSize + 1);
+                    if (subject != null) {
+                        query.setParameter("subject", subject);
+                    }
+                    if (action != null) {
+                        query.setParameter("action", action);
+                    }
+                    if (before != null) {
+                        query.setParameter("before", before);
+                    }
+                    return query.getResultList();
+                })
+                .map(rows -> {
+                    if (rows.size() <= pageSize) {
+                        return new AuditPage(rows, "");
+                    }
+                    List<AuditRecordEntity> page = rows.subList(0, pageSize);
+                    return new AuditPage(page, PageTokens.encode(filters, String.valueOf(page.get(pageSize - 1).id)));
+                });
     }
 
     private static final int MAX_FILTER_LENGTH = 200;
 
     private static void requireShort(String field, String value) {
         if (value != null && value.length() > MAX_FILTER_LENGTH) {
-            throw new io.borderflow.support.error.InvalidArgumentException("FIELD_TOO_LONG", field,
-                    field + " must be at most " + MAX_FILTER_LENGTH + " characters");
+            throw new io.borderflow.support.error.InvalidArgumentException(
+                    "FIELD_TOO_LONG", field, field + " must be at most " + MAX_FILTER_LENGTH + " characters");
         }
     }
 
@@ -99,8 +104,8 @@ public class AuditTrail {
         try {
             return Long.parseLong(key);
         } catch (NumberFormatException e) {
-            throw new io.borderflow.support.error.InvalidArgumentException("INVALID_PAGE_TOKEN", "page_token",
-                    "page_token is not a token this service issued");
+            throw new io.borderflow.support.error.InvalidArgumentException(
+                    "INVALID_PAGE_TOKEN", "page_token", "page_token is not a token this service issued");
         }
     }
 }

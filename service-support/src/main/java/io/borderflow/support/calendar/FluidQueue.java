@@ -66,7 +66,8 @@ public record FluidQueue(OpeningCalendar calendar, double capacityPerOpenHour) {
             if (growsWeekOnWeek && !period.start().isBefore(firstRepeatedWeekEnd)) {
                 return Optional.empty();
             }
-            double queued = backlog + arrivalsPerHour * Hours.between(from, period.start())
+            double queued = backlog
+                    + arrivalsPerHour * Hours.between(from, period.start())
                     - capacityPerOpenHour * servedOpenHours;
             double length = Hours.of(period.length());
             if (drainWhileOpen > 0 && queued <= drainWhileOpen * length) {

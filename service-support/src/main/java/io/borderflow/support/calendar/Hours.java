@@ -7,8 +7,7 @@ import java.time.Instant;
 public final class Hours {
     private static final double NANOS_PER_HOUR = 3_600_000_000_000d;
 
-    private Hours() {
-    }
+    private Hours() {}
 
     public static double of(Duration duration) {
         return duration.getSeconds() / 3600d + duration.getNano() / NANOS_PER_HOUR;

@@ -22,13 +22,14 @@ import java.util.Set;
  * daylight-saving changes; closures are absolute instants. Searches ahead ({@link #nextOpening},
  * {@link #whenOpenTimeReaches}) look at most {@link #HORIZON} ahead and step one week at a time.
  */
-public record OpeningCalendar(ZoneId zone, boolean alwaysOpen, List<OpeningHours> weeklyHours,
-        List<ScheduledClosure> closures) {
+public record OpeningCalendar(
+        ZoneId zone, boolean alwaysOpen, List<OpeningHours> weeklyHours, List<ScheduledClosure> closures) {
 
     /** The reason given when a checkpoint is closed because of its opening hours (not a closure). */
     public static final String OUTSIDE_OPENING_HOURS = "outside opening hours";
     /** How far ahead searches look: what does not happen within it (an opening, a queue clearing) is taken as never. */
     public static final Duration HORIZON = Duration.ofDays(366);
+
     private static final Duration STEP = Duration.ofDays(7);
 
     public OpeningCalendar {
@@ -190,7 +191,8 @@ public record OpeningCalendar(ZoneId zone, boolean alwaysOpen, List<OpeningHours
         List<OpenPeriod> raw = new ArrayList<>();
         LocalDate lastDay = to.atZone(zone).toLocalDate();
         // Start a day early: a window opened the evening before may still be open after midnight.
-        for (LocalDate day = from.atZone(zone).toLocalDate().minusDays(1); !day.isAfter(lastDay);
+        for (LocalDate day = from.atZone(zone).toLocalDate().minusDays(1);
+                !day.isAfter(lastDay);
                 day = day.plusDays(1)) {
             for (OpeningHours hours : weeklyHours) {
                 if (!hours.days().contains(day.getDayOfWeek())) {

@@ -16,7 +16,11 @@ public abstract class DomainException extends RuntimeException {
     private final Map<String, String> metadata;
     private final List<FieldViolation> violations;
 
-    protected DomainException(ErrorKind kind, String reason, String message, Map<String, String> metadata,
+    protected DomainException(
+            ErrorKind kind,
+            String reason,
+            String message,
+            Map<String, String> metadata,
             List<FieldViolation> violations) {
         super(message, null, false, false);
         this.kind = Objects.requireNonNull(kind, "kind");

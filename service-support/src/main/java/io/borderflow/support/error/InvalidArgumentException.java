@@ -10,8 +10,8 @@ public class InvalidArgumentException extends DomainException {
         this(reason, description, Map.of(), List.of(new FieldViolation(field, description)));
     }
 
-    public InvalidArgumentException(String reason, String message, Map<String, String> metadata,
-            List<FieldViolation> violations) {
+    public InvalidArgumentException(
+            String reason, String message, Map<String, String> metadata, List<FieldViolation> violations) {
         super(ErrorKind.INVALID_ARGUMENT, reason, message, metadata, violations);
     }
 }

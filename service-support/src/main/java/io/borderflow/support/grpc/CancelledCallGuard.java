@@ -42,8 +42,8 @@ public class CancelledCallGuard implements ServerInterceptor, Prioritized {
     }
 
     @Override
-    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-            ServerCallHandler<Q, R> next) {
+    public <Q, R> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
         Context context = Vertx.currentContext();
         StreamResets.Signal reset = StreamResets.current().orElse(null);
         if (context == null || reset == null) {
@@ -120,7 +120,8 @@ public class CancelledCallGuard implements ServerInterceptor, Prioritized {
     }
 
     /** The service's listener, told once of a cancellation, whoever tells it first (the server or a reset). */
-    private static final class GuardedListener<Q> extends ForwardingServerCallListener.SimpleForwardingServerCallListener<Q> {
+    private static final class GuardedListener<Q>
+            extends ForwardingServerCallListener.SimpleForwardingServerCallListener<Q> {
         private final AtomicBoolean ended = new AtomicBoolean();
 
         GuardedListener(ServerCall.Listener<Q> listener) {

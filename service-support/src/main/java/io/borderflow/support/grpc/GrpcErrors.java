@@ -32,6 +32,7 @@ public final class GrpcErrors {
      * ({@code field_violations_total} and {@code field_violations_listed} in the ErrorInfo metadata).
      */
     static final int MAX_VIOLATIONS_LISTED = 50;
+
     static final int MAX_VIOLATION_BYTES = 3000;
     static final int MAX_TEXT = 500;
 
@@ -64,7 +65,9 @@ public final class GrpcErrors {
             return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
                     .setCode(Code.UNAVAILABLE_VALUE)
                     .setMessage("the service's database is unavailable; retry with backoff")
-                    .addDetails(Any.pack(ErrorInfo.newBuilder().setReason("DATABASE_UNAVAILABLE").setDomain(domain)
+                    .addDetails(Any.pack(ErrorInfo.newBuilder()
+                            .setReason("DATABASE_UNAVAILABLE")
+                            .setDomain(domain)
                             .build()))
                     .build());
         }
@@ -73,8 +76,11 @@ public final class GrpcErrors {
         com.google.rpc.Status status = com.google.rpc.Status.newBuilder()
                 .setCode(Code.INTERNAL_VALUE)
                 .setMessage("internal error, incident " + incident)
-                .addDetails(Any.pack(ErrorInfo.newBuilder().setReason("INTERNAL").setDomain(domain)
-                        .putMetadata("incident", incident).build()))
+                .addDetails(Any.pack(ErrorInfo.newBuilder()
+                        .setReason("INTERNAL")
+                        .setDomain(domain)
+                        .putMetadata("incident", incident)
+                        .build()))
                 .build();
         return StatusProto.toStatusRuntimeException(status);
     }
@@ -92,7 +98,9 @@ public final class GrpcErrors {
                     .build();
             if (badRequest.getFieldViolationsCount() >= MAX_VIOLATIONS_LISTED
                     || badRequest.build().getSerializedSize() + listed.getSerializedSize() > MAX_VIOLATION_BYTES) {
-                info.putMetadata("field_violations_total", String.valueOf(failure.violations().size()));
+                info.putMetadata(
+                        "field_violations_total",
+                        String.valueOf(failure.violations().size()));
                 info.putMetadata("field_violations_listed", String.valueOf(badRequest.getFieldViolationsCount()));
                 break;
             }
@@ -144,8 +152,10 @@ public final class GrpcErrors {
                     || isConnectionNoLongerActive(current)) {
                 return current;
             }
-            if (current instanceof io.vertx.sqlclient.DatabaseException database && database.getSqlState() != null
-                    && (database.getSqlState().startsWith("08") || database.getSqlState().matches("57P0[123]"))) {
+            if (current instanceof io.vertx.sqlclient.DatabaseException database
+                    && database.getSqlState() != null
+                    && (database.getSqlState().startsWith("08")
+                            || database.getSqlState().matches("57P0[123]"))) {
                 return current;
             }
             current = current.getCause();
@@ -158,7 +168,8 @@ public final class GrpcErrors {
      * {@code NoStackTraceThrowable} whose message is the only sign of what happened.
      */
     private static boolean isConnectionNoLongerActive(Throwable failure) {
-        return failure instanceof io.vertx.core.impl.NoStackTraceThrowable && failure.getMessage() != null
+        return failure instanceof io.vertx.core.impl.NoStackTraceThrowable
+                && failure.getMessage() != null
                 && failure.getMessage().startsWith("Connection is not active now");
     }
 
@@ -166,7 +177,8 @@ public final class GrpcErrors {
     private static Throwable unwrap(Throwable failure) {
         Throwable current = failure;
         for (int depth = 0; current != null && depth < 10; depth++) {
-            if (current instanceof DomainException || current instanceof StatusRuntimeException
+            if (current instanceof DomainException
+                    || current instanceof StatusRuntimeException
                     || current instanceof StatusException) {
                 return current;
             }

@@ -8,11 +8,13 @@ import java.time.ZoneOffset;
 
 /** Conversions between java.time and the protobuf well-known time types, for the gRPC adapters. */
 public final class ProtoTimes {
-    private ProtoTimes() {
-    }
+    private ProtoTimes() {}
 
     public static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        return Timestamp.newBuilder()
+                .setSeconds(instant.getEpochSecond())
+                .setNanos(instant.getNano())
+                .build();
     }
 
     public static Timestamp timestamp(OffsetDateTime time) {
@@ -33,6 +35,9 @@ public final class ProtoTimes {
     }
 
     public static Duration duration(java.time.Duration duration) {
-        return Duration.newBuilder().setSeconds(duration.getSeconds()).setNanos(duration.getNano()).build();
+        return Duration.newBuilder()
+                .setSeconds(duration.getSeconds())
+                .setNanos(duration.getNano())
+                .build();
     }
 }

@@ -33,20 +33,22 @@ public class StatusMessageEncoding implements ServerInterceptor, Prioritized {
     }
 
     @Override
-    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-            ServerCallHandler<Q, R> next) {
-        return next.startCall(new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
-            @Override
-            public void close(Status status, Metadata trailers) {
-                if (status.isOk() || status.getDescription() == null) {
-                    super.close(status, trailers);
-                    return;
-                }
-                trailers.discardAll(GRPC_MESSAGE);
-                trailers.put(GRPC_MESSAGE, encode(status.getDescription()));
-                super.close(Status.fromCode(status.getCode()).withCause(status.getCause()), trailers);
-            }
-        }, headers);
+    public <Q, R> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+        return next.startCall(
+                new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
+                    @Override
+                    public void close(Status status, Metadata trailers) {
+                        if (status.isOk() || status.getDescription() == null) {
+                            super.close(status, trailers);
+                            return;
+                        }
+                        trailers.discardAll(GRPC_MESSAGE);
+                        trailers.put(GRPC_MESSAGE, encode(status.getDescription()));
+                        super.close(Status.fromCode(status.getCode()).withCause(status.getCause()), trailers);
+                    }
+                },
+                headers);
     }
 
     /** The protocol's Percent-Encoded form of a status message (PROTOCOL-HTTP2.md, "Responses"). */

@@ -23,8 +23,7 @@ public class StreamResets {
     /** Fired once, on the connection's event loop, when the client resets the stream. */
     public static final class Signal {
         private final AtomicBoolean fired = new AtomicBoolean();
-        private volatile Runnable onReset = () -> {
-        };
+        private volatile Runnable onReset = () -> {};
 
         void fire() {
             if (fired.compareAndSet(false, true)) {

@@ -22,8 +22,7 @@ public final class WellFormed {
     /** Enough to name what is wrong without a walk through a huge message taking long. */
     static final int MAX_PROBLEMS = 100;
 
-    private WellFormed() {
-    }
+    private WellFormed() {}
 
     public static List<FieldViolation> problems(MessageOrBuilder message) {
         List<FieldViolation> problems = new ArrayList<>();
@@ -34,15 +33,18 @@ public final class WellFormed {
     private static void walk(MessageOrBuilder message, String path, List<FieldViolation> problems) {
         if (message instanceof Timestamp timestamp) {
             if (!Timestamps.isValid(timestamp)) {
-                problems.add(new FieldViolation(path, "a timestamp from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z"
-                        + " with nanos from 0 to 999999999"));
+                problems.add(new FieldViolation(
+                        path,
+                        "a timestamp from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z"
+                                + " with nanos from 0 to 999999999"));
             }
             return;
         }
         if (message instanceof Duration duration) {
             if (!Durations.isValid(duration)) {
-                problems.add(new FieldViolation(path, "a duration within ±315576000000 seconds, nanos of the same sign"
-                        + " and below one second"));
+                problems.add(new FieldViolation(
+                        path,
+                        "a duration within ±315576000000 seconds, nanos of the same sign" + " and below one second"));
             }
             return;
         }
@@ -57,7 +59,10 @@ public final class WellFormed {
             if (descriptor.isRepeated()) {
                 int count = message.getRepeatedFieldCount(descriptor);
                 for (int i = 0; i < count && problems.size() < MAX_PROBLEMS; i++) {
-                    check(descriptor, message.getRepeatedField(descriptor, i), path(path, descriptor) + "[" + i + "]",
+                    check(
+                            descriptor,
+                            message.getRepeatedField(descriptor, i),
+                            path(path, descriptor) + "[" + i + "]",
                             problems);
                 }
             } else if (type == FieldDescriptor.JavaType.STRING || message.hasField(descriptor)) {
@@ -78,8 +83,7 @@ public final class WellFormed {
                 }
             }
             case MESSAGE -> walk((MessageOrBuilder) value, path, problems);
-            default -> {
-            }
+            default -> {}
         }
     }
 }

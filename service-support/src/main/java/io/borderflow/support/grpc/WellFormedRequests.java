@@ -41,15 +41,19 @@ public class WellFormedRequests implements ServerInterceptor {
 
     /** The failure for a message with these problems. */
     public static InvalidArgumentException malformed(List<FieldViolation> problems) {
-        return new InvalidArgumentException("MALFORMED_REQUEST", "the request has " + problems.size()
-                + " malformed field(s); see the field violations", Map.of(), problems);
+        return new InvalidArgumentException(
+                "MALFORMED_REQUEST",
+                "the request has " + problems.size() + " malformed field(s); see the field violations",
+                Map.of(),
+                problems);
     }
 
     @Override
-    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-            ServerCallHandler<Q, R> next) {
+    public <Q, R> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
         String service = call.getMethodDescriptor().getServiceName();
-        if (service == null || !service.startsWith(PROTECTED_PACKAGE)
+        if (service == null
+                || !service.startsWith(PROTECTED_PACKAGE)
                 || !call.getMethodDescriptor().getType().clientSendsOneMessage()) {
             return next.startCall(call, headers);
         }
@@ -77,8 +81,12 @@ public class WellFormedRequests implements ServerInterceptor {
                 }
                 if (!received) {
                     // the bytes sent were not a message of the request's type (the transport could not parse them)
-                    refuse(new InvalidArgumentException("MALFORMED_REQUEST", "the request is not a protobuf "
-                            + call.getMethodDescriptor().getFullMethodName() + " request message", Map.of(), List.of()));
+                    refuse(new InvalidArgumentException(
+                            "MALFORMED_REQUEST",
+                            "the request is not a protobuf "
+                                    + call.getMethodDescriptor().getFullMethodName() + " request message",
+                            Map.of(),
+                            List.of()));
                     return;
                 }
                 super.onHalfClose();

@@ -49,7 +49,10 @@ public class ShuttingDown {
         return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
                 .setCode(Code.UNAVAILABLE_VALUE)
                 .setMessage("the service is shutting down; reconnect and resend what was not acknowledged")
-                .addDetails(Any.pack(ErrorInfo.newBuilder().setReason("SHUTTING_DOWN").setDomain(domain).build()))
+                .addDetails(Any.pack(ErrorInfo.newBuilder()
+                        .setReason("SHUTTING_DOWN")
+                        .setDomain(domain)
+                        .build()))
                 .build());
     }
 
@@ -60,11 +63,11 @@ public class ShuttingDown {
     public <T> Multi<T> endingAtShutdown(Multi<T> stream, Supplier<Uni<Void>> idle) {
         // a stream of no items that fails at shutdown, and completes when the stream itself ends; merged with the
         // stream, whose items pass with their own back-pressure
-        AtomicReference<Runnable> completeSignal = new AtomicReference<>(() -> {
-        });
+        AtomicReference<Runnable> completeSignal = new AtomicReference<>(() -> {});
         Multi<T> signal = Multi.createFrom().emitter(emitter -> {
-            Runnable end = () -> idle.get().subscribe().with(done -> emitter.fail(unavailable()),
-                    failure -> emitter.fail(unavailable()));
+            Runnable end = () -> idle.get()
+                    .subscribe()
+                    .with(done -> emitter.fail(unavailable()), failure -> emitter.fail(unavailable()));
             completeSignal.set(emitter::complete);
             listeners.add(end);
             emitter.onTermination(() -> listeners.remove(end));
@@ -72,8 +75,8 @@ public class ShuttingDown {
                 end.run();
             }
         });
-        Multi<T> items = stream.onTermination().invoke(() -> completeSignal.get().run());
+        Multi<T> items =
+                stream.onTermination().invoke(() -> completeSignal.get().run());
         return Multi.createBy().merging().streams(items, signal);
     }
-
 }

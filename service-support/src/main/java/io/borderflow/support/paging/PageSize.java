@@ -7,8 +7,7 @@ public final class PageSize {
     public static final int DEFAULT = 50;
     public static final int MAX = 500;
 
-    private PageSize() {
-    }
+    private PageSize() {}
 
     /** @throws InvalidArgumentException reason {@code INVALID_PAGE_SIZE} when outside 0..{@value #MAX} */
     public static int resolve(int requested) {
@@ -16,7 +15,9 @@ public final class PageSize {
             return DEFAULT;
         }
         if (requested < 0 || requested > MAX) {
-            throw new InvalidArgumentException("INVALID_PAGE_SIZE", "page_size",
+            throw new InvalidArgumentException(
+                    "INVALID_PAGE_SIZE",
+                    "page_size",
                     "page_size must be from 1 to " + MAX + " (0 for the default of " + DEFAULT + "), got " + requested);
         }
         return requested;

@@ -22,8 +22,7 @@ public final class PageTokens {
     private static final String FIELD = "page_token";
     private static final String REASON = "INVALID_PAGE_TOKEN";
 
-    private PageTokens() {
-    }
+    private PageTokens() {}
 
     /** The token for the page after {@code lastKey} under the given filters. */
     public static String encode(String filters, String lastKey) {
@@ -51,7 +50,9 @@ public final class PageTokens {
             throw invalid("page_token is not a token this service issued");
         }
         String[] parts = plain.split("\\|", -1);
-        if (parts.length != 3 || !VERSION.equals(parts[0]) || !SAFE_KEY.matcher(parts[2]).matches()) {
+        if (parts.length != 3
+                || !VERSION.equals(parts[0])
+                || !SAFE_KEY.matcher(parts[2]).matches()) {
             throw invalid("page_token is not a token this service issued");
         }
         if (!fingerprint(filters).equals(parts[1])) {
@@ -61,13 +62,14 @@ public final class PageTokens {
     }
 
     /** A position in a list ordered by a time (to the microsecond; null sorts as "none") and then an id. */
-    public record TimeKey(OffsetDateTime time, String id) {
-    }
+    public record TimeKey(OffsetDateTime time, String id) {}
 
     /** The token for the page after the row at {@code time} (may be null) and {@code id} under the given filters. */
     public static String encode(String filters, OffsetDateTime time, String id) {
-        return encode(filters, (time == null ? "" : String.valueOf(ChronoUnit.MICROS.between(Instant.EPOCH,
-                time.toInstant()))) + ":" + id);
+        return encode(
+                filters,
+                (time == null ? "" : String.valueOf(ChronoUnit.MICROS.between(Instant.EPOCH, time.toInstant()))) + ":"
+                        + id);
     }
 
     /**
@@ -79,8 +81,11 @@ public final class PageTokens {
         return decode(token, filters).map(key -> {
             String[] parts = key.split(":", 2);
             try {
-                OffsetDateTime time = parts[0].isEmpty() ? null
-                        : Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+                OffsetDateTime time = parts[0].isEmpty()
+                        ? null
+                        : Instant.EPOCH
+                                .plus(Long.parseLong(parts[0]), ChronoUnit.MICROS)
+                                .atOffset(ZoneOffset.UTC);
                 return new TimeKey(time, parts[1]);
             } catch (RuntimeException malformed) {
                 throw invalid("page_token is not a token this service issued");

@@ -7,8 +7,7 @@ import java.util.regex.Pattern;
 public final class ResourceNames {
     private static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
-    private ResourceNames() {
-    }
+    private ResourceNames() {}
 
     /**
      * The id in {@code name}.
@@ -21,8 +20,11 @@ public final class ResourceNames {
         if (name == null || name.isEmpty()) {
             throw new InvalidArgumentException("INVALID_NAME", field, field + " is required, e.g. " + prefix + "{id}");
         }
-        if (!name.startsWith(prefix) || !ID.matcher(name.substring(prefix.length())).matches()) {
-            throw new InvalidArgumentException("INVALID_NAME", field,
+        if (!name.startsWith(prefix)
+                || !ID.matcher(name.substring(prefix.length())).matches()) {
+            throw new InvalidArgumentException(
+                    "INVALID_NAME",
+                    field,
                     field + " must look like " + prefix + "{id} with an id of lower-case letters, digits and hyphens");
         }
         return name.substring(prefix.length());

@@ -10,8 +10,7 @@ import io.vertx.core.Vertx;
  * back on its own context, where its Hibernate Reactive session and its gRPC call live.
  */
 public final class CallerContext {
-    private CallerContext() {
-    }
+    private CallerContext() {}
 
     /** {@code shared} as seen by the caller: completing on the caller's current Vert.x context, if it has one. */
     public static <T> Uni<T> resume(Uni<T> shared) {

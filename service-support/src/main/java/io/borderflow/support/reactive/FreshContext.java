@@ -12,8 +12,7 @@ import java.util.function.Supplier;
  * work that starts outside a request (timers, database notifications) or must not share the caller's session.
  */
 public final class FreshContext {
-    private FreshContext() {
-    }
+    private FreshContext() {}
 
     public static <T> Uni<T> run(Vertx vertx, Supplier<Uni<T>> work) {
         return Uni.createFrom().emitter(emitter -> {

@@ -5,5 +5,4 @@ package io.borderflow.support.reference;
  * {@code sources}, with an optional {@code note} of what the source says) or {@code estimate} (the basis of the
  * estimate). Exactly one of the two; {@link ReferenceDataCheck} enforces it.
  */
-public record ProvenanceData(String source, String note, String estimate) {
-}
+public record ProvenanceData(String source, String note, String estimate) {}

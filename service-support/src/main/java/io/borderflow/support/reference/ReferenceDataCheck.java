@@ -23,7 +23,8 @@ public final class ReferenceDataCheck {
         this.dataset = dataset;
         this.sources = sources == null ? Map.of() : sources;
         this.sources.forEach((key, source) -> {
-            require(source != null && SOURCE_KINDS.contains(source.kind()),
+            require(
+                    source != null && SOURCE_KINDS.contains(source.kind()),
                     "source " + key + ": kind must be one of " + SOURCE_KINDS);
             require(source != null && notBlank(source.citation()), "source " + key + ": citation is required");
         });

@@ -26,15 +26,13 @@ public final class ReferenceFile {
      * The same mapper leaving nulls out, made once: a mapper copied per call starts with empty serializer caches, and
      * building them again for every crossing event showed in the event intake's profile under load.
      */
-    private static final ObjectMapper WRITER = MAPPER.copy()
-            .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+    private static final ObjectMapper WRITER =
+            MAPPER.copy().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
-    private ReferenceFile() {
-    }
+    private ReferenceFile() {}
 
     /** The parsed content of a reference file and the digest of its bytes. */
-    public record Loaded<T>(T content, String sha256, String resource) {
-    }
+    public record Loaded<T>(T content, String sha256, String resource) {}
 
     public static <T> Loaded<T> read(String resource, Class<T> type) {
         byte[] bytes;

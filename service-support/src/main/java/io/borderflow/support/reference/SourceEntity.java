@@ -12,19 +12,22 @@ import java.util.Map;
 public class SourceEntity {
     @Id
     public String sourceKey;
+
     public String kind;
     public String citation;
     public String url;
 
     /** The rows for the {@code sources} of a reference data file. */
     public static List<SourceEntity> fromData(Map<String, SourceData> sources) {
-        return sources.entrySet().stream().map(entry -> {
-            SourceEntity source = new SourceEntity();
-            source.sourceKey = entry.getKey();
-            source.kind = entry.getValue().kind();
-            source.citation = entry.getValue().citation();
-            source.url = entry.getValue().url();
-            return source;
-        }).toList();
+        return sources.entrySet().stream()
+                .map(entry -> {
+                    SourceEntity source = new SourceEntity();
+                    source.sourceKey = entry.getKey();
+                    source.kind = entry.getValue().kind();
+                    source.citation = entry.getValue().citation();
+                    source.url = entry.getValue().url();
+                    return source;
+                })
+                .toList();
     }
 }

@@ -16,25 +16,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 @GlobalInterceptor
 public class BearerTokenRequired implements ServerInterceptor {
-    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
-            Metadata.ASCII_STRING_MARSHALLER);
+    private static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     private static final String PROTECTED_PACKAGE = "borderflow.";
 
     @Override
-    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+    public <Q, R> ServerCall.Listener<Q> interceptCall(
+            ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
         if (call.getMethodDescriptor().getServiceName() != null
                 && call.getMethodDescriptor().getServiceName().startsWith(PROTECTED_PACKAGE)
                 && !hasBearerToken(headers.get(AUTHORIZATION))) {
-            call.close(Status.UNAUTHENTICATED.withDescription("a bearer token is required (authorization: Bearer <jwt>)"),
+            call.close(
+                    Status.UNAUTHENTICATED.withDescription("a bearer token is required (authorization: Bearer <jwt>)"),
                     new Metadata());
-            return new ServerCall.Listener<>() {
-            };
+            return new ServerCall.Listener<>() {};
         }
         return next.startCall(call, headers);
     }
 
     static boolean hasBearerToken(String authorization) {
-        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        return authorization != null
+                && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 && authorization.length() > 7;
     }
 }

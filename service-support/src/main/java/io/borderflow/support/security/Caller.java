@@ -7,8 +7,8 @@ import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is calling, as the audit trail and claim checks need it: subject, roles, carrier id and checkpoints claims. */
-public record Caller(String subject, List<String> roles, String carrierId, List<String> checkpoints,
-        String administration) {
+public record Caller(
+        String subject, List<String> roles, String carrierId, List<String> checkpoints, String administration) {
 
     public Caller(String subject, List<String> roles, String carrierId, List<String> checkpoints) {
         this(subject, roles, carrierId, checkpoints, null);
@@ -16,7 +16,9 @@ public record Caller(String subject, List<String> roles, String carrierId, List<
 
     public static Caller of(SecurityIdentity identity) {
         List<String> roles = identity.getRoles().stream().sorted().toList();
-        String subject = identity.getPrincipal() == null ? "anonymous" : identity.getPrincipal().getName();
+        String subject = identity.getPrincipal() == null
+                ? "anonymous"
+                : identity.getPrincipal().getName();
         String carrier = null;
         List<String> checkpoints = List.of();
         String administration = null;
@@ -52,7 +54,8 @@ public record Caller(String subject, List<String> roles, String carrierId, List<
 
     /** JSON string values come back quoted from some claim representations. */
     private static String unquote(String value) {
-        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1)
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1)
                 : value;
     }
 }

@@ -15,13 +15,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class DevIssuerGuard {
 
-    void onStart(@Observes StartupEvent event, @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+    void onStart(
+            @Observes StartupEvent event,
+            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
             @ConfigProperty(name = "mp.jwt.verify.publickey.location") java.util.Optional<String> keyLocation,
             ServiceTokenConfig serviceToken) {
         List<String> profiles = ConfigUtils.getProfiles();
-        String refusal = java.util.stream.Stream.of(refusal(profiles, issuer), keyRefusal(profiles, keyLocation.orElse("")),
-                        ServiceCredentials.refusal(profiles, serviceToken.devIssuerDir().isPresent()))
-                .filter(java.util.Objects::nonNull).reduce((a, b) -> a + "; " + b).orElse(null);
+        String refusal = java.util.stream.Stream.of(
+                        refusal(profiles, issuer),
+                        keyRefusal(profiles, keyLocation.orElse("")),
+                        ServiceCredentials.refusal(
+                                profiles, serviceToken.devIssuerDir().isPresent()))
+                .filter(java.util.Objects::nonNull)
+                .reduce((a, b) -> a + "; " + b)
+                .orElse(null);
         if (refusal != null) {
             throw new IllegalStateException(refusal);
         }

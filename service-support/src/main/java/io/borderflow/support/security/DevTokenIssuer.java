@@ -31,6 +31,7 @@ import java.util.UUID;
 public final class DevTokenIssuer {
     /** The {@code iss} of development tokens. */
     public static final String DEV_ISSUER = "https://borderflow.local/dev-issuer";
+
     public static final String PUBLIC_KEY_FILE = "public-key.pem";
     private static final String PRIVATE_KEY_FILE = "private-key.pem";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,7 +51,8 @@ public final class DevTokenIssuer {
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             if (Files.exists(privatePem) && Files.exists(publicPem)) {
-                return new DevTokenIssuer(rsa.generatePrivate(new PKCS8EncodedKeySpec(pemBytes(privatePem))),
+                return new DevTokenIssuer(
+                        rsa.generatePrivate(new PKCS8EncodedKeySpec(pemBytes(privatePem))),
                         rsa.generatePublic(new X509EncodedKeySpec(pemBytes(publicPem))));
             }
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -153,8 +155,10 @@ public final class DevTokenIssuer {
 
         public String sign() {
             try {
-                String header = base64(JSON.writeValueAsBytes(keyId == null ? Map.of("alg", "RS256", "typ", "JWT")
-                        : Map.of("alg", "RS256", "typ", "JWT", "kid", keyId)));
+                String header = base64(JSON.writeValueAsBytes(
+                        keyId == null
+                                ? Map.of("alg", "RS256", "typ", "JWT")
+                                : Map.of("alg", "RS256", "typ", "JWT", "kid", keyId)));
                 String payload = base64(JSON.writeValueAsBytes(claims));
                 Signature rs256 = Signature.getInstance("SHA256withRSA");
                 rs256.initSign(privateKey);
@@ -175,8 +179,9 @@ public final class DevTokenIssuer {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     private static byte[] pemBytes(Path file) throws IOException {

@@ -37,11 +37,18 @@ public final class Roles {
     /** Issuer and audience of the suite's tokens unless configured otherwise. */
     public static final String AUDIENCE = "borderflow";
 
-    private Roles() {
-    }
+    private Roles() {}
 
     public static java.util.List<String> all() {
-        return java.util.List.of(BORDER_OPERATOR, CUSTOMS_OFFICER, RISK_ANALYST, PARTNER_CUSTOMS, CARRIER,
-                FREIGHT_PLATFORM, NETWORK_OPERATOR, SERVICE, AUDITOR);
+        return java.util.List.of(
+                BORDER_OPERATOR,
+                CUSTOMS_OFFICER,
+                RISK_ANALYST,
+                PARTNER_CUSTOMS,
+                CARRIER,
+                FREIGHT_PLATFORM,
+                NETWORK_OPERATOR,
+                SERVICE,
+                AUDITOR);
     }
 }

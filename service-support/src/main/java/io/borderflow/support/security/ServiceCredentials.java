@@ -26,7 +26,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ServiceCredentials {
     private static final Logger LOG = Logger.getLogger(ServiceCredentials.class);
-    static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     private static final Duration DEV_TOKEN_LIFETIME = Duration.ofMinutes(15);
 
     private final ServiceTokenConfig config;
@@ -35,7 +36,8 @@ public class ServiceCredentials {
     private volatile Instant renewAfter = Instant.MIN;
     private volatile FileTime fileTime;
 
-    public ServiceCredentials(ServiceTokenConfig config, @ConfigProperty(name = "quarkus.application.name") String serviceName) {
+    public ServiceCredentials(
+            ServiceTokenConfig config, @ConfigProperty(name = "quarkus.application.name") String serviceName) {
         this.config = config;
         this.serviceName = serviceName;
     }
@@ -78,8 +80,11 @@ public class ServiceCredentials {
         if (config.devIssuerDir().isPresent()) {
             if (token == null || Instant.now().isAfter(renewAfter)) {
                 Instant now = Instant.now();
-                token = DevTokenIssuer.inFolder(Path.of(config.devIssuerDir().get())).token("service:" + serviceName)
-                        .roles(Roles.SERVICE).valid(now.minusSeconds(5), now.plus(DEV_TOKEN_LIFETIME)).sign();
+                token = DevTokenIssuer.inFolder(Path.of(config.devIssuerDir().get()))
+                        .token("service:" + serviceName)
+                        .roles(Roles.SERVICE)
+                        .valid(now.minusSeconds(5), now.plus(DEV_TOKEN_LIFETIME))
+                        .sign();
                 renewAfter = now.plus(DEV_TOKEN_LIFETIME.dividedBy(2));
             }
             return token;

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class FluidQueueTest {
     private static final ZoneId ZONE = ZoneId.of("Asia/Almaty");
     private static final OpeningCalendar ALWAYS = OpeningCalendar.alwaysOpen(ZONE, List.of());
-    private static final OpeningCalendar WEEKDAYS = OpeningCalendar.weekly(ZONE,
-            List.of(OpeningHours.weekdays(LocalTime.of(9, 0), LocalTime.of(18, 0))), List.of());
+    private static final OpeningCalendar WEEKDAYS = OpeningCalendar.weekly(
+            ZONE, List.of(OpeningHours.weekdays(LocalTime.of(9, 0), LocalTime.of(18, 0))), List.of());
 
     @Test
     void threeThousandTrucksAtThreeHundredADayTakeTenDays() {
@@ -43,8 +43,8 @@ class FluidQueueTest {
     void aTruckArrivingDuringAFiveDayClosureWaitsForTheReopeningPlusTheWorkAhead() {
         // Closed Monday 00:00 to Saturday 00:00; from Wednesday 12:00, 120 trucks at 12.5 an hour = 9.6 hours after
         // the reopening: Saturday 09:36.
-        OpeningCalendar calendar = OpeningCalendar.alwaysOpen(ZONE,
-                List.of(new ScheduledClosure(at(2025, 10, 13, 0, 0), at(2025, 10, 18, 0, 0), "holiday")));
+        OpeningCalendar calendar = OpeningCalendar.alwaysOpen(
+                ZONE, List.of(new ScheduledClosure(at(2025, 10, 13, 0, 0), at(2025, 10, 18, 0, 0), "holiday")));
 
         assertThat(new FluidQueue(calendar, 12.5).whenServed(at(2025, 10, 15, 12, 0), 120))
                 .contains(at(2025, 10, 18, 9, 36));
@@ -92,8 +92,8 @@ class FluidQueueTest {
     void aBacklogBuiltDuringAClosureClearsAfterTheReopening() {
         // Closed 5 days (120 h) from Monday 00:00; 100 queued then, 10 arriving an hour, 40 cleared an open hour.
         // Saturday 00:00: 100 + 1,200 = 1,300; drains 30 an hour: 43 h 20 min, Sunday 19:20.
-        OpeningCalendar calendar = OpeningCalendar.alwaysOpen(ZONE,
-                List.of(new ScheduledClosure(at(2025, 10, 13, 0, 0), at(2025, 10, 18, 0, 0), "holiday")));
+        OpeningCalendar calendar = OpeningCalendar.alwaysOpen(
+                ZONE, List.of(new ScheduledClosure(at(2025, 10, 13, 0, 0), at(2025, 10, 18, 0, 0), "holiday")));
 
         assertThat(new FluidQueue(calendar, 40).whenCleared(at(2025, 10, 13, 0, 0), 100, 10))
                 .contains(at(2025, 10, 19, 19, 20));

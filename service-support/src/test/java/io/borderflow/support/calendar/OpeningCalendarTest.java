@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class OpeningCalendarTest {
     private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
     // Week of Monday 13 October 2025.
-    private static final OpeningCalendar WEEKDAYS = OpeningCalendar.weekly(ALMATY,
-            List.of(OpeningHours.weekdays(LocalTime.of(9, 0), LocalTime.of(18, 0))), List.of());
+    private static final OpeningCalendar WEEKDAYS = OpeningCalendar.weekly(
+            ALMATY, List.of(OpeningHours.weekdays(LocalTime.of(9, 0), LocalTime.of(18, 0))), List.of());
 
     @Test
     void alwaysOpenIsOpenAtAnyTime() {
@@ -45,11 +45,13 @@ class OpeningCalendarTest {
     @Test
     void weekdayHoursAddUpToFortyFiveAWeek() {
         // 5 days * 9 hours.
-        assertThat(WEEKDAYS.openTime(at(2025, 10, 13, 0, 0), at(2025, 10, 20, 0, 0))).isEqualTo(Duration.ofHours(45));
+        assertThat(WEEKDAYS.openTime(at(2025, 10, 13, 0, 0), at(2025, 10, 20, 0, 0)))
+                .isEqualTo(Duration.ofHours(45));
         assertThat(WEEKDAYS.weeklyOpenHours()).isCloseTo(45, within(1e-9));
         assertThat(WEEKDAYS.openHoursPerOpenDay()).isCloseTo(9, within(1e-9));
         // Wednesday 12:00 to Thursday 10:00: 6 hours on Wednesday, 1 on Thursday.
-        assertThat(WEEKDAYS.openTime(at(2025, 10, 15, 12, 0), at(2025, 10, 16, 10, 0))).isEqualTo(Duration.ofHours(7));
+        assertThat(WEEKDAYS.openTime(at(2025, 10, 15, 12, 0), at(2025, 10, 16, 10, 0)))
+                .isEqualTo(Duration.ofHours(7));
     }
 
     @Test
@@ -61,7 +63,8 @@ class OpeningCalendarTest {
     @Test
     void aWindowClosingAfterMidnightBelongsToTheDayItOpens() {
         // Fridays only, 22:00 to 06:00 on Saturday.
-        OpeningCalendar nights = OpeningCalendar.weekly(ALMATY,
+        OpeningCalendar nights = OpeningCalendar.weekly(
+                ALMATY,
                 List.of(new OpeningHours(Set.of(DayOfWeek.FRIDAY), LocalTime.of(22, 0), LocalTime.of(6, 0))),
                 List.of());
 
@@ -73,16 +76,21 @@ class OpeningCalendarTest {
         assertThat(nights.isOpen(at(2025, 10, 18, 23, 0))).isFalse(); // Saturday night
         assertThat(nights.nextOpening(at(2025, 10, 18, 7, 0))).contains(at(2025, 10, 24, 22, 0));
         // Over one week: the single 8-hour night, also when the range starts inside it.
-        assertThat(nights.openTime(at(2025, 10, 13, 0, 0), at(2025, 10, 20, 0, 0))).isEqualTo(Duration.ofHours(8));
-        assertThat(nights.openTime(at(2025, 10, 18, 2, 0), at(2025, 10, 18, 12, 0))).isEqualTo(Duration.ofHours(4));
+        assertThat(nights.openTime(at(2025, 10, 13, 0, 0), at(2025, 10, 20, 0, 0)))
+                .isEqualTo(Duration.ofHours(8));
+        assertThat(nights.openTime(at(2025, 10, 18, 2, 0), at(2025, 10, 18, 12, 0)))
+                .isEqualTo(Duration.ofHours(4));
         assertThat(nights.weeklyOpenHours()).isCloseTo(8, within(1e-9));
     }
 
     @Test
     void windowsThatTouchMergeIntoOnePeriod() {
-        OpeningCalendar dayAndNight = OpeningCalendar.weekly(ALMATY,
-                List.of(OpeningHours.daily(LocalTime.of(8, 0), LocalTime.of(20, 0)),
-                        OpeningHours.daily(LocalTime.of(20, 0), LocalTime.of(8, 0))), List.of());
+        OpeningCalendar dayAndNight = OpeningCalendar.weekly(
+                ALMATY,
+                List.of(
+                        OpeningHours.daily(LocalTime.of(8, 0), LocalTime.of(20, 0)),
+                        OpeningHours.daily(LocalTime.of(20, 0), LocalTime.of(8, 0))),
+                List.of());
 
         assertThat(dayAndNight.openPeriods(at(2025, 10, 13, 0, 0), at(2025, 10, 16, 0, 0)))
                 .containsExactly(new OpenPeriod(at(2025, 10, 13, 0, 0), at(2025, 10, 16, 0, 0)));
@@ -91,7 +99,8 @@ class OpeningCalendarTest {
     @Test
     void aClosureSpanningDaysOverridesTheHoursAndGivesItsReason() {
         // Golden Week: 1 October 00:00 to 8 October 00:00 on a round-the-clock crossing.
-        OpeningCalendar calendar = OpeningCalendar.alwaysOpen(ALMATY,
+        OpeningCalendar calendar = OpeningCalendar.alwaysOpen(
+                ALMATY,
                 List.of(new ScheduledClosure(at(2025, 10, 1, 0, 0), at(2025, 10, 8, 0, 0), "PRC National Day")));
 
         assertThat(calendar.closedReason(at(2025, 10, 3, 12, 0))).contains("PRC National Day");
@@ -99,7 +108,8 @@ class OpeningCalendarTest {
         assertThat(calendar.isOpen(at(2025, 10, 8, 0, 0))).isTrue();
         assertThat(calendar.nextOpening(at(2025, 10, 3, 12, 0))).contains(at(2025, 10, 8, 0, 0));
         // 30 September 12:00 to 8 October 12:00: 12 hours before the closure, 12 after.
-        assertThat(calendar.openTime(at(2025, 9, 30, 12, 0), at(2025, 10, 8, 12, 0))).isEqualTo(Duration.ofHours(24));
+        assertThat(calendar.openTime(at(2025, 9, 30, 12, 0), at(2025, 10, 8, 12, 0)))
+                .isEqualTo(Duration.ofHours(24));
     }
 
     @Test
@@ -111,9 +121,10 @@ class OpeningCalendarTest {
         assertThat(calendar.closedReason(at(2025, 10, 14, 15, 0))).contains("road repairs");
         assertThat(calendar.closedReason(at(2025, 10, 14, 22, 0))).contains("road repairs");
         assertThat(calendar.nextOpening(at(2025, 10, 14, 15, 0))).contains(at(2025, 10, 15, 12, 0));
-        assertThat(calendar.openPeriods(at(2025, 10, 14, 0, 0), at(2025, 10, 16, 0, 0))).containsExactly(
-                new OpenPeriod(at(2025, 10, 14, 9, 0), at(2025, 10, 14, 14, 0)),
-                new OpenPeriod(at(2025, 10, 15, 12, 0), at(2025, 10, 15, 18, 0)));
+        assertThat(calendar.openPeriods(at(2025, 10, 14, 0, 0), at(2025, 10, 16, 0, 0)))
+                .containsExactly(
+                        new OpenPeriod(at(2025, 10, 14, 9, 0), at(2025, 10, 14, 14, 0)),
+                        new OpenPeriod(at(2025, 10, 15, 12, 0), at(2025, 10, 15, 18, 0)));
     }
 
     @Test
@@ -132,22 +143,23 @@ class OpeningCalendarTest {
     @Test
     void aCalendarThatNeverOpensHasNoNextOpening() {
         OpeningCalendar never = OpeningCalendar.weekly(ALMATY, List.of(), List.of());
-        OpeningCalendar closedForTwoYears = OpeningCalendar.alwaysOpen(ALMATY,
-                List.of(new ScheduledClosure(at(2025, 1, 1, 0, 0), at(2027, 1, 1, 0, 0), "rebuilding")));
+        OpeningCalendar closedForTwoYears = OpeningCalendar.alwaysOpen(
+                ALMATY, List.of(new ScheduledClosure(at(2025, 1, 1, 0, 0), at(2027, 1, 1, 0, 0), "rebuilding")));
 
         assertThat(never.nextOpening(at(2025, 10, 15, 12, 0))).isEmpty();
         assertThat(never.closedReason(at(2025, 10, 15, 12, 0))).contains(OpeningCalendar.OUTSIDE_OPENING_HOURS);
         assertThat(never.openHoursPerOpenDay()).isZero();
         assertThat(closedForTwoYears.nextOpening(at(2025, 10, 15, 12, 0))).isEmpty();
-        assertThat(closedForTwoYears.whenOpenTimeReaches(at(2025, 10, 15, 12, 0), Duration.ofHours(1))).isEmpty();
+        assertThat(closedForTwoYears.whenOpenTimeReaches(at(2025, 10, 15, 12, 0), Duration.ofHours(1)))
+                .isEmpty();
     }
 
     @Test
     void windowsFollowLocalTimeAcrossADaylightSavingChange() {
         // Berlin springs forward at 02:00 on 30 March 2025: the 01:00-05:00 window lasts 3 hours that day.
         ZoneId berlin = ZoneId.of("Europe/Berlin");
-        OpeningCalendar early = OpeningCalendar.weekly(berlin,
-                List.of(OpeningHours.daily(LocalTime.of(1, 0), LocalTime.of(5, 0))), List.of());
+        OpeningCalendar early = OpeningCalendar.weekly(
+                berlin, List.of(OpeningHours.daily(LocalTime.of(1, 0), LocalTime.of(5, 0))), List.of());
         Instant start = LocalDateTime.of(2025, 3, 30, 0, 0).atZone(berlin).toInstant();
 
         assertThat(early.openTime(start, start.plus(Duration.ofHours(12)))).isEqualTo(Duration.ofHours(3));
@@ -155,8 +167,8 @@ class OpeningCalendarTest {
 
     @Test
     void alwaysOpenTakesNoHours() {
-        assertThatThrownBy(() -> new OpeningCalendar(ALMATY, true,
-                List.of(OpeningHours.daily(LocalTime.of(9, 0), LocalTime.of(18, 0))), List.of()))
+        assertThatThrownBy(() -> new OpeningCalendar(
+                        ALMATY, true, List.of(OpeningHours.daily(LocalTime.of(9, 0), LocalTime.of(18, 0))), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ScheduledClosure(at(2025, 10, 2, 0, 0), at(2025, 10, 1, 0, 0), "x"))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -26,7 +26,8 @@ class GrpcErrorsTest {
         assertThat(info.getReason()).isEqualTo("INVALID_PAGE_SIZE");
         assertThat(info.getDomain()).isEqualTo("test.borderflow.io");
         BadRequest badRequest = unpack(status, BadRequest.class);
-        assertThat(badRequest.getFieldViolationsList()).singleElement()
+        assertThat(badRequest.getFieldViolationsList())
+                .singleElement()
                 .satisfies(v -> assertThat(v.getField()).isEqualTo("page_size"));
     }
 
@@ -34,27 +35,35 @@ class GrpcErrorsTest {
     void aThousandProblemsAreToldByTheFirstOfThemAndHowManyThereWere() {
         java.util.List<io.borderflow.support.error.FieldViolation> problems = new java.util.ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
-            problems.add(new io.borderflow.support.error.FieldViolation("declaration.goods_lines[" + i + "].hs_code",
-                    "6 to 10 digits; " + "x".repeat(600)));
+            problems.add(new io.borderflow.support.error.FieldViolation(
+                    "declaration.goods_lines[" + i + "].hs_code", "6 to 10 digits; " + "x".repeat(600)));
         }
-        Throwable mapped = errors.toStatus(new InvalidArgumentException("INVALID_DECLARATION", "1000 problems",
-                java.util.Map.of(), problems));
+        Throwable mapped = errors.toStatus(
+                new InvalidArgumentException("INVALID_DECLARATION", "1000 problems", java.util.Map.of(), problems));
 
         io.grpc.Metadata trailers = Status.trailersFromThrowable(mapped);
-        int trailerBytes = trailers.keys().stream().mapToInt(key -> {
-            io.grpc.Metadata.Key<byte[]> binary = key.endsWith("-bin")
-                    ? io.grpc.Metadata.Key.of(key, io.grpc.Metadata.BINARY_BYTE_MARSHALLER) : null;
-            return binary != null ? trailers.get(binary).length * 4 / 3
-                    : trailers.get(io.grpc.Metadata.Key.of(key, io.grpc.Metadata.ASCII_STRING_MARSHALLER)).length();
-        }).sum();
-        assertThat(trailerBytes).as("fits grpc-java's default 8 KiB of metadata").isLessThan(8192 - 1024);
+        int trailerBytes = trailers.keys().stream()
+                .mapToInt(key -> {
+                    io.grpc.Metadata.Key<byte[]> binary = key.endsWith("-bin")
+                            ? io.grpc.Metadata.Key.of(key, io.grpc.Metadata.BINARY_BYTE_MARSHALLER)
+                            : null;
+                    return binary != null
+                            ? trailers.get(binary).length * 4 / 3
+                            : trailers.get(io.grpc.Metadata.Key.of(key, io.grpc.Metadata.ASCII_STRING_MARSHALLER))
+                                    .length();
+                })
+                .sum();
+        assertThat(trailerBytes)
+                .as("fits grpc-java's default 8 KiB of metadata")
+                .isLessThan(8192 - 1024);
         com.google.rpc.Status status = StatusProto.fromThrowable(mapped);
         BadRequest badRequest = unpack(status, BadRequest.class);
         assertThat(badRequest.getFieldViolationsCount()).isBetween(1, GrpcErrors.MAX_VIOLATIONS_LISTED);
         assertThat(badRequest.getFieldViolations(0).getField()).isEqualTo("declaration.goods_lines[0].hs_code");
         assertThat(badRequest.getFieldViolations(0).getDescription()).hasSizeLessThanOrEqualTo(GrpcErrors.MAX_TEXT);
         ErrorInfo info = unpack(status, ErrorInfo.class);
-        assertThat(info.getMetadataMap()).containsEntry("field_violations_total", "1000")
+        assertThat(info.getMetadataMap())
+                .containsEntry("field_violations_total", "1000")
                 .containsEntry("field_violations_listed", String.valueOf(badRequest.getFieldViolationsCount()));
     }
 
@@ -70,7 +79,8 @@ class GrpcErrorsTest {
 
     @Test
     void statusChosenByTheCodePassesThrough() {
-        StatusRuntimeException unavailable = Status.UNAVAILABLE.withDescription("peer down").asRuntimeException();
+        StatusRuntimeException unavailable =
+                Status.UNAVAILABLE.withDescription("peer down").asRuntimeException();
         assertThat(errors.toStatus(unavailable)).isSameAs(unavailable);
     }
 
@@ -80,43 +90,51 @@ class GrpcErrorsTest {
 
         Status status = Status.fromThrowable(mapped);
         assertThat(status.getCode()).isEqualTo(Status.Code.INTERNAL);
-        assertThat(status.getDescription()).startsWith("internal error, incident ").doesNotContain("secret");
+        assertThat(status.getDescription())
+                .startsWith("internal error, incident ")
+                .doesNotContain("secret");
     }
 
     @Test
     void anUnreachableDatabaseIsUnavailableWhereverItIsWrapped() {
-        Throwable refused = new CompletionException(new IllegalStateException("session failed",
-                new java.net.ConnectException("Connection refused: localhost/127.0.0.1:5432")));
+        Throwable refused = new CompletionException(new IllegalStateException(
+                "session failed", new java.net.ConnectException("Connection refused: localhost/127.0.0.1:5432")));
         Throwable shuttingDown = new io.vertx.sqlclient.DatabaseException(
-                "terminating connection due to administrator command", 0, "57P01") {
-        };
+                "terminating connection due to administrator command", 0, "57P01") {};
         Throwable lost = new RuntimeException(io.vertx.sqlclient.ClosedConnectionException.INSTANCE);
         // as Hibernate Reactive wraps them when PostgreSQL stops under a query, or just before one is sent
         Throwable reset = new org.hibernate.HibernateException(new java.net.SocketException("Connection reset"));
-        Throwable notActive = new org.hibernate.HibernateException(new io.vertx.core.impl.NoStackTraceThrowable(
-                "Connection is not active now, current status: CLOSED"));
+        Throwable notActive = new org.hibernate.HibernateException(
+                new io.vertx.core.impl.NoStackTraceThrowable("Connection is not active now, current status: CLOSED"));
 
         for (Throwable failure : java.util.List.of(refused, shuttingDown, lost, reset, notActive)) {
             Throwable mapped = errors.toStatus(failure);
-            assertThat(Status.fromThrowable(mapped).getCode()).as(failure.toString()).isEqualTo(Status.Code.UNAVAILABLE);
-            assertThat(unpack(StatusProto.fromThrowable(mapped), ErrorInfo.class).getReason())
+            assertThat(Status.fromThrowable(mapped).getCode())
+                    .as(failure.toString())
+                    .isEqualTo(Status.Code.UNAVAILABLE);
+            assertThat(unpack(StatusProto.fromThrowable(mapped), ErrorInfo.class)
+                            .getReason())
                     .isEqualTo("DATABASE_UNAVAILABLE");
         }
         // a query the database refused for its content is a bug, not an outage
-        Throwable constraint = new io.vertx.sqlclient.DatabaseException("duplicate key", 0, "23505") {
-        };
+        Throwable constraint = new io.vertx.sqlclient.DatabaseException("duplicate key", 0, "23505") {};
         assertThat(Status.fromThrowable(errors.toStatus(constraint)).getCode()).isEqualTo(Status.Code.INTERNAL);
         Throwable otherBareFailure = new io.vertx.core.impl.NoStackTraceThrowable("something else went wrong");
-        assertThat(Status.fromThrowable(errors.toStatus(otherBareFailure)).getCode()).isEqualTo(Status.Code.INTERNAL);
+        assertThat(Status.fromThrowable(errors.toStatus(otherBareFailure)).getCode())
+                .isEqualTo(Status.Code.INTERNAL);
     }
 
     private static <T extends com.google.protobuf.Message> T unpack(com.google.rpc.Status status, Class<T> type) {
-        return status.getDetailsList().stream().filter(any -> any.is(type)).findFirst().map(any -> {
-            try {
-                return any.unpack(type);
-            } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-                throw new AssertionError(e);
-            }
-        }).orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " in " + status));
+        return status.getDetailsList().stream()
+                .filter(any -> any.is(type))
+                .findFirst()
+                .map(any -> {
+                    try {
+                        return any.unpack(type);
+                    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                        throw new AssertionError(e);
+                    }
+                })
+                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " in " + status));
     }
 }

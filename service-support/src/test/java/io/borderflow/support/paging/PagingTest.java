@@ -25,7 +25,8 @@ class PagingTest {
     void tokenIssuedForOtherFiltersIsRefused() {
         String token = PageTokens.encode("border=KZ-RU", "zhaisan");
         assertThatThrownBy(() -> PageTokens.decode(token, "border=KZ-CN"))
-                .isInstanceOfSatisfying(InvalidArgumentException.class,
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
                         e -> assertThat(e.reason()).isEqualTo("INVALID_PAGE_TOKEN"));
     }
 
@@ -50,21 +51,33 @@ class PagingTest {
     @ValueSource(ints = {-1, PageSize.MAX + 1, Integer.MIN_VALUE, Integer.MAX_VALUE})
     void pageSizeOutOfRangeIsRefused(int size) {
         assertThatThrownBy(() -> PageSize.resolve(size))
-                .isInstanceOfSatisfying(InvalidArgumentException.class,
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
                         e -> assertThat(e.reason()).isEqualTo("INVALID_PAGE_SIZE"));
     }
 
     @Test
     void resourceNamesParseTheirId() {
-        assertThat(ResourceNames.parseId("checkpoints", "checkpoints/nur-zholy", "name")).isEqualTo("nur-zholy");
+        assertThat(ResourceNames.parseId("checkpoints", "checkpoints/nur-zholy", "name"))
+                .isEqualTo("nur-zholy");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "nur-zholy", "checkpoints/", "checkpoints/Nur", "places/almaty", "checkpoints/a/b",
-            "checkpoints/-x", "checkpoints/x-"})
+    @ValueSource(
+            strings = {
+                "",
+                "nur-zholy",
+                "checkpoints/",
+                "checkpoints/Nur",
+                "places/almaty",
+                "checkpoints/a/b",
+                "checkpoints/-x",
+                "checkpoints/x-"
+            })
     void malformedNamesAreRefused(String name) {
         assertThatThrownBy(() -> ResourceNames.parseId("checkpoints", name, "name"))
-                .isInstanceOfSatisfying(InvalidArgumentException.class,
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
                         e -> assertThat(e.reason()).isEqualTo("INVALID_NAME"));
     }
 }

@@ -10,11 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class ReferenceFileTest {
 
-    record Figure(String id, int value, ProvenanceData provenance) {
-    }
+    record Figure(String id, int value, ProvenanceData provenance) {}
 
-    record Dataset(String version, Map<String, SourceData> sources, List<Figure> figures) {
-    }
+    record Dataset(String version, Map<String, SourceData> sources, List<Figure> figures) {}
 
     private static ReferenceFile.Loaded<Dataset> parse(String json) {
         return ReferenceFile.parse("test.json", json.getBytes(StandardCharsets.UTF_8), Dataset.class);
@@ -37,15 +35,16 @@ class ReferenceFileTest {
     @Test
     void unknownKeysAreRejected() {
         assertThatThrownBy(() -> parse("""
-                {"version":"1","sources":{},"figures":[],"surprise":true}"""))
-                .hasMessageContaining("surprise");
+                {"version":"1","sources":{},"figures":[],"surprise":true}""")).hasMessageContaining("surprise");
     }
 
     @Test
     void checkReportsEveryProvenanceProblemAtOnce() {
-        var check = new ReferenceDataCheck("test", Map.of(
-                "used", new SourceData("REPORTED", "C", null),
-                "unused", new SourceData("RUMOUR", "", null)));
+        var check = new ReferenceDataCheck(
+                "test",
+                Map.of(
+                        "used", new SourceData("REPORTED", "C", null),
+                        "unused", new SourceData("RUMOUR", "", null)));
         check.provenance("a", new ProvenanceData("used", null, null));
         check.provenance("b", new ProvenanceData("used", null, "guess"));
         check.provenance("c", new ProvenanceData(null, null, null));
@@ -53,16 +52,19 @@ class ReferenceFileTest {
         check.provenance("e", new ProvenanceData(null, "note", "basis"));
         check.provenance("f", null);
 
-        assertThatThrownBy(check::finish).isInstanceOfSatisfying(InvalidReferenceDataException.class,
-                e -> assertThat(e.problems()).containsExactlyInAnyOrder(
-                        "source unused: kind must be one of [REPORTED, OFFICIAL, RESEARCH]",
-                        "source unused: citation is required",
-                        "b: provenance needs exactly one of 'source' and 'estimate'",
-                        "c: provenance needs exactly one of 'source' and 'estimate'",
-                        "d: unknown source 'missing'",
-                        "e: a 'note' goes with a source, not with an estimate",
-                        "f: provenance is required",
-                        "source unused is listed but no figure cites it"));
+        assertThatThrownBy(check::finish)
+                .isInstanceOfSatisfying(
+                        InvalidReferenceDataException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactlyInAnyOrder(
+                                        "source unused: kind must be one of [REPORTED, OFFICIAL, RESEARCH]",
+                                        "source unused: citation is required",
+                                        "b: provenance needs exactly one of 'source' and 'estimate'",
+                                        "c: provenance needs exactly one of 'source' and 'estimate'",
+                                        "d: unknown source 'missing'",
+                                        "e: a 'note' goes with a source, not with an estimate",
+                                        "f: provenance is required",
+                                        "source unused is listed but no figure cites it"));
     }
 
     @Test

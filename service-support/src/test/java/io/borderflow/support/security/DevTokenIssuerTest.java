@@ -19,7 +19,10 @@ class DevTokenIssuerTest {
     @Test
     void tokensAreSignedWithTheKeptKeyAndCarryTheClaims(@TempDir Path dir) throws Exception {
         DevTokenIssuer issuer = DevTokenIssuer.inFolder(dir);
-        String token = issuer.token("post-zhaisan-1").roles(Roles.BORDER_OPERATOR).checkpoints(List.of("zhaisan")).sign();
+        String token = issuer.token("post-zhaisan-1")
+                .roles(Roles.BORDER_OPERATOR)
+                .checkpoints(List.of("zhaisan"))
+                .sign();
 
         String[] parts = token.split("\\.");
         assertThat(parts).hasSize(3);
@@ -36,7 +39,8 @@ class DevTokenIssuerTest {
         assertThat(again.publicKeyPem()).isEqualTo(issuer.publicKeyPem());
         String pem = again.publicKeyPem().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         Signature rs256 = Signature.getInstance("SHA256withRSA");
-        rs256.initVerify(KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem))));
+        rs256.initVerify(KeyFactory.getInstance("RSA")
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem))));
         rs256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
         assertThat(rs256.verify(Base64.getUrlDecoder().decode(parts[2]))).isTrue();
         assertThat(DevTokenIssuer.ephemeral().publicKeyPem()).isNotEqualTo(issuer.publicKeyPem());
@@ -44,14 +48,22 @@ class DevTokenIssuerTest {
 
     @Test
     void prodRefusesTheDevelopmentIssuer() {
-        assertThat(DevIssuerGuard.refusal(List.of("prod"), DevTokenIssuer.DEV_ISSUER)).contains("refuses");
-        assertThat(DevIssuerGuard.refusal(List.of("prod"), "https://idp.customs.example/realms/borderflow")).isNull();
-        assertThat(DevIssuerGuard.refusal(List.of("local"), DevTokenIssuer.DEV_ISSUER)).isNull();
-        assertThat(DevIssuerGuard.refusal(List.of("test"), DevTokenIssuer.DEV_ISSUER)).isNull();
+        assertThat(DevIssuerGuard.refusal(List.of("prod"), DevTokenIssuer.DEV_ISSUER))
+                .contains("refuses");
+        assertThat(DevIssuerGuard.refusal(List.of("prod"), "https://idp.customs.example/realms/borderflow"))
+                .isNull();
+        assertThat(DevIssuerGuard.refusal(List.of("local"), DevTokenIssuer.DEV_ISSUER))
+                .isNull();
+        assertThat(DevIssuerGuard.refusal(List.of("test"), DevTokenIssuer.DEV_ISSUER))
+                .isNull();
         // another issuer's name does not make the development key acceptable in prod
-        assertThat(DevIssuerGuard.keyRefusal(List.of("prod"), "file:.local/dev-issuer/public-key.pem")).contains("refuses");
-        assertThat(DevIssuerGuard.keyRefusal(List.of("prod"), "https://idp.customs.example/realms/borderflow/protocol/"
-                + "openid-connect/certs")).isNull();
-        assertThat(DevIssuerGuard.keyRefusal(List.of("local"), "file:.local/dev-issuer/public-key.pem")).isNull();
+        assertThat(DevIssuerGuard.keyRefusal(List.of("prod"), "file:.local/dev-issuer/public-key.pem"))
+                .contains("refuses");
+        assertThat(DevIssuerGuard.keyRefusal(
+                        List.of("prod"),
+                        "https://idp.customs.example/realms/borderflow/protocol/" + "openid-connect/certs"))
+                .isNull();
+        assertThat(DevIssuerGuard.keyRefusal(List.of("local"), "file:.local/dev-issuer/public-key.pem"))
+                .isNull();
     }
 }

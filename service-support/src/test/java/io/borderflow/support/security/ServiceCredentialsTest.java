@@ -48,7 +48,9 @@ class ServiceCredentialsTest {
         assertThat(claims.get("groups")).extracting(JsonNode::asText).containsExactly(Roles.SERVICE);
         assertThat(claims.get("iss").asText()).isEqualTo(DevTokenIssuer.DEV_ISSUER);
         assertThat(claims.get("exp").asLong()).isGreaterThan(Instant.now().getEpochSecond());
-        assertThat(credentials.currentToken()).as("kept until half its life is over").isEqualTo(token);
+        assertThat(credentials.currentToken())
+                .as("kept until half its life is over")
+                .isEqualTo(token);
         assertThat(Files.exists(dir.resolve(DevTokenIssuer.PUBLIC_KEY_FILE))).isTrue();
     }
 
@@ -68,7 +70,8 @@ class ServiceCredentialsTest {
     void withoutATokenThereIsNothingToPresent() {
         ServiceCredentials credentials = new ServiceCredentials(config(null, null), "checkpoint-service");
         assertThatThrownBy(credentials::currentToken).hasMessageContaining("no service token");
-        ServiceCredentials missingFile = new ServiceCredentials(config(dir.resolve("absent").toString(), null), "x");
+        ServiceCredentials missingFile =
+                new ServiceCredentials(config(dir.resolve("absent").toString(), null), "x");
         assertThatThrownBy(missingFile::currentToken).hasMessageContaining("cannot read the service token file");
     }
 

@@ -13,15 +13,15 @@ import java.time.Duration;
  * @param noShowGrace how long after its window ends a booked truck that has not arrived is marked a no-show, which
  *        releases its slot
  */
-public record QueuePolicy(double bookableShare, double priorityShare, Duration horizon, int maxReschedules,
-        Duration noShowGrace) {
+public record QueuePolicy(
+        double bookableShare, double priorityShare, Duration horizon, int maxReschedules, Duration noShowGrace) {
     /** Every window lasts one hour and starts on a whole hour of the checkpoint's local time. */
     public static final Duration WINDOW = Duration.ofHours(1);
 
     public QueuePolicy {
         if (!(bookableShare >= 0 && bookableShare <= 1) || !(priorityShare >= 0 && priorityShare <= 1)) {
-            throw new IllegalArgumentException("shares are from 0 to 1: bookable " + bookableShare + ", priority "
-                    + priorityShare);
+            throw new IllegalArgumentException(
+                    "shares are from 0 to 1: bookable " + bookableShare + ", priority " + priorityShare);
         }
         if (horizon.compareTo(WINDOW) < 0 || maxReschedules < 0 || noShowGrace.isNegative()) {
             throw new IllegalArgumentException("horizon at least one window, reschedules and grace not negative");

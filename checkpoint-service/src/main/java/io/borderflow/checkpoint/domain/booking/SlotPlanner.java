@@ -30,7 +30,8 @@ public final class SlotPlanner {
         this.calendar = Objects.requireNonNull(calendar, "calendar");
         this.policy = Objects.requireNonNull(policy, "policy");
         if (!(trucksPerOpenHour >= 0) || Double.isInfinite(trucksPerOpenHour)) {
-            throw new IllegalArgumentException("trucks per open hour must be finite and not negative: " + trucksPerOpenHour);
+            throw new IllegalArgumentException(
+                    "trucks per open hour must be finite and not negative: " + trucksPerOpenHour);
         }
         this.trucksPerOpenHour = trucksPerOpenHour;
     }
@@ -87,8 +88,10 @@ public final class SlotPlanner {
         List<FieldViolation> problems = new ArrayList<>();
         if (!windowStartOf(start).equals(start)) {
             ZonedDateTime example = windowStartOf(start).atZone(calendar.zone());
-            problems.add(new FieldViolation(field, "a window starts on a whole hour of the checkpoint's local time ("
-                    + calendar.zone() + "), e.g. " + example.toOffsetDateTime()));
+            problems.add(new FieldViolation(
+                    field,
+                    "a window starts on a whole hour of the checkpoint's local time (" + calendar.zone() + "), e.g. "
+                            + example.toOffsetDateTime()));
             return problems;
         }
         Instant end = start.plus(QueuePolicy.WINDOW);
@@ -97,10 +100,15 @@ public final class SlotPlanner {
         } else if (start.isAfter(now.plus(policy.horizon()))) {
             problems.add(new FieldViolation(field, "at most " + policy.horizon().toDays() + " days ahead"));
         } else if (calendar.openTime(start, end).isZero()
-                && OpeningCalendar.OUTSIDE_OPENING_HOURS.equals(calendar.closedReason(start).orElse(""))) {
-            problems.add(new FieldViolation(field, "outside the checkpoint's opening hours"
-                    + calendar.nextOpening(start).map(t -> "; it next opens at " + t.atZone(calendar.zone())
-                            .toOffsetDateTime()).orElse("")));
+                && OpeningCalendar.OUTSIDE_OPENING_HOURS.equals(
+                        calendar.closedReason(start).orElse(""))) {
+            problems.add(new FieldViolation(
+                    field,
+                    "outside the checkpoint's opening hours"
+                            + calendar.nextOpening(start)
+                                    .map(t -> "; it next opens at "
+                                            + t.atZone(calendar.zone()).toOffsetDateTime())
+                                    .orElse("")));
         }
         return problems;
     }

@@ -12,7 +12,12 @@ import java.util.Optional;
  * @param openTime how long within the window the checkpoint is open
  * @param closedReason why no slot is offered: the closure's reason, or outside opening hours; empty when open
  */
-public record SlotWindow(Instant start, Instant end, int capacity, int standardCapacity, Duration openTime,
+public record SlotWindow(
+        Instant start,
+        Instant end,
+        int capacity,
+        int standardCapacity,
+        Duration openTime,
         Optional<String> closedReason) {
 
     /** Slots left for a booking of {@code priorityClass}, given the bookings that hold slots in the window. */

@@ -10,6 +10,10 @@ import java.util.Optional;
  * within {@link OpeningCalendar#HORIZON} (no lane of its kind open, or the crossing does not open).
  * {@code basis} and {@code method} say how the wait was obtained.
  */
-public record ChannelWait(InspectionChannel channel, LaneKind laneKind, Optional<Duration> waitTime,
-        Optional<Duration> timeUntilCleared, EstimateBasis basis, EstimationMethod method) {
-}
+public record ChannelWait(
+        InspectionChannel channel,
+        LaneKind laneKind,
+        Optional<Duration> waitTime,
+        Optional<Duration> timeUntilCleared,
+        EstimateBasis basis,
+        EstimationMethod method) {}

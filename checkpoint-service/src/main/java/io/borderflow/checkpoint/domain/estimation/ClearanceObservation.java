@@ -8,8 +8,8 @@ import java.util.Objects;
  * trucks were waiting for those lanes all along ({@code queuedThroughout}): lanes that ran out of trucks cleared what
  * arrived, which says how busy the crossing was, not how fast it can go.
  */
-public record ClearanceObservation(LaneKind laneKind, Instant from, Instant to, int trucksCleared,
-        boolean queuedThroughout) {
+public record ClearanceObservation(
+        LaneKind laneKind, Instant from, Instant to, int trucksCleared, boolean queuedThroughout) {
 
     public ClearanceObservation {
         Objects.requireNonNull(laneKind, "laneKind");

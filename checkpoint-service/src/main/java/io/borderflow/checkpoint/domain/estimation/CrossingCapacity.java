@@ -13,8 +13,12 @@ import java.util.OptionalDouble;
  * a crossing whose counterpart has fewer lanes (Zhaisan: 8 lanes on the Kazakh side, 2 on the Russian side, about 300
  * trucks a day) is not credited with its own side's lanes alone.
  */
-public record CrossingCapacity(OpeningCalendar calendar, Map<LaneKind, Integer> openLanes, HandlingTimes handling,
-        ChannelRouting routing, OptionalDouble nominalVehiclesPerDay) {
+public record CrossingCapacity(
+        OpeningCalendar calendar,
+        Map<LaneKind, Integer> openLanes,
+        HandlingTimes handling,
+        ChannelRouting routing,
+        OptionalDouble nominalVehiclesPerDay) {
 
     public CrossingCapacity {
         Objects.requireNonNull(calendar, "calendar");
@@ -36,8 +40,8 @@ public record CrossingCapacity(OpeningCalendar calendar, Map<LaneKind, Integer> 
 
     /** Every channel in lanes of one kind, without a nominal cap. */
     public static CrossingCapacity of(OpeningCalendar calendar, LaneKind kind, int lanes, HandlingTimes handling) {
-        return new CrossingCapacity(calendar, Map.of(kind, lanes), handling, ChannelRouting.allTo(kind),
-                OptionalDouble.empty());
+        return new CrossingCapacity(
+                calendar, Map.of(kind, lanes), handling, ChannelRouting.allTo(kind), OptionalDouble.empty());
     }
 
     /** The same crossing capped at {@code vehiclesPerDay} per open day. */

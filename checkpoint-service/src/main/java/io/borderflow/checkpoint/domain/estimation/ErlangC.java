@@ -17,8 +17,8 @@ public record ErlangC(int servers, double arrivalsPerHour, double servicesPerHou
             throw new IllegalArgumentException("Erlang C needs at least one server: " + servers);
         }
         if (!(arrivalsPerHour >= 0) || !(servicesPerHourPerServer > 0) || Double.isInfinite(servicesPerHourPerServer)) {
-            throw new IllegalArgumentException("rates must be finite, arrivals >= 0, service > 0: "
-                    + arrivalsPerHour + ", " + servicesPerHourPerServer);
+            throw new IllegalArgumentException("rates must be finite, arrivals >= 0, service > 0: " + arrivalsPerHour
+                    + ", " + servicesPerHourPerServer);
         }
         if (arrivalsPerHour >= servers * servicesPerHourPerServer) {
             throw new IllegalArgumentException("Erlang C needs arrivals below capacity: " + arrivalsPerHour

@@ -27,8 +27,17 @@ public record HandlingTimes(Map<InspectionChannel, Duration> perChannel) {
 
     /** The four decided channels' times; UNKNOWN takes YELLOW's. */
     public static HandlingTimes of(Duration green, Duration blue, Duration yellow, Duration red) {
-        return new HandlingTimes(Map.of(InspectionChannel.GREEN, green, InspectionChannel.BLUE, blue,
-                InspectionChannel.YELLOW, yellow, InspectionChannel.RED, red, InspectionChannel.UNKNOWN, yellow));
+        return new HandlingTimes(Map.of(
+                InspectionChannel.GREEN,
+                green,
+                InspectionChannel.BLUE,
+                blue,
+                InspectionChannel.YELLOW,
+                yellow,
+                InspectionChannel.RED,
+                red,
+                InspectionChannel.UNKNOWN,
+                yellow));
     }
 
     /** The same times with another one for undecided trucks. */

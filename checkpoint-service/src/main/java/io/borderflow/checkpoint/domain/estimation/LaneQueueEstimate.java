@@ -16,7 +16,14 @@ import java.util.Optional;
  * @param queueClearsAt when the trucks ahead, with arrivals continuing, are first all worked off (fluid model); empty
  *     when that does not happen within {@link OpeningCalendar#HORIZON}
  */
-public record LaneQueueEstimate(LaneKind laneKind, int openLanes, int trucksAhead, double clearancesPerOpenHour,
-        double arrivalsPerHour, double utilisation, EstimateBasis basis, EstimationMethod method,
-        Optional<Instant> nextControlStart, Optional<Instant> queueClearsAt) {
-}
+public record LaneQueueEstimate(
+        LaneKind laneKind,
+        int openLanes,
+        int trucksAhead,
+        double clearancesPerOpenHour,
+        double arrivalsPerHour,
+        double utilisation,
+        EstimateBasis basis,
+        EstimationMethod method,
+        Optional<Instant> nextControlStart,
+        Optional<Instant> queueClearsAt) {}

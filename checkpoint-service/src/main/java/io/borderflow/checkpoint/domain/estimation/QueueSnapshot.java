@@ -11,8 +11,12 @@ import java.util.Objects;
  * rate in trucks per hour around the clock (closed or not) with its channel mix, and recent clearances to calibrate
  * the clearance rate from.
  */
-public record QueueSnapshot(Instant at, Map<InspectionChannel, Integer> trucksAhead, double arrivalsPerHour,
-        ChannelMix arrivalMix, List<ClearanceObservation> recentClearances) {
+public record QueueSnapshot(
+        Instant at,
+        Map<InspectionChannel, Integer> trucksAhead,
+        double arrivalsPerHour,
+        ChannelMix arrivalMix,
+        List<ClearanceObservation> recentClearances) {
 
     public QueueSnapshot {
         Objects.requireNonNull(at, "at");
@@ -32,8 +36,8 @@ public record QueueSnapshot(Instant at, Map<InspectionChannel, Integer> trucksAh
     }
 
     /** A snapshot without observed clearances. */
-    public static QueueSnapshot of(Instant at, Map<InspectionChannel, Integer> trucksAhead, double arrivalsPerHour,
-            ChannelMix arrivalMix) {
+    public static QueueSnapshot of(
+            Instant at, Map<InspectionChannel, Integer> trucksAhead, double arrivalsPerHour, ChannelMix arrivalMix) {
         return new QueueSnapshot(at, trucksAhead, arrivalsPerHour, arrivalMix, List.of());
     }
 

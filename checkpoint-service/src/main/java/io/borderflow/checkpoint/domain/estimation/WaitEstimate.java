@@ -13,8 +13,12 @@ import java.util.Optional;
  * does not open; {@code backlogBasis} is the basis of the queue that decides it. The backlog forecast is always a
  * {@link EstimationMethod#FLUID} one.
  */
-public record WaitEstimate(Instant at, List<ChannelWait> channels, List<LaneQueueEstimate> laneQueues,
-        Optional<Instant> backlogClearsAt, EstimateBasis backlogBasis) {
+public record WaitEstimate(
+        Instant at,
+        List<ChannelWait> channels,
+        List<LaneQueueEstimate> laneQueues,
+        Optional<Instant> backlogClearsAt,
+        EstimateBasis backlogBasis) {
 
     public WaitEstimate {
         channels = List.copyOf(channels);
@@ -22,12 +26,16 @@ public record WaitEstimate(Instant at, List<ChannelWait> channels, List<LaneQueu
     }
 
     public ChannelWait channel(InspectionChannel channel) {
-        return channels.stream().filter(wait -> wait.channel() == channel).findFirst()
+        return channels.stream()
+                .filter(wait -> wait.channel() == channel)
+                .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no estimate for channel " + channel));
     }
 
     public LaneQueueEstimate laneQueue(LaneKind kind) {
-        return laneQueues.stream().filter(queue -> queue.laneKind() == kind).findFirst()
+        return laneQueues.stream()
+                .filter(queue -> queue.laneKind() == kind)
+                .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no queue for lane kind " + kind));
     }
 }

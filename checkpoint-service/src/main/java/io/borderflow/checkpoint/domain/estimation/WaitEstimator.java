@@ -86,25 +86,38 @@ public record WaitEstimator(double fluidUtilisation, int minObservedClearances, 
         List<ChannelWait> channels = new ArrayList<>();
         for (InspectionChannel channel : InspectionChannel.values()) {
             LaneQueueEstimate lanes = laneQueues.stream()
-                    .filter(q -> q.laneKind() == crossing.routing().laneKind(channel)).findFirst().orElseThrow();
+                    .filter(q -> q.laneKind() == crossing.routing().laneKind(channel))
+                    .findFirst()
+                    .orElseThrow();
             Optional<Duration> wait = lanes.nextControlStart().map(start -> Duration.between(queue.at(), start));
-            channels.add(new ChannelWait(channel, lanes.laneKind(), wait,
-                    wait.map(w -> w.plus(crossing.handling().of(channel))), lanes.basis(), lanes.method()));
+            channels.add(new ChannelWait(
+                    channel,
+                    lanes.laneKind(),
+                    wait,
+                    wait.map(w -> w.plus(crossing.handling().of(channel))),
+                    lanes.basis(),
+                    lanes.method()));
         }
 
-        List<LaneQueueEstimate> withBacklog = laneQueues.stream().filter(q -> q.trucksAhead() > 0).toList();
-        Optional<LaneQueueEstimate> deciding = withBacklog.stream().filter(q -> q.queueClearsAt().isEmpty()).findFirst()
-                .or(() -> withBacklog.stream().max(Comparator.comparing(q -> q.queueClearsAt().orElseThrow())));
+        List<LaneQueueEstimate> withBacklog =
+                laneQueues.stream().filter(q -> q.trucksAhead() > 0).toList();
+        Optional<LaneQueueEstimate> deciding = withBacklog.stream()
+                .filter(q -> q.queueClearsAt().isEmpty())
+                .findFirst()
+                .or(() -> withBacklog.stream()
+                        .max(Comparator.comparing(q -> q.queueClearsAt().orElseThrow())));
         Optional<Instant> backlogClearsAt =
                 deciding.map(LaneQueueEstimate::queueClearsAt).orElse(Optional.of(queue.at()));
         EstimateBasis backlogBasis = deciding.map(LaneQueueEstimate::basis)
-                .orElse(laneQueues.stream().allMatch(q -> q.basis() == EstimateBasis.OBSERVED)
-                        ? EstimateBasis.OBSERVED : EstimateBasis.MODELLED);
+                .orElse(
+                        laneQueues.stream().allMatch(q -> q.basis() == EstimateBasis.OBSERVED)
+                                ? EstimateBasis.OBSERVED
+                                : EstimateBasis.MODELLED);
         return new WaitEstimate(queue.at(), channels, laneQueues, backlogClearsAt, backlogBasis);
     }
 
-    private LaneQueueEstimate laneQueue(LaneKind kind, double rate, EstimateBasis basis, CrossingCapacity crossing,
-            QueueSnapshot queue) {
+    private LaneQueueEstimate laneQueue(
+            LaneKind kind, double rate, EstimateBasis basis, CrossingCapacity crossing, QueueSnapshot queue) {
         OpeningCalendar calendar = crossing.calendar();
         Set<InspectionChannel> channels = crossing.routing().channelsClearedIn(kind);
         double meanHandling = queue.arrivalMix().meanHandlingHours(crossing.handling(), channels);
@@ -117,8 +130,8 @@ public record WaitEstimator(double fluidUtilisation, int minObservedClearances, 
             workAhead += queue.trucksAhead(channel) * crossing.handling().hours(channel);
         }
         double weeklyCapacity = rate * calendar.weeklyOpenHours() / (7 * 24);
-        double utilisation = weeklyCapacity > 0 ? arrivals / weeklyCapacity
-                : arrivals > 0 ? Double.POSITIVE_INFINITY : 0;
+        double utilisation =
+                weeklyCapacity > 0 ? arrivals / weeklyCapacity : arrivals > 0 ? Double.POSITIVE_INFINITY : 0;
 
         double fluidHours = laneHoursPerOpenHour > 0 ? workAhead / laneHoursPerOpenHour : Double.POSITIVE_INFINITY;
         double erlangHours = -1;
@@ -134,8 +147,17 @@ public record WaitEstimator(double fluidUtilisation, int minObservedClearances, 
                 : Optional.empty();
         Optional<Instant> clearsAt = new FluidQueue(calendar, laneHoursPerOpenHour)
                 .whenCleared(queue.at(), workAhead, arrivals * meanHandling);
-        return new LaneQueueEstimate(kind, crossing.openLanes(kind), trucksAhead, rate, arrivals, utilisation, basis,
-                method, nextControlStart, clearsAt);
+        return new LaneQueueEstimate(
+                kind,
+                crossing.openLanes(kind),
+                trucksAhead,
+                rate,
+                arrivals,
+                utilisation,
+                basis,
+                method,
+                nextControlStart,
+                clearsAt);
     }
 
     private static double modelledRate(LaneKind kind, CrossingCapacity crossing, QueueSnapshot queue) {

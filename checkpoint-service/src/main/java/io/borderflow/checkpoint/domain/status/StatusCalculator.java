@@ -9,13 +9,13 @@ import io.borderflow.checkpoint.domain.estimation.HandlingTimes;
 import io.borderflow.checkpoint.domain.estimation.InspectionChannel;
 import io.borderflow.checkpoint.domain.estimation.LaneKind;
 import io.borderflow.checkpoint.domain.estimation.LaneQueueEstimate;
-import io.borderflow.support.calendar.OpeningCalendar;
 import io.borderflow.checkpoint.domain.estimation.QueueSnapshot;
 import io.borderflow.checkpoint.domain.estimation.WaitEstimate;
 import io.borderflow.checkpoint.domain.estimation.WaitEstimator;
 import io.borderflow.checkpoint.domain.visit.DefaultHandling;
 import io.borderflow.checkpoint.model.CheckpointStatusView;
 import io.borderflow.checkpoint.model.VisitTally;
+import io.borderflow.support.calendar.OpeningCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,20 +44,22 @@ public final class StatusCalculator {
     private static final WaitEstimator ESTIMATOR = WaitEstimator.standard();
     /** The states of a visit that ended with the truck served (its end counts as a clearance of its lane). */
     private static final Set<String> SERVED = Set.of("CLEARED", "REFUSED", "REDIRECTED");
-    private static final HandlingTimes HANDLING = HandlingTimes.of(DefaultHandling.GREEN, DefaultHandling.BLUE,
-            DefaultHandling.YELLOW, DefaultHandling.RED);
 
-    private StatusCalculator() {
-    }
+    private static final HandlingTimes HANDLING =
+            HandlingTimes.of(DefaultHandling.GREEN, DefaultHandling.BLUE, DefaultHandling.YELLOW, DefaultHandling.RED);
+
+    private StatusCalculator() {}
 
     /** The checkpoint as the calculator needs it: its calendar, its lanes open and in all, its nominal capacity. */
-    public record CheckpointFacts(String checkpointId, OpeningCalendar calendar, Map<LaneKind, Integer> openLanes,
-            Map<LaneKind, Integer> maximumLanes, int nominalVehiclesPerDay) {
-    }
+    public record CheckpointFacts(
+            String checkpointId,
+            OpeningCalendar calendar,
+            Map<LaneKind, Integer> openLanes,
+            Map<LaneKind, Integer> maximumLanes,
+            int nominalVehiclesPerDay) {}
 
     /** A visit as the calculator needs it (state and channel names as stored; channel null: not known). */
-    public record VisitFacts(String state, String laneKind, String channel, Instant arriveTime, Instant endTime) {
-    }
+    public record VisitFacts(String state, String laneKind, String channel, Instant arriveTime, Instant endTime) {}
 
     /** The status from a list of visits: {@link VisitTallies#of} them, then {@link #compute(CheckpointFacts, VisitTally, Instant)}. */
     public static CheckpointStatusView compute(CheckpointFacts checkpoint, List<VisitFacts> visits, Instant now) {
@@ -83,8 +85,8 @@ public final class StatusCalculator {
             String state = group.state();
             if (state.equals("WAITING") || state.equals("CALLED")) {
                 waiting += group.visits();
-                waitingCounts.merge(group.laneKind() + "|" + Objects.toString(group.channel(), ""), group.visits(),
-                        Integer::sum);
+                waitingCounts.merge(
+                        group.laneKind() + "|" + Objects.toString(group.channel(), ""), group.visits(), Integer::sum);
                 ahead.merge(channel, group.visits(), Integer::sum);
                 if (group.arrivedByWindowStart()) {
                     queuedThroughout.put(routing.laneKind(channel), true);
@@ -105,25 +107,39 @@ public final class StatusCalculator {
         }
 
         double arrivalsPerHour = arrivals / 24.0;
-        ChannelMix arrivalMix = mix.isEmpty() ? (ahead.isEmpty() ? ChannelMix.only(InspectionChannel.UNKNOWN)
-                : new ChannelMix(toDoubles(ahead))) : new ChannelMix(mix);
+        ChannelMix arrivalMix = mix.isEmpty()
+                ? (ahead.isEmpty() ? ChannelMix.only(InspectionChannel.UNKNOWN) : new ChannelMix(toDoubles(ahead)))
+                : new ChannelMix(mix);
         List<ClearanceObservation> observations = new ArrayList<>();
-        endedInWindow.forEach((kind, count) -> observations.add(new ClearanceObservation(kind, windowStart, now, count,
-                queuedThroughout.getOrDefault(kind, false))));
-        CrossingCapacity capacity = new CrossingCapacity(checkpoint.calendar(), checkpoint.openLanes(), HANDLING, routing,
-                checkpoint.nominalVehiclesPerDay() > 0 ? OptionalDouble.of(checkpoint.nominalVehiclesPerDay())
+        endedInWindow.forEach((kind, count) -> observations.add(
+                new ClearanceObservation(kind, windowStart, now, count, queuedThroughout.getOrDefault(kind, false))));
+        CrossingCapacity capacity = new CrossingCapacity(
+                checkpoint.calendar(),
+                checkpoint.openLanes(),
+                HANDLING,
+                routing,
+                checkpoint.nominalVehiclesPerDay() > 0
+                        ? OptionalDouble.of(checkpoint.nominalVehiclesPerDay())
                         : OptionalDouble.empty());
-        WaitEstimate estimate = ESTIMATOR.estimate(capacity,
-                new QueueSnapshot(now, ahead, arrivalsPerHour, arrivalMix, observations));
+        WaitEstimate estimate =
+                ESTIMATOR.estimate(capacity, new QueueSnapshot(now, ahead, arrivalsPerHour, arrivalMix, observations));
 
         List<CheckpointStatusView.WaitEstimate> waits = new ArrayList<>();
         for (ChannelWait wait : estimate.channels()) {
-            waits.add(new CheckpointStatusView.WaitEstimate(name(wait.channel()), wait.waitTime().orElse(null),
-                    wait.timeUntilCleared().orElse(null), wait.basis().name(), wait.method().name()));
+            waits.add(new CheckpointStatusView.WaitEstimate(
+                    name(wait.channel()),
+                    wait.waitTime().orElse(null),
+                    wait.timeUntilCleared().orElse(null),
+                    wait.basis().name(),
+                    wait.method().name()));
         }
-        double perOpenHour = estimate.laneQueues().stream().mapToDouble(LaneQueueEstimate::clearancesPerOpenHour).sum();
-        String capacityBasis = estimate.laneQueues().stream().anyMatch(q -> q.basis().name().equals("OBSERVED"))
-                ? "OBSERVED" : "MODELLED";
+        double perOpenHour = estimate.laneQueues().stream()
+                .mapToDouble(LaneQueueEstimate::clearancesPerOpenHour)
+                .sum();
+        String capacityBasis =
+                estimate.laneQueues().stream().anyMatch(q -> q.basis().name().equals("OBSERVED"))
+                        ? "OBSERVED"
+                        : "MODELLED";
 
         List<CheckpointStatusView.QueueCount> queueCounts = new ArrayList<>();
         waitingCounts.forEach((key, count) -> {
@@ -131,23 +147,37 @@ public final class StatusCalculator {
             queueCounts.add(new CheckpointStatusView.QueueCount(parts[0], parts[1].isEmpty() ? null : parts[1], count));
         });
         List<CheckpointStatusView.Lanes> lanes = new ArrayList<>();
-        checkpoint.maximumLanes().forEach((kind, max) -> lanes.add(
-                new CheckpointStatusView.Lanes(kind.name(), checkpoint.openLanes().getOrDefault(kind, 0), max)));
-        int open = checkpoint.openLanes().values().stream().mapToInt(Integer::intValue).sum();
-        int maximum = checkpoint.maximumLanes().values().stream().mapToInt(Integer::intValue).sum();
+        checkpoint
+                .maximumLanes()
+                .forEach((kind, max) -> lanes.add(new CheckpointStatusView.Lanes(
+                        kind.name(), checkpoint.openLanes().getOrDefault(kind, 0), max)));
+        int open = checkpoint.openLanes().values().stream()
+                .mapToInt(Integer::intValue)
+                .sum();
+        int maximum = checkpoint.maximumLanes().values().stream()
+                .mapToInt(Integer::intValue)
+                .sum();
 
         String status;
         String reason;
         var closed = checkpoint.calendar().closedReason(now);
-        Duration unknownWait = estimate.channel(InspectionChannel.UNKNOWN).waitTime().orElse(null);
+        Duration unknownWait =
+                estimate.channel(InspectionChannel.UNKNOWN).waitTime().orElse(null);
         if (closed.isPresent() || open == 0) {
             status = "CLOSED";
             reason = "closed: " + closed.orElse("no lane open")
-                    + checkpoint.calendar().nextOpening(now).map(t -> "; opens " + t).orElse("");
+                    + checkpoint
+                            .calendar()
+                            .nextOpening(now)
+                            .map(t -> "; opens " + t)
+                            .orElse("");
         } else if (unknownWait == null || unknownWait.compareTo(Duration.ofDays(1)) >= 0) {
             status = "CONGESTED";
-            reason = String.format(Locale.ROOT, "%d trucks wait; a truck arriving now waits %s at the current clearance rate",
-                    waiting, unknownWait == null ? "more than a year" : "about " + days(unknownWait));
+            reason = String.format(
+                    Locale.ROOT,
+                    "%d trucks wait; a truck arriving now waits %s at the current clearance rate",
+                    waiting,
+                    unknownWait == null ? "more than a year" : "about " + days(unknownWait));
         } else if (open < maximum) {
             status = "RESTRICTED";
             reason = open + " of " + maximum + " lanes open";
@@ -156,13 +186,29 @@ public final class StatusCalculator {
             reason = waiting + " trucks wait";
         }
 
-        return new CheckpointStatusView(checkpoint.checkpointId(), status, reason, queueCounts, waiting, inInspection,
-                lanes, clearedHour, clearedDay, tally.observedWaits(), waits, estimate.backlogClearsAt().orElse(null),
-                estimate.backlogBasis().name(), arrivalsPerHour, perOpenHour, capacityBasis, now);
+        return new CheckpointStatusView(
+                checkpoint.checkpointId(),
+                status,
+                reason,
+                queueCounts,
+                waiting,
+                inInspection,
+                lanes,
+                clearedHour,
+                clearedDay,
+                tally.observedWaits(),
+                waits,
+                estimate.backlogClearsAt().orElse(null),
+                estimate.backlogBasis().name(),
+                arrivalsPerHour,
+                perOpenHour,
+                capacityBasis,
+                now);
     }
 
     private static ChannelRouting routing(Map<LaneKind, Integer> lanes) {
-        LaneKind main = lanes.getOrDefault(LaneKind.REGULAR, 0) > 0 ? LaneKind.REGULAR
+        LaneKind main = lanes.getOrDefault(LaneKind.REGULAR, 0) > 0
+                ? LaneKind.REGULAR
                 : lanes.keySet().stream().findFirst().orElse(LaneKind.REGULAR);
         ChannelRouting routing = ChannelRouting.allTo(main);
         if (lanes.getOrDefault(LaneKind.INSPECTION_BAY, 0) > 0) {
@@ -197,7 +243,8 @@ public final class StatusCalculator {
     }
 
     private static String days(Duration duration) {
-        return duration.toHours() >= 48 ? String.format(Locale.ROOT, "%.1f days", duration.toMinutes() / 1440.0)
+        return duration.toHours() >= 48
+                ? String.format(Locale.ROOT, "%.1f days", duration.toMinutes() / 1440.0)
                 : duration.toHours() + " h";
     }
 }

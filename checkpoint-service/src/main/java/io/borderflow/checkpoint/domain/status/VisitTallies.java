@@ -16,13 +16,14 @@ import java.util.Map;
  * (the database counts the same way in {@code VisitRows.statusTally}, and is tested against this).
  */
 public final class VisitTallies {
-    private VisitTallies() {
-    }
+    private VisitTallies() {}
 
     /** The windows of a status computed at {@code now}: the last hour, the observation window, the last day. */
     public static VisitTally.Windows windows(Instant now) {
-        return new VisitTally.Windows(now.minus(Duration.ofHours(1)),
-                now.minus(Duration.ofHours(StatusCalculator.OBSERVATION_HOURS)), now.minus(Duration.ofDays(1)));
+        return new VisitTally.Windows(
+                now.minus(Duration.ofHours(1)),
+                now.minus(Duration.ofHours(StatusCalculator.OBSERVATION_HOURS)),
+                now.minus(Duration.ofDays(1)));
     }
 
     /** Counts a list of visits (every visit given counts; the database reads only the ones that can count). */
@@ -37,17 +38,23 @@ public final class VisitTallies {
             c[0]++;
             c[1] += v.arriveTime() != null && !v.arriveTime().isBefore(w.dayAgo()) ? 1 : 0;
             early.merge(key, v.arriveTime() != null && !v.arriveTime().isAfter(w.windowStart()), Boolean::logicalOr);
-            c[2] += v.arriveTime() != null && v.endTime() != null && !v.endTime().isBefore(w.windowStart()) ? 1 : 0;
+            c[2] += v.arriveTime() != null
+                            && v.endTime() != null
+                            && !v.endTime().isBefore(w.windowStart())
+                    ? 1
+                    : 0;
             c[3] += v.endTime() != null && !v.endTime().isBefore(w.dayAgo()) ? 1 : 0;
             c[4] += v.endTime() != null && !v.endTime().isBefore(w.hourAgo()) ? 1 : 0;
-            if (v.state().equals("CLEARED") && v.arriveTime() != null && v.endTime() != null
+            if (v.state().equals("CLEARED")
+                    && v.arriveTime() != null
+                    && v.endTime() != null
                     && !v.endTime().isBefore(w.dayAgo())) {
                 waits.add(Duration.between(v.arriveTime(), v.endTime()));
             }
         }
         List<VisitTally.Group> groups = new ArrayList<>();
-        counts.forEach((key, c) -> groups.add(new VisitTally.Group(key.get(0), key.get(1), key.get(2), c[0], c[1],
-                early.get(key), c[2], c[3], c[4])));
+        counts.forEach((key, c) -> groups.add(new VisitTally.Group(
+                key.get(0), key.get(1), key.get(2), c[0], c[1], early.get(key), c[2], c[3], c[4])));
         return new VisitTally(groups, observed(waits));
     }
 

@@ -14,8 +14,7 @@ public final class DefaultHandling {
     public static final Duration RED = Duration.ofMinutes(45);
     public static final Duration REFUSED = Duration.ofMinutes(30);
 
-    private DefaultHandling() {
-    }
+    private DefaultHandling() {}
 
     /** For a channel name (GREEN...REFUSED), or null when not known. */
     public static Duration of(String channel) {

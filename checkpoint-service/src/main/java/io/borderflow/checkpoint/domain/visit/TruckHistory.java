@@ -38,16 +38,18 @@ public final class TruckHistory {
      */
     public TruckHistory(List<TruckVisitEntity> visits, List<CrossingEventEntity> events) {
         this.visits = new ArrayList<>(visits);
-        this.visits.sort(Comparator.comparing((TruckVisitEntity v) -> v.startTime).reversed());
+        this.visits.sort(
+                Comparator.comparing((TruckVisitEntity v) -> v.startTime).reversed());
         this.eventsByVisit = new HashMap<>();
         for (CrossingEventEntity event : events) {
-            eventsByVisit.computeIfAbsent(event.visitId, id -> new ArrayList<>()).add(event);
+            eventsByVisit
+                    .computeIfAbsent(event.visitId, id -> new ArrayList<>())
+                    .add(event);
         }
     }
 
     /** What an accepted event made: the visit (new, or changed) and the event to store with it. */
-    public record Placement(TruckVisitEntity visit, boolean newVisit, CrossingEventEntity event) {
-    }
+    public record Placement(TruckVisitEntity visit, boolean newVisit, CrossingEventEntity event) {}
 
     /**
      * Places the event (already checked, see {@link EventCheck}) and applies it to this history, so that the next event
@@ -55,16 +57,21 @@ public final class TruckHistory {
      *
      * @throws FailedPreconditionException {@code IMPOSSIBLE_TRANSITION} when no visit can take it; nothing changes
      */
-    public Placement place(CrossingEventData event, String content, String sha256, OffsetDateTime now,
-            String recordedBy) {
+    public Placement place(
+            CrossingEventData event, String content, String sha256, OffsetDateTime now, String recordedBy) {
         VisitTimeline.Type type = VisitTimeline.Type.valueOf(event.type());
         OffsetDateTime at = event.occurTime().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        TruckVisitEntity target = visits.stream().filter(v -> !v.startTime.isAfter(at)).findFirst().orElse(null);
+        TruckVisitEntity target = visits.stream()
+                .filter(v -> !v.startTime.isAfter(at))
+                .findFirst()
+                .orElse(null);
         boolean afterEnded = target != null && target.endTime != null && !target.endTime.isAfter(at);
         if (type == VisitTimeline.Type.BOOKED && (target == null || afterEnded)) {
             // a booking reported after the arrival it preceded joins that visit (the earliest later one not booked)
-            TruckVisitEntity later = visits.stream().filter(v -> v.startTime.isAfter(at) && v.bookTime == null)
-                    .min(Comparator.comparing(v -> v.startTime)).orElse(null);
+            TruckVisitEntity later = visits.stream()
+                    .filter(v -> v.startTime.isAfter(at) && v.bookTime == null)
+                    .min(Comparator.comparing(v -> v.startTime))
+                    .orElse(null);
             if (later != null) {
                 target = later;
                 afterEnded = false;
@@ -72,18 +79,20 @@ public final class TruckHistory {
         }
         boolean startsNew = type.starts() && (target == null || afterEnded);
         if (!startsNew && target == null) {
-            throw impossible(type + " at " + at.toInstant()
-                    + ": no visit of this truck at this checkpoint began before it");
+            throw impossible(
+                    type + " at " + at.toInstant() + ": no visit of this truck at this checkpoint began before it");
         }
-        List<CrossingEventEntity> earlier = new ArrayList<>(startsNew ? List.of()
-                : eventsByVisit.getOrDefault(target.id, List.of()));
+        List<CrossingEventEntity> earlier =
+                new ArrayList<>(startsNew ? List.of() : eventsByVisit.getOrDefault(target.id, List.of()));
         earlier.sort(Comparator.comparing((CrossingEventEntity e) -> e.occurTime)
                 .thenComparing(e -> VisitTimeline.Type.valueOf(e.type)));
         List<VisitTimeline.Event> timeline = new ArrayList<>(earlier.stream()
-                .map(e -> new VisitTimeline.Event(VisitTimeline.Type.valueOf(e.type), e.occurTime.toInstant())).toList());
-        VisitTimeline.problem(timeline, new VisitTimeline.Event(type, at.toInstant())).ifPresent(problem -> {
-            throw impossible(problem);
-        });
+                .map(e -> new VisitTimeline.Event(VisitTimeline.Type.valueOf(e.type), e.occurTime.toInstant()))
+                .toList());
+        VisitTimeline.problem(timeline, new VisitTimeline.Event(type, at.toInstant()))
+                .ifPresent(problem -> {
+                    throw impossible(problem);
+                });
         TruckVisitEntity visit = startsNew ? newVisit(event, EventCheck.plateKey(event.plate()), at) : target;
         CrossingEventEntity stored = new CrossingEventEntity();
         stored.eventId = event.eventId();
@@ -101,7 +110,8 @@ public final class TruckHistory {
         eventsByVisit.put(visit.id, all);
         if (startsNew) {
             visits.add(visit);
-            visits.sort(Comparator.comparing((TruckVisitEntity v) -> v.startTime).reversed());
+            visits.sort(
+                    Comparator.comparing((TruckVisitEntity v) -> v.startTime).reversed());
         }
         return new Placement(visit, startsNew, stored);
     }
@@ -114,7 +124,9 @@ public final class TruckHistory {
      */
     public static void sameAsStored(String eventId, String storedSha256, String sha256) {
         if (!storedSha256.equals(sha256)) {
-            throw new AlreadyExistsException("EVENT_ID_REUSED", "event_id " + eventId + " was used for another event",
+            throw new AlreadyExistsException(
+                    "EVENT_ID_REUSED",
+                    "event_id " + eventId + " was used for another event",
                     Map.of("event_id", eventId));
         }
     }
@@ -134,10 +146,14 @@ public final class TruckHistory {
 
     /** Rewrites the visit's columns from all its events, placed by the time they happened. */
     static void derive(TruckVisitEntity visit, List<CrossingEventEntity> events, OffsetDateTime now) {
-        List<CrossingEventEntity> ordered = events.stream().sorted((a, b) -> {
-            int byTime = a.occurTime.compareTo(b.occurTime);
-            return byTime != 0 ? byTime : VisitTimeline.Type.valueOf(a.type).compareTo(VisitTimeline.Type.valueOf(b.type));
-        }).toList();
+        List<CrossingEventEntity> ordered = events.stream()
+                .sorted((a, b) -> {
+                    int byTime = a.occurTime.compareTo(b.occurTime);
+                    return byTime != 0
+                            ? byTime
+                            : VisitTimeline.Type.valueOf(a.type).compareTo(VisitTimeline.Type.valueOf(b.type));
+                })
+                .toList();
         String reportedChannel = null;
         visit.startTime = ordered.get(0).occurTime;
         visit.bookTime = visit.arriveTime = visit.callTime = visit.inspectionStartTime = visit.endTime = null;
@@ -174,7 +190,9 @@ public final class TruckHistory {
             visit.expectedHandlingSeconds = DefaultHandling.of(reportedChannel).toSeconds();
         }
         visit.state = VisitTimeline.state(ordered.stream()
-                .map(e -> new VisitTimeline.Event(VisitTimeline.Type.valueOf(e.type), e.occurTime.toInstant())).toList()).name();
+                        .map(e -> new VisitTimeline.Event(VisitTimeline.Type.valueOf(e.type), e.occurTime.toInstant()))
+                        .toList())
+                .name();
         visit.updateTime = now;
     }
 
@@ -198,7 +216,8 @@ public final class TruckHistory {
 
     @SuppressWarnings("unchecked")
     private static Map<String, String> parse(String content) {
-        return ReferenceFile.parse("crossing event", content.getBytes(StandardCharsets.UTF_8), Map.class).content();
+        return ReferenceFile.parse("crossing event", content.getBytes(StandardCharsets.UTF_8), Map.class)
+                .content();
     }
 
     private static FailedPreconditionException impossible(String problem) {

@@ -17,7 +17,15 @@ public final class VisitTimeline {
 
     /** Event types in the order of a visit. */
     public enum Type {
-        BOOKED, ARRIVED, CALLED_FORWARD, INSPECTION_STARTED, CLEARED, REFUSED, REDIRECTED, NO_SHOW, CANCELLED;
+        BOOKED,
+        ARRIVED,
+        CALLED_FORWARD,
+        INSPECTION_STARTED,
+        CLEARED,
+        REFUSED,
+        REDIRECTED,
+        NO_SHOW,
+        CANCELLED;
 
         public boolean ends() {
             return ordinal() >= CLEARED.ordinal();
@@ -30,7 +38,15 @@ public final class VisitTimeline {
 
     /** Where a visit stands after its events. */
     public enum State {
-        BOOKED, WAITING, CALLED, IN_INSPECTION, CLEARED, REFUSED, REDIRECTED, NO_SHOW, CANCELLED;
+        BOOKED,
+        WAITING,
+        CALLED,
+        IN_INSPECTION,
+        CLEARED,
+        REFUSED,
+        REDIRECTED,
+        NO_SHOW,
+        CANCELLED;
 
         public boolean open() {
             return ordinal() <= IN_INSPECTION.ordinal();
@@ -38,13 +54,12 @@ public final class VisitTimeline {
     }
 
     /** An event as the timeline sees it. */
-    public record Event(Type type, Instant at) {
-    }
+    public record Event(Type type, Instant at) {}
 
-    private static final Comparator<Event> ORDER = Comparator.comparing(Event::at).thenComparing(Event::type);
+    private static final Comparator<Event> ORDER =
+            Comparator.comparing(Event::at).thenComparing(Event::type);
 
-    private VisitTimeline() {
-    }
+    private VisitTimeline() {}
 
     /** Why {@code added} cannot join a visit of these events, or empty when it can. */
     public static Optional<String> problem(List<Event> events, Event added) {
@@ -53,8 +68,10 @@ public final class VisitTimeline {
         all.sort(ORDER);
         Event first = all.get(0);
         if (!first.type().starts()) {
-            return Optional.of(added.type() + " at " + added.at() + (added == first
-                    ? " comes before the truck was booked or arrived" : " would put " + first.type() + " first"));
+            return Optional.of(added.type() + " at " + added.at()
+                    + (added == first
+                            ? " comes before the truck was booked or arrived"
+                            : " would put " + first.type() + " first"));
         }
         Event arrived = null;
         Event booked = null;
@@ -69,8 +86,10 @@ public final class VisitTimeline {
             switch (event.type()) {
                 case BOOKED -> {
                     if (booked != null || arrived != null) {
-                        return Optional.of("BOOKED at " + event.at() + (booked != null ? ": the visit is booked already"
-                                : " comes after the truck arrived"));
+                        return Optional.of("BOOKED at " + event.at()
+                                + (booked != null
+                                        ? ": the visit is booked already"
+                                        : " comes after the truck arrived"));
                     }
                     booked = event;
                 }
@@ -101,8 +120,8 @@ public final class VisitTimeline {
                 }
                 case NO_SHOW -> {
                     if (booked == null || arrived != null) {
-                        return Optional.of("NO_SHOW at " + event.at() + (booked == null ? ": the truck was not booked"
-                                : ": the truck arrived"));
+                        return Optional.of("NO_SHOW at " + event.at()
+                                + (booked == null ? ": the truck was not booked" : ": the truck arrived"));
                     }
                     end = event;
                 }

@@ -28,8 +28,11 @@ class SlotPlannerTest {
     }
 
     private static OpeningCalendar weekdays9to18() {
-        return OpeningCalendar.weekly(ALMATY, List.of(new OpeningHours(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
-                LocalTime.of(9, 0), LocalTime.of(18, 0))), List.of());
+        return OpeningCalendar.weekly(
+                ALMATY,
+                List.of(new OpeningHours(
+                        EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(18, 0))),
+                List.of());
     }
 
     @Test
@@ -48,7 +51,8 @@ class SlotPlannerTest {
     void closingLanesTakesSlotsAway() {
         assertThat(SlotPlanner.trucksPerOpenHour(300, alwaysOpen(), 4, 8)).isEqualTo(6.25);
         assertThat(SlotPlanner.trucksPerOpenHour(300, alwaysOpen(), 0, 8)).isZero();
-        assertThat(new SlotPlanner(alwaysOpen(), 6.25, POLICY).window(MONDAY_10).capacity()).isEqualTo(5);
+        assertThat(new SlotPlanner(alwaysOpen(), 6.25, POLICY).window(MONDAY_10).capacity())
+                .isEqualTo(5);
     }
 
     @Test
@@ -63,8 +67,8 @@ class SlotPlannerTest {
 
     @Test
     void aWindowPartlyClosedOffersTheOpenPartsShareAndAWhollyClosedOneNone() {
-        ScheduledClosure half = new ScheduledClosure(MONDAY_10.plus(Duration.ofMinutes(30)),
-                MONDAY_10.plus(Duration.ofHours(3)), "repairs");
+        ScheduledClosure half = new ScheduledClosure(
+                MONDAY_10.plus(Duration.ofMinutes(30)), MONDAY_10.plus(Duration.ofHours(3)), "repairs");
         SlotPlanner planner = new SlotPlanner(alwaysOpen(half), 12.5, POLICY);
         SlotWindow partly = planner.window(MONDAY_10);
         assertThat(partly.openTime()).isEqualTo(Duration.ofMinutes(30));
@@ -73,7 +77,8 @@ class SlotPlannerTest {
         SlotWindow closed = planner.window(MONDAY_10.plus(Duration.ofHours(1)));
         assertThat(closed.capacity()).isZero();
         assertThat(closed.closedReason()).contains("repairs");
-        assertThat(planner.window(MONDAY_10.plus(Duration.ofHours(3))).capacity()).isEqualTo(10);
+        assertThat(planner.window(MONDAY_10.plus(Duration.ofHours(3))).capacity())
+                .isEqualTo(10);
     }
 
     @Test
@@ -85,27 +90,40 @@ class SlotPlannerTest {
         List<FieldViolation> problems = planner.startProblems(saturdayNoon, MONDAY_10, "w");
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("w");
-            assertThat(p.description()).contains("outside the checkpoint's opening hours")
+            assertThat(p.description())
+                    .contains("outside the checkpoint's opening hours")
                     .contains("2026-11-30T09:00+05:00");
         });
         // a closure is no problem of the request: the window exists, it is closed
         ScheduledClosure holiday = new ScheduledClosure(MONDAY_10, MONDAY_10.plus(Duration.ofDays(1)), "holiday");
-        assertThat(new SlotPlanner(alwaysOpen(holiday), 12.5, POLICY).startProblems(MONDAY_10, MONDAY_10, "w")).isEmpty();
+        assertThat(new SlotPlanner(alwaysOpen(holiday), 12.5, POLICY).startProblems(MONDAY_10, MONDAY_10, "w"))
+                .isEmpty();
     }
 
     @Test
     void aWindowStartsOnAWholeLocalHourHasNotEndedAndLiesWithinTheHorizon() {
         SlotPlanner planner = new SlotPlanner(alwaysOpen(), 12.5, POLICY);
         assertThat(planner.startProblems(MONDAY_10.plus(Duration.ofMinutes(15)), MONDAY_10, "w"))
-                .singleElement().extracting(FieldViolation::description).asString().contains("whole hour")
+                .singleElement()
+                .extracting(FieldViolation::description)
+                .asString()
+                .contains("whole hour")
                 .contains("2026-11-23T10:00+05:00");
         // the window running now may still be booked; one that ended may not
-        assertThat(planner.startProblems(MONDAY_10, MONDAY_10.plus(Duration.ofMinutes(59)), "w")).isEmpty();
+        assertThat(planner.startProblems(MONDAY_10, MONDAY_10.plus(Duration.ofMinutes(59)), "w"))
+                .isEmpty();
         assertThat(planner.startProblems(MONDAY_10, MONDAY_10.plus(Duration.ofMinutes(60)), "w"))
-                .singleElement().extracting(FieldViolation::description).asString().startsWith("in the past");
-        assertThat(planner.startProblems(MONDAY_10.plus(Duration.ofDays(14)), MONDAY_10, "w")).isEmpty();
+                .singleElement()
+                .extracting(FieldViolation::description)
+                .asString()
+                .startsWith("in the past");
+        assertThat(planner.startProblems(MONDAY_10.plus(Duration.ofDays(14)), MONDAY_10, "w"))
+                .isEmpty();
         assertThat(planner.startProblems(MONDAY_10.plus(Duration.ofDays(14)).plus(Duration.ofHours(1)), MONDAY_10, "w"))
-                .singleElement().extracting(FieldViolation::description).asString().contains("14 days ahead");
+                .singleElement()
+                .extracting(FieldViolation::description)
+                .asString()
+                .contains("14 days ahead");
     }
 
     @Test
@@ -114,7 +132,8 @@ class SlotPlannerTest {
         SlotPlanner planner = new SlotPlanner(india, 10, POLICY);
         Instant start = planner.windowStartOf(Instant.parse("2026-11-23T05:10:00Z"));
         assertThat(start).isEqualTo(Instant.parse("2026-11-23T04:30:00Z"));
-        assertThat(planner.windows(start, start.plus(Duration.ofHours(3)))).extracting(SlotWindow::start)
+        assertThat(planner.windows(start, start.plus(Duration.ofHours(3))))
+                .extracting(SlotWindow::start)
                 .containsExactly(start, start.plus(Duration.ofHours(1)), start.plus(Duration.ofHours(2)));
         assertThatThrownBy(() -> planner.window(Instant.parse("2026-11-23T05:00:00Z")))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -122,8 +141,8 @@ class SlotPlannerTest {
 
     @Test
     void priorityClassesMayUseTheReservedShareStandardBookingsMayNot() {
-        SlotWindow window = new SlotWindow(MONDAY_10, MONDAY_10.plus(Duration.ofHours(1)), 10, 8, Duration.ofHours(1),
-                Optional.empty());
+        SlotWindow window = new SlotWindow(
+                MONDAY_10, MONDAY_10.plus(Duration.ofHours(1)), 10, 8, Duration.ofHours(1), Optional.empty());
         assertThat(window.available(PriorityClass.STANDARD, 0, 0)).isEqualTo(8);
         assertThat(window.available(PriorityClass.AEO, 0, 0)).isEqualTo(10);
         // 8 standard bookings: the standard share is gone, the reserve is left for priority classes

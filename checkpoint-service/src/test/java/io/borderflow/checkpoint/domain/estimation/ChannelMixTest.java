@@ -16,8 +16,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ChannelMixTest {
-    private static final HandlingTimes TIMES = HandlingTimes.of(Duration.ofMinutes(5), Duration.ofMinutes(5),
-            Duration.ofMinutes(45), Duration.ofMinutes(240));
+    private static final HandlingTimes TIMES = HandlingTimes.of(
+            Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofMinutes(45), Duration.ofMinutes(240));
     private static final Set<InspectionChannel> ALL = EnumSet.allOf(InspectionChannel.class);
 
     @Test
@@ -70,7 +70,8 @@ class ChannelMixTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ChannelMix(Map.of(GREEN, 0.0))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new HandlingTimes(Map.of(GREEN, Duration.ofMinutes(5))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BLUE");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("BLUE");
         assertThatThrownBy(() -> new ChannelRouting(Map.of(GREEN, LaneKind.REGULAR)))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -30,9 +30,14 @@ final class CrossingSimulation {
     private static final int TAG = 3;
 
     /** The crossing simulated: lanes by kind, handling spread, arrivals per hour around the clock and their mix. */
-    record Crossing(OpeningCalendar calendar, Map<LaneKind, Integer> lanes, ChannelRouting routing,
-            HandlingTimes handling, double handlingCv, double arrivalsPerHour, ChannelMix mix) {
-    }
+    record Crossing(
+            OpeningCalendar calendar,
+            Map<LaneKind, Integer> lanes,
+            ChannelRouting routing,
+            HandlingTimes handling,
+            double handlingCv,
+            double arrivalsPerHour,
+            ChannelMix mix) {}
 
     /**
      * One run over [start, end): {@code initialQueue} waiting at the start in that order; at {@code tagAt}, if set, one
@@ -40,25 +45,30 @@ final class CrossingSimulation {
      * starts and when that queue is next empty; waits of trucks arriving from {@code waitsMeasuredFrom} on are
      * averaged. With {@code stopWhenCleared} the run ends once every tagged queue has emptied.
      */
-    record Run(Instant start, Instant end, List<InspectionChannel> initialQueue, Optional<Instant> tagAt,
-            Instant waitsMeasuredFrom, boolean stopWhenCleared, long seed) {
-    }
+    record Run(
+            Instant start,
+            Instant end,
+            List<InspectionChannel> initialQueue,
+            Optional<Instant> tagAt,
+            Instant waitsMeasuredFrom,
+            boolean stopWhenCleared,
+            long seed) {}
 
     /**
      * What a run saw: trucks waiting by channel just before the tag; per lane kind, the tagged truck's control start
      * and the first instant afterwards its queue was empty (absent if not within the run), the mean wait of the
      * measured trucks in hours, and trucks waiting at the end.
      */
-    record Outcome(Map<InspectionChannel, Integer> waitingAtTag, Map<LaneKind, Instant> tagControlStart,
-            Map<LaneKind, Instant> queueEmptyAfterTag, Map<LaneKind, Double> meanWaitHours,
-            Map<LaneKind, Integer> waitingAtEnd) {
-    }
+    record Outcome(
+            Map<InspectionChannel, Integer> waitingAtTag,
+            Map<LaneKind, Instant> tagControlStart,
+            Map<LaneKind, Instant> queueEmptyAfterTag,
+            Map<LaneKind, Double> meanWaitHours,
+            Map<LaneKind, Integer> waitingAtEnd) {}
 
-    private record Truck(InspectionChannel channel, double arrival, boolean tagged) {
-    }
+    private record Truck(InspectionChannel channel, double arrival, boolean tagged) {}
 
-    private record Event(double time, long sequence, int type, LaneKind laneKind) {
-    }
+    private record Event(double time, long sequence, int type, LaneKind laneKind) {}
 
     private static final class LaneQueue {
         final ArrayDeque<Truck> waiting = new ArrayDeque<>();
@@ -73,8 +83,8 @@ final class CrossingSimulation {
     private final Crossing crossing;
     private final Run run;
     private final Random random;
-    private final PriorityQueue<Event> events = new PriorityQueue<>(
-            Comparator.comparingDouble(Event::time).thenComparingLong(Event::sequence));
+    private final PriorityQueue<Event> events =
+            new PriorityQueue<>(Comparator.comparingDouble(Event::time).thenComparingLong(Event::sequence));
     private final Map<LaneKind, LaneQueue> queues = new EnumMap<>(LaneKind.class);
     private final double measuredFrom;
     private double[] openStarts;
@@ -100,7 +110,8 @@ final class CrossingSimulation {
 
     private Outcome execute() {
         List<OpenPeriod> periods = crossing.calendar().openPeriods(run.start(), run.end());
-        openStarts = periods.stream().mapToDouble(p -> hoursSinceStart(p.start())).toArray();
+        openStarts =
+                periods.stream().mapToDouble(p -> hoursSinceStart(p.start())).toArray();
         openEnds = periods.stream().mapToDouble(p -> hoursSinceStart(p.end())).toArray();
         for (LaneKind kind : crossing.routing().laneKindsInUse()) {
             LaneQueue queue = new LaneQueue();
@@ -135,10 +146,16 @@ final class CrossingSimulation {
                 }
                 case OPENING -> queues.keySet().forEach(kind -> startControls(kind, now));
                 case TAG -> {
-                    queues.values().forEach(queue -> queue.waiting.forEach(
-                            truck -> waitingAtTag.merge(truck.channel(), 1, Integer::sum)));
+                    queues.values()
+                            .forEach(queue -> queue.waiting.forEach(
+                                    truck -> waitingAtTag.merge(truck.channel(), 1, Integer::sum)));
                     queues.forEach((kind, queue) -> {
-                        queue.waiting.add(new Truck(crossing.routing().channelsClearedIn(kind).iterator().next(), now,
+                        queue.waiting.add(new Truck(
+                                crossing.routing()
+                                        .channelsClearedIn(kind)
+                                        .iterator()
+                                        .next(),
+                                now,
                                 true));
                         queue.tagged = true;
                     });
@@ -146,7 +163,8 @@ final class CrossingSimulation {
                 }
                 default -> throw new IllegalStateException("unknown event " + event.type());
             }
-            if (run.stopWhenCleared() && run.tagAt().isPresent()
+            if (run.stopWhenCleared()
+                    && run.tagAt().isPresent()
                     && queues.values().stream().allMatch(queue -> !Double.isNaN(queue.emptyAfterTag))) {
                 break;
             }

@@ -66,7 +66,8 @@ class ErlangCTest {
 
     @Test
     void isOnlyDefinedUnderCapacity() {
-        assertThatThrownBy(() -> new ErlangC(2, 4, 2)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new ErlangC(2, 4, 2))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("below capacity");
         assertThatThrownBy(() -> new ErlangC(0, 1, 2)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ErlangC(2, 1, 0)).isInstanceOf(IllegalArgumentException.class);

@@ -1,8 +1,5 @@
 package io.borderflow.checkpoint.domain.estimation;
 
-import io.borderflow.support.calendar.OpeningCalendar;
-import io.borderflow.support.calendar.OpeningHours;
-import io.borderflow.support.calendar.ScheduledClosure;
 import static io.borderflow.checkpoint.domain.estimation.InspectionChannel.BLUE;
 import static io.borderflow.checkpoint.domain.estimation.InspectionChannel.GREEN;
 import static io.borderflow.checkpoint.domain.estimation.InspectionChannel.RED;
@@ -13,6 +10,9 @@ import static org.assertj.core.api.Assertions.within;
 import io.borderflow.checkpoint.domain.estimation.CrossingSimulation.Crossing;
 import io.borderflow.checkpoint.domain.estimation.CrossingSimulation.Outcome;
 import io.borderflow.checkpoint.domain.estimation.CrossingSimulation.Run;
+import io.borderflow.support.calendar.OpeningCalendar;
+import io.borderflow.support.calendar.OpeningHours;
+import io.borderflow.support.calendar.ScheduledClosure;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -37,24 +37,26 @@ class WaitEstimatorSimulationTest {
     // checks happen; mix-weighted mean handling 0.40*10 + 0.05*10 + 0.40*40 + 0.15*120 = 38.5 minutes, so
     // 8 lanes * 1440 min / 38.5 min = 299.2 trucks a day. Handling lognormal with a coefficient of variation of 0.6.
     private static final ZoneId AKTOBE = ZoneId.of("Asia/Aqtobe");
-    private static final Instant ZHAISAN_NOW = LocalDateTime.of(2025, 10, 20, 8, 0).atZone(AKTOBE).toInstant();
-    private static final HandlingTimes ZHAISAN_HANDLING = HandlingTimes.of(Duration.ofMinutes(10),
-            Duration.ofMinutes(10), Duration.ofMinutes(40), Duration.ofMinutes(120));
-    private static final ChannelMix ZHAISAN_MIX = new ChannelMix(Map.of(GREEN, 0.40, BLUE, 0.05, YELLOW, 0.40,
-            RED, 0.15));
+    private static final Instant ZHAISAN_NOW =
+            LocalDateTime.of(2025, 10, 20, 8, 0).atZone(AKTOBE).toInstant();
+    private static final HandlingTimes ZHAISAN_HANDLING = HandlingTimes.of(
+            Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofMinutes(40), Duration.ofMinutes(120));
+    private static final ChannelMix ZHAISAN_MIX =
+            new ChannelMix(Map.of(GREEN, 0.40, BLUE, 0.05, YELLOW, 0.40, RED, 0.15));
 
     // Nur Zholy-Khorgos (KZ-CN) on weekday hours 09:00-18:00 (before its round-the-clock regime), closed for the PRC
     // National Day holiday from 1 to 8 October 2025 inclusive; it reopens on Thursday 9 October at 09:00. 12 lanes,
     // mean handling 0.6*5 + 0.1*5 + 0.2*15 + 0.1*40 = 10.5 minutes: 68.6 trucks an open hour, 617 an open day, near
     // its reported 650. 300 trucks a day keep arriving, closed or not.
     private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
-    private static final HandlingTimes KHORGOS_HANDLING = HandlingTimes.of(Duration.ofMinutes(5),
-            Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(40));
+    private static final HandlingTimes KHORGOS_HANDLING = HandlingTimes.of(
+            Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(40));
     private static final ChannelMix KHORGOS_MIX = new ChannelMix(Map.of(GREEN, 0.6, BLUE, 0.1, YELLOW, 0.2, RED, 0.1));
-    private static final OpeningCalendar KHORGOS_CALENDAR = OpeningCalendar.weekly(ALMATY,
+    private static final OpeningCalendar KHORGOS_CALENDAR = OpeningCalendar.weekly(
+            ALMATY,
             List.of(OpeningHours.weekdays(LocalTime.of(9, 0), LocalTime.of(18, 0))),
-            List.of(new ScheduledClosure(local(ALMATY, 2025, 10, 1, 0), local(ALMATY, 2025, 10, 9, 0),
-                    "PRC National Day holiday")));
+            List.of(new ScheduledClosure(
+                    local(ALMATY, 2025, 10, 1, 0), local(ALMATY, 2025, 10, 9, 0), "PRC National Day holiday")));
 
     @Test
     void zhaisanBacklogOfThreeThousandAgreesWithTheSimulation() {
@@ -63,8 +65,8 @@ class WaitEstimatorSimulationTest {
         // The wait is the sum of 3,000 handling times over 8 lanes: its spread is about 2.3 % a seed
         // (sqrt(3000 * variance of one handling time) / 8 against 10 days), 0.8 % for the mean of 8 seeds. 3 % is
         // about four of those standard errors: a model error beyond it is a real one.
-        assertThat(comparison.estimatedWaitHours()).isCloseTo(comparison.simulatedWaitHours(),
-                within(0.03 * comparison.simulatedWaitHours()));
+        assertThat(comparison.estimatedWaitHours())
+                .isCloseTo(comparison.simulatedWaitHours(), within(0.03 * comparison.simulatedWaitHours()));
         // 3,000 trucks at 38.5 minutes over 8 lanes: 240.6 hours, about 10 days.
         assertThat(comparison.estimatedWaitHours()).isBetween(230.0, 255.0);
 
@@ -73,9 +75,10 @@ class WaitEstimatorSimulationTest {
         // 5,350 hours), about 7 % for the mean of 8 seeds; its mean is the fluid one (Wald's identity), so 15 %, about
         // two standard errors, is what 8 seeds can tell.
         assertThat(comparison.simulatedClearedRuns()).isEqualTo(SEEDS.length);
-        assertThat(comparison.estimatedClearanceHours()).isCloseTo(comparison.simulatedClearanceHours(),
-                within(0.15 * comparison.simulatedClearanceHours()));
-        assertThat(comparison.lastEstimate().laneQueue(LaneKind.REGULAR).method()).isEqualTo(EstimationMethod.FLUID);
+        assertThat(comparison.estimatedClearanceHours())
+                .isCloseTo(comparison.simulatedClearanceHours(), within(0.15 * comparison.simulatedClearanceHours()));
+        assertThat(comparison.lastEstimate().laneQueue(LaneKind.REGULAR).method())
+                .isEqualTo(EstimationMethod.FLUID);
     }
 
     @Test
@@ -83,52 +86,75 @@ class WaitEstimatorSimulationTest {
         Comparison comparison = zhaisan(320, Duration.ofDays(60), false);
 
         assertThat(comparison.lastEstimate().backlogClearsAt()).isEmpty();
-        assertThat(comparison.lastEstimate().laneQueue(LaneKind.REGULAR).utilisation()).isGreaterThan(1);
+        assertThat(comparison.lastEstimate().laneQueue(LaneKind.REGULAR).utilisation())
+                .isGreaterThan(1);
         // 320 arrivals against 299.2 clearances a day: about 1,250 more trucks after 60 days, noise about 220.
-        assertThat(comparison.simulatedWaitingAtEnd()).allSatisfy(waiting -> assertThat(waiting).isGreaterThan(3600));
-        assertThat(comparison.estimatedWaitHours()).isCloseTo(comparison.simulatedWaitHours(),
-                within(0.03 * comparison.simulatedWaitHours()));
+        assertThat(comparison.simulatedWaitingAtEnd())
+                .allSatisfy(waiting -> assertThat(waiting).isGreaterThan(3600));
+        assertThat(comparison.estimatedWaitHours())
+                .isCloseTo(comparison.simulatedWaitHours(), within(0.03 * comparison.simulatedWaitHours()));
     }
 
     @Test
     void nurZholyGoldenWeekClosureAgreesWithTheSimulation() {
         Instant midClosure = local(ALMATY, 2025, 10, 4, 12);
         CrossingCapacity capacity = CrossingCapacity.of(KHORGOS_CALENDAR, LaneKind.REGULAR, 12, KHORGOS_HANDLING);
-        Crossing crossing = new Crossing(KHORGOS_CALENDAR, Map.of(LaneKind.REGULAR, 12),
-                ChannelRouting.allTo(LaneKind.REGULAR), KHORGOS_HANDLING, 0.6, 300 / 24.0, KHORGOS_MIX);
+        Crossing crossing = new Crossing(
+                KHORGOS_CALENDAR,
+                Map.of(LaneKind.REGULAR, 12),
+                ChannelRouting.allTo(LaneKind.REGULAR),
+                KHORGOS_HANDLING,
+                0.6,
+                300 / 24.0,
+                KHORGOS_MIX);
         Instant start = local(ALMATY, 2025, 9, 22, 0);
         Comparison comparison = new Comparison(midClosure);
         for (long seed : SEEDS) {
-            Outcome outcome = CrossingSimulation.simulate(crossing, new Run(start, midClosure.plus(Duration.ofDays(90)),
-                    List.of(), Optional.of(midClosure), start, true, seed));
-            comparison.add(ESTIMATOR.estimate(capacity,
-                    QueueSnapshot.of(midClosure, outcome.waitingAtTag(), 300 / 24.0, KHORGOS_MIX)), outcome);
+            Outcome outcome = CrossingSimulation.simulate(
+                    crossing,
+                    new Run(
+                            start,
+                            midClosure.plus(Duration.ofDays(90)),
+                            List.of(),
+                            Optional.of(midClosure),
+                            start,
+                            true,
+                            seed));
+            comparison.add(
+                    ESTIMATOR.estimate(
+                            capacity, QueueSnapshot.of(midClosure, outcome.waitingAtTag(), 300 / 24.0, KHORGOS_MIX)),
+                    outcome);
         }
 
         // Trucks that arrived since the last closing (Tuesday 18:00) wait: about 90 h * 12.5 = 1,125.
-        assertThat(comparison.lastEstimate().laneQueue(LaneKind.REGULAR).trucksAhead()).isBetween(1000, 1250);
-        assertThat(comparison.lastEstimate().laneQueue(LaneKind.REGULAR).nextControlStart().orElseThrow())
+        assertThat(comparison.lastEstimate().laneQueue(LaneKind.REGULAR).trucksAhead())
+                .isBetween(1000, 1250);
+        assertThat(comparison
+                        .lastEstimate()
+                        .laneQueue(LaneKind.REGULAR)
+                        .nextControlStart()
+                        .orElseThrow())
                 .isAfter(local(ALMATY, 2025, 10, 9, 9));
         // The wait is the time to the reopening, fixed, plus about 16 open hours of work whose spread is under 1 %
         // of the whole wait: 3 % leaves room only for a model error.
-        assertThat(comparison.estimatedWaitHours()).isCloseTo(comparison.simulatedWaitHours(),
-                within(0.03 * comparison.simulatedWaitHours()));
+        assertThat(comparison.estimatedWaitHours())
+                .isCloseTo(comparison.simulatedWaitHours(), within(0.03 * comparison.simulatedWaitHours()));
         // The simulated queue empties the first time it touches zero. Near the end it drains 56 trucks an open hour
         // with a noise of about 130 trucks, so some seeds empty an afternoon before the fluid forecast (438 to 481
         // hours after the snapshot); 10 % of the 20 days is that day and a margin.
         assertThat(comparison.simulatedClearedRuns()).isEqualTo(SEEDS.length);
-        assertThat(comparison.estimatedClearanceHours()).isCloseTo(comparison.simulatedClearanceHours(),
-                within(0.10 * comparison.simulatedClearanceHours()));
+        assertThat(comparison.estimatedClearanceHours())
+                .isCloseTo(comparison.simulatedClearanceHours(), within(0.10 * comparison.simulatedClearanceHours()));
     }
 
     @Test
     void underCapacityMeanWaitIsErlangC() {
         // M/M/4: 4 lanes of 10 minutes (6 an hour each), 16.8 arrivals an hour, utilisation 0.7.
-        HandlingTimes tenMinutes = HandlingTimes.of(Duration.ofMinutes(10), Duration.ofMinutes(10),
-                Duration.ofMinutes(10), Duration.ofMinutes(10));
+        HandlingTimes tenMinutes = HandlingTimes.of(
+                Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofMinutes(10));
         double[] waits = steadyStateWaits(4, 16.8, ChannelMix.only(GREEN), tenMinutes, 3);
-        WaitEstimate estimate = ESTIMATOR.estimate(crossingOf(4, tenMinutes),
-                QueueSnapshot.of(STEADY_START, Map.of(), 16.8, ChannelMix.only(GREEN)));
+        WaitEstimate estimate = ESTIMATOR.estimate(
+                crossingOf(4, tenMinutes), QueueSnapshot.of(STEADY_START, Map.of(), 16.8, ChannelMix.only(GREEN)));
 
         // Erlang C is exact for M/M/c; the simulated mean over 3 * 20,000 hours (1 million trucks) has a standard
         // error of about 1.5 % (waits are strongly correlated from truck to truck), so 5 %.
@@ -141,14 +167,14 @@ class WaitEstimatorSimulationTest {
     void underCapacityWithAMixOfChannelsNeedsTheHandlingSpread() {
         // 6 lanes; 5-minute GREEN and BLUE trucks and 45-minute YELLOW ones, each exponential: the mix's handling
         // time has a squared coefficient of variation of 1.6, where Erlang C assumes 1. Utilisation 0.7.
-        HandlingTimes handling = HandlingTimes.of(Duration.ofMinutes(5), Duration.ofMinutes(5),
-                Duration.ofMinutes(45), Duration.ofMinutes(45));
+        HandlingTimes handling = HandlingTimes.of(
+                Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofMinutes(45), Duration.ofMinutes(45));
         ChannelMix mix = new ChannelMix(Map.of(GREEN, 0.6, BLUE, 0.1, YELLOW, 0.3));
         double meanHandlingHours = (0.6 * 5 + 0.1 * 5 + 0.3 * 45) / 60; // 17 minutes
         double arrivals = 0.7 * 6 / meanHandlingHours;
         double[] waits = steadyStateWaits(6, arrivals, mix, handling, 3);
-        WaitEstimate estimate = ESTIMATOR.estimate(crossingOf(6, handling),
-                QueueSnapshot.of(STEADY_START, Map.of(), arrivals, mix));
+        WaitEstimate estimate =
+                ESTIMATOR.estimate(crossingOf(6, handling), QueueSnapshot.of(STEADY_START, Map.of(), arrivals, mix));
         double estimated = hours(estimate.channel(GREEN).waitTime().orElseThrow());
 
         // Allen-Cunneen is an approximation for M/G/c, typically within 10 % at this utilisation: 15 %.
@@ -162,21 +188,33 @@ class WaitEstimatorSimulationTest {
     private static final Instant STEADY_START = Instant.parse("2025-06-02T00:00:00Z");
 
     private static CrossingCapacity crossingOf(int lanes, HandlingTimes handling) {
-        return CrossingCapacity.of(OpeningCalendar.alwaysOpen(ZoneId.of("UTC"), List.of()), LaneKind.REGULAR, lanes,
-                handling);
+        return CrossingCapacity.of(
+                OpeningCalendar.alwaysOpen(ZoneId.of("UTC"), List.of()), LaneKind.REGULAR, lanes, handling);
     }
 
     /** Mean waits of trucks arriving after a 200-hour warm-up in 20,000-hour runs, one per seed. */
-    private static double[] steadyStateWaits(int lanes, double arrivalsPerHour, ChannelMix mix, HandlingTimes handling,
-            int seeds) {
-        Crossing crossing = new Crossing(OpeningCalendar.alwaysOpen(ZoneId.of("UTC"), List.of()),
-                Map.of(LaneKind.REGULAR, lanes), ChannelRouting.allTo(LaneKind.REGULAR), handling, 1.0,
-                arrivalsPerHour, mix);
+    private static double[] steadyStateWaits(
+            int lanes, double arrivalsPerHour, ChannelMix mix, HandlingTimes handling, int seeds) {
+        Crossing crossing = new Crossing(
+                OpeningCalendar.alwaysOpen(ZoneId.of("UTC"), List.of()),
+                Map.of(LaneKind.REGULAR, lanes),
+                ChannelRouting.allTo(LaneKind.REGULAR),
+                handling,
+                1.0,
+                arrivalsPerHour,
+                mix);
         double[] waits = new double[seeds];
         for (int i = 0; i < seeds; i++) {
-            Outcome outcome = CrossingSimulation.simulate(crossing, new Run(STEADY_START,
-                    STEADY_START.plus(Duration.ofHours(20_000)), List.of(), Optional.empty(),
-                    STEADY_START.plus(Duration.ofHours(200)), false, SEEDS[i]));
+            Outcome outcome = CrossingSimulation.simulate(
+                    crossing,
+                    new Run(
+                            STEADY_START,
+                            STEADY_START.plus(Duration.ofHours(20_000)),
+                            List.of(),
+                            Optional.empty(),
+                            STEADY_START.plus(Duration.ofHours(200)),
+                            false,
+                            SEEDS[i]));
             waits[i] = outcome.meanWaitHours().get(LaneKind.REGULAR);
         }
         return waits;
@@ -185,16 +223,32 @@ class WaitEstimatorSimulationTest {
     private static Comparison zhaisan(double arrivalsPerDay, Duration length, boolean stopWhenCleared) {
         OpeningCalendar calendar = OpeningCalendar.alwaysOpen(AKTOBE, List.of());
         CrossingCapacity capacity = CrossingCapacity.of(calendar, LaneKind.REGULAR, 8, ZHAISAN_HANDLING);
-        Crossing crossing = new Crossing(calendar, Map.of(LaneKind.REGULAR, 8), ChannelRouting.allTo(LaneKind.REGULAR),
-                ZHAISAN_HANDLING, 0.6, arrivalsPerDay / 24, ZHAISAN_MIX);
+        Crossing crossing = new Crossing(
+                calendar,
+                Map.of(LaneKind.REGULAR, 8),
+                ChannelRouting.allTo(LaneKind.REGULAR),
+                ZHAISAN_HANDLING,
+                0.6,
+                arrivalsPerDay / 24,
+                ZHAISAN_MIX);
         Comparison comparison = new Comparison(ZHAISAN_NOW);
         for (long seed : SEEDS) {
-            Outcome outcome = CrossingSimulation.simulate(crossing, new Run(ZHAISAN_NOW, ZHAISAN_NOW.plus(length),
-                    CrossingSimulation.drawQueue(ZHAISAN_MIX, 3000, seed), Optional.of(ZHAISAN_NOW), ZHAISAN_NOW,
-                    stopWhenCleared, seed));
+            Outcome outcome = CrossingSimulation.simulate(
+                    crossing,
+                    new Run(
+                            ZHAISAN_NOW,
+                            ZHAISAN_NOW.plus(length),
+                            CrossingSimulation.drawQueue(ZHAISAN_MIX, 3000, seed),
+                            Optional.of(ZHAISAN_NOW),
+                            ZHAISAN_NOW,
+                            stopWhenCleared,
+                            seed));
             // The estimator is told what the service would know: the trucks waiting, by channel.
-            comparison.add(ESTIMATOR.estimate(capacity,
-                    QueueSnapshot.of(ZHAISAN_NOW, outcome.waitingAtTag(), arrivalsPerDay / 24, ZHAISAN_MIX)), outcome);
+            comparison.add(
+                    ESTIMATOR.estimate(
+                            capacity,
+                            QueueSnapshot.of(ZHAISAN_NOW, outcome.waitingAtTag(), arrivalsPerDay / 24, ZHAISAN_MIX)),
+                    outcome);
         }
         return comparison;
     }
@@ -218,9 +272,10 @@ class WaitEstimatorSimulationTest {
         void add(WaitEstimate estimate, Outcome outcome) {
             runs++;
             lastEstimate = estimate;
-            estimatedWait += hours(Duration.between(now,
-                    estimate.laneQueue(LaneKind.REGULAR).nextControlStart().orElseThrow()));
-            simulatedWait += hours(Duration.between(now, outcome.tagControlStart().get(LaneKind.REGULAR)));
+            estimatedWait += hours(Duration.between(
+                    now, estimate.laneQueue(LaneKind.REGULAR).nextControlStart().orElseThrow()));
+            simulatedWait +=
+                    hours(Duration.between(now, outcome.tagControlStart().get(LaneKind.REGULAR)));
             estimate.backlogClearsAt().ifPresent(at -> estimatedClearance += hours(Duration.between(now, at)));
             Instant emptied = outcome.queueEmptyAfterTag().get(LaneKind.REGULAR);
             if (emptied != null) {

@@ -20,7 +20,8 @@ class TruckHistoryTest {
     private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-12-01T20:00:00Z");
 
     private static CrossingEventData event(String id, String type, Instant at) {
-        return new CrossingEventData(id, "zhaisan", type, at, "EXIT", "123 ABC 02", "kaz-trans", null, null, null, null);
+        return new CrossingEventData(
+                id, "zhaisan", type, at, "EXIT", "123 ABC 02", "kaz-trans", null, null, null, null);
     }
 
     private static TruckHistory.Placement place(TruckHistory history, CrossingEventData event) {
@@ -63,7 +64,8 @@ class TruckHistoryTest {
     void aClearanceWithoutAnArrivalBeforeItIsImpossibleAndChangesNothing() {
         TruckHistory history = new TruckHistory(List.of(), List.of());
         assertThatThrownBy(() -> place(history, event("e1", "CLEARED", T0)))
-                .isInstanceOf(FailedPreconditionException.class).hasMessageContaining("no visit");
+                .isInstanceOf(FailedPreconditionException.class)
+                .hasMessageContaining("no visit");
 
         // the refused event left no trace: an arrival after it starts the visit as usual
         TruckHistory.Placement arrived = place(history, event("e2", "ARRIVED", T0.plusSeconds(60)));

@@ -35,7 +35,8 @@ class VisitTimelineTest {
         assertThat(add(visit, at(CLEARED, 33))).isEmpty();
         assertThat(VisitTimeline.state(visit)).isEqualTo(State.IN_INSPECTION);
         assertThat(VisitTimeline.state(List.of(at(ARRIVED, 2)))).isEqualTo(State.WAITING);
-        assertThat(VisitTimeline.state(List.of(at(ARRIVED, 2), at(CALLED_FORWARD, 3)))).isEqualTo(State.CALLED);
+        assertThat(VisitTimeline.state(List.of(at(ARRIVED, 2), at(CALLED_FORWARD, 3))))
+                .isEqualTo(State.CALLED);
         assertThat(VisitTimeline.state(List.of(at(BOOKED, 0)))).isEqualTo(State.BOOKED);
     }
 
@@ -52,21 +53,26 @@ class VisitTimelineTest {
 
     @Test
     void impossibleVisitsAreRefusedWithAReason() {
-        assertThat(add(List.of(), at(CLEARED, 3))).hasValueSatisfying(p -> assertThat(p).contains("before the truck was booked or arrived"));
+        assertThat(add(List.of(), at(CLEARED, 3)))
+                .hasValueSatisfying(p -> assertThat(p).contains("before the truck was booked or arrived"));
         assertThat(add(List.of(at(ARRIVED, 5)), at(CLEARED, 4)))
                 .hasValue("CLEARED at 2026-11-20T10:00:00Z comes before the truck was booked or arrived");
         assertThat(add(List.of(at(ARRIVED, 4)), at(CALLED_FORWARD, 3)))
                 .hasValue("CALLED_FORWARD at 2026-11-20T09:00:00Z comes before the truck was booked or arrived");
         assertThat(add(List.of(at(ARRIVED, 1), at(CLEARED, 4)), at(CLEARED, 6)))
                 .hasValueSatisfying(p -> assertThat(p).contains("after the visit ended (CLEARED"));
-        assertThat(add(List.of(at(ARRIVED, 1)), at(ARRIVED, 2))).hasValueSatisfying(p -> assertThat(p).contains("a second ARRIVED"));
+        assertThat(add(List.of(at(ARRIVED, 1)), at(ARRIVED, 2)))
+                .hasValueSatisfying(p -> assertThat(p).contains("a second ARRIVED"));
         assertThat(add(List.of(at(BOOKED, 0), at(ARRIVED, 1)), at(NO_SHOW, 3)))
                 .hasValueSatisfying(p -> assertThat(p).contains("the truck arrived"));
-        assertThat(add(List.of(at(ARRIVED, 1)), at(NO_SHOW, 3))).hasValueSatisfying(p -> assertThat(p).contains("not booked"));
-        assertThat(add(List.of(at(ARRIVED, 1)), at(BOOKED, 2))).hasValueSatisfying(p -> assertThat(p).contains("after the truck arrived"));
+        assertThat(add(List.of(at(ARRIVED, 1)), at(NO_SHOW, 3)))
+                .hasValueSatisfying(p -> assertThat(p).contains("not booked"));
+        assertThat(add(List.of(at(ARRIVED, 1)), at(BOOKED, 2)))
+                .hasValueSatisfying(p -> assertThat(p).contains("after the truck arrived"));
         assertThat(add(List.of(at(ARRIVED, 1), at(INSPECTION_STARTED, 2)), at(CALLED_FORWARD, 3)))
                 .hasValueSatisfying(p -> assertThat(p).contains("after the inspection started"));
-        assertThat(add(List.of(at(BOOKED, 1)), at(REFUSED, 2))).hasValueSatisfying(p -> assertThat(p).contains("before the truck arrived"));
+        assertThat(add(List.of(at(BOOKED, 1)), at(REFUSED, 2)))
+                .hasValueSatisfying(p -> assertThat(p).contains("before the truck arrived"));
     }
 
     @Test
@@ -74,7 +80,9 @@ class VisitTimelineTest {
         assertThat(add(List.of(at(BOOKED, 0)), at(NO_SHOW, 4))).isEmpty();
         assertThat(add(List.of(at(BOOKED, 0)), at(CANCELLED, 1))).isEmpty();
         assertThat(VisitTimeline.state(List.of(at(BOOKED, 0), at(NO_SHOW, 4)))).isEqualTo(State.NO_SHOW);
-        assertThat(add(List.of(at(ARRIVED, 0)), at(CANCELLED, 1))).as("a truck may leave the queue").isEmpty();
+        assertThat(add(List.of(at(ARRIVED, 0)), at(CANCELLED, 1)))
+                .as("a truck may leave the queue")
+                .isEmpty();
     }
 
     @Test
@@ -85,10 +93,12 @@ class VisitTimelineTest {
 
     @Test
     void onlyTheEndsEndAndOnlyBookingAndArrivalStart() {
-        assertThat(List.of(Type.values())).filteredOn(Type::ends)
+        assertThat(List.of(Type.values()))
+                .filteredOn(Type::ends)
                 .containsExactly(CLEARED, REFUSED, Type.REDIRECTED, NO_SHOW, CANCELLED);
         assertThat(List.of(Type.values())).filteredOn(Type::starts).containsExactly(BOOKED, ARRIVED);
-        assertThat(List.of(State.values())).filteredOn(State::open)
+        assertThat(List.of(State.values()))
+                .filteredOn(State::open)
                 .containsExactly(State.BOOKED, State.WAITING, State.CALLED, State.IN_INSPECTION);
     }
 }

@@ -1,11 +1,11 @@
 package io.borderflow.routing.domain.conditions;
 
-import io.borderflow.routing.model.route.Channel;
 import io.borderflow.routing.domain.search.CrossingConditions;
 import io.borderflow.routing.domain.search.CrossingOutlook;
-import io.borderflow.routing.model.route.Freshness;
 import io.borderflow.routing.model.route.BorderDataCoverage;
 import io.borderflow.routing.model.route.BorderSnapshot;
+import io.borderflow.routing.model.route.Channel;
+import io.borderflow.routing.model.route.Freshness;
 import io.borderflow.support.calendar.FluidQueue;
 import io.borderflow.support.calendar.Hours;
 import io.borderflow.support.calendar.OpeningCalendar;
@@ -39,7 +39,10 @@ public final class ForecastConditions implements CrossingConditions {
     private final Duration statusTrustedFor;
     private final Duration calendarTrustedFor;
 
-    public ForecastConditions(Map<String, BorderSnapshot> snapshots, Instant now, Duration statusTrustedFor,
+    public ForecastConditions(
+            Map<String, BorderSnapshot> snapshots,
+            Instant now,
+            Duration statusTrustedFor,
             Duration calendarTrustedFor) {
         this.snapshots = Map.copyOf(snapshots);
         this.now = now;
@@ -53,7 +56,8 @@ public final class ForecastConditions implements CrossingConditions {
         if (snapshot == null) {
             return CrossingOutlook.open(Duration.ZERO, Duration.ZERO, Freshness.nominal());
         }
-        OpeningCalendar calendar = snapshot.calendar().map(BorderSnapshot.KnownCalendar::calendar).orElse(ASSUMED_OPEN);
+        OpeningCalendar calendar =
+                snapshot.calendar().map(BorderSnapshot.KnownCalendar::calendar).orElse(ASSUMED_OPEN);
         Freshness calendarFreshness = calendarFreshness(snapshot);
         Optional<Instant> opens = calendar.isOpen(arrival) ? Optional.of(arrival) : calendar.nextOpening(arrival);
         if (snapshot.queue().isEmpty()) {
@@ -68,9 +72,11 @@ public final class ForecastConditions implements CrossingConditions {
         }
         Instant join = opens.get();
         Instant from = queue.computedAt().isBefore(join) ? queue.computedAt() : join;
-        double ahead = Math.max(0, queue.trucksWaiting()
-                + queue.arrivalsPerHour() * Hours.between(from, join)
-                - queue.clearancesPerOpenHour() * Hours.of(calendar.openTime(from, join)));
+        double ahead = Math.max(
+                0,
+                queue.trucksWaiting()
+                        + queue.arrivalsPerHour() * Hours.between(from, join)
+                        - queue.clearancesPerOpenHour() * Hours.of(calendar.openTime(from, join)));
         Optional<Instant> served = new FluidQueue(calendar, queue.clearancesPerOpenHour()).whenServed(join, ahead);
         if (served.isEmpty()) {
             return CrossingOutlook.closedIndefinitely(freshness).withCalendar(calendarFreshness);
@@ -93,9 +99,10 @@ public final class ForecastConditions implements CrossingConditions {
         return snapshot.calendarFreshness(now, calendarTrustedFor);
     }
 
-    private static CrossingOutlook outlook(Instant arrival, Instant join, Duration median, Duration p90,
-            Freshness freshness) {
-        return join.equals(arrival) ? CrossingOutlook.open(median, p90, freshness)
+    private static CrossingOutlook outlook(
+            Instant arrival, Instant join, Duration median, Duration p90, Freshness freshness) {
+        return join.equals(arrival)
+                ? CrossingOutlook.open(median, p90, freshness)
                 : CrossingOutlook.closedUntil(join, median, p90, freshness);
     }
 }

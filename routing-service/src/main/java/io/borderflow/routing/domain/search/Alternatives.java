@@ -31,17 +31,43 @@ final class Alternatives {
     /** A queue at least this long is worth naming in an explanation. */
     static final Duration NOTABLE_QUEUE = Duration.ofHours(6);
 
-    private Alternatives() {
-    }
+    private Alternatives() {}
 
     /** A timed route before it has a rank and an explanation. */
-    record Draft(Corridor corridor, String label, Instant departure, Instant arrival, Duration medianTime,
-            Duration p90Time, double distanceKm, CostBreakdown cost, RouteRisk risk, LiveDataUse liveData,
-            List<LegStep> legs, List<CrossingStep> crossings, List<FerryStep> ferries, List<TrainStep> trains) {
+    record Draft(
+            Corridor corridor,
+            String label,
+            Instant departure,
+            Instant arrival,
+            Duration medianTime,
+            Duration p90Time,
+            double distanceKm,
+            CostBreakdown cost,
+            RouteRisk risk,
+            LiveDataUse liveData,
+            List<LegStep> legs,
+            List<CrossingStep> crossings,
+            List<FerryStep> ferries,
+            List<TrainStep> trains) {
 
         RouteAlternative toAlternative(int rank, String explanation) {
-            return new RouteAlternative(rank, corridor, label, explanation, departure, arrival, medianTime, p90Time,
-                    distanceKm, cost, risk, liveData, legs, crossings, ferries, trains);
+            return new RouteAlternative(
+                    rank,
+                    corridor,
+                    label,
+                    explanation,
+                    departure,
+                    arrival,
+                    medianTime,
+                    p90Time,
+                    distanceKm,
+                    cost,
+                    risk,
+                    liveData,
+                    legs,
+                    crossings,
+                    ferries,
+                    trains);
         }
 
         String pathKey() {
@@ -53,28 +79,47 @@ final class Alternatives {
         }
 
         boolean dominates(Draft other) {
-            boolean noWorse = medianTime.compareTo(other.medianTime) <= 0 && cost.total() <= other.cost.total()
+            boolean noWorse = medianTime.compareTo(other.medianTime) <= 0
+                    && cost.total() <= other.cost.total()
                     && risk.refusalOrRedirect() <= other.risk.refusalOrRedirect();
-            boolean better = medianTime.compareTo(other.medianTime) < 0 || cost.total() < other.cost.total()
+            boolean better = medianTime.compareTo(other.medianTime) < 0
+                    || cost.total() < other.cost.total()
                     || risk.refusalOrRedirect() < other.risk.refusalOrRedirect();
             return noWorse && better;
         }
     }
 
-    static Draft draft(Network network, RouteParameters parameters, RouteQuery query, Label label,
-            Itinerary itinerary) {
+    static Draft draft(
+            Network network, RouteParameters parameters, RouteQuery query, Label label, Itinerary itinerary) {
         Instant departure = query.departure();
         Instant arrival = Instant.ofEpochMilli(label.time);
         Duration median = Duration.between(departure, arrival);
         Duration p90 = median.plusMillis(Math.round(Math.sqrt(label.spreadSquared) * 3_600_000));
         double timeCost = median.toMillis() / 3_600_000.0 * parameters.timeCostPerHour();
-        CostBreakdown cost = new CostBreakdown(parameters.currency(), itinerary.distanceCost, timeCost,
-                itinerary.ferryCost, itinerary.railCost, itinerary.borderFees);
+        CostBreakdown cost = new CostBreakdown(
+                parameters.currency(),
+                itinerary.distanceCost,
+                timeCost,
+                itinerary.ferryCost,
+                itinerary.railCost,
+                itinerary.borderFees);
         RouteRisk risk = new RouteRisk(1 - label.noRefusal, 1 - label.noRed);
         Corridor corridor = corridor(network, itinerary.legs);
-        return new Draft(corridor, label(corridor, itinerary), departure, arrival, median, p90,
-                itinerary.distanceKm, cost, risk, itinerary.liveData(), itinerary.legs, itinerary.crossings,
-                itinerary.ferries, itinerary.trains);
+        return new Draft(
+                corridor,
+                label(corridor, itinerary),
+                departure,
+                arrival,
+                median,
+                p90,
+                itinerary.distanceKm,
+                cost,
+                risk,
+                itinerary.liveData(),
+                itinerary.legs,
+                itinerary.crossings,
+                itinerary.ferries,
+                itinerary.trains);
     }
 
     /** The corridor whose legs cover most of the route's distance (ties in {@link Corridor} order). */
@@ -110,8 +155,10 @@ final class Alternatives {
             String ferry = ferryByPort.get(crossing.placeId());
             via.add(ferry != null ? ferry : Texts.idName(crossing.placeId()));
         }
-        double railKm = itinerary.legs.stream().filter(leg -> leg.mode() == TransportMode.RAIL)
-                .mapToDouble(LegStep::distanceKm).sum();
+        double railKm = itinerary.legs.stream()
+                .filter(leg -> leg.mode() == TransportMode.RAIL)
+                .mapToDouble(LegStep::distanceKm)
+                .sum();
         String name = corridor.displayName() + (railKm > itinerary.distanceKm / 2 ? " by rail" : "");
         return via.isEmpty() ? name : name + " via " + Texts.join(List.copyOf(via));
     }
@@ -159,7 +206,9 @@ final class Alternatives {
                 break;
             case WEIGHTED:
                 Map<Draft, Double> scores = weightedScores(objective, candidates);
-                main = Comparator.<Draft>comparingDouble(scores::get).thenComparing(byTime).thenComparing(byCost);
+                main = Comparator.<Draft>comparingDouble(scores::get)
+                        .thenComparing(byTime)
+                        .thenComparing(byCost);
                 break;
             default:
                 main = byTime.thenComparing(byCost).thenComparing(byRisk);
@@ -169,13 +218,19 @@ final class Alternatives {
 
     /** Each criterion scaled to [0, 1] over the candidates ((x - min) / (max - min), 0 when all equal), weighted. */
     private static Map<Draft, Double> weightedScores(Objective objective, List<Draft> candidates) {
-        double[] time = candidates.stream().mapToDouble(d -> d.medianTime().toMillis()).toArray();
+        double[] time =
+                candidates.stream().mapToDouble(d -> d.medianTime().toMillis()).toArray();
         double[] cost = candidates.stream().mapToDouble(d -> d.cost().total()).toArray();
-        double[] risk = candidates.stream().mapToDouble(d -> d.risk().refusalOrRedirect()).toArray();
+        double[] risk = candidates.stream()
+                .mapToDouble(d -> d.risk().refusalOrRedirect())
+                .toArray();
         Map<Draft, Double> scores = new IdentityHashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
-            scores.put(candidates.get(i), objective.timeWeight() * scaled(time, i) + objective.costWeight()
-                    * scaled(cost, i) + objective.riskWeight() * scaled(risk, i));
+            scores.put(
+                    candidates.get(i),
+                    objective.timeWeight() * scaled(time, i)
+                            + objective.costWeight() * scaled(cost, i)
+                            + objective.riskWeight() * scaled(risk, i));
         }
         return scores;
     }
@@ -199,7 +254,9 @@ final class Alternatives {
             return false;
         }
         Set<String> legsOfA = a.legs().stream().map(LegStep::legId).collect(Collectors.toSet());
-        double shared = b.legs().stream().filter(leg -> legsOfA.contains(leg.legId())).mapToDouble(LegStep::distanceKm)
+        double shared = b.legs().stream()
+                .filter(leg -> legsOfA.contains(leg.legId()))
+                .mapToDouble(LegStep::distanceKm)
                 .sum();
         return shared > share * Math.max(a.distanceKm(), b.distanceKm());
     }

@@ -30,8 +30,10 @@ final class ArcCosts {
                     service[arc.id()] = runs;
                     fixedCost[arc.id()] = runs.tariff(parameters);
                 } else {
-                    fixedCost[arc.id()] = link.distanceKm() * (parameters.road().perKm(from.country())
-                            + parameters.road().perKm(to.country())) / 2;
+                    fixedCost[arc.id()] = link.distanceKm()
+                            * (parameters.road().perKm(from.country())
+                                    + parameters.road().perKm(to.country()))
+                            / 2;
                 }
             }
         }

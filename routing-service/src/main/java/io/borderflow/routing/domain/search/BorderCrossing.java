@@ -5,5 +5,4 @@ package io.borderflow.routing.domain.search;
  * into {@code toCountry} (the countries of the places before and after it on the route; the place's own country
  * stands in at either end of a route).
  */
-public record BorderCrossing(String checkpointId, String placeId, String fromCountry, String toCountry) {
-}
+public record BorderCrossing(String checkpointId, String placeId, String fromCountry, String toCountry) {}

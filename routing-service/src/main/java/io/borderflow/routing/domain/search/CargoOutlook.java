@@ -30,7 +30,9 @@ public interface CargoOutlook {
      * By checkpoint id first, then by the country entered ({@link BorderCrossing#toCountry()}), else
      * {@code otherwise}.
      */
-    static CargoOutlook of(Map<String, ChannelOutlook> byCheckpoint, Map<String, ChannelOutlook> byEnteredCountry,
+    static CargoOutlook of(
+            Map<String, ChannelOutlook> byCheckpoint,
+            Map<String, ChannelOutlook> byEnteredCountry,
             ChannelOutlook otherwise) {
         Map<String, ChannelOutlook> checkpoints = Map.copyOf(byCheckpoint);
         Map<String, ChannelOutlook> countries = Map.copyOf(byEnteredCountry);

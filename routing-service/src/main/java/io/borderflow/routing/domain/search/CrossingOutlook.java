@@ -21,8 +21,13 @@ import java.util.Optional;
  * take the wait's until {@link #withCalendar} says otherwise.</li>
  * </ul>
  */
-public record CrossingOutlook(Duration waitMedian, Duration waitP90, Optional<Instant> opensAt,
-        boolean closedIndefinitely, Freshness freshness, Freshness calendarFreshness) {
+public record CrossingOutlook(
+        Duration waitMedian,
+        Duration waitP90,
+        Optional<Instant> opensAt,
+        boolean closedIndefinitely,
+        Freshness freshness,
+        Freshness calendarFreshness) {
 
     public CrossingOutlook {
         Objects.requireNonNull(waitMedian, "waitMedian");
@@ -39,8 +44,8 @@ public record CrossingOutlook(Duration waitMedian, Duration waitP90, Optional<In
         return new CrossingOutlook(waitMedian, waitP90, Optional.empty(), false, freshness, freshness);
     }
 
-    public static CrossingOutlook closedUntil(Instant opensAt, Duration waitMedian, Duration waitP90,
-            Freshness freshness) {
+    public static CrossingOutlook closedUntil(
+            Instant opensAt, Duration waitMedian, Duration waitP90, Freshness freshness) {
         return new CrossingOutlook(waitMedian, waitP90, Optional.of(opensAt), false, freshness, freshness);
     }
 

@@ -9,8 +9,14 @@ import java.util.Objects;
  * operator prices trucks), when it sails, and the typical extra wait for a place on board before the truck can take a
  * sailing (median and 90th percentile; on the Caspian this is counted in days).
  */
-public record FerryService(String legId, String fromPlace, double tariffPerMetre, Departures schedule,
-        Duration boardingWaitMedian, Duration boardingWaitP90) implements ScheduledService {
+public record FerryService(
+        String legId,
+        String fromPlace,
+        double tariffPerMetre,
+        Departures schedule,
+        Duration boardingWaitMedian,
+        Duration boardingWaitP90)
+        implements ScheduledService {
 
     public FerryService {
         Objects.requireNonNull(legId, "legId");

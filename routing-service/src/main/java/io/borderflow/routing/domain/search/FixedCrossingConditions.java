@@ -36,8 +36,11 @@ public final class FixedCrossingConditions implements CrossingConditions {
     private FixedCrossingConditions(Builder builder) {
         waits = Map.copyOf(builder.waits);
         Map<String, List<Instant[]>> sorted = new HashMap<>();
-        builder.closures.forEach((checkpoint, windows) -> sorted.put(checkpoint,
-                windows.stream().sorted(Comparator.comparing((Instant[] window) -> window[0])).toList()));
+        builder.closures.forEach((checkpoint, windows) -> sorted.put(
+                checkpoint,
+                windows.stream()
+                        .sorted(Comparator.comparing((Instant[] window) -> window[0]))
+                        .toList()));
         closures = Map.copyOf(sorted);
         hours = Map.copyOf(builder.hours);
         closedIndefinitely = Set.copyOf(builder.closedIndefinitely);
@@ -64,7 +67,8 @@ public final class FixedCrossingConditions implements CrossingConditions {
         Duration median = wait == null ? Duration.ZERO : wait[0];
         Duration p90 = wait == null ? Duration.ZERO : wait[1];
         Instant opens = opening(checkpointId, arrival);
-        return opens.isAfter(arrival) ? CrossingOutlook.closedUntil(opens, median, p90, figures)
+        return opens.isAfter(arrival)
+                ? CrossingOutlook.closedUntil(opens, median, p90, figures)
                 : CrossingOutlook.open(median, p90, figures);
     }
 
@@ -117,8 +121,7 @@ public final class FixedCrossingConditions implements CrossingConditions {
         private final Map<String, Freshness> freshness = new HashMap<>();
         private Freshness defaultFreshness = Freshness.nominal();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The same queue wait for every channel. */
         public Builder wait(String checkpointId, Duration median, Duration p90) {

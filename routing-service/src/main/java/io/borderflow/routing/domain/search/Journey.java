@@ -43,7 +43,11 @@ final class Journey {
     private final long maxDrivingMillis;
     private final long restMillis;
 
-    Journey(Network network, RouteParameters parameters, ArcCosts arcs, CrossingConditions conditions,
+    Journey(
+            Network network,
+            RouteParameters parameters,
+            ArcCosts arcs,
+            CrossingConditions conditions,
             CargoOutlook cargo) {
         this.network = network;
         this.parameters = parameters;
@@ -55,7 +59,18 @@ final class Journey {
     }
 
     Label start(int origin, long departure) {
-        return new Label(null, null, origin, network.countryIndex(origin), departure, 0, 1, 1, 0, 0, 0,
+        return new Label(
+                null,
+                null,
+                origin,
+                network.countryIndex(origin),
+                departure,
+                0,
+                1,
+                1,
+                0,
+                0,
+                0,
                 Label.visit(Label.noPlaces(network.size()), origin));
     }
 
@@ -116,8 +131,15 @@ final class Journey {
             if (record != null) {
                 Place from = network.place(arc.from());
                 Place to = network.place(arc.to());
-                record.legs.add(new LegStep(link.legId(), link.mode(), from.id(), to.id(), link.distanceKm(),
-                        Instant.ofEpochMilli(time), Instant.ofEpochMilli(arrival), Duration.ofMillis(moving),
+                record.legs.add(new LegStep(
+                        link.legId(),
+                        link.mode(),
+                        from.id(),
+                        to.id(),
+                        link.distanceKm(),
+                        Instant.ofEpochMilli(time),
+                        Instant.ofEpochMilli(arrival),
+                        Duration.ofMillis(moving),
                         Duration.ofMillis(rests * restMillis)));
                 record.distanceCost += cost;
                 record.distanceKm += link.distanceKm();
@@ -126,13 +148,19 @@ final class Journey {
             spread += gap * gap;
             time = arrival;
         }
-        return new Label(at, arc, arc.to(), hereCountry, time, fixedCost, noRefusal, noRed, spread, driving,
-                at.legs + 1, null);
+        return new Label(
+                at, arc, arc.to(), hereCountry, time, fixedCost, noRefusal, noRed, spread, driving, at.legs + 1, null);
     }
 
     /** A ferry or rail leg in the route's account: the leg, and the ferry crossing or the train taken. */
-    private void record(Itinerary record, Network.Arc arc, ScheduledService service, long ready, long departs,
-            long arrives, double tariff) {
+    private void record(
+            Itinerary record,
+            Network.Arc arc,
+            ScheduledService service,
+            long ready,
+            long departs,
+            long arrives,
+            double tariff) {
         Link link = arc.link();
         Place from = network.place(arc.from());
         Place to = network.place(arc.to());
@@ -140,16 +168,40 @@ final class Journey {
         Instant departure = Instant.ofEpochMilli(departs);
         Instant arrival = Instant.ofEpochMilli(arrives);
         if (service instanceof FerryService) {
-            record.ferries.add(new FerryStep(link.legId(), from.id(), to.id(), readyAt, service.waitMedian(),
-                    service.waitP90(), departure, arrival, tariff));
+            record.ferries.add(new FerryStep(
+                    link.legId(),
+                    from.id(),
+                    to.id(),
+                    readyAt,
+                    service.waitMedian(),
+                    service.waitP90(),
+                    departure,
+                    arrival,
+                    tariff));
             record.ferryCost += tariff;
         } else {
-            record.trains.add(new TrainStep(link.legId(), from.id(), to.id(), readyAt, service.waitMedian(),
-                    service.waitP90(), departure, arrival, tariff));
+            record.trains.add(new TrainStep(
+                    link.legId(),
+                    from.id(),
+                    to.id(),
+                    readyAt,
+                    service.waitMedian(),
+                    service.waitP90(),
+                    departure,
+                    arrival,
+                    tariff));
             record.railCost += tariff;
         }
-        record.legs.add(new LegStep(link.legId(), link.mode(), from.id(), to.id(), link.distanceKm(), departure,
-                arrival, Duration.ofMillis(arcs.movingMillis(arc)), Duration.ZERO));
+        record.legs.add(new LegStep(
+                link.legId(),
+                link.mode(),
+                from.id(),
+                to.id(),
+                link.distanceKm(),
+                departure,
+                arrival,
+                Duration.ofMillis(arcs.movingMillis(arc)),
+                Duration.ZERO));
         record.distanceKm += link.distanceKm();
     }
 
@@ -163,15 +215,25 @@ final class Journey {
         if (crossed == null) {
             return null;
         }
-        return new Label(at.parent, at.arc, at.node, at.fromCountry, crossed.cleared,
-                at.fixedCost + crossed.fee, at.noRefusal * (1 - crossed.refused), at.noRed * (1 - crossed.red),
-                at.spreadSquared + crossed.gapHours * crossed.gapHours, 0, at.legs, null);
+        return new Label(
+                at.parent,
+                at.arc,
+                at.node,
+                at.fromCountry,
+                crossed.cleared,
+                at.fixedCost + crossed.fee,
+                at.noRefusal * (1 - crossed.refused),
+                at.noRed * (1 - crossed.red),
+                at.spreadSquared + crossed.gapHours * crossed.gapHours,
+                0,
+                at.legs,
+                null);
     }
 
     private Crossed cross(int node, int fromCountry, int toCountry, long arrival, Itinerary record) {
         Place place = network.place(node);
-        BorderCrossing crossing = new BorderCrossing(place.checkpointId(), place.id(), network.country(fromCountry),
-                network.country(toCountry));
+        BorderCrossing crossing = new BorderCrossing(
+                place.checkpointId(), place.id(), network.country(fromCountry), network.country(toCountry));
         ChannelOutlook channels = cargo.at(crossing);
         Channel[] all = Channel.values();
         double[] queueWeight = new double[all.length];
@@ -210,8 +272,11 @@ final class Journey {
         for (Channel channel : all) {
             double p = channels.probability(channel);
             if (p > 0) {
-                outcomes[count++] = new double[] {outlooks[channel.queue().ordinal()].waitP90().toMillis()
-                        + channels.inspectionTime(channel).toMillis(), p};
+                outcomes[count++] = new double[] {
+                    outlooks[channel.queue().ordinal()].waitP90().toMillis()
+                            + channels.inspectionTime(channel).toMillis(),
+                    p
+                };
             }
         }
         double[][] sorted = Arrays.copyOf(outcomes, count);
@@ -228,16 +293,26 @@ final class Journey {
         long cleared = opens + Math.round(central);
         double fee = parameters.borderFees().at(place.checkpointId());
         if (record != null) {
-            record.crossings.add(new CrossingStep(place.checkpointId(), place.id(), crossing.fromCountry(),
-                    crossing.toCountry(), arrivalInstant,
+            record.crossings.add(new CrossingStep(
+                    place.checkpointId(),
+                    place.id(),
+                    crossing.fromCountry(),
+                    crossing.toCountry(),
+                    arrivalInstant,
                     opens > arrival ? Optional.of(Instant.ofEpochMilli(opens)) : Optional.empty(),
-                    Duration.ofMillis(opens - arrival), Duration.ofMillis(Math.round(waitMedian)),
-                    Duration.ofMillis(Math.round(waitP90)), channels, channels.expectedInspection(),
-                    Instant.ofEpochMilli(cleared), freshness, calendarFreshness, fee));
+                    Duration.ofMillis(opens - arrival),
+                    Duration.ofMillis(Math.round(waitMedian)),
+                    Duration.ofMillis(Math.round(waitP90)),
+                    channels,
+                    channels.expectedInspection(),
+                    Instant.ofEpochMilli(cleared),
+                    freshness,
+                    calendarFreshness,
+                    fee));
             record.borderFees += fee;
         }
-        return new Crossed(cleared, Math.max(0, p90 - central) / MILLIS_PER_HOUR, channels.refused(), channels.red(),
-                fee);
+        return new Crossed(
+                cleared, Math.max(0, p90 - central) / MILLIS_PER_HOUR, channels.refused(), channels.red(), fee);
     }
 
     /** UNKNOWN before STALE before NOMINAL before LIVE; the older of two of a kind. */
@@ -263,6 +338,5 @@ final class Journey {
         };
     }
 
-    private record Crossed(long cleared, double gapHours, double refused, double red, double fee) {
-    }
+    private record Crossed(long cleared, double gapHours, double refused, double red, double fee) {}
 }

@@ -24,6 +24,7 @@ final class Label {
     final double spreadSquared;
     /** Driving time since the last daily rest, millis. */
     final long drivingMillis;
+
     final int legs;
     /** The places of the route so far, once {@link #visitedSoFar} made them; null before. */
     private long[][] visited;
@@ -32,10 +33,22 @@ final class Label {
     long priority;
     /** Total cost, the time cost included, as of the search's departure; set when the search considers the label. */
     double cost;
+
     boolean removed;
 
-    Label(Label parent, Network.Arc arc, int node, int fromCountry, long time, double fixedCost, double noRefusal,
-            double noRed, double spreadSquared, long drivingMillis, int legs, long[][] visited) {
+    Label(
+            Label parent,
+            Network.Arc arc,
+            int node,
+            int fromCountry,
+            long time,
+            double fixedCost,
+            double noRefusal,
+            double noRed,
+            double spreadSquared,
+            long drivingMillis,
+            int legs,
+            long[][] visited) {
         this.parent = parent;
         this.arc = arc;
         this.node = node;

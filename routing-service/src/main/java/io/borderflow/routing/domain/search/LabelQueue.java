@@ -17,6 +17,7 @@ final class LabelQueue {
     private long[] heap = new long[STRIDE * 256];
     /** The labels by number, until they leave the queue. */
     private Label[] added = new Label[256];
+
     private int size;
     private int count;
 

@@ -45,10 +45,19 @@ final class LabelSet {
      * Whether a kept label is no worse than the given criteria by more than the epsilons on each (on driving since
      * the last rest only if {@code withDriving}).
      */
-    boolean anyNoWorseThan(long time, double cost, double risk, long drivingMillis, long timeEpsilon,
-            double costEpsilon, double riskEpsilon, boolean withDriving) {
+    boolean anyNoWorseThan(
+            long time,
+            double cost,
+            double risk,
+            long drivingMillis,
+            long timeEpsilon,
+            double costEpsilon,
+            double riskEpsilon,
+            boolean withDriving) {
         for (int i = 0; i < size; i++) {
-            if (times[i] <= time + timeEpsilon && costs[i] <= cost + costEpsilon && risks[i] <= risk + riskEpsilon
+            if (times[i] <= time + timeEpsilon
+                    && costs[i] <= cost + costEpsilon
+                    && risks[i] <= risk + riskEpsilon
                     && (!withDriving || driving[i] <= drivingMillis + timeEpsilon)) {
                 return true;
             }
@@ -61,7 +70,9 @@ final class LabelSet {
         double risk = label.refusalRisk();
         int kept = 0;
         for (int i = 0; i < size; i++) {
-            if (label.time <= times[i] && label.cost <= costs[i] && risk <= risks[i]
+            if (label.time <= times[i]
+                    && label.cost <= costs[i]
+                    && risk <= risks[i]
                     && (!withDriving || label.drivingMillis <= driving[i])) {
                 labels[i].removed = true;
             } else if (kept != i) {

@@ -12,8 +12,15 @@ import java.util.Set;
  * A leg of the network between two places: its mode, the corridors it belongs to, its length and its typical moving
  * time (driving or sailing, without waits or rest). A bidirectional link can be taken either way.
  */
-public record Link(String legId, String from, String to, TransportMode mode, Set<Corridor> corridors, double distanceKm,
-        Duration typicalDuration, boolean bidirectional) {
+public record Link(
+        String legId,
+        String from,
+        String to,
+        TransportMode mode,
+        Set<Corridor> corridors,
+        double distanceKm,
+        Duration typicalDuration,
+        boolean bidirectional) {
 
     public Link {
         Objects.requireNonNull(legId, "legId");

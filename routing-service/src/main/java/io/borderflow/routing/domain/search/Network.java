@@ -30,6 +30,7 @@ public final class Network {
     private int arcCount;
     /** The arcs out of each place, in {@link #arcsFrom} order, flat: those of place p at [outStart[p], outStart[p+1]). */
     private final int[] outStart;
+
     private final Arc[] outArcs;
     private final int[] outTo;
     private final int[] outId;
@@ -46,8 +47,11 @@ public final class Network {
                 checkpointIds.add(place.checkpointId());
             }
         }
-        countries = List.copyOf(new TreeSet<>(places.stream().map(Place::country).toList()));
-        countryOf = places.stream().mapToInt(place -> countries.indexOf(place.country())).toArray();
+        countries =
+                List.copyOf(new TreeSet<>(places.stream().map(Place::country).toList()));
+        countryOf = places.stream()
+                .mapToInt(place -> countries.indexOf(place.country()))
+                .toArray();
         borderControl = new boolean[places.size()];
         for (int i = 0; i < places.size(); i++) {
             borderControl[i] = places.get(i).hasBorderControl();
@@ -91,7 +95,8 @@ public final class Network {
 
     /** @throws IllegalArgumentException on duplicate ids or a link to an unknown place */
     public static Network of(Collection<Place> places, Collection<Link> links) {
-        return new Network(places.stream().sorted(Comparator.comparing(Place::id)).toList(),
+        return new Network(
+                places.stream().sorted(Comparator.comparing(Place::id)).toList(),
                 links.stream().sorted(Comparator.comparing(Link::legId)).toList());
     }
 
@@ -182,6 +187,5 @@ public final class Network {
     }
 
     /** One direction of a link, between place numbers; {@code id} numbers the arcs from 0. */
-    record Arc(int id, int from, int to, Link link) {
-    }
+    record Arc(int id, int from, int to, Link link) {}
 }

@@ -20,12 +20,14 @@ public record Objective(Kind kind, double timeWeight, double costWeight, double 
         Objects.requireNonNull(kind, "kind");
         for (double weight : new double[] {timeWeight, costWeight, riskWeight}) {
             if (!(weight >= 0) || Double.isInfinite(weight)) {
-                throw new InvalidRouteQueryException("INVALID_OBJECTIVE_WEIGHTS", "objective.weights",
-                        "weights must be finite and not negative");
+                throw new InvalidRouteQueryException(
+                        "INVALID_OBJECTIVE_WEIGHTS", "objective.weights", "weights must be finite and not negative");
             }
         }
         if (kind == Kind.WEIGHTED && timeWeight + costWeight + riskWeight <= 0) {
-            throw new InvalidRouteQueryException("INVALID_OBJECTIVE_WEIGHTS", "objective.weights",
+            throw new InvalidRouteQueryException(
+                    "INVALID_OBJECTIVE_WEIGHTS",
+                    "objective.weights",
                     "a weighted objective needs at least one positive weight");
         }
     }

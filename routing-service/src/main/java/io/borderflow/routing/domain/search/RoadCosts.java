@@ -6,7 +6,11 @@ import java.util.Map;
  * What a truck costs per km of road, by part (fuel, tyres and maintenance, tolls; tolls may differ by country), and
  * how much a road leg's moving time spreads: its 90th percentile is {@code timeP90Factor} times the typical time.
  */
-public record RoadCosts(double fuelPerKm, double wearPerKm, double tollsPerKm, Map<String, Double> tollsPerKmByCountry,
+public record RoadCosts(
+        double fuelPerKm,
+        double wearPerKm,
+        double tollsPerKm,
+        Map<String, Double> tollsPerKmByCountry,
         double timeP90Factor) {
 
     public RoadCosts {

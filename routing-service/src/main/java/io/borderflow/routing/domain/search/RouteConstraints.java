@@ -13,19 +13,26 @@ import java.util.Set;
  * alpha-2 codes, checkpoints by id), the transport modes allowed (empty means every mode), the latest acceptable
  * median arrival, and how many alternatives to return (1 to 10).
  */
-public record RouteConstraints(Set<String> avoidCountries, Set<String> avoidCheckpoints,
-        Set<TransportMode> allowedModes, Optional<Instant> latestArrival, int maxAlternatives) {
+public record RouteConstraints(
+        Set<String> avoidCountries,
+        Set<String> avoidCheckpoints,
+        Set<TransportMode> allowedModes,
+        Optional<Instant> latestArrival,
+        int maxAlternatives) {
     public static final int DEFAULT_MAX_ALTERNATIVES = 5;
     public static final int MAX_ALTERNATIVES = 10;
 
     public RouteConstraints {
         avoidCountries = Set.copyOf(avoidCountries);
         avoidCheckpoints = Set.copyOf(avoidCheckpoints);
-        allowedModes = allowedModes.isEmpty() ? Collections.unmodifiableSet(EnumSet.allOf(TransportMode.class))
+        allowedModes = allowedModes.isEmpty()
+                ? Collections.unmodifiableSet(EnumSet.allOf(TransportMode.class))
                 : Collections.unmodifiableSet(EnumSet.copyOf(allowedModes));
         Objects.requireNonNull(latestArrival, "latestArrival");
         if (maxAlternatives < 1 || maxAlternatives > MAX_ALTERNATIVES) {
-            throw new InvalidRouteQueryException("INVALID_MAX_ALTERNATIVES", "constraints.max_alternatives",
+            throw new InvalidRouteQueryException(
+                    "INVALID_MAX_ALTERNATIVES",
+                    "constraints.max_alternatives",
                     "must be from 1 to " + MAX_ALTERNATIVES + ", not " + maxAlternatives);
         }
     }
@@ -48,8 +55,8 @@ public record RouteConstraints(Set<String> avoidCountries, Set<String> avoidChec
     }
 
     public RouteConstraints arrivingBy(Instant latest) {
-        return new RouteConstraints(avoidCountries, avoidCheckpoints, allowedModes, Optional.of(latest),
-                maxAlternatives);
+        return new RouteConstraints(
+                avoidCountries, avoidCheckpoints, allowedModes, Optional.of(latest), maxAlternatives);
     }
 
     public RouteConstraints withMaxAlternatives(int max) {

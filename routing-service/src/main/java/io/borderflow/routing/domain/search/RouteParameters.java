@@ -10,8 +10,15 @@ import java.util.Objects;
  * hours, the truck's length (ferry tariffs are per metre), the ferry services and the train services. All money in
  * {@code currency}.
  */
-public record RouteParameters(String currency, RoadCosts road, double timeCostPerHour, BorderFees borderFees,
-        DrivingRules driving, double truckLengthMetres, List<FerryService> ferries, List<TrainService> trains) {
+public record RouteParameters(
+        String currency,
+        RoadCosts road,
+        double timeCostPerHour,
+        BorderFees borderFees,
+        DrivingRules driving,
+        double truckLengthMetres,
+        List<FerryService> ferries,
+        List<TrainService> trains) {
 
     public RouteParameters {
         Objects.requireNonNull(currency, "currency");

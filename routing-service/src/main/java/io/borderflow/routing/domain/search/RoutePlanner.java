@@ -56,8 +56,8 @@ public final class RoutePlanner {
         this.limits = Objects.requireNonNull(limits, "limits");
         Map<String, ScheduledService> services = new HashMap<>();
         for (ScheduledService service : parameters.services()) {
-            String what = service.mode().name().toLowerCase(Locale.ROOT) + " service " + service.legId()
-                    + " from " + service.fromPlace();
+            String what = service.mode().name().toLowerCase(Locale.ROOT) + " service " + service.legId() + " from "
+                    + service.fromPlace();
             Link link = network.link(service.legId())
                     .orElseThrow(() -> new IllegalArgumentException(what + ": unknown leg"));
             boolean runs = link.from().equals(service.fromPlace())
@@ -72,7 +72,8 @@ public final class RoutePlanner {
         List<String> missing = new ArrayList<>();
         for (int node = 0; node < network.size(); node++) {
             for (Network.Arc arc : network.arcsFrom(node)) {
-                String key = ScheduledService.key(arc.link().legId(), network.place(node).id());
+                String key = ScheduledService.key(
+                        arc.link().legId(), network.place(node).id());
                 if (arc.link().mode() != TransportMode.ROAD && !services.containsKey(key)) {
                     missing.add(key);
                 }
@@ -110,11 +111,14 @@ public final class RoutePlanner {
     /** The route through the given places, timed as a search would time it; for tests of the timing model. */
     RouteAlternative follow(RouteQuery query, CrossingConditions conditions, List<String> placeIds) {
         Journey journey = journey(query, conditions);
-        Label label = journey.start(network.index(placeIds.get(0)), query.departure().toEpochMilli());
+        Label label =
+                journey.start(network.index(placeIds.get(0)), query.departure().toEpochMilli());
         Itinerary itinerary = new Itinerary();
         for (int i = 1; i < placeIds.size(); i++) {
             int to = network.index(placeIds.get(i));
-            Network.Arc arc = network.arcsFrom(label.node).stream().filter(a -> a.to() == to).findFirst()
+            Network.Arc arc = network.arcsFrom(label.node).stream()
+                    .filter(a -> a.to() == to)
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no leg to " + to));
             label = journey.extend(label, arc, itinerary);
             if (label == null) {
@@ -150,6 +154,7 @@ public final class RoutePlanner {
         private final double[] minFixedCostToGo;
         /** The labels kept per place (and entry country at a border control), made when first needed. */
         private final LabelSet[] buckets;
+
         private final LabelSet complete;
         private final LabelQueue open = new LabelQueue();
         private final Comparator<Label> evictionOrder;
@@ -167,27 +172,35 @@ public final class RoutePlanner {
             Place to = network.place(query.destination())
                     .orElseThrow(() -> new UnknownPlaceException(query.destination()));
             if (from.equals(to)) {
-                throw new InvalidRouteQueryException("SAME_ORIGIN_AND_DESTINATION", "destination",
-                        "origin and destination are both " + from.id());
+                throw new InvalidRouteQueryException(
+                        "SAME_ORIGIN_AND_DESTINATION", "destination", "origin and destination are both " + from.id());
             }
             for (String checkpoint : constraints.avoidCheckpoints()) {
                 if (!network.hasCheckpoint(checkpoint)) {
-                    throw new InvalidRouteQueryException("UNKNOWN_CHECKPOINT", "constraints.avoid_checkpoints",
+                    throw new InvalidRouteQueryException(
+                            "UNKNOWN_CHECKPOINT",
+                            "constraints.avoid_checkpoints",
                             "no checkpoint " + checkpoint + " in the network");
                 }
             }
             if (avoided(from)) {
-                throw new InvalidRouteQueryException("ORIGIN_AVOIDED", "origin",
+                throw new InvalidRouteQueryException(
+                        "ORIGIN_AVOIDED",
+                        "origin",
                         "the origin " + from.id() + " is in an avoided country or at an avoided checkpoint");
             }
             if (avoided(to)) {
-                throw new InvalidRouteQueryException("DESTINATION_AVOIDED", "destination",
+                throw new InvalidRouteQueryException(
+                        "DESTINATION_AVOIDED",
+                        "destination",
                         "the destination " + to.id() + " is in an avoided country or at an avoided checkpoint");
             }
             Optional<Instant> latestArrival = constraints.latestArrival();
             if (latestArrival.isPresent() && !latestArrival.get().isAfter(query.departure())) {
-                throw new InvalidRouteQueryException("LATEST_ARRIVAL_NOT_AFTER_DEPARTURE",
-                        "constraints.latest_arrival_time", "the latest arrival must be after the departure");
+                throw new InvalidRouteQueryException(
+                        "LATEST_ARRIVAL_NOT_AFTER_DEPARTURE",
+                        "constraints.latest_arrival_time",
+                        "the latest arrival must be after the departure");
             }
             this.journey = journey(query, conditions);
             this.origin = network.index(from.id());
@@ -205,7 +218,8 @@ public final class RoutePlanner {
             this.allowedArc = new boolean[network.arcCount()];
             for (int node = 0; node < network.size(); node++) {
                 for (Network.Arc arc : network.arcsFrom(node)) {
-                    allowedArc[arc.id()] = allowedPlace[arc.from()] && allowedPlace[arc.to()]
+                    allowedArc[arc.id()] = allowedPlace[arc.from()]
+                            && allowedPlace[arc.to()]
                             && constraints.allowedModes().contains(arc.link().mode())
                             && !closed.contains(arc.link().legId());
                 }
@@ -220,7 +234,8 @@ public final class RoutePlanner {
 
         private boolean avoided(Place place) {
             return constraints.avoidCountries().contains(place.country())
-                    || place.checkpointId() != null && constraints.avoidCheckpoints().contains(place.checkpointId());
+                    || place.checkpointId() != null
+                            && constraints.avoidCheckpoints().contains(place.checkpointId());
         }
 
         private boolean allowed(Network.Arc arc) {
@@ -279,23 +294,30 @@ public final class RoutePlanner {
             }
             List<Label> routes = complete.labels();
             if (routes.isEmpty()) {
-                return empty(truncated ? NoRouteReason.SEARCH_LIMIT_REACHED
-                        : late ? NoRouteReason.LATEST_ARRIVAL_UNREACHABLE
-                        : capped ? NoRouteReason.SEARCH_LIMIT_REACHED : NoRouteReason.NO_CONNECTION);
+                return empty(
+                        truncated
+                                ? NoRouteReason.SEARCH_LIMIT_REACHED
+                                : late
+                                        ? NoRouteReason.LATEST_ARRIVAL_UNREACHABLE
+                                        : capped ? NoRouteReason.SEARCH_LIMIT_REACHED : NoRouteReason.NO_CONNECTION);
             }
             List<Alternatives.Draft> drafts = new ArrayList<>();
             for (Label route : routes) {
                 drafts.add(replay(route));
             }
             List<RouteAlternative> alternatives = Alternatives.choose(drafts, query, limits, parameters.currency());
-            return new RouteResult(alternatives, Optional.empty(),
+            return new RouteResult(
+                    alternatives,
+                    Optional.empty(),
                     new SearchStats(created, expanded, drafts.size(), truncated || capped));
         }
 
         /** Every allowed step on from {@code label}, each considered for keeping. */
         private void expand(Label label) {
             expanded++;
-            for (int at = network.firstArcFrom(label.node), end = network.firstArcFrom(label.node + 1); at < end; at++) {
+            for (int at = network.firstArcFrom(label.node), end = network.firstArcFrom(label.node + 1);
+                    at < end;
+                    at++) {
                 int to = network.outTo(at);
                 if (!allowedArc[network.outId(at)] || minMillisToGo[to] == Long.MAX_VALUE || label.hasVisited(to)) {
                     continue;
@@ -355,8 +377,15 @@ public final class RoutePlanner {
         private boolean beaten(Label label) {
             long optimisticTime = label.time + minMillisToGo[label.node];
             double optimisticCost = label.fixedCost + minFixedCostToGo[label.node] + costOf(optimisticTime);
-            return complete.anyNoWorseThan(optimisticTime, optimisticCost, label.refusalRisk(), 0, timeEpsilon,
-                    limits.costEpsilon(), limits.riskEpsilon(), false);
+            return complete.anyNoWorseThan(
+                    optimisticTime,
+                    optimisticCost,
+                    label.refusalRisk(),
+                    0,
+                    timeEpsilon,
+                    limits.costEpsilon(),
+                    limits.riskEpsilon(),
+                    false);
         }
 
         /**
@@ -365,8 +394,15 @@ public final class RoutePlanner {
          * worst by the objective when the set is over {@code capacity}. Whether the label was kept.
          */
         private boolean insert(LabelSet set, Label label, boolean driving, int capacity) {
-            if (set.anyNoWorseThan(label.time, label.cost, label.refusalRisk(), label.drivingMillis, timeEpsilon,
-                    limits.costEpsilon(), limits.riskEpsilon(), driving)) {
+            if (set.anyNoWorseThan(
+                    label.time,
+                    label.cost,
+                    label.refusalRisk(),
+                    label.drivingMillis,
+                    timeEpsilon,
+                    limits.costEpsilon(),
+                    limits.riskEpsilon(),
+                    driving)) {
                 return false;
             }
             set.removeDominatedBy(label, driving);
@@ -391,8 +427,9 @@ public final class RoutePlanner {
                 case WEIGHTED:
                     main = objective.costWeight() > Math.max(objective.timeWeight(), objective.riskWeight())
                             ? Criterion.COST
-                            : objective.riskWeight() > objective.timeWeight() ? Criterion.RISK_THEN_TIME
-                            : Criterion.TIME;
+                            : objective.riskWeight() > objective.timeWeight()
+                                    ? Criterion.RISK_THEN_TIME
+                                    : Criterion.TIME;
                     break;
                 default:
                     main = Criterion.TIME;
@@ -433,10 +470,15 @@ public final class RoutePlanner {
         }
 
         private RouteResult empty(NoRouteReason reason) {
-            return new RouteResult(List.of(), Optional.of(reason), new SearchStats(created, expanded, 0, truncated || capped));
+            return new RouteResult(
+                    List.of(), Optional.of(reason), new SearchStats(created, expanded, 0, truncated || capped));
         }
     }
 
     /** What a full place's bucket gives up first: the label worst by this. */
-    private enum Criterion { TIME, COST, RISK_THEN_TIME }
+    private enum Criterion {
+        TIME,
+        COST,
+        RISK_THEN_TIME
+    }
 }

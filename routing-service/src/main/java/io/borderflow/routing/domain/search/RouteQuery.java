@@ -7,8 +7,13 @@ import java.util.Objects;
  * A FindRoutes question: from which place to which, leaving when, ranked by what, under which constraints, for a cargo
  * with what inspection outlook.
  */
-public record RouteQuery(String origin, String destination, Instant departure, Objective objective,
-        RouteConstraints constraints, CargoOutlook cargo) {
+public record RouteQuery(
+        String origin,
+        String destination,
+        Instant departure,
+        Objective objective,
+        RouteConstraints constraints,
+        CargoOutlook cargo) {
 
     public RouteQuery {
         Objects.requireNonNull(origin, "origin");
@@ -21,8 +26,8 @@ public record RouteQuery(String origin, String destination, Instant departure, O
 
     /** The fastest routes, no constraints, a cargo never stopped. */
     public static RouteQuery of(String origin, String destination, Instant departure) {
-        return new RouteQuery(origin, destination, departure, Objective.fastest(), RouteConstraints.none(),
-                CargoOutlook.clear());
+        return new RouteQuery(
+                origin, destination, departure, Objective.fastest(), RouteConstraints.none(), CargoOutlook.clear());
     }
 
     public RouteQuery withObjective(Objective value) {

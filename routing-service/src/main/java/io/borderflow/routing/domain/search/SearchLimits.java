@@ -17,14 +17,25 @@ import java.time.Duration;
  * longer one's distance are near-duplicates; the one ranked lower goes.</li>
  * </ul>
  */
-public record SearchLimits(int maxLabelsPerPlace, int maxDestinationLabels, int maxLabels, int maxLegs,
-        Duration horizon, Duration timeEpsilon, double costEpsilon, double riskEpsilon, double nearDuplicateShare) {
+public record SearchLimits(
+        int maxLabelsPerPlace,
+        int maxDestinationLabels,
+        int maxLabels,
+        int maxLegs,
+        Duration horizon,
+        Duration timeEpsilon,
+        double costEpsilon,
+        double riskEpsilon,
+        double nearDuplicateShare) {
 
     public SearchLimits {
         if (maxLabelsPerPlace < 1 || maxDestinationLabels < 1 || maxLabels < 1 || maxLegs < 1) {
             throw new IllegalArgumentException("label and leg limits must be positive");
         }
-        if (horizon.isNegative() || horizon.isZero() || timeEpsilon.isNegative() || costEpsilon < 0
+        if (horizon.isNegative()
+                || horizon.isZero()
+                || timeEpsilon.isNegative()
+                || costEpsilon < 0
                 || riskEpsilon < 0) {
             throw new IllegalArgumentException("horizon must be positive, epsilons not negative");
         }
@@ -42,12 +53,28 @@ public record SearchLimits(int maxLabelsPerPlace, int maxDestinationLabels, int 
     }
 
     public SearchLimits withNearDuplicateShare(double share) {
-        return new SearchLimits(maxLabelsPerPlace, maxDestinationLabels, maxLabels, maxLegs, horizon, timeEpsilon,
-                costEpsilon, riskEpsilon, share);
+        return new SearchLimits(
+                maxLabelsPerPlace,
+                maxDestinationLabels,
+                maxLabels,
+                maxLegs,
+                horizon,
+                timeEpsilon,
+                costEpsilon,
+                riskEpsilon,
+                share);
     }
 
     public SearchLimits withMaxLabels(int max) {
-        return new SearchLimits(maxLabelsPerPlace, maxDestinationLabels, max, maxLegs, horizon, timeEpsilon,
-                costEpsilon, riskEpsilon, nearDuplicateShare);
+        return new SearchLimits(
+                maxLabelsPerPlace,
+                maxDestinationLabels,
+                max,
+                maxLegs,
+                horizon,
+                timeEpsilon,
+                costEpsilon,
+                riskEpsilon,
+                nearDuplicateShare);
     }
 }

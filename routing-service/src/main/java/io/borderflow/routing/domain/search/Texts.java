@@ -19,8 +19,7 @@ final class Texts {
     private static final double SAME_REFUSAL = 0.0005;
     private static final double SAME_RED = 0.005;
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** "What makes it best", then how the runner-up compares (or that nothing else is better on any criterion). */
     static String whyBest(Alternatives.Draft best, Alternatives.Draft next, Objective objective, String currency) {
@@ -34,11 +33,12 @@ final class Texts {
                         + duration(best.medianTime());
                 break;
             case WEIGHTED:
-                why = "best balance of time, cost and risk for the weights given: " + duration(best.medianTime())
-                        + ", " + money(best.cost().total(), currency);
+                why = "best balance of time, cost and risk for the weights given: " + duration(best.medianTime()) + ", "
+                        + money(best.cost().total(), currency);
                 break;
             default:
-                why = "fastest: " + duration(best.medianTime()) + ", " + money(best.cost().total(), currency);
+                why = "fastest: " + duration(best.medianTime()) + ", "
+                        + money(best.cost().total(), currency);
         }
         if (next == null) {
             return why + "; no other route found is faster, cheaper or less risky";
@@ -54,7 +54,8 @@ final class Texts {
         List<String> parts = new ArrayList<>();
         Map<String, CrossingStep> mine = byCheckpoint(route);
         Map<String, CrossingStep> theirs = byCheckpoint(best);
-        Set<String> ports = route.ferries().stream().flatMap(f -> Stream.of(f.from(), f.to()))
+        Set<String> ports = route.ferries().stream()
+                .flatMap(f -> Stream.of(f.from(), f.to()))
                 .collect(Collectors.toSet());
         best.ferries().forEach(f -> {
             ports.add(f.from());
@@ -108,10 +109,12 @@ final class Texts {
     /** "1.3 days slower, USD 900 dearer". */
     private static String timeAndCost(Alternatives.Draft route, Alternatives.Draft best, String currency) {
         Duration time = route.medianTime().minus(best.medianTime());
-        String when = time.abs().compareTo(AS_FAST) < 0 ? "about as fast"
+        String when = time.abs().compareTo(AS_FAST) < 0
+                ? "about as fast"
                 : duration(time.abs()) + (time.isNegative() ? " faster" : " slower");
         double cost = route.cost().total() - best.cost().total();
-        String price = Math.abs(cost) < SAME_COST ? "about the same cost"
+        String price = Math.abs(cost) < SAME_COST
+                ? "about the same cost"
                 : money(Math.abs(cost), currency) + (cost < 0 ? " cheaper" : " dearer");
         return when + ", " + price;
     }
@@ -122,15 +125,18 @@ final class Texts {
         return crossings;
     }
 
-    private static List<String> crossingNames(Alternatives.Draft route, Map<String, CrossingStep> other,
-            Set<String> ports) {
+    private static List<String> crossingNames(
+            Alternatives.Draft route, Map<String, CrossingStep> other, Set<String> ports) {
         return route.crossings().stream()
                 .filter(c -> !other.containsKey(c.checkpointId()) && !ports.contains(c.placeId()))
-                .map(Texts::name).distinct().toList();
+                .map(Texts::name)
+                .distinct()
+                .toList();
     }
 
     private static Set<String> ferryNames(Alternatives.Draft route) {
-        return route.ferries().stream().map(f -> "the " + idName(f.from()) + "-" + idName(f.to()) + " ferry")
+        return route.ferries().stream()
+                .map(f -> "the " + idName(f.from()) + "-" + idName(f.to()) + " ferry")
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
@@ -152,7 +158,8 @@ final class Texts {
         StringBuilder name = new StringBuilder();
         for (String part : id.split("-")) {
             if (!part.isEmpty()) {
-                name.append(name.length() > 0 ? " " : "").append(Character.toUpperCase(part.charAt(0)))
+                name.append(name.length() > 0 ? " " : "")
+                        .append(Character.toUpperCase(part.charAt(0)))
                         .append(part.substring(1));
             }
         }

@@ -12,8 +12,14 @@ import java.util.Objects;
  * terminal handling included. The truck that brought the load is not needed on the way: the route's time cost still
  * runs, as the value of the cargo's time.
  */
-public record TrainService(String legId, String fromPlace, double tariffPerLoad, Departures schedule,
-        Duration handlingMedian, Duration handlingP90) implements ScheduledService {
+public record TrainService(
+        String legId,
+        String fromPlace,
+        double tariffPerLoad,
+        Departures schedule,
+        Duration handlingMedian,
+        Duration handlingP90)
+        implements ScheduledService {
 
     public TrainService {
         Objects.requireNonNull(legId, "legId");

@@ -4,8 +4,14 @@ package io.borderflow.routing.model.route;
  * How many of the checkpoints routing follows had a live, a stale or no status, and a live, a stale or no calendar,
  * when a search ran: what an answer stands on, said whether or not a route crossed there.
  */
-public record BorderDataCoverage(int checkpoints, int statusLive, int statusStale, int statusUnknown, int calendarLive,
-        int calendarStale, int calendarUnknown) {
+public record BorderDataCoverage(
+        int checkpoints,
+        int statusLive,
+        int statusStale,
+        int statusUnknown,
+        int calendarLive,
+        int calendarStale,
+        int calendarUnknown) {
 
     public BorderDataCoverage {
         if (statusLive + statusStale + statusUnknown != checkpoints
@@ -15,8 +21,11 @@ public record BorderDataCoverage(int checkpoints, int statusLive, int statusStal
     }
 
     /** Counts the snapshots' statuses and calendars by their freshness at {@code now}. */
-    public static BorderDataCoverage of(java.util.Collection<BorderSnapshot> snapshots, java.time.Instant now,
-            java.time.Duration statusTrustedFor, java.time.Duration calendarTrustedFor) {
+    public static BorderDataCoverage of(
+            java.util.Collection<BorderSnapshot> snapshots,
+            java.time.Instant now,
+            java.time.Duration statusTrustedFor,
+            java.time.Duration calendarTrustedFor) {
         int[] status = new int[Freshness.Kind.values().length];
         int[] calendar = new int[Freshness.Kind.values().length];
         for (BorderSnapshot snapshot : snapshots) {
@@ -26,8 +35,14 @@ public record BorderDataCoverage(int checkpoints, int statusLive, int statusStal
         int live = Freshness.Kind.LIVE.ordinal();
         int stale = Freshness.Kind.STALE.ordinal();
         int unknown = Freshness.Kind.UNKNOWN.ordinal();
-        return new BorderDataCoverage(snapshots.size(), status[live], status[stale], status[unknown], calendar[live],
-                calendar[stale], calendar[unknown]);
+        return new BorderDataCoverage(
+                snapshots.size(),
+                status[live],
+                status[stale],
+                status[unknown],
+                calendar[live],
+                calendar[stale],
+                calendar[unknown]);
     }
 
     /** Whether every figure of every checkpoint is live. */

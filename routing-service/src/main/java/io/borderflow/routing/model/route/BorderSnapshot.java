@@ -45,15 +45,25 @@ public record BorderSnapshot(String checkpointId, Optional<QueueFigures> queue, 
      * @param p90OverMedian the spread of waits: observed 90th percentile over median (at least 1)
      * @param live whether the stream they came from is connected; false once checkpoint-service became unreachable
      */
-    public record QueueFigures(Instant computedAt, double trucksWaiting, double clearancesPerOpenHour,
-            double arrivalsPerHour, double p90OverMedian, Instant confirmedAt, boolean live) {
+    public record QueueFigures(
+            Instant computedAt,
+            double trucksWaiting,
+            double clearancesPerOpenHour,
+            double arrivalsPerHour,
+            double p90OverMedian,
+            Instant confirmedAt,
+            boolean live) {
 
         public QueueFigures {
             Objects.requireNonNull(computedAt, "computedAt");
             Objects.requireNonNull(confirmedAt, "confirmedAt");
-            if (!(trucksWaiting >= 0) || !(clearancesPerOpenHour >= 0) || !(arrivalsPerHour >= 0) || !(p90OverMedian >= 1)
+            if (!(trucksWaiting >= 0)
+                    || !(clearancesPerOpenHour >= 0)
+                    || !(arrivalsPerHour >= 0)
+                    || !(p90OverMedian >= 1)
                     || Double.isInfinite(trucksWaiting + clearancesPerOpenHour + arrivalsPerHour + p90OverMedian)) {
-                throw new IllegalArgumentException("counts and rates must be finite and not negative, spread at least 1");
+                throw new IllegalArgumentException(
+                        "counts and rates must be finite and not negative, spread at least 1");
             }
         }
     }

@@ -8,8 +8,15 @@ import java.util.Objects;
  * the control of each channel takes once the truck reaches the booth. Its expected inspection time is
  * {@code sum over channels of p(channel) * time(channel)}.
  */
-public record ChannelOutlook(double green, double yellow, double red, double refused, Duration greenTime,
-        Duration yellowTime, Duration redTime, Duration refusedTime) {
+public record ChannelOutlook(
+        double green,
+        double yellow,
+        double red,
+        double refused,
+        Duration greenTime,
+        Duration yellowTime,
+        Duration redTime,
+        Duration refusedTime) {
     private static final double TOLERANCE = 1e-6;
 
     public ChannelOutlook {
@@ -19,8 +26,8 @@ public record ChannelOutlook(double green, double yellow, double red, double ref
             }
         }
         if (Math.abs(green + yellow + red + refused - 1) > TOLERANCE) {
-            throw new IllegalArgumentException("channel probabilities must add up to 1, not "
-                    + (green + yellow + red + refused));
+            throw new IllegalArgumentException(
+                    "channel probabilities must add up to 1, not " + (green + yellow + red + refused));
         }
         for (Duration time : new Duration[] {greenTime, yellowTime, redTime, refusedTime}) {
             Objects.requireNonNull(time, "inspection time");

@@ -12,10 +12,22 @@ import java.util.Optional;
  * where the wait came from (the least fresh of the channels asked), {@code calendarFreshness} where the opening
  * hours and closures came from; {@code fee} is in the parameters' currency.
  */
-public record CrossingStep(String checkpointId, String placeId, String fromCountry, String toCountry, Instant arrival,
-        Optional<Instant> opensAt, Duration waitForOpening, Duration waitMedian, Duration waitP90,
-        ChannelOutlook channels, Duration expectedInspection, Instant cleared, Freshness freshness,
-        Freshness calendarFreshness, double fee) {
+public record CrossingStep(
+        String checkpointId,
+        String placeId,
+        String fromCountry,
+        String toCountry,
+        Instant arrival,
+        Optional<Instant> opensAt,
+        Duration waitForOpening,
+        Duration waitMedian,
+        Duration waitP90,
+        ChannelOutlook channels,
+        Duration expectedInspection,
+        Instant cleared,
+        Freshness freshness,
+        Freshness calendarFreshness,
+        double fee) {
 
     /** Opening plus queue wait (median), without the control itself. */
     public Duration queueTime() {

@@ -8,5 +8,4 @@ import java.util.Optional;
  * figure (a wait or a calendar) was stale, whether any crossing fell back to nominal figures, and whether any figure
  * could not be had at all (unknown: an assumption stands in its place).
  */
-public record LiveDataUse(Optional<Duration> oldestLiveAge, boolean stale, boolean nominal, boolean unknown) {
-}
+public record LiveDataUse(Optional<Duration> oldestLiveAge, boolean stale, boolean nominal, boolean unknown) {}

@@ -15,9 +15,22 @@ import java.util.Objects;
  * its expected duration); {@code p90Time} adds the root of the summed squares of each step's gap between its 90th
  * percentile and its central value (independent steps, the way normal spreads add).
  */
-public record RouteAlternative(int rank, Corridor corridor, String label, String explanation, Instant departure,
-        Instant arrival, Duration medianTime, Duration p90Time, double distanceKm, CostBreakdown cost, RouteRisk risk,
-        LiveDataUse liveData, List<LegStep> legs, List<CrossingStep> crossings, List<FerryStep> ferries,
+public record RouteAlternative(
+        int rank,
+        Corridor corridor,
+        String label,
+        String explanation,
+        Instant departure,
+        Instant arrival,
+        Duration medianTime,
+        Duration p90Time,
+        double distanceKm,
+        CostBreakdown cost,
+        RouteRisk risk,
+        LiveDataUse liveData,
+        List<LegStep> legs,
+        List<CrossingStep> crossings,
+        List<FerryStep> ferries,
         List<TrainStep> trains) {
 
     public RouteAlternative {

@@ -13,21 +13,43 @@ import java.util.Set;
  * @param maxAlternatives 0: the default
  * @param cargo what the truck carries, or null when {@code declarationId} names a stored declaration instead
  */
-public record RouteRequest(String origin, String destination, Instant departure, String objective, double timeWeight,
-        double costWeight, double riskWeight, Set<String> avoidCountries, Set<String> avoidCheckpoints,
-        Set<String> modes, Instant latestArrival, int maxAlternatives, CargoProfile cargo, String declarationId) {
+public record RouteRequest(
+        String origin,
+        String destination,
+        Instant departure,
+        String objective,
+        double timeWeight,
+        double costWeight,
+        double riskWeight,
+        Set<String> avoidCountries,
+        Set<String> avoidCheckpoints,
+        Set<String> modes,
+        Instant latestArrival,
+        int maxAlternatives,
+        CargoProfile cargo,
+        String declarationId) {
 
     /** What the truck carries: the goods and parties as a declaration would give them (parties may be null). */
-    public record CargoProfile(List<GoodsLineData> lines, String originCountry, String destinationCountry,
-            PartyData consignor, PartyData consignee, boolean traderAeo) {
-    }
+    public record CargoProfile(
+            List<GoodsLineData> lines,
+            String originCountry,
+            String destinationCountry,
+            PartyData consignor,
+            PartyData consignee,
+            boolean traderAeo) {}
 
     /** One line of goods, as in a declaration. */
-    public record GoodsLineData(String hsCode, String description, String brand, double quantity, String quantityUnit,
-            double netWeightKg, double customsValue, String currency, String originCountry) {
-    }
+    public record GoodsLineData(
+            String hsCode,
+            String description,
+            String brand,
+            double quantity,
+            String quantityUnit,
+            double netWeightKg,
+            double customsValue,
+            String currency,
+            String originCountry) {}
 
     /** A consignor or consignee. */
-    public record PartyData(String name, String countryCode) {
-    }
+    public record PartyData(String name, String countryCode) {}
 }

@@ -5,5 +5,4 @@ package io.borderflow.routing.model.route;
  * crossings, the risk criterion of the search; {@code redInspection} = 1 - product of (1 - p_red), whose time is
  * already in the route's expected time and cost.
  */
-public record RouteRisk(double refusalOrRedirect, double redInspection) {
-}
+public record RouteRisk(double refusalOrRedirect, double redInspection) {}

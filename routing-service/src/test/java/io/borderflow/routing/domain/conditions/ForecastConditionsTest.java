@@ -25,20 +25,31 @@ class ForecastConditionsTest {
     private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
     /** Monday 2026-11-23 10:00 in Almaty. */
     private static final Instant NOW = Instant.parse("2026-11-23T05:00:00Z");
+
     private static final Duration TRUSTED = Duration.ofSeconds(30);
     private static final Duration CALENDAR_TRUSTED = Duration.ofMinutes(10);
     /** Monday to Friday, 09:00 to 18:00 in Almaty (Kalzhat's hours). */
-    private static final OpeningCalendar WEEKDAYS = OpeningCalendar.weekly(ALMATY, List.of(new OpeningHours(
-            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(18, 0))), List.of());
+    private static final OpeningCalendar WEEKDAYS = OpeningCalendar.weekly(
+            ALMATY,
+            List.of(new OpeningHours(
+                    EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(9, 0), LocalTime.of(18, 0))),
+            List.of());
 
-    private static BorderSnapshot zhaisan(double waiting, double perHour, double arrivals, OpeningCalendar calendar,
-            Instant confirmed, boolean live) {
-        return new BorderSnapshot("zhaisan", Optional.of(queue(waiting, perHour, arrivals, confirmed, live)),
+    private static BorderSnapshot zhaisan(
+            double waiting,
+            double perHour,
+            double arrivals,
+            OpeningCalendar calendar,
+            Instant confirmed,
+            boolean live) {
+        return new BorderSnapshot(
+                "zhaisan",
+                Optional.of(queue(waiting, perHour, arrivals, confirmed, live)),
                 Optional.of(new BorderSnapshot.KnownCalendar(calendar, NOW, true)));
     }
 
-    private static BorderSnapshot.QueueFigures queue(double waiting, double perHour, double arrivals, Instant confirmed,
-            boolean live) {
+    private static BorderSnapshot.QueueFigures queue(
+            double waiting, double perHour, double arrivals, Instant confirmed, boolean live) {
         return new BorderSnapshot.QueueFigures(NOW, waiting, perHour, arrivals, 1.5, confirmed, live);
     }
 
@@ -53,8 +64,8 @@ class ForecastConditionsTest {
     @Test
     void aTruckArrivingNowWaitsForTheQueueAheadAtTheClearanceRate() {
         // 2,500 trucks at 12.5 an hour: 200 hours
-        CrossingOutlook now = conditions(zhaisan(2500, 12.5, 12.5, alwaysOpen(), NOW, true))
-                .outlook("zhaisan", NOW, Channel.YELLOW);
+        CrossingOutlook now =
+                conditions(zhaisan(2500, 12.5, 12.5, alwaysOpen(), NOW, true)).outlook("zhaisan", NOW, Channel.YELLOW);
         assertThat(now.waitMedian()).isEqualTo(Duration.ofHours(200));
         assertThat(now.waitP90()).isEqualTo(Duration.ofHours(300));
         assertThat(now.opensAt()).isEmpty();
@@ -68,14 +79,19 @@ class ForecastConditionsTest {
         CrossingOutlook later = conditions.outlook("zhaisan", NOW.plus(Duration.ofDays(2)), Channel.GREEN);
         assertThat(later.waitMedian()).isEqualTo(Duration.ofMillis(Math.round(2020 / 12.5 * 3_600_000)));
         // a month on, the backlog is gone
-        assertThat(conditions.outlook("zhaisan", NOW.plus(Duration.ofDays(30)), Channel.GREEN).waitMedian()).isZero();
+        assertThat(conditions
+                        .outlook("zhaisan", NOW.plus(Duration.ofDays(30)), Channel.GREEN)
+                        .waitMedian())
+                .isZero();
     }
 
     @Test
     void arrivingLaterNeverMeansStartingEarlier() {
         ForecastConditions conditions = conditions(zhaisan(300, 10, 8, WEEKDAYS, NOW, true));
         Instant previousStart = Instant.MIN;
-        for (Instant arrival = NOW; arrival.isBefore(NOW.plus(Duration.ofDays(10))); arrival = arrival.plus(Duration.ofMinutes(37))) {
+        for (Instant arrival = NOW;
+                arrival.isBefore(NOW.plus(Duration.ofDays(10)));
+                arrival = arrival.plus(Duration.ofMinutes(37))) {
             CrossingOutlook outlook = conditions.outlook("zhaisan", arrival, Channel.RED);
             Instant start = outlook.opensAt().orElse(arrival).plus(outlook.waitMedian());
             assertThat(start).as("arrival %s", arrival).isAfterOrEqualTo(previousStart);
@@ -86,29 +102,43 @@ class ForecastConditionsTest {
     @Test
     void aTruckArrivingDuringAClosureWaitsForTheOpeningFirst() {
         Instant reopens = NOW.plus(Duration.ofDays(2));
-        ForecastConditions conditions = conditions(zhaisan(0, 12.5, 0, alwaysOpen(new ScheduledClosure(NOW.plus(
-                Duration.ofDays(1)), reopens, "Independence Day")), NOW, true));
+        ForecastConditions conditions = conditions(zhaisan(
+                0,
+                12.5,
+                0,
+                alwaysOpen(new ScheduledClosure(NOW.plus(Duration.ofDays(1)), reopens, "Independence Day")),
+                NOW,
+                true));
         CrossingOutlook closed = conditions.outlook("zhaisan", NOW.plus(Duration.ofHours(30)), Channel.GREEN);
         assertThat(closed.opensAt()).contains(reopens);
         assertThat(closed.waitMedian()).isZero();
-        assertThat(conditions.outlook("zhaisan", NOW.plus(Duration.ofHours(6)), Channel.GREEN).opensAt()).isEmpty();
+        assertThat(conditions
+                        .outlook("zhaisan", NOW.plus(Duration.ofHours(6)), Channel.GREEN)
+                        .opensAt())
+                .isEmpty();
     }
 
     @Test
     void withoutLanesTheCrossingDoesNotOpenWithinTheHorizon() {
-        assertThat(conditions(zhaisan(10, 0, 1, alwaysOpen(), NOW, true)).outlook("zhaisan", NOW, Channel.GREEN)
-                .closedIndefinitely()).isTrue();
+        assertThat(conditions(zhaisan(10, 0, 1, alwaysOpen(), NOW, true))
+                        .outlook("zhaisan", NOW, Channel.GREEN)
+                        .closedIndefinitely())
+                .isTrue();
     }
 
     @Test
     void aStatusNotConfirmedRecentlyOrFromALostStreamIsStaleAndAnUnknownCheckpointNominal() {
         Instant minuteAgo = NOW.minus(Duration.ofMinutes(1));
-        assertThat(conditions(zhaisan(0, 12.5, 0, alwaysOpen(), minuteAgo, true)).outlook("zhaisan", NOW, Channel.GREEN)
-                .freshness()).isEqualTo(Freshness.stale(Duration.ofMinutes(1)));
-        assertThat(conditions(zhaisan(0, 12.5, 0, alwaysOpen(), NOW, false)).outlook("zhaisan", NOW, Channel.GREEN)
-                .freshness()).isEqualTo(Freshness.stale(Duration.ZERO));
-        CrossingOutlook unknown = conditions(zhaisan(0, 12.5, 0, alwaysOpen(), NOW, true))
-                .outlook("syrym", NOW, Channel.GREEN);
+        assertThat(conditions(zhaisan(0, 12.5, 0, alwaysOpen(), minuteAgo, true))
+                        .outlook("zhaisan", NOW, Channel.GREEN)
+                        .freshness())
+                .isEqualTo(Freshness.stale(Duration.ofMinutes(1)));
+        assertThat(conditions(zhaisan(0, 12.5, 0, alwaysOpen(), NOW, false))
+                        .outlook("zhaisan", NOW, Channel.GREEN)
+                        .freshness())
+                .isEqualTo(Freshness.stale(Duration.ZERO));
+        CrossingOutlook unknown =
+                conditions(zhaisan(0, 12.5, 0, alwaysOpen(), NOW, true)).outlook("syrym", NOW, Channel.GREEN);
         assertThat(unknown.freshness()).isEqualTo(Freshness.nominal());
         assertThat(unknown.waitMedian()).isZero();
     }
@@ -116,7 +146,8 @@ class ForecastConditionsTest {
     @Test
     void aStatusWithoutACalendarKeepsItsWaitButTheOpeningHoursAreUnknownNotLive() {
         // Kalzhat's status came, its calendar never did: 40 trucks at 10 an hour is 4 hours, whenever the truck comes
-        BorderSnapshot kalzhat = new BorderSnapshot("kalzhat", Optional.of(queue(40, 10, 0, NOW, true)), Optional.empty());
+        BorderSnapshot kalzhat =
+                new BorderSnapshot("kalzhat", Optional.of(queue(40, 10, 0, NOW, true)), Optional.empty());
         Instant saturdayEvening = Instant.parse("2026-11-28T14:29:00Z");
         CrossingOutlook outlook = conditions(kalzhat).outlook("kalzhat", saturdayEvening, Channel.GREEN);
 
@@ -127,8 +158,11 @@ class ForecastConditionsTest {
 
     @Test
     void aCalendarWithoutAStatusStillClosesTheCrossingAndTheWaitIsUnknown() {
-        // Kalzhat's calendar came, no status yet: a truck at 19:29 on a Monday waits for Tuesday 09:00, no queue assumed
-        BorderSnapshot kalzhat = new BorderSnapshot("kalzhat", Optional.empty(),
+        // Kalzhat's calendar came, no status yet: a truck at 19:29 on a Monday waits for Tuesday 09:00, no queue
+        // assumed
+        BorderSnapshot kalzhat = new BorderSnapshot(
+                "kalzhat",
+                Optional.empty(),
                 Optional.of(new BorderSnapshot.KnownCalendar(WEEKDAYS, NOW.minus(Duration.ofMinutes(3)), true)));
         Instant mondayEvening = Instant.parse("2026-11-23T14:29:00Z");
         CrossingOutlook outlook = conditions(kalzhat).outlook("kalzhat", mondayEvening, Channel.GREEN);
@@ -141,12 +175,18 @@ class ForecastConditionsTest {
 
     @Test
     void aCalendarWhoseRefreshFailedOrThatIsOldIsStaleWithItsAge() {
-        BorderSnapshot failedRefresh = new BorderSnapshot("kalzhat", Optional.of(queue(0, 10, 0, NOW, true)),
+        BorderSnapshot failedRefresh = new BorderSnapshot(
+                "kalzhat",
+                Optional.of(queue(0, 10, 0, NOW, true)),
                 Optional.of(new BorderSnapshot.KnownCalendar(WEEKDAYS, NOW.minus(Duration.ofMinutes(6)), false)));
-        BorderSnapshot old = new BorderSnapshot("kalzhat", Optional.of(queue(0, 10, 0, NOW, true)),
+        BorderSnapshot old = new BorderSnapshot(
+                "kalzhat",
+                Optional.of(queue(0, 10, 0, NOW, true)),
                 Optional.of(new BorderSnapshot.KnownCalendar(WEEKDAYS, NOW.minus(Duration.ofMinutes(11)), true)));
 
-        assertThat(conditions(failedRefresh).outlook("kalzhat", NOW, Channel.GREEN).calendarFreshness())
+        assertThat(conditions(failedRefresh)
+                        .outlook("kalzhat", NOW, Channel.GREEN)
+                        .calendarFreshness())
                 .isEqualTo(Freshness.stale(Duration.ofMinutes(6)));
         assertThat(conditions(old).outlook("kalzhat", NOW, Channel.GREEN).calendarFreshness())
                 .isEqualTo(Freshness.stale(Duration.ofMinutes(11)));
@@ -155,11 +195,14 @@ class ForecastConditionsTest {
     @Test
     void theCoverageCountsEachCheckpointOnceForItsStatusAndOnceForItsCalendar() {
         BorderSnapshot live = zhaisan(0, 12.5, 0, alwaysOpen(), NOW, true);
-        BorderSnapshot staleStatusNoCalendar = new BorderSnapshot("syrym",
-                Optional.of(queue(0, 10, 0, NOW.minus(Duration.ofMinutes(2)), true)), Optional.empty());
+        BorderSnapshot staleStatusNoCalendar = new BorderSnapshot(
+                "syrym", Optional.of(queue(0, 10, 0, NOW.minus(Duration.ofMinutes(2)), true)), Optional.empty());
         BorderSnapshot nothing = new BorderSnapshot("kalzhat", Optional.empty(), Optional.empty());
-        ForecastConditions conditions = new ForecastConditions(Map.of("zhaisan", live, "syrym", staleStatusNoCalendar,
-                "kalzhat", nothing), NOW, TRUSTED, CALENDAR_TRUSTED);
+        ForecastConditions conditions = new ForecastConditions(
+                Map.of("zhaisan", live, "syrym", staleStatusNoCalendar, "kalzhat", nothing),
+                NOW,
+                TRUSTED,
+                CALENDAR_TRUSTED);
 
         assertThat(conditions.coverage()).isEqualTo(new BorderDataCoverage(3, 1, 1, 1, 1, 0, 2));
         assertThat(conditions.coverage().allLive()).isFalse();

@@ -19,27 +19,35 @@ class FixedCrossingConditionsTest {
 
     @Test
     void waitsAreByQueueChannelAndRefusedTrucksQueueAsRed() {
-        var conditions = FixedCrossingConditions.builder().wait("zhaisan", H, H.multipliedBy(2))
-                .wait("zhaisan", Channel.RED, H.multipliedBy(10), H.multipliedBy(30)).build();
+        var conditions = FixedCrossingConditions.builder()
+                .wait("zhaisan", H, H.multipliedBy(2))
+                .wait("zhaisan", Channel.RED, H.multipliedBy(10), H.multipliedBy(30))
+                .build();
 
         assertThat(conditions.outlook("zhaisan", T, Channel.GREEN))
                 .isEqualTo(CrossingOutlook.open(H, H.multipliedBy(2), Freshness.nominal()));
-        assertThat(conditions.outlook("zhaisan", T, Channel.REFUSED).waitMedian()).isEqualTo(H.multipliedBy(10));
+        assertThat(conditions.outlook("zhaisan", T, Channel.REFUSED).waitMedian())
+                .isEqualTo(H.multipliedBy(10));
         assertThat(conditions.outlook("syrym", T, Channel.RED))
-                .as("no figure: no wait").isEqualTo(CrossingOutlook.open(Duration.ZERO, Duration.ZERO,
-                        Freshness.nominal()));
+                .as("no figure: no wait")
+                .isEqualTo(CrossingOutlook.open(Duration.ZERO, Duration.ZERO, Freshness.nominal()));
     }
 
     @Test
     void backToBackClosuresOpenAfterTheLast() {
         var conditions = FixedCrossingConditions.builder()
                 .closed("khorgos", T.plus(H.multipliedBy(10)), T.plus(H.multipliedBy(20)))
-                .closed("khorgos", T, T.plus(H.multipliedBy(10))).build();
+                .closed("khorgos", T, T.plus(H.multipliedBy(10)))
+                .build();
 
         assertThat(conditions.outlook("khorgos", T.plus(H), Channel.GREEN).opensAt())
                 .contains(T.plus(H.multipliedBy(20)));
-        assertThat(conditions.outlook("khorgos", T.plus(H.multipliedBy(20)), Channel.GREEN).opensAt()).isEmpty();
-        assertThat(conditions.outlook("khorgos", T.minus(H), Channel.GREEN).opensAt()).isEmpty();
+        assertThat(conditions
+                        .outlook("khorgos", T.plus(H.multipliedBy(20)), Channel.GREEN)
+                        .opensAt())
+                .isEmpty();
+        assertThat(conditions.outlook("khorgos", T.minus(H), Channel.GREEN).opensAt())
+                .isEmpty();
     }
 
     @Test
@@ -50,28 +58,42 @@ class FixedCrossingConditionsTest {
                 .closed("kalzhat", Instant.parse("2026-03-03T03:00:00Z"), Instant.parse("2026-03-03T06:00:00Z"))
                 .build();
 
-        assertThat(conditions.outlook("kalzhat", Instant.parse("2026-03-02T16:00:00Z"), Channel.GREEN).opensAt())
-                .as("21:00 local").contains(Instant.parse("2026-03-03T06:00:00Z"));
-        assertThat(conditions.outlook("kalzhat", Instant.parse("2026-03-03T04:00:00Z"), Channel.GREEN).opensAt())
-                .as("09:00 local, in the closure").contains(Instant.parse("2026-03-03T06:00:00Z"));
-        assertThat(conditions.outlook("kalzhat", Instant.parse("2026-03-03T07:00:00Z"), Channel.GREEN).opensAt())
+        assertThat(conditions
+                        .outlook("kalzhat", Instant.parse("2026-03-02T16:00:00Z"), Channel.GREEN)
+                        .opensAt())
+                .as("21:00 local")
+                .contains(Instant.parse("2026-03-03T06:00:00Z"));
+        assertThat(conditions
+                        .outlook("kalzhat", Instant.parse("2026-03-03T04:00:00Z"), Channel.GREEN)
+                        .opensAt())
+                .as("09:00 local, in the closure")
+                .contains(Instant.parse("2026-03-03T06:00:00Z"));
+        assertThat(conditions
+                        .outlook("kalzhat", Instant.parse("2026-03-03T07:00:00Z"), Channel.GREEN)
+                        .opensAt())
                 .isEmpty();
     }
 
     @Test
     void openingHoursMayRunOverMidnight() {
         var night = FixedCrossingConditions.builder()
-                .openingHours("x", LocalTime.of(20, 0), LocalTime.of(4, 0), ZoneOffset.UTC).build();
-        assertThat(night.outlook("x", Instant.parse("2026-03-02T02:00:00Z"), Channel.GREEN).opensAt()).isEmpty();
-        assertThat(night.outlook("x", Instant.parse("2026-03-02T12:00:00Z"), Channel.GREEN).opensAt())
+                .openingHours("x", LocalTime.of(20, 0), LocalTime.of(4, 0), ZoneOffset.UTC)
+                .build();
+        assertThat(night.outlook("x", Instant.parse("2026-03-02T02:00:00Z"), Channel.GREEN)
+                        .opensAt())
+                .isEmpty();
+        assertThat(night.outlook("x", Instant.parse("2026-03-02T12:00:00Z"), Channel.GREEN)
+                        .opensAt())
                 .contains(Instant.parse("2026-03-02T20:00:00Z"));
     }
 
     @Test
     void theQueueCanBeJoinedNoEarlierForALaterArrival() {
-        var conditions = FixedCrossingConditions.builder().wait("x", H.multipliedBy(3), H.multipliedBy(5))
+        var conditions = FixedCrossingConditions.builder()
+                .wait("x", H.multipliedBy(3), H.multipliedBy(5))
                 .closed("x", T.plus(H.multipliedBy(7)), T.plus(H.multipliedBy(31)))
-                .openingHours("x", LocalTime.of(7, 0), LocalTime.of(19, 0), ZoneOffset.UTC).build();
+                .openingHours("x", LocalTime.of(7, 0), LocalTime.of(19, 0), ZoneOffset.UTC)
+                .build();
         Instant previous = Instant.MIN;
         for (int minutes = 0; minutes < 4 * 24 * 60; minutes += 10) {
             Instant arrival = T.plus(Duration.ofMinutes(minutes));
@@ -84,13 +106,17 @@ class FixedCrossingConditionsTest {
 
     @Test
     void freshnessAndIndefiniteClosuresAreReported() {
-        var conditions = FixedCrossingConditions.builder().defaultFreshness(Freshness.live(Duration.ofMinutes(3)))
-                .freshness("syrym", Freshness.stale(Duration.ofHours(7))).closedIndefinitely("kalzhat").build();
+        var conditions = FixedCrossingConditions.builder()
+                .defaultFreshness(Freshness.live(Duration.ofMinutes(3)))
+                .freshness("syrym", Freshness.stale(Duration.ofHours(7)))
+                .closedIndefinitely("kalzhat")
+                .build();
         assertThat(conditions.outlook("syrym", T, Channel.GREEN).freshness())
                 .isEqualTo(Freshness.stale(Duration.ofHours(7)));
         assertThat(conditions.outlook("zhaisan", T, Channel.GREEN).freshness())
                 .isEqualTo(Freshness.live(Duration.ofMinutes(3)));
-        assertThat(conditions.outlook("kalzhat", T, Channel.GREEN).closedIndefinitely()).isTrue();
+        assertThat(conditions.outlook("kalzhat", T, Channel.GREEN).closedIndefinitely())
+                .isTrue();
     }
 
     @Test

@@ -41,8 +41,13 @@ class RouteParametersFileTest {
     @Test
     void shippedTrainsRunTheRailLineBothWays() {
         RouteParameters parameters = ReferenceData.PARAMETERS;
-        assertThat(parameters.trains()).hasSize(8).allSatisfy(train -> assertThat(ReferenceData.NETWORK
-                .link(train.legId()).orElseThrow().mode()).isEqualTo(TransportMode.RAIL));
+        assertThat(parameters.trains())
+                .hasSize(8)
+                .allSatisfy(train -> assertThat(ReferenceData.NETWORK
+                                .link(train.legId())
+                                .orElseThrow()
+                                .mode())
+                        .isEqualTo(TransportMode.RAIL));
         // across Kazakhstan from Altynkol: the gauge change, then a daily train
         assertThat(parameters.trains()).anySatisfy(train -> {
             assertThat(train.legId()).isEqualTo("altynkol-mamlyutka-station");
@@ -66,15 +71,16 @@ class RouteParametersFileTest {
 
     @Test
     void unknownKeysAreRejected() {
-        assertThatThrownBy(() -> ReferenceFile.parse("route-parameters.json", """
-                {"dataset":"route-parameters","truck":{"length_m":16.5,"lenght_provenance":{"estimate":"x"}}}"""
-                .getBytes(StandardCharsets.UTF_8), RouteParametersFile.class))
+        assertThatThrownBy(() -> ReferenceFile.parse(
+                        "route-parameters.json", """
+                {"dataset":"route-parameters","truck":{"length_m":16.5,"lenght_provenance":{"estimate":"x"}}}""".getBytes(StandardCharsets.UTF_8), RouteParametersFile.class))
                 .hasMessageContaining("lenght_provenance");
     }
 
     @Test
     void missingFiguresAndProvenanceAreAllReported() {
-        RouteParametersFile file = ReferenceFile.parse("route-parameters.json", """
+        RouteParametersFile file = ReferenceFile.parse(
+                        "route-parameters.json", """
                 {"dataset":"route-parameters","version":"1","currency":"USD","sources":{},
                  "road_costs":{"fuel_per_km":0.2,"fuel_provenance":{"estimate":"e"},"wear_per_km":0.1,
                    "wear_provenance":{"estimate":"e"},"tolls_per_km":0.03,"tolls_provenance":{"estimate":"e"},
@@ -97,17 +103,18 @@ class RouteParametersFileTest {
                    "tariff_provenance":{"estimate":"e"},"departs_every_hours":24,
                    "schedule_provenance":{"estimate":"e"},"handling_median_hours":24,
                    "handling_median_provenance":{"estimate":"e"},"handling_p90_hours":48,
-                   "handling_p90_provenance":{"estimate":"e"}}]}"""
-                .getBytes(StandardCharsets.UTF_8), RouteParametersFile.class).content();
-        assertThat(file.problems()).containsExactlyInAnyOrder(
-                "time cost: provenance is required",
-                "border fee: unknown source 'nowhere'",
-                "daily rest: a figure, not negative, is required",
-                "ferry kuryk-alat from kuryk: first_sailing is required",
-                "train altynkol-mamlyutka-station from altynkol: either departs_every_hours and first_departure, or"
-                        + " departs_when_ready",
-                "train altynkol-mamlyutka-station from altynkol handling: provenance is required",
-                "train urumqi-altynkol from urumqi: either departs_every_hours and first_departure, or"
-                        + " departs_when_ready");
+                   "handling_p90_provenance":{"estimate":"e"}}]}""".getBytes(StandardCharsets.UTF_8), RouteParametersFile.class)
+                .content();
+        assertThat(file.problems())
+                .containsExactlyInAnyOrder(
+                        "time cost: provenance is required",
+                        "border fee: unknown source 'nowhere'",
+                        "daily rest: a figure, not negative, is required",
+                        "ferry kuryk-alat from kuryk: first_sailing is required",
+                        "train altynkol-mamlyutka-station from altynkol: either departs_every_hours and first_departure, or"
+                                + " departs_when_ready",
+                        "train altynkol-mamlyutka-station from altynkol handling: provenance is required",
+                        "train urumqi-altynkol from urumqi: either departs_every_hours and first_departure, or"
+                                + " departs_when_ready");
     }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class SearchStructuresTest {
     private static final Comparator<Label> OPEN_ORDER = Comparator.<Label>comparingLong(l -> l.priority)
-            .thenComparingDouble(l -> l.fixedCost).thenComparingLong(l -> l.seq);
+            .thenComparingDouble(l -> l.fixedCost)
+            .thenComparingLong(l -> l.seq);
 
     private static Label label(long time, double fixedCost, double noRefusal, long driving) {
         return new Label(null, null, 0, 0, time, fixedCost, noRefusal, 1, 0, driving, 0, Label.noPlaces(1));
@@ -59,15 +60,25 @@ class SearchStructuresTest {
     @Test
     void theCostKeyOrdersAsDoubleCompare() {
         Random random = new Random(11);
-        List<Double> values = new ArrayList<>(List.of(0.0, -0.0, 1e-300, -1e-300, Double.MAX_VALUE, -Double.MAX_VALUE,
-                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 6250.0, 6250.000000001));
+        List<Double> values = new ArrayList<>(List.of(
+                0.0,
+                -0.0,
+                1e-300,
+                -1e-300,
+                Double.MAX_VALUE,
+                -Double.MAX_VALUE,
+                Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY,
+                6250.0,
+                6250.000000001));
         for (int i = 0; i < 2000; i++) {
             values.add((random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(12)));
         }
         for (double a : values) {
             for (double b : values.subList(0, 60)) {
                 assertThat(Long.signum(Long.compare(LabelQueue.costKey(a), LabelQueue.costKey(b))))
-                        .as("%s vs %s", a, b).isEqualTo(Integer.signum(Double.compare(a, b)));
+                        .as("%s vs %s", a, b)
+                        .isEqualTo(Integer.signum(Double.compare(a, b)));
             }
         }
     }
@@ -103,8 +114,10 @@ class SearchStructuresTest {
         // better than a by more than the time epsilon
         assertThat(set.anyNoWorseThan(80, 58, 0.0105, 5, 10, 5, 0.001, true)).isFalse();
         // a has driven longer: only counts when driving is compared
-        assertThat(set.anyNoWorseThan(100, 60, a.refusalRisk(), 0, 5, 0, 0, true)).isFalse();
-        assertThat(set.anyNoWorseThan(100, 60, a.refusalRisk(), 0, 5, 0, 0, false)).isTrue();
+        assertThat(set.anyNoWorseThan(100, 60, a.refusalRisk(), 0, 5, 0, 0, true))
+                .isFalse();
+        assertThat(set.anyNoWorseThan(100, 60, a.refusalRisk(), 0, 5, 0, 0, false))
+                .isTrue();
 
         Label b = label(200, 10, 0.99, 10);
         b.cost = 30;
@@ -164,8 +177,13 @@ class SearchStructuresTest {
 
     @Test
     void aLabelWorksOutItsPlacesFromItsParentsWhenFirstAsked() {
-        Network network = TinyNetworks.builder().city("a", "KZ").city("b", "KZ").city("c", "KZ")
-                .road("a", "b", 10, 1).road("b", "c", 10, 1).build();
+        Network network = TinyNetworks.builder()
+                .city("a", "KZ")
+                .city("b", "KZ")
+                .city("c", "KZ")
+                .road("a", "b", 10, 1)
+                .road("b", "c", 10, 1)
+                .build();
         int a = network.index("a");
         int b = network.index("b");
         int c = network.index("c");
@@ -181,8 +199,16 @@ class SearchStructuresTest {
 
     @Test
     void theFlatArcsOfTheNetworkAreItsListsOfArcs() {
-        Network network = TinyNetworks.builder().city("a", "KZ").city("b", "KZ").city("c", "RU").city("d", "RU")
-                .road("a", "b", 10, 1).road("b", "c", 10, 1).road("a", "c", 30, 2).road("c", "d", 5, 1).build();
+        Network network = TinyNetworks.builder()
+                .city("a", "KZ")
+                .city("b", "KZ")
+                .city("c", "RU")
+                .city("d", "RU")
+                .road("a", "b", 10, 1)
+                .road("b", "c", 10, 1)
+                .road("a", "c", 30, 2)
+                .road("c", "d", 5, 1)
+                .build();
         int total = 0;
         for (int node = 0; node < network.size(); node++) {
             List<Network.Arc> flat = new ArrayList<>();

@@ -42,8 +42,15 @@ final class TinyNetworks {
     }
 
     TinyNetworks leg(String from, String to, TransportMode mode, double km, double hours, Corridor corridor) {
-        links.add(new Link(from + "-" + to, from, to, mode, EnumSet.of(corridor), km,
-                Duration.ofMillis(Math.round(hours * 3_600_000)), true));
+        links.add(new Link(
+                from + "-" + to,
+                from,
+                to,
+                mode,
+                EnumSet.of(corridor),
+                km,
+                Duration.ofMillis(Math.round(hours * 3_600_000)),
+                true));
         return this;
     }
 
@@ -59,23 +66,41 @@ final class TinyNetworks {
         return parameters(10, 1.0, new DrivingRules(Duration.ofHours(1000), Duration.ofHours(11)), List.of());
     }
 
-    static RouteParameters parameters(double costPerHour, double p90Factor, DrivingRules driving,
-            List<FerryService> ferries) {
+    static RouteParameters parameters(
+            double costPerHour, double p90Factor, DrivingRules driving, List<FerryService> ferries) {
         return parameters(costPerHour, p90Factor, driving, ferries, List.of());
     }
 
-    static RouteParameters parameters(double costPerHour, double p90Factor, DrivingRules driving,
-            List<FerryService> ferries, List<TrainService> trains) {
-        return new RouteParameters("USD", new RoadCosts(1, 0, 0, Map.of(), p90Factor), costPerHour,
-                new BorderFees(0, Map.of()), driving, 10, ferries, trains);
+    static RouteParameters parameters(
+            double costPerHour,
+            double p90Factor,
+            DrivingRules driving,
+            List<FerryService> ferries,
+            List<TrainService> trains) {
+        return new RouteParameters(
+                "USD",
+                new RoadCosts(1, 0, 0, Map.of(), p90Factor),
+                costPerHour,
+                new BorderFees(0, Map.of()),
+                driving,
+                10,
+                ferries,
+                trains);
     }
 
     /** a (XX) - b (checkpoint XX) - c (YY), 100 km and 2 h a leg; a - d (checkpoint XX) - c, 150 km and 3 h a leg. */
     static Network twoCrossings() {
-        return builder().city("a", "XX").checkpoint("b", "XX").checkpoint("d", "XX").city("c", "YY")
-                .road("a", "b", 100, 2).road("b", "c", 100, 2).road("a", "d", 150, 3).road("d", "c", 150, 3).build();
+        return builder()
+                .city("a", "XX")
+                .checkpoint("b", "XX")
+                .checkpoint("d", "XX")
+                .city("c", "YY")
+                .road("a", "b", 100, 2)
+                .road("b", "c", 100, 2)
+                .road("a", "d", 150, 3)
+                .road("d", "c", 150, 3)
+                .build();
     }
 
-    private TinyNetworks() {
-    }
+    private TinyNetworks() {}
 }

@@ -20,8 +20,15 @@ class ValueTypesTest {
 
     @Test
     void expectedInspectionIsTheProbabilityWeightedSum() {
-        var outlook = new ChannelOutlook(0.6, 0.25, 0.1, 0.05, Duration.ofMinutes(10), H.multipliedBy(4),
-                H.multipliedBy(24), H.multipliedBy(30));
+        var outlook = new ChannelOutlook(
+                0.6,
+                0.25,
+                0.1,
+                0.05,
+                Duration.ofMinutes(10),
+                H.multipliedBy(4),
+                H.multipliedBy(24),
+                H.multipliedBy(30));
         // 0.6 x 10 min + 0.25 x 240 min + 0.1 x 1440 min + 0.05 x 1800 min
         assertThat(outlook.expectedInspection()).isEqualTo(Duration.ofMinutes(6 + 60 + 144 + 90));
         assertThat(ChannelOutlook.allGreen().expectedInspection()).isZero();
@@ -29,10 +36,13 @@ class ValueTypesTest {
 
     @Test
     void channelProbabilitiesMustAddUpToOne() {
-        assertThatThrownBy(() -> new ChannelOutlook(0.5, 0.3, 0.1, 0, Duration.ZERO, Duration.ZERO, Duration.ZERO,
-                Duration.ZERO)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("add up to 1");
-        assertThatThrownBy(() -> new ChannelOutlook(1.2, -0.2, 0, 0, Duration.ZERO, Duration.ZERO, Duration.ZERO,
-                Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ChannelOutlook(
+                        0.5, 0.3, 0.1, 0, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("add up to 1");
+        assertThatThrownBy(() ->
+                        new ChannelOutlook(1.2, -0.2, 0, 0, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -42,9 +52,11 @@ class ValueTypesTest {
         var other = new ChannelOutlook(0.9, 0.1, 0, 0, Duration.ZERO, H, Duration.ZERO, Duration.ZERO);
         CargoOutlook cargo = CargoOutlook.of(Map.of("zhaisan", special), Map.of("RU", russia), other);
 
-        assertThat(cargo.at(new BorderCrossing("zhaisan", "zhaisan", "KZ", "RU"))).isSameAs(special);
+        assertThat(cargo.at(new BorderCrossing("zhaisan", "zhaisan", "KZ", "RU")))
+                .isSameAs(special);
         assertThat(cargo.at(new BorderCrossing("syrym", "syrym", "KZ", "RU"))).isSameAs(russia);
-        assertThat(cargo.at(new BorderCrossing("nur-zholy", "nur-zholy", "CN", "KZ"))).isSameAs(other);
+        assertThat(cargo.at(new BorderCrossing("nur-zholy", "nur-zholy", "CN", "KZ")))
+                .isSameAs(other);
     }
 
     @Test
@@ -76,8 +88,9 @@ class ValueTypesTest {
         assertThatThrownBy(() -> Network.of(List.of(a, b), List.of(ab, ab))).hasMessageContaining("duplicate leg");
         assertThatThrownBy(() -> new Place("c", "XX", null, PlaceKind.CHECKPOINT))
                 .hasMessageContaining("names no checkpoint");
-        assertThatThrownBy(() -> new Link("a-a", "a", "a", TransportMode.ROAD, EnumSet.of(Corridor.NORTHERN), 10, H,
-                true)).hasMessageContaining("starts where it ends");
+        assertThatThrownBy(
+                        () -> new Link("a-a", "a", "a", TransportMode.ROAD, EnumSet.of(Corridor.NORTHERN), 10, H, true))
+                .hasMessageContaining("starts where it ends");
         assertThatThrownBy(() -> new Link("a-b", "a", "b", TransportMode.ROAD, Set.of(), 10, H, true))
                 .hasMessageContaining("no corridor");
     }
@@ -86,15 +99,24 @@ class ValueTypesTest {
     void aOneWayLinkIsOnlyTakenForwards() {
         Place a = new Place("a", "XX", null, PlaceKind.CITY);
         Place b = new Place("b", "XX", null, PlaceKind.CITY);
-        Network network = Network.of(List.of(b, a),
+        Network network = Network.of(
+                List.of(b, a),
                 List.of(new Link("a-b", "a", "b", TransportMode.ROAD, EnumSet.of(Corridor.NORTHERN), 10, H, false)));
         RoutePlanner planner = new RoutePlanner(network, TinyNetworks.simpleParameters());
 
         assertThat(network.places()).extracting(Place::id).containsExactly("a", "b");
-        assertThat(planner.findRoutes(RouteQuery.of("a", "b", TinyNetworks.DEPARTURE), FixedCrossingConditions.none(),
-                Set.of()).found()).isTrue();
-        assertThat(planner.findRoutes(RouteQuery.of("b", "a", TinyNetworks.DEPARTURE), FixedCrossingConditions.none(),
-                Set.of()).noRoute()).contains(NoRouteReason.NO_CONNECTION);
+        assertThat(planner.findRoutes(
+                                RouteQuery.of("a", "b", TinyNetworks.DEPARTURE),
+                                FixedCrossingConditions.none(),
+                                Set.of())
+                        .found())
+                .isTrue();
+        assertThat(planner.findRoutes(
+                                RouteQuery.of("b", "a", TinyNetworks.DEPARTURE),
+                                FixedCrossingConditions.none(),
+                                Set.of())
+                        .noRoute())
+                .contains(NoRouteReason.NO_CONNECTION);
     }
 
     @Test
