@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * declaration id starting with {@code 0000} is unknown; one starting with {@code d} is never answered (UNAVAILABLE, a
  * decision stuck behind a peer that is down); otherwise its first character picks the decision: {@code a} RED (45
  * min), {@code c} YELLOW (2 h), anything else GREEN (5 min); one starting with {@code e} is answered GREEN only after
- * {@link #SLOW} (longer than the client's deadline: a peer too busy to answer in time). While {@link #DOWN} is set
+ * {@link #SLOW} the first time it is asked (longer than the client's deadline: a peer too busy to answer in time),
+ * at once after. While {@link #DOWN} is set
  * every call fails UNAVAILABLE.
  * {@link #asked} counts the calls per declaration, so tests can wait for the sweeps they expect. Only the {@code service} role may call it, so the tests also prove that the client sends the
  * service's own token.
@@ -68,6 +69,7 @@ public class FakeInspectionService extends MutinyInspectionServiceGrpc.Inspectio
                                 .setChannel(channel)
                                 .setExpectedHandling(Duration.newBuilder().setSeconds(seconds)))
                         .build());
-        return id.charAt(0) == 'e' ? answer.onItem().delayIt().by(SLOW) : answer;
+        boolean busy = id.charAt(0) == 'e' && CALLS.get(id).get() == 1;
+        return busy ? answer.onItem().delayIt().by(SLOW) : answer;
     }
 }
