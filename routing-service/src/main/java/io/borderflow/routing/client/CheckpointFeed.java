@@ -279,7 +279,8 @@ public class CheckpointFeed {
                 .transformToUni(id -> calendar(id)
                         .map(calendar -> new Fetched(id, calendar, null))
                         .onFailure()
-                        .recoverWithItem(failure -> new Fetched(id, null, Status.fromThrowable(failure))))
+                        .recoverWithItem(failure -> new Fetched(id, null, Status.fromThrowable(failure)))
+                        .invoke(this::keep))
                 .merge(config.calendarsInFlight())
                 .collect()
                 .asList()
@@ -289,17 +290,22 @@ public class CheckpointFeed {
 
     private record Fetched(String id, OpeningCalendar calendar, Status failure) {}
 
+    /** Keeps a checkpoint's calendar as soon as it came, or marks the one it had as not current. */
+    private void keep(Fetched fetched) {
+        if (fetched.calendar() != null) {
+            calendars.put(fetched.id(), new BorderSnapshot.KnownCalendar(fetched.calendar(), Instant.now(), true));
+        } else {
+            calendarFailures.increment();
+            calendars.computeIfPresent(
+                    fetched.id(),
+                    (id, known) -> new BorderSnapshot.KnownCalendar(known.calendar(), known.fetchedAt(), false));
+        }
+    }
+
     private synchronized void fetched(List<Fetched> round) {
-        Instant now = Instant.now();
         List<String> failed = new ArrayList<>();
         for (Fetched fetched : round) {
-            if (fetched.calendar() != null) {
-                calendars.put(fetched.id(), new BorderSnapshot.KnownCalendar(fetched.calendar(), now, true));
-            } else {
-                calendarFailures.increment();
-                calendars.computeIfPresent(
-                        fetched.id(),
-                        (id, known) -> new BorderSnapshot.KnownCalendar(known.calendar(), known.fetchedAt(), false));
+            if (fetched.calendar() == null) {
                 failed.add(fetched.id() + " (" + fetched.failure().getCode() + ")");
             }
         }
