@@ -37,6 +37,7 @@ import io.borderflow.inspection.service.RulesetApplicationService;
 import io.borderflow.inspection.service.RulesetChanges;
 import io.borderflow.support.audit.AuditTrail;
 import io.borderflow.support.error.InvalidArgumentException;
+import io.borderflow.support.grpc.AuditProtoMapper;
 import io.borderflow.support.grpc.GrpcErrors;
 import io.borderflow.support.grpc.ProtoTimes;
 import io.borderflow.support.paging.PageSize;
@@ -344,16 +345,11 @@ public class InspectionGrpcService implements InspectionService {
     @Override
     @RolesAllowed(Roles.AUDITOR)
     public Uni<ListAuditRecordsResponse> listAuditRecords(ListAuditRecordsRequest request) {
-        return ERRORS.guard(() -> audit.list(
-                        request.getSubject().isEmpty() ? null : request.getSubject(),
-                        request.getAction().isEmpty() ? null : request.getAction(),
-                        request.getPageToken(),
-                        PageSize.resolve(request.getPageSize()))
+        return ERRORS.guard(() -> audit.asked(
+                        request.getSubject(), request.getAction(), request.getPageToken(), request.getPageSize())
                 .map(page -> ListAuditRecordsResponse.newBuilder()
                         .setNextPageToken(page.nextPageToken())
-                        .addAllAuditRecords(page.records().stream()
-                                .map(AuditProtoMapper::toProto)
-                                .toList())
+                        .addAllAuditRecords(AuditProtoMapper.records(page))
                         .build()));
     }
 }

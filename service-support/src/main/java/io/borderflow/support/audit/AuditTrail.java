@@ -47,6 +47,19 @@ public class AuditTrail {
                 });
     }
 
+    /**
+     * A page as a ListAuditRecords request asks for it: empty filters mean any, a page size of 0 the default.
+     *
+     * @throws io.borderflow.support.error.InvalidArgumentException for a page size out of range or a bad page token
+     */
+    public Uni<AuditPage> asked(String subject, String action, String pageToken, int pageSize) {
+        return list(
+                subject.isEmpty() ? null : subject,
+                action.isEmpty() ? null : action,
+                pageToken,
+                io.borderflow.support.paging.PageSize.resolve(pageSize));
+    }
+
     /** The newest records first, optionally of one subject and one action (null: any). */
     @WithSession
     public Uni<AuditPage> list(String subject, String action, String pageToken, int pageSize) {

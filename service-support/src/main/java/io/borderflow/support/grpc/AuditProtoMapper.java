@@ -1,4 +1,4 @@
-package io.borderflow.checkpoint.grpc;
+package io.borderflow.support.grpc;
 
 import com.google.protobuf.Timestamp;
 import io.borderflow.api.common.v1.AuditOutcome;
@@ -7,11 +7,11 @@ import io.borderflow.support.audit.AuditRecordEntity;
 import java.util.Arrays;
 import java.util.List;
 
-/** Maps audit records to the v1 proto message. */
-final class AuditProtoMapper {
+/** Maps a stored audit record to the message every service's ListAuditRecords answers with. */
+public final class AuditProtoMapper {
     private AuditProtoMapper() {}
 
-    static AuditRecord toProto(AuditRecordEntity record) {
+    public static AuditRecord toProto(AuditRecordEntity record) {
         return AuditRecord.newBuilder()
                 .setName("auditRecords/" + record.id)
                 .setRecordTime(Timestamp.newBuilder()
@@ -26,6 +26,11 @@ final class AuditProtoMapper {
                 .setOutcome(AuditOutcome.valueOf("AUDIT_OUTCOME_" + record.outcome))
                 .setDetail(record.detail)
                 .build();
+    }
+
+    /** The page's records as messages, newest first. */
+    public static List<AuditRecord> records(io.borderflow.support.audit.AuditPage page) {
+        return page.records().stream().map(AuditProtoMapper::toProto).toList();
     }
 
     private static List<String> split(String joined) {
