@@ -8,22 +8,17 @@ import io.borderflow.checkpoint.model.CheckpointDataset.LaneData;
 import io.borderflow.checkpoint.model.CheckpointEntity;
 import io.borderflow.checkpoint.model.LaneGroupEntity;
 import io.borderflow.checkpoint.model.OpeningHoursEntity;
-import io.borderflow.checkpoint.model.ReferenceDatasetEntity;
 import io.borderflow.checkpoint.repository.ReferenceDataRepository;
-import io.borderflow.support.audit.AuditEntry;
-import io.borderflow.support.audit.AuditTrail;
 import io.borderflow.support.reference.ProvenanceColumns;
+import io.borderflow.support.reference.ReferenceDatasets;
 import io.borderflow.support.reference.ReferenceFile;
 import io.borderflow.support.reference.SourceEntity;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -31,8 +26,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Loads the checkpoint reference data file into the database at start-up, before the service reports started. The
- * file is checked whole first; it is written only when its digest differs from the loaded one, in one transaction
- * under an advisory lock, so several replicas starting together load it once and readers never see half of it.
+ * file is checked whole first; it is written only when its digest differs from the loaded one ({@link
+ * ReferenceDatasets}: one transaction under an advisory lock, so several replicas starting together load it once and
+ * readers never see half of it).
  */
 @ApplicationScoped
 public class ReferenceDataLoader {
@@ -40,12 +36,13 @@ public class ReferenceDataLoader {
 
     private final ReferenceDataRepository repository;
     private final CheckpointConfig config;
-    private final AuditTrail audit;
+    private final ReferenceDatasets datasets;
 
-    public ReferenceDataLoader(ReferenceDataRepository repository, CheckpointConfig config, AuditTrail audit) {
+    public ReferenceDataLoader(
+            ReferenceDataRepository repository, CheckpointConfig config, ReferenceDatasets datasets) {
         this.repository = repository;
         this.config = config;
-        this.audit = audit;
+        this.datasets = datasets;
     }
 
     void onStart(@Observes StartupEvent event) throws Throwable {
@@ -58,24 +55,15 @@ public class ReferenceDataLoader {
         ReferenceFile.Loaded<CheckpointDataset> file =
                 ReferenceFile.read(config.referenceData(), CheckpointDataset.class);
         CheckpointDatasetCheck.validate(file.content());
-        return Panache.withTransaction(() -> repository
-                .lockAndFind(CheckpointDatasetCheck.DATASET)
-                .chain(current -> {
-                    if (current != null && current.sha256.equals(file.sha256())) {
-                        return Uni.createFrom()
-                                .item("Checkpoint reference data " + current.version + " already loaded");
-                    }
-                    String loaded =
-                            "Loaded checkpoint reference data " + file.content().version() + " ("
-                                    + file.content().checkpoints().size() + " checkpoints) from " + file.resource();
-                    return write(file)
-                            .chain(() -> audit.append(AuditEntry.system(
-                                    "checkpoint-service",
-                                    "reference-data.load",
-                                    "referenceDatasets/" + CheckpointDatasetCheck.DATASET,
-                                    loaded + ", sha256 " + file.sha256())))
-                            .replaceWith(loaded);
-                }));
+        return datasets.loadIfChanged(
+                "checkpoint-service",
+                new ReferenceDatasets.Load<>(
+                        file,
+                        CheckpointDatasetCheck.DATASET,
+                        file.content().version(),
+                        "checkpoint reference data",
+                        file.content().checkpoints().size() + " checkpoints"),
+                () -> write(file));
     }
 
     private Uni<Void> write(ReferenceFile.Loaded<CheckpointDataset> file) {
@@ -99,12 +87,7 @@ public class ReferenceDataLoader {
                 hours.add(hours(item.id(), i, schedule.get(i)));
             }
         }
-        ReferenceDatasetEntity dataset = new ReferenceDatasetEntity();
-        dataset.name = CheckpointDatasetCheck.DATASET;
-        dataset.version = data.version();
-        dataset.sha256 = file.sha256();
-        dataset.loadedTime = OffsetDateTime.now(ZoneOffset.UTC);
-        return repository.replace(dataset, sources, checkpoints, lanes, hours);
+        return repository.replace(sources, checkpoints, lanes, hours);
     }
 
     private static CheckpointEntity checkpoint(CheckpointData item, String version) {

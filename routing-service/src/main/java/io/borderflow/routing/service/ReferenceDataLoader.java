@@ -6,21 +6,16 @@ import io.borderflow.routing.model.LegCorridorEntity;
 import io.borderflow.routing.model.LegEntity;
 import io.borderflow.routing.model.NetworkDataset;
 import io.borderflow.routing.model.PlaceEntity;
-import io.borderflow.routing.model.ReferenceDatasetEntity;
 import io.borderflow.routing.repository.ReferenceDataRepository;
-import io.borderflow.support.audit.AuditEntry;
-import io.borderflow.support.audit.AuditTrail;
 import io.borderflow.support.reference.ProvenanceColumns;
+import io.borderflow.support.reference.ReferenceDatasets;
 import io.borderflow.support.reference.ReferenceFile;
 import io.borderflow.support.reference.SourceEntity;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -34,12 +29,12 @@ public class ReferenceDataLoader {
 
     private final ReferenceDataRepository repository;
     private final RoutingConfig config;
-    private final AuditTrail audit;
+    private final ReferenceDatasets datasets;
 
-    public ReferenceDataLoader(ReferenceDataRepository repository, RoutingConfig config, AuditTrail audit) {
+    public ReferenceDataLoader(ReferenceDataRepository repository, RoutingConfig config, ReferenceDatasets datasets) {
         this.repository = repository;
         this.config = config;
-        this.audit = audit;
+        this.datasets = datasets;
     }
 
     void onStart(@Observes StartupEvent event) throws Throwable {
@@ -50,24 +45,16 @@ public class ReferenceDataLoader {
     public Uni<String> load() {
         ReferenceFile.Loaded<NetworkDataset> file = ReferenceFile.read(config.referenceData(), NetworkDataset.class);
         NetworkDatasetCheck.validate(file.content());
-        return Panache.withTransaction(() -> repository
-                .lockAndFind(NetworkDatasetCheck.DATASET)
-                .chain(current -> {
-                    if (current != null && current.sha256.equals(file.sha256())) {
-                        return Uni.createFrom().item("Corridor network " + current.version + " already loaded");
-                    }
-                    NetworkDataset data = file.content();
-                    String loaded = "Loaded corridor network " + data.version() + " ("
-                            + data.places().size() + " places, " + data.legs().size() + " legs) from "
-                            + file.resource();
-                    return write(file)
-                            .chain(() -> audit.append(AuditEntry.system(
-                                    "routing-service",
-                                    "reference-data.load",
-                                    "referenceDatasets/" + NetworkDatasetCheck.DATASET,
-                                    loaded + ", sha256 " + file.sha256())))
-                            .replaceWith(loaded);
-                }));
+        NetworkDataset data = file.content();
+        return datasets.loadIfChanged(
+                "routing-service",
+                new ReferenceDatasets.Load<>(
+                        file,
+                        NetworkDatasetCheck.DATASET,
+                        data.version(),
+                        "corridor network",
+                        data.places().size() + " places, " + data.legs().size() + " legs"),
+                () -> write(file));
     }
 
     private Uni<Void> write(ReferenceFile.Loaded<NetworkDataset> file) {
@@ -80,12 +67,7 @@ public class ReferenceDataLoader {
         List<LegCorridorEntity> corridors = data.legs().stream()
                 .flatMap(leg -> leg.corridors().stream().map(c -> new LegCorridorEntity(leg.id(), c)))
                 .toList();
-        ReferenceDatasetEntity dataset = new ReferenceDatasetEntity();
-        dataset.name = NetworkDatasetCheck.DATASET;
-        dataset.version = data.version();
-        dataset.sha256 = file.sha256();
-        dataset.loadedTime = OffsetDateTime.now(ZoneOffset.UTC);
-        return repository.replace(dataset, sources, places, legs, corridors);
+        return repository.replace(sources, places, legs, corridors);
     }
 
     private static PlaceEntity place(NetworkDataset.PlaceData data) {

@@ -1,4 +1,4 @@
-package io.borderflow.checkpoint.model;
+package io.borderflow.support.reference;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
