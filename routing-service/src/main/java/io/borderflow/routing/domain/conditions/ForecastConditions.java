@@ -82,7 +82,10 @@ public final class ForecastConditions implements CrossingConditions {
             return CrossingOutlook.closedIndefinitely(freshness).withCalendar(calendarFreshness);
         }
         Duration median = Duration.between(join, served.get());
-        Duration p90 = Duration.ofMillis(Math.round(median.toMillis() * queue.p90OverMedian()));
+        // in nanoseconds, and never below the median: a spread of exactly 1 (every recent truck waited as long) once
+        // gave a p90 cut to whole milliseconds, below a median that had nanoseconds, and the search failed
+        Duration spread = Duration.ofNanos(Math.round(median.toNanos() * queue.p90OverMedian()));
+        Duration p90 = spread.compareTo(median) < 0 ? median : spread;
         return outlook(arrival, join, median, p90, freshness).withCalendar(calendarFreshness);
     }
 

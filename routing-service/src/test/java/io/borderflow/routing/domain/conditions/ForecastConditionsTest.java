@@ -207,4 +207,20 @@ class ForecastConditionsTest {
         assertThat(conditions.coverage()).isEqualTo(new BorderDataCoverage(3, 1, 1, 1, 1, 0, 2));
         assertThat(conditions.coverage().allLive()).isFalse();
     }
+
+    @Test
+    void aSpreadOfExactlyOneKeepsTheNinetiethPercentileAtTheMedianToTheNanosecond() {
+        // every recent truck waited as long (observed p90 = median, spread 1): 7 trucks at 3 an hour is 2 h 20 min,
+        // 8,400 s, reached as a number of nanoseconds that is no whole millisecond; p90 must not be rounded below it
+        BorderSnapshot even = new BorderSnapshot(
+                "zhaisan",
+                Optional.of(new BorderSnapshot.QueueFigures(NOW, 7, 3, 0, 1.0, NOW, true)),
+                Optional.of(new BorderSnapshot.KnownCalendar(alwaysOpen(), NOW, true)));
+        Instant arrival = NOW.plusNanos(333_333);
+
+        CrossingOutlook outlook = conditions(even).outlook("zhaisan", arrival, Channel.GREEN);
+
+        assertThat(outlook.waitP90()).isEqualTo(outlook.waitMedian());
+        assertThat(outlook.waitMedian()).isBetween(Duration.ofMinutes(139), Duration.ofMinutes(141));
+    }
 }
