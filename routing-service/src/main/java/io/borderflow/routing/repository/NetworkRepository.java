@@ -142,6 +142,19 @@ public class NetworkRepository {
                                                                 sources))))));
     }
 
+    /**
+     * Takes the transaction-scoped lock of one leg's closure, so that closing and reopening the same leg at once run
+     * one after the other: each reads the closure as the other left it. Needs a transaction.
+     */
+    public Uni<Void> lockLeg(String legId) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select count(*) from (select pg_advisory_xact_lock(hashtext(:key))) l", Long.class)
+                        .setParameter("key", "leg-closure|" + legId)
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+
     /** Stores a new closure, or writes the changes made to a managed one ({@code closure} null). Needs a transaction. */
     public Uni<Void> saveClosure(LegClosureEntity closure) {
         return Panache.getSession()
