@@ -2,6 +2,7 @@ package io.borderflow.deploycheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.borderflow.testsupport.RequiresTool;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -18,6 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
  * deploy/ as it is: every overlay, alone and with every set of the other components, renders with kubectl kustomize
  * and fits the services (ManifestCheck); the base's pods are checked on their own.
  */
+@RequiresTool(
+        name = "kubectl",
+        pathVariable = "KUBECTL",
+        versionArguments = {"version", "--client"},
+        checks = "the Kubernetes manifests in deploy/",
+        install = "Install kubectl 1.27 or newer (it brings kustomize)")
 class DeployManifestsTest {
     static final Path ROOT = Suite.repositoryRoot();
     static final Path DEPLOY = ROOT.resolve("deploy");
