@@ -5,6 +5,7 @@ import static io.borderflow.support.reference.ReferenceDataCheck.notBlank;
 import io.borderflow.checkpoint.model.CheckpointDataset;
 import io.borderflow.checkpoint.model.CheckpointDataset.CheckpointData;
 import io.borderflow.checkpoint.model.CheckpointDataset.LaneData;
+import io.borderflow.support.paging.ResourceNames;
 import io.borderflow.support.reference.ReferenceDataCheck;
 import java.time.DateTimeException;
 import java.time.LocalTime;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class CheckpointDatasetCheck {
     public static final String DATASET = "checkpoints";
-    private static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+    private static final Pattern ID = Pattern.compile(ResourceNames.ID_REGEX);
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final List<String> MODES = List.of("ROAD", "RAIL", "FERRY");
     private static final List<String> LANE_KINDS = List.of("REGULAR", "PRIORITY", "INSPECTION_BAY", "XRAY");

@@ -94,18 +94,18 @@ public class CheckpointGrpcService implements CheckpointService {
     static final String ERROR_DOMAIN = "checkpoint.borderflow.io";
     private static final GrpcErrors ERRORS = new GrpcErrors(ERROR_DOMAIN);
 
-    private static final Pattern STATUS = Pattern.compile("checkpoints/([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)/status");
+    private static final Pattern STATUS = Pattern.compile("checkpoints/(" + ResourceNames.ID_REGEX + ")/status");
     private static final Pattern TRUCK =
-            Pattern.compile("checkpoints/([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)/trucks/([A-Za-z0-9 -]{2,16})");
+            Pattern.compile("checkpoints/(" + ResourceNames.ID_REGEX + ")/trucks/([A-Za-z0-9 -]{2,16})");
     private static final int MAX_BATCH = 50;
     /** Events of one stream recorded at once (a border post may send a backlog without waiting for each ack). */
     private static final int STREAM_WINDOW = 128;
 
     private static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
     private static final Pattern BOOKING =
-            Pattern.compile("checkpoints/([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)/bookings/([0-9a-f-]{36})");
+            Pattern.compile("checkpoints/(" + ResourceNames.ID_REGEX + ")/bookings/([0-9a-f-]{36})");
     private static final Pattern CLOSURE =
-            Pattern.compile("checkpoints/([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)/closures/([0-9a-f-]{36})");
+            Pattern.compile("checkpoints/(" + ResourceNames.ID_REGEX + ")/closures/([0-9a-f-]{36})");
 
     private final CheckpointApplicationService checkpoints;
     private final AuditTrail audit;

@@ -26,12 +26,13 @@ import io.borderflow.checkpoint.model.TruckView;
 import io.borderflow.checkpoint.model.TruckVisitEntity;
 import io.borderflow.support.error.DomainException;
 import io.borderflow.support.grpc.ProtoTimes;
+import io.borderflow.support.paging.ResourceNames;
 import java.time.OffsetDateTime;
 
 /** Maps crossing events, truck visits and statuses between the v1 proto messages and the service's types. */
 final class CrossingProtoMapper {
     private static final java.util.regex.Pattern CHECKPOINT =
-            java.util.regex.Pattern.compile("checkpoints/([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)");
+            java.util.regex.Pattern.compile("checkpoints/(" + ResourceNames.ID_REGEX + ")");
 
     private CrossingProtoMapper() {}
 

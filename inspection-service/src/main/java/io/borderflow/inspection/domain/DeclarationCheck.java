@@ -3,6 +3,7 @@ package io.borderflow.inspection.domain;
 import io.borderflow.inspection.model.DeclarationContent;
 import io.borderflow.inspection.model.DeclarationContent.GoodsLine;
 import io.borderflow.support.error.FieldViolation;
+import io.borderflow.support.paging.ResourceNames;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class DeclarationCheck {
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
     private static final Pattern CARRIER = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern PLATE = Pattern.compile("[A-Za-z0-9 -]{2,16}");
-    private static final Pattern CHECKPOINT_ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+    private static final Pattern CHECKPOINT_ID = Pattern.compile(ResourceNames.ID_REGEX);
 
     private DeclarationCheck() {}
 

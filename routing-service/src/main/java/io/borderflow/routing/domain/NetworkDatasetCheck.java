@@ -5,6 +5,7 @@ import static io.borderflow.support.reference.ReferenceDataCheck.notBlank;
 import io.borderflow.routing.model.NetworkDataset;
 import io.borderflow.routing.model.NetworkDataset.LegData;
 import io.borderflow.routing.model.NetworkDataset.PlaceData;
+import io.borderflow.support.paging.ResourceNames;
 import io.borderflow.support.reference.ReferenceDataCheck;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class NetworkDatasetCheck {
     public static final String DATASET = "corridor-network";
-    private static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+    private static final Pattern ID = Pattern.compile(ResourceNames.ID_REGEX);
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final List<String> KINDS = List.of("CITY", "TERMINAL", "PORT", "CHECKPOINT");
     private static final List<String> MODES = List.of("ROAD", "RAIL", "FERRY");

@@ -5,7 +5,14 @@ import java.util.regex.Pattern;
 
 /** Parses resource names of the form {@code collection/{id}} with lower-case kebab ids, e.g. {@code checkpoints/zhaisan}. */
 public final class ResourceNames {
-    private static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+    /**
+     * A resource id: lower-case letters, digits and hyphens, 1 to 63 characters, starting and ending with a letter or
+     * digit (a DNS label, as AIP-122 recommends). The one definition: patterns of longer names are built from it, e.g.
+     * {@code Pattern.compile("checkpoints/(" + ID_REGEX + ")/status")}.
+     */
+    public static final String ID_REGEX = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
+
+    private static final Pattern ID = Pattern.compile(ID_REGEX);
 
     private ResourceNames() {}
 
