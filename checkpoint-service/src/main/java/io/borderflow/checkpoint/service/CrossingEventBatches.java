@@ -8,22 +8,18 @@ import io.borderflow.checkpoint.model.TruckVisitEntity;
 import io.borderflow.checkpoint.repository.VisitRows;
 import io.borderflow.support.audit.AuditEntry;
 import io.borderflow.support.audit.AuditRows;
+import io.borderflow.support.batching.GroupCommit;
 import io.borderflow.support.error.DomainException;
 import io.borderflow.support.error.NotFoundException;
-import io.borderflow.support.grpc.GrpcErrors;
-import io.borderflow.support.reactive.CallerContext;
-import io.borderflow.support.reactive.FreshContext;
 import io.borderflow.support.reference.ReferenceFile;
 import io.borderflow.support.security.Caller;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,7 +27,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jboss.logging.Logger;
 
 /**
  * Records crossing events a group at a time: the events that arrive (from any stream or call) while a group is being
@@ -44,33 +39,20 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class CrossingEventBatches {
-    private static final Logger LOG = Logger.getLogger(CrossingEventBatches.class);
     static final int MAX_GROUP = 256;
     /** Groups written at once: one commits while the next is read and placed. */
     static final int MAX_CONCURRENT_GROUPS = 2;
 
     private final VisitRows rows;
-    private final Vertx vertx;
-    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
-    private int running;
-    /**
-     * A group is taking its trucks' locks: the next one starts only once it holds them, so that a truck's later event
-     * in the next group waits for its earlier one to commit, never the other way round.
-     */
-    private List<Pending> locking;
+    private final GroupCommit<Pending, CrossingEventApplicationService.Recorded> commits;
 
     public CrossingEventBatches(VisitRows rows, Vertx vertx) {
         this.rows = rows;
-        this.vertx = vertx;
+        this.commits = new GroupCommit<>(
+                "crossing events", vertx, MAX_GROUP, MAX_CONCURRENT_GROUPS, failure -> false, this::write);
     }
 
-    private record Pending(
-            CrossingEventData event,
-            String content,
-            String sha256,
-            String plateKey,
-            Caller caller,
-            UniEmitter<? super CrossingEventApplicationService.Recorded> emitter) {
+    private record Pending(CrossingEventData event, String content, String sha256, String plateKey, Caller caller) {
         String truck() {
             return event.checkpointId() + "|" + plateKey;
         }
@@ -88,103 +70,38 @@ public class CrossingEventBatches {
      */
     public Uni<CrossingEventApplicationService.Recorded> record(CrossingEventData event, Caller caller) {
         String content = TruckHistory.content(event);
-        String sha = ReferenceFile.sha256(content);
-        String plateKey = EventCheck.plateKey(event.plate());
-        return CallerContext.resume(Uni.createFrom().<CrossingEventApplicationService.Recorded>emitter(emitter -> {
-            synchronized (this) {
-                queue.add(new Pending(event, content, sha, plateKey, caller, emitter));
-            }
-            drain();
-        }));
+        return commits.submit(
+                new Pending(event, content, ReferenceFile.sha256(content), EventCheck.plateKey(event.plate()), caller));
     }
 
-    private void drain() {
-        List<Pending> group;
-        synchronized (this) {
-            if (running >= MAX_CONCURRENT_GROUPS || locking != null || queue.isEmpty()) {
-                return;
-            }
-            group = new ArrayList<>(Math.min(queue.size(), MAX_GROUP));
-            while (!queue.isEmpty() && group.size() < MAX_GROUP) {
-                group.add(queue.poll());
-            }
-            running++;
-            locking = group;
-        }
-        FreshContext.run(vertx, () -> write(group))
-                .subscribe()
-                .with(done -> finished(group), failure -> finished(group));
-    }
-
-    /** The group holds its locks (or failed before taking them): another one may start. */
-    private void locked(List<Pending> group) {
-        synchronized (this) {
-            if (locking != group) {
-                return;
-            }
-            locking = null;
-        }
-        drain();
-    }
-
-    private void finished(List<Pending> group) {
-        synchronized (this) {
-            running--;
-        }
-        locked(group);
-        drain();
-    }
-
-    /** Writes a group and answers its members; never fails (each member learns its own outcome). */
-    private Uni<Void> write(List<Pending> group) {
+    /** Writes one group in one transaction; each event's answer in order. */
+    private Uni<List<GroupCommit.Answer<CrossingEventApplicationService.Recorded>>> write(
+            GroupCommit.Group<Pending> group) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         return rows.inTransaction(connection -> place(connection, group, now))
-                .onItemOrFailure()
-                .transformToUni((results, failure) -> {
-                    if (failure == null) {
-                        for (int i = 0; i < group.size(); i++) {
-                            Result result = results.get(i);
-                            if (result.refused() != null) {
-                                group.get(i).emitter().fail(result.refused());
-                            } else {
-                                group.get(i).emitter().complete(result.recorded());
-                            }
-                        }
-                        return Uni.createFrom().voidItem();
-                    }
-                    LOG.warnf(
-                            "a group of %d crossing events failed (%s)%s",
-                            group.size(),
-                            failure.toString(),
-                            group.size() > 1 && !GrpcErrors.isDatabaseOutage(failure) ? "; each is tried alone" : "");
-                    if (group.size() == 1 || GrpcErrors.isDatabaseOutage(failure)) {
-                        group.forEach(pending -> pending.emitter().fail(failure));
-                        return Uni.createFrom().voidItem();
-                    }
-                    // something in the group the database refused: each member alone, so only that one fails
-                    Uni<Void> alone = Uni.createFrom().voidItem();
-                    for (Pending pending : group) {
-                        alone = alone.chain(() -> write(List.of(pending)));
-                    }
-                    return alone;
-                });
+                .map(results -> results.stream()
+                        .map(result -> result.refused() != null
+                                ? GroupCommit.Answer.<CrossingEventApplicationService.Recorded>refused(result.refused())
+                                : GroupCommit.Answer.of(result.recorded()))
+                        .toList());
     }
 
-    private Uni<List<Result>> place(SqlConnection connection, List<Pending> group, OffsetDateTime now) {
+    private Uni<List<Result>> place(SqlConnection connection, GroupCommit.Group<Pending> group, OffsetDateTime now) {
+        List<Pending> pending = group.requests();
         Set<String> checkpointIds = new LinkedHashSet<>();
-        group.forEach(p -> checkpointIds.add(p.event().checkpointId()));
+        pending.forEach(p -> checkpointIds.add(p.event().checkpointId()));
         return rows.checkpoints(connection, checkpointIds)
                 .chain(known -> {
                     Map<String, Pending> trucks = new LinkedHashMap<>();
                     Set<String> eventIds = new LinkedHashSet<>();
-                    for (Pending p : group) {
+                    for (Pending p : pending) {
                         if (known.contains(p.event().checkpointId())) {
                             trucks.putIfAbsent(p.truck(), p);
                             eventIds.add(p.event().eventId());
                         }
                     }
                     if (trucks.isEmpty()) {
-                        locked(group);
+                        group.locked();
                         return Uni.createFrom().item(new Histories(known, Map.of(), Map.of(), Map.of()));
                     }
                     List<String> cps = trucks.values().stream()
@@ -193,7 +110,7 @@ public class CrossingEventBatches {
                     List<String> plates =
                             trucks.values().stream().map(Pending::plateKey).toList();
                     return rows.lockTrucks(connection, trucks.keySet())
-                            .invoke(() -> locked(group))
+                            .invoke(group::locked)
                             .chain(() -> rows.storedEvents(connection, eventIds))
                             .chain(stored -> rows.recentVisits(connection, cps, plates, TruckHistory.VISITS)
                                     .chain(recent -> {
@@ -218,7 +135,7 @@ public class CrossingEventBatches {
                                         });
                                     }));
                 })
-                .chain(histories -> apply(connection, group, histories, now));
+                .chain(histories -> apply(connection, pending, histories, now));
     }
 
     /** What the group's trucks have stored: by truck their histories, by event id the stored events, the visits. */

@@ -9,20 +9,16 @@ import io.borderflow.inspection.model.StoredDecision;
 import io.borderflow.inspection.repository.DeclarationRows;
 import io.borderflow.support.audit.AuditEntry;
 import io.borderflow.support.audit.AuditRows;
+import io.borderflow.support.batching.GroupCommit;
 import io.borderflow.support.error.FailedPreconditionException;
-import io.borderflow.support.grpc.GrpcErrors;
-import io.borderflow.support.reactive.CallerContext;
-import io.borderflow.support.reactive.FreshContext;
 import io.borderflow.support.security.Caller;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -50,16 +46,19 @@ public class DecisionBatches {
 
     private final DeclarationRows rows;
     private final RiskEngines engines;
-    private final Vertx vertx;
-    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
-    private int running;
-    /** The group taking its consignor locks: the next starts once it holds them (see {@link #locked}). */
-    private List<Pending> locking;
+    private final GroupCommit<Submission, Outcome> commits;
 
     public DecisionBatches(DeclarationRows rows, RiskEngines engines, Vertx vertx) {
         this.rows = rows;
         this.engines = engines;
-        this.vertx = vertx;
+        // with no ruleset active, no member of the group can be decided: each is told at once
+        this.commits = new GroupCommit<>(
+                "declarations",
+                vertx,
+                MAX_GROUP,
+                MAX_CONCURRENT_GROUPS,
+                failure -> failure instanceof FailedPreconditionException,
+                this::write);
     }
 
     /** A submission checked and ready to decide. */
@@ -80,8 +79,6 @@ public class DecisionBatches {
         static final Outcome STORED_BEFORE = new Outcome(null, true);
     }
 
-    private record Pending(Submission submission, UniEmitter<? super Outcome> emitter) {}
-
     /**
      * Decides the submission with the ruleset active when its group is written, and stores it with its decision and
      * audit record.
@@ -89,56 +86,11 @@ public class DecisionBatches {
      * @throws FailedPreconditionException {@code NO_ACTIVE_RULESET} (in the Uni)
      */
     public Uni<Outcome> submit(Submission submission) {
-        return CallerContext.resume(Uni.createFrom().<Outcome>emitter(emitter -> {
-            synchronized (this) {
-                queue.add(new Pending(submission, emitter));
-            }
-            drain();
-        }));
+        return commits.submit(submission);
     }
 
-    private void drain() {
-        List<Pending> group;
-        synchronized (this) {
-            if (running >= MAX_CONCURRENT_GROUPS || locking != null || queue.isEmpty()) {
-                return;
-            }
-            group = new ArrayList<>(Math.min(queue.size(), MAX_GROUP));
-            while (!queue.isEmpty() && group.size() < MAX_GROUP) {
-                group.add(queue.poll());
-            }
-            running++;
-            locking = group;
-        }
-        FreshContext.run(vertx, () -> write(group))
-                .subscribe()
-                .with(done -> finished(group), failure -> finished(group));
-    }
-
-    /**
-     * The group holds its consignors' locks (or failed before taking them): another may start, and one sharing a
-     * consignor waits for this one to commit, so it sees this one's declarations.
-     */
-    private void locked(List<Pending> group) {
-        synchronized (this) {
-            if (locking != group) {
-                return;
-            }
-            locking = null;
-        }
-        drain();
-    }
-
-    private void finished(List<Pending> group) {
-        synchronized (this) {
-            running--;
-        }
-        locked(group);
-        drain();
-    }
-
-    /** Writes a group and answers its members; never fails (each member learns its own failure). */
-    private Uni<Void> write(List<Pending> group) {
+    /** Decides and stores one group in one transaction, under the ruleset active then. */
+    private Uni<List<GroupCommit.Answer<Outcome>>> write(GroupCommit.Group<Submission> group) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         return rows.inTransaction(connection -> rows.activeVersion(connection, now)
                         .chain(version -> {
@@ -150,39 +102,20 @@ public class DecisionBatches {
                             return engines.ofVersion(version)
                                     .chain(engine -> decideAndStore(connection, group, engine, now));
                         }))
-                .onItemOrFailure()
-                .transformToUni((outcomes, failure) -> {
-                    if (failure == null) {
-                        for (int i = 0; i < group.size(); i++) {
-                            group.get(i).emitter().complete(outcomes.get(i));
-                        }
-                        return Uni.createFrom().voidItem();
-                    }
-                    if (group.size() == 1
-                            || failure instanceof FailedPreconditionException
-                            || GrpcErrors.isDatabaseOutage(failure)) {
-                        group.forEach(pending -> pending.emitter().fail(failure));
-                        return Uni.createFrom().voidItem();
-                    }
-                    // something in the group the database refused: each member alone, so only that one fails
-                    Uni<Void> alone = Uni.createFrom().voidItem();
-                    for (Pending pending : group) {
-                        alone = alone.chain(() -> write(List.of(pending)));
-                    }
-                    return alone;
-                });
+                .map(outcomes -> outcomes.stream().map(GroupCommit.Answer::of).toList());
     }
 
     private Uni<List<Outcome>> decideAndStore(
-            SqlConnection connection, List<Pending> group, RiskEngine engine, OffsetDateTime now) {
+            SqlConnection connection, GroupCommit.Group<Submission> group, RiskEngine engine, OffsetDateTime now) {
+        List<Submission> submissions = group.requests();
         Set<String> requestIds = new HashSet<>();
         Set<String> consignors = new HashSet<>();
-        group.forEach(p -> {
-            requestIds.add(p.submission().requestId());
-            consignors.add(p.submission().consignorKey());
+        submissions.forEach(s -> {
+            requestIds.add(s.requestId());
+            consignors.add(s.consignorKey());
         });
         return rows.lockConsignors(connection, consignors)
-                .invoke(() -> locked(group))
+                .invoke(group::locked)
                 .chain(() -> rows.storedRequests(connection, requestIds))
                 .chain(stored -> rows.knownConsignors(connection, consignors).chain(known -> {
                     Set<String> seenRequests = new HashSet<>(stored);
@@ -190,8 +123,7 @@ public class DecisionBatches {
                     List<Outcome> outcomes = new ArrayList<>();
                     List<DeclarationEntity> declarations = new ArrayList<>();
                     List<DecisionEntity> decisions = new ArrayList<>();
-                    for (Pending pending : group) {
-                        Submission s = pending.submission();
+                    for (Submission s : submissions) {
                         if (!seenRequests.add(s.requestId())) {
                             outcomes.add(Outcome.STORED_BEFORE);
                             continue;
@@ -230,7 +162,7 @@ public class DecisionBatches {
                             DecisionEntity decision = outcome.decided().decision();
                             written.add(decision);
                             audit.add(AuditEntry.of(
-                                    group.get(i).submission().caller(),
+                                    submissions.get(i).caller(),
                                     "declaration.submit",
                                     "declarations/" + decision.declarationId,
                                     true,
