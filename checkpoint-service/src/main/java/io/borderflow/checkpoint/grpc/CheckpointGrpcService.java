@@ -53,11 +53,11 @@ import io.borderflow.api.checkpoint.v1.WatchCheckpointStatusRequest;
 import io.borderflow.api.checkpoint.v1.WatchCheckpointStatusResponse;
 import io.borderflow.checkpoint.service.CheckpointApplicationService;
 import io.borderflow.checkpoint.service.CheckpointOperationsApplicationService;
-import io.borderflow.checkpoint.service.CheckpointOperationsIntake;
+import io.borderflow.checkpoint.service.CheckpointOperationsCommands;
 import io.borderflow.checkpoint.service.CheckpointStatusApplicationService;
-import io.borderflow.checkpoint.service.CrossingEventIntake;
+import io.borderflow.checkpoint.service.CrossingEventCommands;
 import io.borderflow.checkpoint.service.ElectronicQueueApplicationService;
-import io.borderflow.checkpoint.service.ElectronicQueueIntake;
+import io.borderflow.checkpoint.service.ElectronicQueueCommands;
 import io.borderflow.support.audit.AuditTrail;
 import io.borderflow.support.error.DomainException;
 import io.borderflow.support.error.FieldViolation;
@@ -109,12 +109,12 @@ public class CheckpointGrpcService implements CheckpointService {
 
     private final CheckpointApplicationService checkpoints;
     private final AuditTrail audit;
-    private final CrossingEventIntake events;
+    private final CrossingEventCommands events;
     private final CheckpointStatusApplicationService statuses;
     private final CheckpointOperationsApplicationService operations;
-    private final CheckpointOperationsIntake changes;
+    private final CheckpointOperationsCommands changes;
     private final ElectronicQueueApplicationService queue;
-    private final ElectronicQueueIntake bookings;
+    private final ElectronicQueueCommands bookings;
     private final SecurityIdentity identity;
     private final ShuttingDown shuttingDown;
     private final Vertx vertx;
@@ -122,12 +122,12 @@ public class CheckpointGrpcService implements CheckpointService {
     public CheckpointGrpcService(
             CheckpointApplicationService checkpoints,
             AuditTrail audit,
-            CrossingEventIntake events,
+            CrossingEventCommands events,
             CheckpointStatusApplicationService statuses,
             CheckpointOperationsApplicationService operations,
-            CheckpointOperationsIntake changes,
+            CheckpointOperationsCommands changes,
             ElectronicQueueApplicationService queue,
-            ElectronicQueueIntake bookings,
+            ElectronicQueueCommands bookings,
             SecurityIdentity identity,
             ShuttingDown shuttingDown,
             Vertx vertx) {

@@ -172,10 +172,13 @@ public class BookingRepository {
         });
     }
 
-    /** Stores a new booking ({@code booking} null: only writes the changes made to managed ones). */
-    public Uni<Void> save(BookingEntity booking) {
-        return Panache.getSession()
-                .chain(session -> (booking == null ? Uni.createFrom().voidItem() : session.persist(booking))
-                        .chain(session::flush));
+    /** Stores a new booking, and writes the changes made to managed ones. */
+    public Uni<Void> insert(BookingEntity booking) {
+        return Panache.getSession().chain(session -> session.persist(booking).chain(session::flush));
+    }
+
+    /** Writes the changes made to managed bookings and visits. */
+    public Uni<Void> flush() {
+        return Panache.getSession().chain(session -> session.flush());
     }
 }

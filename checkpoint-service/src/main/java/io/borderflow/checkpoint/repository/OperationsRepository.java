@@ -63,10 +63,18 @@ public class OperationsRepository {
                         .getSingleResultOrNull());
     }
 
-    /** Stores a new row, or writes the changes made to managed ones ({@code entity} null). */
-    public Uni<Void> save(Object entity) {
-        return Panache.getSession()
-                .chain(session ->
-                        (entity == null ? Uni.createFrom().voidItem() : session.persist(entity)).chain(session::flush));
+    /** Stores a new row, and writes the changes made to managed ones. */
+    public Uni<Void> insert(Object entity) {
+        return Panache.getSession().chain(session -> session.persist(entity).chain(session::flush));
+    }
+
+    /** Writes the changes made to managed rows. */
+    public Uni<Void> flush() {
+        return Panache.getSession().chain(session -> session.flush());
+    }
+
+    /** A new row stored, or the changes to a row that existed written. */
+    public Uni<Void> insertOrFlush(Object entity, boolean created) {
+        return created ? insert(entity) : flush();
     }
 }

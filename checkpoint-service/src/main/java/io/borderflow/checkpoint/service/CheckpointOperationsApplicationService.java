@@ -113,7 +113,7 @@ public class CheckpointOperationsApplicationService {
                         row.updatedBy = caller.subject();
                         row.updateTime = now();
                         return operations
-                                .save(created ? row : null)
+                                .insertOrFlush(row, created)
                                 .call(() -> feed.announce(checkpointId))
                                 .call(() -> audit.append(AuditEntry.of(
                                         caller,
@@ -189,7 +189,7 @@ public class CheckpointOperationsApplicationService {
                     closure.createdBy = caller.subject();
                     closure.createTime = now;
                     return operations
-                            .save(closure)
+                            .insert(closure)
                             .call(() -> feed.announce(checkpointId))
                             .call(() -> audit.append(AuditEntry.of(
                                     caller,
@@ -229,7 +229,7 @@ public class CheckpointOperationsApplicationService {
                     closure.cancelTime = now;
                     closure.cancelledBy = caller.subject();
                     return operations
-                            .save(null)
+                            .flush()
                             .call(() -> feed.announce(checkpointId))
                             .call(() -> audit.append(AuditEntry.of(
                                     caller, "closure.cancel", name(closure), true, "cancelled: " + closure.reason)))
@@ -267,7 +267,7 @@ public class CheckpointOperationsApplicationService {
                             row.updateTime = now();
                             int reference = details.checkpoint().capacityPerDay;
                             return operations
-                                    .save(created ? row : null)
+                                    .insertOrFlush(row, created)
                                     .call(() -> feed.announce(checkpointId))
                                     .call(() -> audit.append(AuditEntry.of(
                                             caller,

@@ -224,7 +224,7 @@ public class ElectronicQueueApplicationService {
             booking.updateTime = now;
             visit.bookingId = bookingId;
             visit.bookedWindowStart = booking.windowStart;
-            return bookings.save(booking)
+            return bookings.insert(booking)
                     .call(() -> audit.append(AuditEntry.of(
                             caller,
                             "booking.create",
@@ -322,7 +322,7 @@ public class ElectronicQueueApplicationService {
                         booking.rescheduleCount++;
                         booking.updateTime = now;
                         found.visit().bookedWindowStart = booking.windowStart;
-                        return bookings.save(null)
+                        return bookings.flush()
                                 .call(() -> audit.append(AuditEntry.of(
                                         caller,
                                         "booking.reschedule",

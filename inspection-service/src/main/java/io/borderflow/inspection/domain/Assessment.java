@@ -9,7 +9,7 @@ import java.util.List;
  * expected handling time that the checkpoint's capacity depends on.
  */
 public record Assessment(
-        Channel channel,
+        InspectionChannel channel,
         InspectionKind inspectionKind,
         int score,
         List<Reason> reasons,

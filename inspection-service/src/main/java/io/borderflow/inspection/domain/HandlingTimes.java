@@ -12,7 +12,7 @@ public record HandlingTimes(
     /** The handling times of a ruleset that names none ({@code RulesetDataset.HandlingData.DEFAULTS}). */
     public static final HandlingTimes DEFAULT = RulesetDefinition.handling(null);
 
-    public Duration of(Channel channel, Assessment.InspectionKind kind) {
+    public Duration of(InspectionChannel channel, Assessment.InspectionKind kind) {
         return switch (channel) {
             case GREEN -> green;
             case BLUE -> blue;

@@ -313,15 +313,15 @@ public final class RiskEngine {
     }
 
     public Assessment assess(DeclarationFacts declaration) {
-        Core core = core(declaration);
-        Channel channel = core.channel();
-        List<Assessment.Reason> reasons = new ArrayList<>(core.reasons());
+        RuleVerdict verdict = applyRules(declaration);
+        InspectionChannel channel = verdict.channel();
+        List<Assessment.Reason> reasons = new ArrayList<>(verdict.reasons());
         boolean sampled = false;
-        if (channel == Channel.GREEN || channel == Channel.BLUE) {
+        if (channel == InspectionChannel.GREEN || channel == InspectionChannel.BLUE) {
             double draw = stableDraw(declaration.fingerprint());
             if (draw < sampleRate) {
                 sampled = true;
-                channel = Channel.YELLOW;
+                channel = InspectionChannel.YELLOW;
                 reasons.add(new Assessment.Reason(
                         RANDOM_SAMPLE_RULE,
                         "Random compliance sample of low-risk declarations",
@@ -329,9 +329,9 @@ public final class RiskEngine {
                         String.format(Locale.ROOT, "stable draw %.4f below the sample rate %.4f", draw, sampleRate)));
             }
         }
-        Assessment.InspectionKind kind = kind(channel, core.score());
+        Assessment.InspectionKind kind = kind(channel, verdict.score());
         return new Assessment(
-                channel, kind, core.score(), List.copyOf(reasons), sampled, handling.of(channel, kind), version);
+                channel, kind, verdict.score(), List.copyOf(reasons), sampled, handling.of(channel, kind), version);
     }
 
     /**
@@ -339,23 +339,24 @@ public final class RiskEngine {
      * its rules give, and for GREEN or BLUE the random sample's share going to YELLOW instead.
      */
     public Outlook outlook(DeclarationFacts declaration) {
-        Core core = core(declaration);
-        Map<Channel, Double> chances = new EnumMap<>(Channel.class);
-        if ((core.channel() == Channel.GREEN || core.channel() == Channel.BLUE) && sampleRate > 0) {
-            chances.put(core.channel(), 1 - sampleRate);
-            chances.put(Channel.YELLOW, sampleRate);
+        RuleVerdict verdict = applyRules(declaration);
+        Map<InspectionChannel, Double> chances = new EnumMap<>(InspectionChannel.class);
+        if ((verdict.channel() == InspectionChannel.GREEN || verdict.channel() == InspectionChannel.BLUE)
+                && sampleRate > 0) {
+            chances.put(verdict.channel(), 1 - sampleRate);
+            chances.put(InspectionChannel.YELLOW, sampleRate);
         } else {
-            chances.put(core.channel(), 1.0);
+            chances.put(verdict.channel(), 1.0);
         }
-        Map<Channel, Duration> times = new EnumMap<>(Channel.class);
+        Map<InspectionChannel, Duration> times = new EnumMap<>(InspectionChannel.class);
         double seconds = 0;
-        for (Map.Entry<Channel, Double> chance : chances.entrySet()) {
-            Duration time = handling.of(chance.getKey(), kind(chance.getKey(), core.score()));
+        for (Map.Entry<InspectionChannel, Double> chance : chances.entrySet()) {
+            Duration time = handling.of(chance.getKey(), kind(chance.getKey(), verdict.score()));
             times.put(chance.getKey(), time);
             seconds += chance.getValue() * time.toSeconds();
         }
         return new Outlook(
-                chances, times, core.score(), core.reasons(), Duration.ofSeconds(Math.round(seconds)), version);
+                chances, times, verdict.score(), verdict.reasons(), Duration.ofSeconds(Math.round(seconds)), version);
     }
 
     /**
@@ -363,16 +364,18 @@ public final class RiskEngine {
      * the chances.
      */
     public record Outlook(
-            Map<Channel, Double> chances,
-            Map<Channel, Duration> handling,
+            Map<InspectionChannel, Double> chances,
+            Map<InspectionChannel, Duration> handling,
             int score,
             List<Assessment.Reason> reasons,
             Duration expectedHandling,
             long rulesetVersion) {}
 
-    private record Core(Channel channel, int score, List<Assessment.Reason> reasons) {}
+    /** What the rules alone decide: the channel, the score and the reasons, before the random compliance sample. */
+    private record RuleVerdict(InspectionChannel channel, int score, List<Assessment.Reason> reasons) {}
 
-    private Core core(DeclarationFacts declaration) {
+    /** Matches every rule against the declaration and decides the channel the rules give. */
+    private RuleVerdict applyRules(DeclarationFacts declaration) {
         BitSet matched = new BitSet(rules.size());
         String[] evidence = new String[rules.size()];
         for (DeclarationFacts.Line line : declaration.lines()) {
@@ -402,7 +405,7 @@ public final class RiskEngine {
 
         List<Assessment.Reason> reasons = new ArrayList<>();
         int raw = 0;
-        Channel floor = Channel.GREEN;
+        InspectionChannel floor = InspectionChannel.GREEN;
         boolean partnerRecognised = false;
         for (int i = matched.nextSetBit(0); i >= 0; i = matched.nextSetBit(i + 1)) {
             String text = alsoHolds(i, declaration, evidence[i]);
@@ -416,20 +419,24 @@ public final class RiskEngine {
             reasons.add(new Assessment.Reason(rule.ruleId(), rule.description(), rule.weight(), text));
         }
         int score = Math.max(0, Math.min(100, raw));
-        Channel byScore = score >= redFrom ? Channel.RED : score >= yellowFrom ? Channel.YELLOW : Channel.GREEN;
-        Channel channel = byScore.atLeast(floor);
-        if (channel == Channel.YELLOW && floor.ordinal() < Channel.YELLOW.ordinal() && declaration.traderAeo()) {
-            channel = Channel.BLUE;
+        InspectionChannel byScore = score >= redFrom
+                ? InspectionChannel.RED
+                : score >= yellowFrom ? InspectionChannel.YELLOW : InspectionChannel.GREEN;
+        InspectionChannel channel = byScore.atLeast(floor);
+        if (channel == InspectionChannel.YELLOW
+                && floor.ordinal() < InspectionChannel.YELLOW.ordinal()
+                && declaration.traderAeo()) {
+            channel = InspectionChannel.BLUE;
         }
-        if (channel == Channel.RED && floor != Channel.RED && partnerRecognised) {
-            channel = Channel.YELLOW;
+        if (channel == InspectionChannel.RED && floor != InspectionChannel.RED && partnerRecognised) {
+            channel = InspectionChannel.YELLOW;
             reasons.add(new Assessment.Reason(
                     MUTUAL_RECOGNITION_RULE,
                     "A partner administration's accepted inspection replaces our physical inspection",
                     0,
                     "score " + score + " alone would send it to RED; no rule demands a physical check"));
         }
-        return new Core(channel, score, List.copyOf(reasons));
+        return new RuleVerdict(channel, score, List.copyOf(reasons));
     }
 
     /** The rule's evidence joined with that of each further condition, or null when one of them does not hold. */
@@ -448,8 +455,8 @@ public final class RiskEngine {
         return text.toString();
     }
 
-    private static Assessment.InspectionKind kind(Channel channel, int score) {
-        return channel != Channel.RED
+    private static Assessment.InspectionKind kind(InspectionChannel channel, int score) {
+        return channel != InspectionChannel.RED
                 ? Assessment.InspectionKind.NONE
                 : score >= UNLOADING_FROM_SCORE ? Assessment.InspectionKind.UNLOADING : Assessment.InspectionKind.XRAY;
     }

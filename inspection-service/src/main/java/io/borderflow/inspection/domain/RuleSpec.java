@@ -12,7 +12,7 @@ public record RuleSpec(
         String ruleId,
         String description,
         int weight,
-        Channel minimumChannel,
+        InspectionChannel minimumChannel,
         Condition condition,
         List<Condition> alsoRequires) {
 

@@ -27,7 +27,7 @@ public final class RulesetDefinition {
                     rule.ruleId(),
                     rule.description(),
                     rule.weight(),
-                    rule.minimumChannel() == null ? null : Channel.valueOf(rule.minimumChannel()),
+                    rule.minimumChannel() == null ? null : InspectionChannel.valueOf(rule.minimumChannel()),
                     condition(rule.condition()),
                     also));
         }

@@ -29,7 +29,7 @@ public final class RulesetSimulation {
             throw new IllegalArgumentException("days must be above 0");
         }
         Map<String, Long> channels = new LinkedHashMap<>();
-        for (Channel channel : Channel.values()) {
+        for (InspectionChannel channel : InspectionChannel.values()) {
             channels.put(channel.name(), 0L);
         }
         Map<String, double[]> load = new TreeMap<>();
@@ -38,16 +38,18 @@ public final class RulesetSimulation {
         long physical = 0;
         for (Replayed declaration : declarations) {
             Assessment assessment = engine.assess(declaration.facts());
-            Channel channel = assessment.channel();
+            InspectionChannel channel = assessment.channel();
             channels.merge(channel.name(), 1L, Long::sum);
-            boolean inspects = channel == Channel.YELLOW || channel == Channel.RED || channel == Channel.REFUSED;
-            boolean physically = channel == Channel.RED || channel == Channel.REFUSED;
+            boolean inspects = channel == InspectionChannel.YELLOW
+                    || channel == InspectionChannel.RED
+                    || channel == InspectionChannel.REFUSED;
+            boolean physically = channel == InspectionChannel.RED || channel == InspectionChannel.REFUSED;
             double[] sums = load.computeIfAbsent(declaration.checkpointId(), k -> new double[3]);
             sums[0]++;
             if (inspects) {
                 sums[1] += hours(assessment.expectedHandling());
             }
-            if (channel == Channel.RED) {
+            if (channel == InspectionChannel.RED) {
                 sums[2]++;
             }
             if (declaration.violationFound()) {

@@ -30,11 +30,11 @@ import io.borderflow.api.inspection.v1.SubmitDeclarationRequest;
 import io.borderflow.api.inspection.v1.SubmitDeclarationResponse;
 import io.borderflow.inspection.model.DecisionFilter;
 import io.borderflow.inspection.service.DeclarationApplicationService;
-import io.borderflow.inspection.service.DeclarationSubmissions;
+import io.borderflow.inspection.service.DeclarationCommands;
 import io.borderflow.inspection.service.InspectionResultApplicationService;
-import io.borderflow.inspection.service.InspectionResultIntake;
+import io.borderflow.inspection.service.InspectionResultCommands;
 import io.borderflow.inspection.service.RulesetApplicationService;
-import io.borderflow.inspection.service.RulesetChanges;
+import io.borderflow.inspection.service.RulesetCommands;
 import io.borderflow.support.audit.AuditTrail;
 import io.borderflow.support.error.InvalidArgumentException;
 import io.borderflow.support.grpc.AuditProtoMapper;
@@ -64,29 +64,29 @@ public class InspectionGrpcService implements InspectionService {
     private final AuditTrail audit;
 
     private final DeclarationApplicationService declarations;
-    private final DeclarationSubmissions submissions;
+    private final DeclarationCommands declarationCommands;
     private final InspectionResultApplicationService results;
-    private final InspectionResultIntake resultIntake;
+    private final InspectionResultCommands resultCommands;
     private final SecurityIdentity identity;
-    private final RulesetChanges rulesetChanges;
+    private final RulesetCommands rulesetCommands;
 
     public InspectionGrpcService(
             RulesetApplicationService rulesets,
             AuditTrail audit,
             DeclarationApplicationService declarations,
-            DeclarationSubmissions submissions,
+            DeclarationCommands declarationCommands,
             InspectionResultApplicationService results,
-            InspectionResultIntake resultIntake,
+            InspectionResultCommands resultCommands,
             SecurityIdentity identity,
-            RulesetChanges rulesetChanges) {
+            RulesetCommands rulesetCommands) {
         this.rulesets = rulesets;
         this.audit = audit;
         this.declarations = declarations;
-        this.submissions = submissions;
+        this.declarationCommands = declarationCommands;
         this.results = results;
-        this.resultIntake = resultIntake;
+        this.resultCommands = resultCommands;
         this.identity = identity;
-        this.rulesetChanges = rulesetChanges;
+        this.rulesetCommands = rulesetCommands;
     }
 
     @Override
@@ -103,7 +103,7 @@ public class InspectionGrpcService implements InspectionService {
                 throw new InvalidArgumentException("INVALID_RESULT", "outcome", "outcome is required");
             }
             String outcome = request.getOutcome().name().substring("INSPECTION_OUTCOME_".length());
-            return resultIntake
+            return resultCommands
                     .record(
                             name.group(1),
                             outcome,
@@ -155,7 +155,7 @@ public class InspectionGrpcService implements InspectionService {
             if (!request.hasDeclaration()) {
                 throw new InvalidArgumentException("INVALID_DECLARATION", "declaration", "declaration is required");
             }
-            return submissions
+            return declarationCommands
                     .submit(
                             request.getRequestId(),
                             DeclarationProtoMapper.content(request.getDeclaration()),
@@ -261,7 +261,7 @@ public class InspectionGrpcService implements InspectionService {
             if (!request.hasRuleset()) {
                 throw new InvalidArgumentException("INVALID_RULESET", "ruleset", "ruleset is required");
             }
-            return rulesetChanges
+            return rulesetCommands
                     .create(
                             request.getRequestId(),
                             RulesetProtoMapper.fromProto(request.getRuleset()),
@@ -277,7 +277,7 @@ public class InspectionGrpcService implements InspectionService {
     public Uni<ActivateRulesetResponse> activateRuleset(ActivateRulesetRequest request) {
         return ERRORS.guard(() -> {
             long version = version(request.getName(), "name");
-            return rulesetChanges
+            return rulesetCommands
                     .activate(
                             version,
                             request.hasActivateTime() ? ProtoTimes.utc(request.getActivateTime()) : null,

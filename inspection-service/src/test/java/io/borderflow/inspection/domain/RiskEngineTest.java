@@ -57,7 +57,7 @@ class RiskEngineTest {
     void integratedCircuitsGoToPhysicalInspectionWithTheEvidence() {
         Assessment a = assess(List.of("8542310000"), false, false);
 
-        assertThat(a.channel()).isEqualTo(Channel.RED);
+        assertThat(a.channel()).isEqualTo(InspectionChannel.RED);
         assertThat(a.inspectionKind()).isEqualTo(InspectionKind.XRAY);
         assertThat(a.score()).isEqualTo(70);
         assertThat(a.reasons()).singleElement().satisfies(r -> {
@@ -73,7 +73,7 @@ class RiskEngineTest {
     void harmlessGoodsAreReleased() {
         Assessment a = assess(List.of("620342", "090210"), false, false);
 
-        assertThat(a.channel()).isEqualTo(Channel.GREEN);
+        assertThat(a.channel()).isEqualTo(InspectionChannel.GREEN);
         assertThat(a.score()).isZero();
         assertThat(a.reasons()).isEmpty();
         assertThat(a.expectedHandling()).isEqualTo(Duration.ofMinutes(5));
@@ -90,7 +90,7 @@ class RiskEngineTest {
     void tierTwoAloneIsADocumentaryCheckByItsFloor() {
         Assessment a = assess(List.of("851762"), false, false);
         assertThat(a.score()).isEqualTo(50);
-        assertThat(a.channel()).isEqualTo(Channel.YELLOW);
+        assertThat(a.channel()).isEqualTo(InspectionChannel.YELLOW);
     }
 
     @Test
@@ -98,7 +98,7 @@ class RiskEngineTest {
         // tier 1 (70) + drones (60) + batteries (20) = 150 -> 100
         Assessment a = assess(List.of("854231", "880621", "850760"), false, false);
         assertThat(a.score()).isEqualTo(100);
-        assertThat(a.channel()).isEqualTo(Channel.RED);
+        assertThat(a.channel()).isEqualTo(InspectionChannel.RED);
         assertThat(a.inspectionKind()).isEqualTo(InspectionKind.UNLOADING);
         assertThat(ruleIds(a)).containsExactly("CHPL-TIER-1", "DRONES", "BATTERIES");
     }
@@ -108,11 +108,11 @@ class RiskEngineTest {
         // tier 3.A (35) + batteries (20) - AEO (20) = 35: YELLOW by score, no rule demands it -> BLUE
         Assessment a = assess(List.of("847150", "850760"), true, false);
         assertThat(a.score()).isEqualTo(35);
-        assertThat(a.channel()).isEqualTo(Channel.BLUE);
+        assertThat(a.channel()).isEqualTo(InspectionChannel.BLUE);
         assertThat(ruleIds(a)).contains("AEO-TRADER");
 
         // without AEO the same goods (55) are a documentary check
-        assertThat(assess(List.of("847150", "850760"), false, false).channel()).isEqualTo(Channel.YELLOW);
+        assertThat(assess(List.of("847150", "850760"), false, false).channel()).isEqualTo(InspectionChannel.YELLOW);
     }
 
     @Test
@@ -120,12 +120,12 @@ class RiskEngineTest {
         // 3.A (35) + machine tools (25) + batteries (20) + 4.A (30) - partner (25) = 85: RED by score alone
         Assessment recognised = assess(List.of("847150", "845811", "850760", "853400"), false, true);
         assertThat(recognised.score()).isEqualTo(85);
-        assertThat(recognised.channel()).isEqualTo(Channel.YELLOW);
+        assertThat(recognised.channel()).isEqualTo(InspectionChannel.YELLOW);
         assertThat(ruleIds(recognised)).contains("PARTNER-XRAY", RiskEngine.MUTUAL_RECOGNITION_RULE);
 
         // drones demand RED: the partner's inspection does not replace it
         Assessment drones = assess(List.of("880621"), false, true);
-        assertThat(drones.channel()).isEqualTo(Channel.RED);
+        assertThat(drones.channel()).isEqualTo(InspectionChannel.RED);
         assertThat(ruleIds(drones)).doesNotContain(RiskEngine.MUTUAL_RECOGNITION_RULE);
     }
 
@@ -143,12 +143,12 @@ class RiskEngineTest {
                         new RuleSpec("C", "c", 30, null, new RuleSpec.HsPrefix(List.of("03")), List.of())),
                 Map.of());
         assertThat(engine.assess(facts(List.of("010101"), false, false, "x")).channel())
-                .isEqualTo(Channel.GREEN);
+                .isEqualTo(InspectionChannel.GREEN);
         assertThat(engine.assess(facts(List.of("020202"), false, false, "x")).channel())
-                .isEqualTo(Channel.YELLOW);
+                .isEqualTo(InspectionChannel.YELLOW);
         assertThat(engine.assess(facts(List.of("020202", "030303"), false, false, "x"))
                         .channel())
-                .isEqualTo(Channel.RED);
+                .isEqualTo(InspectionChannel.RED);
     }
 
     @Test
@@ -170,7 +170,7 @@ class RiskEngineTest {
                 .mapToObj(i -> SEED.assess(facts(List.of("620342"), false, false, "truck-" + i)))
                 .filter(a -> {
                     if (a.randomSample()) {
-                        assertThat(a.channel()).isEqualTo(Channel.YELLOW);
+                        assertThat(a.channel()).isEqualTo(InspectionChannel.YELLOW);
                         assertThat(a.reasons())
                                 .extracting(Reason::ruleId)
                                 .containsExactly(RiskEngine.RANDOM_SAMPLE_RULE);
@@ -191,12 +191,13 @@ class RiskEngineTest {
     void anOutlookGivesTheSamplesShareToYellowAndWeighsTheHandlingTime() {
         RiskEngine.Outlook harmless = SEED.outlook(facts(List.of("620342"), false, false, "any"));
         assertThat(harmless.chances())
-                .containsExactlyInAnyOrderEntriesOf(Map.of(Channel.GREEN, 0.95, Channel.YELLOW, 0.05));
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(InspectionChannel.GREEN, 0.95, InspectionChannel.YELLOW, 0.05));
         // 0.95 * 5 min + 0.05 * 2 h = 285 s + 360 s
         assertThat(harmless.expectedHandling()).isEqualTo(Duration.ofSeconds(645));
 
         RiskEngine.Outlook chips = SEED.outlook(facts(List.of("854231"), false, false, "any"));
-        assertThat(chips.chances()).containsExactly(Map.entry(Channel.RED, 1.0));
+        assertThat(chips.chances()).containsExactly(Map.entry(InspectionChannel.RED, 1.0));
         assertThat(chips.expectedHandling()).isEqualTo(Duration.ofMinutes(45));
         assertThat(chips.reasons()).extracting(Reason::ruleId).containsExactly("CHPL-TIER-1");
     }

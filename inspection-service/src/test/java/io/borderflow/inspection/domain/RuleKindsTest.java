@@ -93,7 +93,7 @@ class RuleKindsTest {
         // 35 (tier 3.A) + 15 (destination RU) + 10 (transit KG to RU) = 60 = red_from_score
         Assessment a = viaKyrgyzstan.assess();
         assertThat(a.score()).isEqualTo(60);
-        assertThat(a.channel()).isEqualTo(Channel.RED);
+        assertThat(a.channel()).isEqualTo(InspectionChannel.RED);
         assertThat(reason(a, "DIVERSION-TRANSIT").evidence()).contains("transit through KG", "destination RU");
     }
 
@@ -103,7 +103,7 @@ class RuleKindsTest {
             // 35 (tier 3.A) + 25 (watched brand) = 60: RED
             Assessment a =
                     new Declaration().line("847150", brand, 10, 10_000, "USD").assess();
-            assertThat(a.channel()).as(brand).isEqualTo(Channel.RED);
+            assertThat(a.channel()).as(brand).isEqualTo(InspectionChannel.RED);
             assertThat(reason(a, "WATCHED-BRAND").evidence())
                     .isEqualTo("brand '" + brand + "' is the watched brand 'Texas Instruments'");
         }
@@ -121,7 +121,7 @@ class RuleKindsTest {
         Assessment refused = chips.assess();
         // 70 + 15 + 25 + 30 = 140, clamped to 100; the prohibition's floor is REFUSED
         assertThat(refused.score()).isEqualTo(100);
-        assertThat(refused.channel()).isEqualTo(Channel.REFUSED);
+        assertThat(refused.channel()).isEqualTo(InspectionChannel.REFUSED);
         assertThat(refused.inspectionKind()).isEqualTo(InspectionKind.NONE);
         assertThat(refused.expectedHandling()).isEqualTo(Duration.ofMinutes(30));
         assertThat(reason(refused, "PROHIBITED-FOR-DESTINATION").evidence())
@@ -130,7 +130,7 @@ class RuleKindsTest {
         // the same chips for Kazakhstan: 70 + 25 = 95, a physical inspection by unloading (from 90)
         chips.destination = "KZ";
         Assessment inspected = chips.assess();
-        assertThat(inspected.channel()).isEqualTo(Channel.RED);
+        assertThat(inspected.channel()).isEqualTo(InspectionChannel.RED);
         assertThat(inspected.inspectionKind()).isEqualTo(InspectionKind.UNLOADING);
         assertThat(inspected.expectedHandling()).isEqualTo(Duration.ofHours(4));
     }
@@ -145,7 +145,7 @@ class RuleKindsTest {
             Declaration d = new Declaration("620342");
             d.consignee = name;
             Assessment a = d.assess();
-            assertThat(a.channel()).as(name).isEqualTo(Channel.RED);
+            assertThat(a.channel()).as(name).isEqualTo(InspectionChannel.RED);
             assertThat(reason(a, "WATCHED-PARTY").evidence())
                     .as(name)
                     .startsWith("consignee '" + name + "' resembles watched party 'Tekhnoprom Logistik'");
@@ -161,7 +161,7 @@ class RuleKindsTest {
         Assessment cheap =
                 new Declaration().line("8471300000", "", 10, 100, "USD").assess(); // 10 USD/kg
         assertThat(cheap.score()).isEqualTo(30);
-        assertThat(cheap.channel()).isEqualTo(Channel.YELLOW);
+        assertThat(cheap.channel()).isEqualTo(InspectionChannel.YELLOW);
         assertThat(reason(cheap, "UNDERVALUED").evidence())
                 .isEqualTo(
                         "HS 8471300000 declared at 10.00 USD/kg, below 0.20 of the reference 100.00 USD/kg for 8471");
@@ -207,14 +207,14 @@ class RuleKindsTest {
         // China's X-ray is recognised: 90 - 25 = 65, still RED by score, but no rule demands RED: YELLOW
         Assessment recognised = chinaScanned.assess();
         assertThat(recognised.score()).isEqualTo(65);
-        assertThat(recognised.channel()).isEqualTo(Channel.YELLOW);
+        assertThat(recognised.channel()).isEqualTo(InspectionChannel.YELLOW);
         assertThat(ruleIds(recognised)).contains(RiskEngine.MUTUAL_RECOGNITION_RULE);
         assertThat(reason(recognised, "PARTNER-XRAY").evidence())
                 .isEqualTo("inspection by the recognised partner administration of CN");
         // no agreement with this administration in the ruleset: 90, RED by unloading
         Assessment other = otherScanned.assess();
         assertThat(other.score()).isEqualTo(90);
-        assertThat(other.channel()).isEqualTo(Channel.RED);
+        assertThat(other.channel()).isEqualTo(InspectionChannel.RED);
         assertThat(ruleIds(other)).doesNotContain("PARTNER-XRAY", RiskEngine.MUTUAL_RECOGNITION_RULE);
     }
 }

@@ -18,7 +18,13 @@ class RulesetSimulationTest {
             0,
             HandlingTimes.DEFAULT,
             List.of(
-                    new RuleSpec("ELECTRONICS", "e", 60, Channel.RED, new RuleSpec.HsPrefix(List.of("85")), List.of()),
+                    new RuleSpec(
+                            "ELECTRONICS",
+                            "e",
+                            60,
+                            InspectionChannel.RED,
+                            new RuleSpec.HsPrefix(List.of("85")),
+                            List.of()),
                     new RuleSpec("MACHINES", "m", 30, null, new RuleSpec.HsPrefix(List.of("84")), List.of())),
             Map.of());
     /** Everything RED. */
@@ -32,7 +38,7 @@ class RulesetSimulationTest {
                     "ALL",
                     "all",
                     60,
-                    Channel.RED,
+                    InspectionChannel.RED,
                     new RuleSpec.HsPrefix(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9").stream()
                             .flatMap(d -> List.of(
                                     d + "0", d + "1", d + "2", d + "3", d + "4", d + "5", d + "6", d + "7", d + "8",

@@ -16,10 +16,10 @@ import io.borderflow.api.routing.v1.RouteRisk;
 import io.borderflow.api.routing.v1.TrainTransit;
 import io.borderflow.api.routing.v1.TransportMode;
 import io.borderflow.routing.model.route.BorderDataCoverage;
-import io.borderflow.routing.model.route.Channel;
 import io.borderflow.routing.model.route.CrossingStep;
 import io.borderflow.routing.model.route.FerryStep;
 import io.borderflow.routing.model.route.Freshness;
+import io.borderflow.routing.model.route.InspectionChannel;
 import io.borderflow.routing.model.route.LegStep;
 import io.borderflow.routing.model.route.RouteAlternative;
 import io.borderflow.routing.model.route.RouteAnswer;
@@ -230,7 +230,7 @@ final class RouteProtoMapper {
         c.opensAt().ifPresent(t -> crossing.setOpensTime(time(t)));
         c.freshness().age().ifPresent(age -> crossing.setWaitAge(span(age)));
         c.calendarFreshness().age().ifPresent(age -> crossing.setCalendarAge(span(age)));
-        for (Channel channel : Channel.values()) {
+        for (InspectionChannel channel : InspectionChannel.values()) {
             crossing.addChannels(ChannelChance.newBuilder()
                     .setChannel(io.borderflow.api.inspection.v1.Channel.valueOf("CHANNEL_" + channel.name()))
                     .setProbability(c.channels().probability(channel))

@@ -155,11 +155,11 @@ public class NetworkRepository {
                 .replaceWithVoid();
     }
 
-    /** Stores a new closure, or writes the changes made to a managed one ({@code closure} null). Needs a transaction. */
-    public Uni<Void> saveClosure(LegClosureEntity closure) {
+    /** Stores a new closure, or writes the changes made to one that existed. Needs a transaction. */
+    public Uni<Void> saveClosure(LegClosureEntity closure, boolean created) {
         return Panache.getSession()
-                .chain(session -> (closure == null ? Uni.createFrom().voidItem() : session.persist(closure))
-                        .chain(session::flush));
+                .chain(session ->
+                        (created ? session.persist(closure) : Uni.createFrom().voidItem()).chain(session::flush));
     }
 
     /** Deletes a closure. Needs a transaction. */

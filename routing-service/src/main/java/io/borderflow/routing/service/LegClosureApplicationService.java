@@ -45,7 +45,7 @@ public class LegClosureApplicationService {
             closure.reason = reason;
             closure.closedBy = caller.subject();
             closure.closeTime = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-            return network.saveClosure(created ? closure : null)
+            return network.saveClosure(closure, created)
                     .call(() -> audit.append(AuditEntry.of(caller, "leg.close", "legs/" + legId, true, reason)))
                     .replaceWith(new Sourced<>(
                             List.of(new LegView(view.leg(), view.corridors(), closure)), found.sources()));

@@ -1,8 +1,8 @@
 package io.borderflow.checkpoint.domain.estimation;
 
-import io.borderflow.support.calendar.FluidQueue;
 import io.borderflow.support.calendar.Hours;
 import io.borderflow.support.calendar.OpeningCalendar;
+import io.borderflow.support.queueing.FluidQueue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

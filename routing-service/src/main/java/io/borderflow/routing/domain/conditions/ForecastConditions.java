@@ -4,11 +4,11 @@ import io.borderflow.routing.domain.search.CrossingConditions;
 import io.borderflow.routing.domain.search.CrossingOutlook;
 import io.borderflow.routing.model.route.BorderDataCoverage;
 import io.borderflow.routing.model.route.BorderSnapshot;
-import io.borderflow.routing.model.route.Channel;
 import io.borderflow.routing.model.route.Freshness;
-import io.borderflow.support.calendar.FluidQueue;
+import io.borderflow.routing.model.route.InspectionChannel;
 import io.borderflow.support.calendar.Hours;
 import io.borderflow.support.calendar.OpeningCalendar;
+import io.borderflow.support.queueing.FluidQueue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -51,7 +51,7 @@ public final class ForecastConditions implements CrossingConditions {
     }
 
     @Override
-    public CrossingOutlook outlook(String checkpointId, Instant arrival, Channel queueChannel) {
+    public CrossingOutlook outlook(String checkpointId, Instant arrival, InspectionChannel queueChannel) {
         BorderSnapshot snapshot = snapshots.get(checkpointId);
         if (snapshot == null) {
             return CrossingOutlook.open(Duration.ZERO, Duration.ZERO, Freshness.nominal());

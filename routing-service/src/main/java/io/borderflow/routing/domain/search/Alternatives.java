@@ -146,21 +146,22 @@ final class Alternatives {
     private static String label(Corridor corridor, Itinerary itinerary) {
         Map<String, String> ferryByPort = new HashMap<>();
         for (FerryStep ferry : itinerary.ferries) {
-            String name = "the " + Texts.idName(ferry.from()) + "-" + Texts.idName(ferry.to()) + " ferry";
+            String name = "the " + RouteExplanations.idName(ferry.from()) + "-" + RouteExplanations.idName(ferry.to())
+                    + " ferry";
             ferryByPort.put(ferry.from(), name);
             ferryByPort.put(ferry.to(), name);
         }
         Set<String> via = new LinkedHashSet<>();
         for (CrossingStep crossing : itinerary.crossings) {
             String ferry = ferryByPort.get(crossing.placeId());
-            via.add(ferry != null ? ferry : Texts.idName(crossing.placeId()));
+            via.add(ferry != null ? ferry : RouteExplanations.idName(crossing.placeId()));
         }
         double railKm = itinerary.legs.stream()
                 .filter(leg -> leg.mode() == TransportMode.RAIL)
                 .mapToDouble(LegStep::distanceKm)
                 .sum();
         String name = corridor.displayName() + (railKm > itinerary.distanceKm / 2 ? " by rail" : "");
-        return via.isEmpty() ? name : name + " via " + Texts.join(List.copyOf(via));
+        return via.isEmpty() ? name : name + " via " + RouteExplanations.join(List.copyOf(via));
     }
 
     static List<RouteAlternative> choose(List<Draft> drafts, RouteQuery query, SearchLimits limits, String currency) {
@@ -183,8 +184,8 @@ final class Alternatives {
         for (int i = 0; i < kept.size(); i++) {
             Draft draft = kept.get(i);
             String explanation = i == 0
-                    ? Texts.whyBest(best, kept.size() > 1 ? kept.get(1) : null, query.objective(), currency)
-                    : Texts.versus(draft, best, currency);
+                    ? RouteExplanations.whyBest(best, kept.size() > 1 ? kept.get(1) : null, query.objective(), currency)
+                    : RouteExplanations.versus(draft, best, currency);
             alternatives.add(draft.toAlternative(i + 1, explanation));
         }
         return alternatives;

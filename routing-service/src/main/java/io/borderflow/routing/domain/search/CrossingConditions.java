@@ -1,11 +1,11 @@
 package io.borderflow.routing.domain.search;
 
-import io.borderflow.routing.model.route.Channel;
+import io.borderflow.routing.model.route.InspectionChannel;
 import java.time.Instant;
 
 /**
  * Border conditions the search reads as it goes: for a checkpoint, an arrival instant and the queue channel the truck
- * will wait in ({@link Channel#queue()}: GREEN, YELLOW or RED), the expected wait, any closure and how fresh the
+ * will wait in ({@link InspectionChannel#queue()}: GREEN, YELLOW or RED), the expected wait, any closure and how fresh the
  * figures are. The adapter answers from cached live estimates, falling back to nominal values (see
  * {@link FixedCrossingConditions}); it must not do I/O here, since a search asks many times.
  * <p>
@@ -17,5 +17,5 @@ import java.time.Instant;
 @FunctionalInterface
 public interface CrossingConditions {
 
-    CrossingOutlook outlook(String checkpointId, Instant arrival, Channel queueChannel);
+    CrossingOutlook outlook(String checkpointId, Instant arrival, InspectionChannel queueChannel);
 }

@@ -1,7 +1,7 @@
 package io.borderflow.routing.domain.search;
 
-import io.borderflow.routing.model.route.Channel;
 import io.borderflow.routing.model.route.Freshness;
+import io.borderflow.routing.model.route.InspectionChannel;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -26,7 +26,7 @@ import java.util.Set;
 public final class FixedCrossingConditions implements CrossingConditions {
     private static final int MAX_CLOSURE_HOPS = 1_000;
 
-    private final Map<String, Map<Channel, Duration[]>> waits;
+    private final Map<String, Map<InspectionChannel, Duration[]>> waits;
     private final Map<String, List<Instant[]>> closures;
     private final Map<String, DailyHours> hours;
     private final Set<String> closedIndefinitely;
@@ -58,7 +58,7 @@ public final class FixedCrossingConditions implements CrossingConditions {
     }
 
     @Override
-    public CrossingOutlook outlook(String checkpointId, Instant arrival, Channel queueChannel) {
+    public CrossingOutlook outlook(String checkpointId, Instant arrival, InspectionChannel queueChannel) {
         Freshness figures = freshness.getOrDefault(checkpointId, defaultFreshness);
         if (closedIndefinitely.contains(checkpointId)) {
             return CrossingOutlook.closedIndefinitely(figures);
@@ -114,7 +114,7 @@ public final class FixedCrossingConditions implements CrossingConditions {
 
     /** Collects the figures; later calls for the same checkpoint and channel replace earlier ones. */
     public static final class Builder {
-        private final Map<String, Map<Channel, Duration[]>> waits = new HashMap<>();
+        private final Map<String, Map<InspectionChannel, Duration[]>> waits = new HashMap<>();
         private final Map<String, List<Instant[]>> closures = new HashMap<>();
         private final Map<String, DailyHours> hours = new HashMap<>();
         private final Set<String> closedIndefinitely = new HashSet<>();
@@ -125,17 +125,18 @@ public final class FixedCrossingConditions implements CrossingConditions {
 
         /** The same queue wait for every channel. */
         public Builder wait(String checkpointId, Duration median, Duration p90) {
-            for (Channel channel : List.of(Channel.GREEN, Channel.YELLOW, Channel.RED)) {
+            for (InspectionChannel channel :
+                    List.of(InspectionChannel.GREEN, InspectionChannel.YELLOW, InspectionChannel.RED)) {
                 wait(checkpointId, channel, median, p90);
             }
             return this;
         }
 
-        public Builder wait(String checkpointId, Channel queueChannel, Duration median, Duration p90) {
+        public Builder wait(String checkpointId, InspectionChannel queueChannel, Duration median, Duration p90) {
             if (median.isNegative() || p90.compareTo(median) < 0) {
                 throw new IllegalArgumentException("waits must satisfy 0 <= median <= p90");
             }
-            waits.computeIfAbsent(checkpointId, id -> new EnumMap<>(Channel.class))
+            waits.computeIfAbsent(checkpointId, id -> new EnumMap<>(InspectionChannel.class))
                     .put(queueChannel.queue(), new Duration[] {median, p90});
             return this;
         }

@@ -1,10 +1,10 @@
 package io.borderflow.routing.domain.search;
 
-import io.borderflow.routing.model.route.Channel;
 import io.borderflow.routing.model.route.ChannelOutlook;
 import io.borderflow.routing.model.route.CrossingStep;
 import io.borderflow.routing.model.route.FerryStep;
 import io.borderflow.routing.model.route.Freshness;
+import io.borderflow.routing.model.route.InspectionChannel;
 import io.borderflow.routing.model.route.LegStep;
 import io.borderflow.routing.model.route.TrainStep;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * <ul>
  * <li><b>Crossing</b>, at a place with a border control where the country changes between the place before and the
  * place after (the place's own country standing in at either end of the route): wait for the opening if closed; queue
- * for the channel-weighted mean of the queue waits ({@link Channel#queue()}); the control, sum of p(channel) *
+ * for the channel-weighted mean of the queue waits ({@link InspectionChannel#queue()}); the control, sum of p(channel) *
  * time(channel). Its spread: the 90th percentile of the channel outcomes (each channel's p90 wait plus its control),
  * weighted by p(channel), at least the central value. Adds the border fee; multiplies the risks.</li>
  * <li><b>Ferry</b>: the boarding wait (median), then the next sailing, then the sailing time; spread: the boarding
@@ -235,9 +235,9 @@ final class Journey {
         BorderCrossing crossing = new BorderCrossing(
                 place.checkpointId(), place.id(), network.country(fromCountry), network.country(toCountry));
         ChannelOutlook channels = cargo.at(crossing);
-        Channel[] all = Channel.values();
+        InspectionChannel[] all = InspectionChannel.values();
         double[] queueWeight = new double[all.length];
-        for (Channel channel : all) {
+        for (InspectionChannel channel : all) {
             queueWeight[channel.queue().ordinal()] += channels.probability(channel);
         }
         Instant arrivalInstant = Instant.ofEpochMilli(arrival);
@@ -247,7 +247,7 @@ final class Journey {
         double waitP90 = 0;
         Freshness freshness = null;
         Freshness calendarFreshness = null;
-        for (Channel queue : all) {
+        for (InspectionChannel queue : all) {
             double weight = queueWeight[queue.ordinal()];
             if (weight <= 0) {
                 continue;
@@ -269,7 +269,7 @@ final class Journey {
         double central = waitMedian + inspection;
         double[][] outcomes = new double[all.length][];
         int count = 0;
-        for (Channel channel : all) {
+        for (InspectionChannel channel : all) {
             double p = channels.probability(channel);
             if (p > 0) {
                 outcomes[count++] = new double[] {

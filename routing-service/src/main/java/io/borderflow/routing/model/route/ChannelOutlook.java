@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What one cargo should expect at one crossing: the probability of each {@link Channel} (summing to 1) and how long
+ * What one cargo should expect at one crossing: the probability of each {@link InspectionChannel} (summing to 1) and how long
  * the control of each channel takes once the truck reaches the booth. Its expected inspection time is
  * {@code sum over channels of p(channel) * time(channel)}.
  */
@@ -42,7 +42,7 @@ public record ChannelOutlook(
         return new ChannelOutlook(1, 0, 0, 0, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
     }
 
-    public double probability(Channel channel) {
+    public double probability(InspectionChannel channel) {
         switch (channel) {
             case GREEN:
                 return green;
@@ -55,7 +55,7 @@ public record ChannelOutlook(
         }
     }
 
-    public Duration inspectionTime(Channel channel) {
+    public Duration inspectionTime(InspectionChannel channel) {
         switch (channel) {
             case GREEN:
                 return greenTime;
@@ -71,7 +71,7 @@ public record ChannelOutlook(
     /** {@code sum of p(channel) * time(channel)}, to the millisecond. */
     public Duration expectedInspection() {
         double millis = 0;
-        for (Channel channel : Channel.values()) {
+        for (InspectionChannel channel : InspectionChannel.values()) {
             millis += probability(channel) * inspectionTime(channel).toMillis();
         }
         return Duration.ofMillis(Math.round(millis));

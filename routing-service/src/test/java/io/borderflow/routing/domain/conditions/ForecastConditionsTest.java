@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.borderflow.routing.domain.search.CrossingOutlook;
 import io.borderflow.routing.model.route.BorderDataCoverage;
 import io.borderflow.routing.model.route.BorderSnapshot;
-import io.borderflow.routing.model.route.Channel;
 import io.borderflow.routing.model.route.Freshness;
+import io.borderflow.routing.model.route.InspectionChannel;
 import io.borderflow.support.calendar.OpeningCalendar;
 import io.borderflow.support.calendar.OpeningHours;
 import io.borderflow.support.calendar.ScheduledClosure;
@@ -64,8 +64,8 @@ class ForecastConditionsTest {
     @Test
     void aTruckArrivingNowWaitsForTheQueueAheadAtTheClearanceRate() {
         // 2,500 trucks at 12.5 an hour: 200 hours
-        CrossingOutlook now =
-                conditions(zhaisan(2500, 12.5, 12.5, alwaysOpen(), NOW, true)).outlook("zhaisan", NOW, Channel.YELLOW);
+        CrossingOutlook now = conditions(zhaisan(2500, 12.5, 12.5, alwaysOpen(), NOW, true))
+                .outlook("zhaisan", NOW, InspectionChannel.YELLOW);
         assertThat(now.waitMedian()).isEqualTo(Duration.ofHours(200));
         assertThat(now.waitP90()).isEqualTo(Duration.ofHours(300));
         assertThat(now.opensAt()).isEmpty();
@@ -76,11 +76,11 @@ class ForecastConditionsTest {
     void aTruckArrivingLaterFindsTheQueueDrainedByWhatClearsMinusWhatArrives() {
         // clears 12.5 an hour, 2.5 arrive: the queue shrinks by 10 an hour; 2 days on, 2,500 - 480 = 2,020 ahead
         ForecastConditions conditions = conditions(zhaisan(2500, 12.5, 2.5, alwaysOpen(), NOW, true));
-        CrossingOutlook later = conditions.outlook("zhaisan", NOW.plus(Duration.ofDays(2)), Channel.GREEN);
+        CrossingOutlook later = conditions.outlook("zhaisan", NOW.plus(Duration.ofDays(2)), InspectionChannel.GREEN);
         assertThat(later.waitMedian()).isEqualTo(Duration.ofMillis(Math.round(2020 / 12.5 * 3_600_000)));
         // a month on, the backlog is gone
         assertThat(conditions
-                        .outlook("zhaisan", NOW.plus(Duration.ofDays(30)), Channel.GREEN)
+                        .outlook("zhaisan", NOW.plus(Duration.ofDays(30)), InspectionChannel.GREEN)
                         .waitMedian())
                 .isZero();
     }
@@ -92,7 +92,7 @@ class ForecastConditionsTest {
         for (Instant arrival = NOW;
                 arrival.isBefore(NOW.plus(Duration.ofDays(10)));
                 arrival = arrival.plus(Duration.ofMinutes(37))) {
-            CrossingOutlook outlook = conditions.outlook("zhaisan", arrival, Channel.RED);
+            CrossingOutlook outlook = conditions.outlook("zhaisan", arrival, InspectionChannel.RED);
             Instant start = outlook.opensAt().orElse(arrival).plus(outlook.waitMedian());
             assertThat(start).as("arrival %s", arrival).isAfterOrEqualTo(previousStart);
             previousStart = start;
@@ -109,11 +109,11 @@ class ForecastConditionsTest {
                 alwaysOpen(new ScheduledClosure(NOW.plus(Duration.ofDays(1)), reopens, "Independence Day")),
                 NOW,
                 true));
-        CrossingOutlook closed = conditions.outlook("zhaisan", NOW.plus(Duration.ofHours(30)), Channel.GREEN);
+        CrossingOutlook closed = conditions.outlook("zhaisan", NOW.plus(Duration.ofHours(30)), InspectionChannel.GREEN);
         assertThat(closed.opensAt()).contains(reopens);
         assertThat(closed.waitMedian()).isZero();
         assertThat(conditions
-                        .outlook("zhaisan", NOW.plus(Duration.ofHours(6)), Channel.GREEN)
+                        .outlook("zhaisan", NOW.plus(Duration.ofHours(6)), InspectionChannel.GREEN)
                         .opensAt())
                 .isEmpty();
     }
@@ -121,7 +121,7 @@ class ForecastConditionsTest {
     @Test
     void withoutLanesTheCrossingDoesNotOpenWithinTheHorizon() {
         assertThat(conditions(zhaisan(10, 0, 1, alwaysOpen(), NOW, true))
-                        .outlook("zhaisan", NOW, Channel.GREEN)
+                        .outlook("zhaisan", NOW, InspectionChannel.GREEN)
                         .closedIndefinitely())
                 .isTrue();
     }
@@ -130,15 +130,15 @@ class ForecastConditionsTest {
     void aStatusNotConfirmedRecentlyOrFromALostStreamIsStaleAndAnUnknownCheckpointNominal() {
         Instant minuteAgo = NOW.minus(Duration.ofMinutes(1));
         assertThat(conditions(zhaisan(0, 12.5, 0, alwaysOpen(), minuteAgo, true))
-                        .outlook("zhaisan", NOW, Channel.GREEN)
+                        .outlook("zhaisan", NOW, InspectionChannel.GREEN)
                         .freshness())
                 .isEqualTo(Freshness.stale(Duration.ofMinutes(1)));
         assertThat(conditions(zhaisan(0, 12.5, 0, alwaysOpen(), NOW, false))
-                        .outlook("zhaisan", NOW, Channel.GREEN)
+                        .outlook("zhaisan", NOW, InspectionChannel.GREEN)
                         .freshness())
                 .isEqualTo(Freshness.stale(Duration.ZERO));
         CrossingOutlook unknown =
-                conditions(zhaisan(0, 12.5, 0, alwaysOpen(), NOW, true)).outlook("syrym", NOW, Channel.GREEN);
+                conditions(zhaisan(0, 12.5, 0, alwaysOpen(), NOW, true)).outlook("syrym", NOW, InspectionChannel.GREEN);
         assertThat(unknown.freshness()).isEqualTo(Freshness.nominal());
         assertThat(unknown.waitMedian()).isZero();
     }
@@ -149,7 +149,7 @@ class ForecastConditionsTest {
         BorderSnapshot kalzhat =
                 new BorderSnapshot("kalzhat", Optional.of(queue(40, 10, 0, NOW, true)), Optional.empty());
         Instant saturdayEvening = Instant.parse("2026-11-28T14:29:00Z");
-        CrossingOutlook outlook = conditions(kalzhat).outlook("kalzhat", saturdayEvening, Channel.GREEN);
+        CrossingOutlook outlook = conditions(kalzhat).outlook("kalzhat", saturdayEvening, InspectionChannel.GREEN);
 
         assertThat(outlook.freshness()).isEqualTo(Freshness.live(Duration.ZERO));
         assertThat(outlook.calendarFreshness()).isEqualTo(Freshness.unknown());
@@ -165,7 +165,7 @@ class ForecastConditionsTest {
                 Optional.empty(),
                 Optional.of(new BorderSnapshot.KnownCalendar(WEEKDAYS, NOW.minus(Duration.ofMinutes(3)), true)));
         Instant mondayEvening = Instant.parse("2026-11-23T14:29:00Z");
-        CrossingOutlook outlook = conditions(kalzhat).outlook("kalzhat", mondayEvening, Channel.GREEN);
+        CrossingOutlook outlook = conditions(kalzhat).outlook("kalzhat", mondayEvening, InspectionChannel.GREEN);
 
         assertThat(outlook.opensAt()).contains(Instant.parse("2026-11-24T04:00:00Z"));
         assertThat(outlook.waitMedian()).isZero();
@@ -185,10 +185,12 @@ class ForecastConditionsTest {
                 Optional.of(new BorderSnapshot.KnownCalendar(WEEKDAYS, NOW.minus(Duration.ofMinutes(11)), true)));
 
         assertThat(conditions(failedRefresh)
-                        .outlook("kalzhat", NOW, Channel.GREEN)
+                        .outlook("kalzhat", NOW, InspectionChannel.GREEN)
                         .calendarFreshness())
                 .isEqualTo(Freshness.stale(Duration.ofMinutes(6)));
-        assertThat(conditions(old).outlook("kalzhat", NOW, Channel.GREEN).calendarFreshness())
+        assertThat(conditions(old)
+                        .outlook("kalzhat", NOW, InspectionChannel.GREEN)
+                        .calendarFreshness())
                 .isEqualTo(Freshness.stale(Duration.ofMinutes(11)));
     }
 
@@ -218,7 +220,7 @@ class ForecastConditionsTest {
                 Optional.of(new BorderSnapshot.KnownCalendar(alwaysOpen(), NOW, true)));
         Instant arrival = NOW.plusNanos(333_333);
 
-        CrossingOutlook outlook = conditions(even).outlook("zhaisan", arrival, Channel.GREEN);
+        CrossingOutlook outlook = conditions(even).outlook("zhaisan", arrival, InspectionChannel.GREEN);
 
         assertThat(outlook.waitP90()).isEqualTo(outlook.waitMedian());
         assertThat(outlook.waitMedian()).isBetween(Duration.ofMinutes(139), Duration.ofMinutes(141));

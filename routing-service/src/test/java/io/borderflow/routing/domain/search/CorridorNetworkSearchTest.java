@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
-import io.borderflow.routing.model.route.Channel;
 import io.borderflow.routing.model.route.ChannelOutlook;
 import io.borderflow.routing.model.route.Corridor;
 import io.borderflow.routing.model.route.CrossingStep;
 import io.borderflow.routing.model.route.Freshness;
+import io.borderflow.routing.model.route.InspectionChannel;
 import io.borderflow.routing.model.route.LegStep;
 import io.borderflow.routing.model.route.LiveDataUse;
 import io.borderflow.routing.model.route.NoRouteReason;
@@ -154,7 +154,7 @@ class CorridorNetworkSearchTest {
                     .hasSize(2)
                     .allSatisfy(crossing -> assertThat(crossing.queueTime())
                             .isEqualTo(shortQueues
-                                    .outlook(crossing.checkpointId(), crossing.arrival(), Channel.GREEN)
+                                    .outlook(crossing.checkpointId(), crossing.arrival(), InspectionChannel.GREEN)
                                     .waitMedian())
                             .isBetween(Duration.ofHours(1), Duration.ofHours(4)));
             assertThat(direct.corridor()).as(origin).isEqualTo(Corridor.RUSSIA_CHINA_DIRECT);
@@ -512,7 +512,8 @@ class CorridorNetworkSearchTest {
                 .containsExactly(tuple("altynkol", "CN", "KZ"), tuple("mamlyutka-station", "KZ", "RU"));
         assertThat(train.crossings())
                 .allSatisfy(crossing -> assertThat(crossing.queueTime()).isZero());
-        assertThat(train.crossings().get(1).channels().probability(Channel.RED)).isEqualTo(0.45);
+        assertThat(train.crossings().get(1).channels().probability(InspectionChannel.RED))
+                .isEqualTo(0.45);
         assertThat(train.risk().redInspection()).isGreaterThan(0.45 - 1e-9);
         // out of Altynkol the load waits for the change of gauge, then for the day's train
         TrainStep fromAltynkol = train.trains().stream()

@@ -3,8 +3,8 @@ package io.borderflow.routing.domain.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.borderflow.routing.model.route.Channel;
 import io.borderflow.routing.model.route.Freshness;
+import io.borderflow.routing.model.route.InspectionChannel;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -21,14 +21,14 @@ class FixedCrossingConditionsTest {
     void waitsAreByQueueChannelAndRefusedTrucksQueueAsRed() {
         var conditions = FixedCrossingConditions.builder()
                 .wait("zhaisan", H, H.multipliedBy(2))
-                .wait("zhaisan", Channel.RED, H.multipliedBy(10), H.multipliedBy(30))
+                .wait("zhaisan", InspectionChannel.RED, H.multipliedBy(10), H.multipliedBy(30))
                 .build();
 
-        assertThat(conditions.outlook("zhaisan", T, Channel.GREEN))
+        assertThat(conditions.outlook("zhaisan", T, InspectionChannel.GREEN))
                 .isEqualTo(CrossingOutlook.open(H, H.multipliedBy(2), Freshness.nominal()));
-        assertThat(conditions.outlook("zhaisan", T, Channel.REFUSED).waitMedian())
+        assertThat(conditions.outlook("zhaisan", T, InspectionChannel.REFUSED).waitMedian())
                 .isEqualTo(H.multipliedBy(10));
-        assertThat(conditions.outlook("syrym", T, Channel.RED))
+        assertThat(conditions.outlook("syrym", T, InspectionChannel.RED))
                 .as("no figure: no wait")
                 .isEqualTo(CrossingOutlook.open(Duration.ZERO, Duration.ZERO, Freshness.nominal()));
     }
@@ -40,13 +40,17 @@ class FixedCrossingConditionsTest {
                 .closed("khorgos", T, T.plus(H.multipliedBy(10)))
                 .build();
 
-        assertThat(conditions.outlook("khorgos", T.plus(H), Channel.GREEN).opensAt())
+        assertThat(conditions
+                        .outlook("khorgos", T.plus(H), InspectionChannel.GREEN)
+                        .opensAt())
                 .contains(T.plus(H.multipliedBy(20)));
         assertThat(conditions
-                        .outlook("khorgos", T.plus(H.multipliedBy(20)), Channel.GREEN)
+                        .outlook("khorgos", T.plus(H.multipliedBy(20)), InspectionChannel.GREEN)
                         .opensAt())
                 .isEmpty();
-        assertThat(conditions.outlook("khorgos", T.minus(H), Channel.GREEN).opensAt())
+        assertThat(conditions
+                        .outlook("khorgos", T.minus(H), InspectionChannel.GREEN)
+                        .opensAt())
                 .isEmpty();
     }
 
@@ -59,17 +63,17 @@ class FixedCrossingConditionsTest {
                 .build();
 
         assertThat(conditions
-                        .outlook("kalzhat", Instant.parse("2026-03-02T16:00:00Z"), Channel.GREEN)
+                        .outlook("kalzhat", Instant.parse("2026-03-02T16:00:00Z"), InspectionChannel.GREEN)
                         .opensAt())
                 .as("21:00 local")
                 .contains(Instant.parse("2026-03-03T06:00:00Z"));
         assertThat(conditions
-                        .outlook("kalzhat", Instant.parse("2026-03-03T04:00:00Z"), Channel.GREEN)
+                        .outlook("kalzhat", Instant.parse("2026-03-03T04:00:00Z"), InspectionChannel.GREEN)
                         .opensAt())
                 .as("09:00 local, in the closure")
                 .contains(Instant.parse("2026-03-03T06:00:00Z"));
         assertThat(conditions
-                        .outlook("kalzhat", Instant.parse("2026-03-03T07:00:00Z"), Channel.GREEN)
+                        .outlook("kalzhat", Instant.parse("2026-03-03T07:00:00Z"), InspectionChannel.GREEN)
                         .opensAt())
                 .isEmpty();
     }
@@ -79,10 +83,10 @@ class FixedCrossingConditionsTest {
         var night = FixedCrossingConditions.builder()
                 .openingHours("x", LocalTime.of(20, 0), LocalTime.of(4, 0), ZoneOffset.UTC)
                 .build();
-        assertThat(night.outlook("x", Instant.parse("2026-03-02T02:00:00Z"), Channel.GREEN)
+        assertThat(night.outlook("x", Instant.parse("2026-03-02T02:00:00Z"), InspectionChannel.GREEN)
                         .opensAt())
                 .isEmpty();
-        assertThat(night.outlook("x", Instant.parse("2026-03-02T12:00:00Z"), Channel.GREEN)
+        assertThat(night.outlook("x", Instant.parse("2026-03-02T12:00:00Z"), InspectionChannel.GREEN)
                         .opensAt())
                 .contains(Instant.parse("2026-03-02T20:00:00Z"));
     }
@@ -97,7 +101,7 @@ class FixedCrossingConditionsTest {
         Instant previous = Instant.MIN;
         for (int minutes = 0; minutes < 4 * 24 * 60; minutes += 10) {
             Instant arrival = T.plus(Duration.ofMinutes(minutes));
-            CrossingOutlook outlook = conditions.outlook("x", arrival, Channel.GREEN);
+            CrossingOutlook outlook = conditions.outlook("x", arrival, InspectionChannel.GREEN);
             Instant controlStarts = outlook.opensAt().orElse(arrival).plus(outlook.waitMedian());
             assertThat(controlStarts).isAfterOrEqualTo(previous);
             previous = controlStarts;
@@ -111,11 +115,11 @@ class FixedCrossingConditionsTest {
                 .freshness("syrym", Freshness.stale(Duration.ofHours(7)))
                 .closedIndefinitely("kalzhat")
                 .build();
-        assertThat(conditions.outlook("syrym", T, Channel.GREEN).freshness())
+        assertThat(conditions.outlook("syrym", T, InspectionChannel.GREEN).freshness())
                 .isEqualTo(Freshness.stale(Duration.ofHours(7)));
-        assertThat(conditions.outlook("zhaisan", T, Channel.GREEN).freshness())
+        assertThat(conditions.outlook("zhaisan", T, InspectionChannel.GREEN).freshness())
                 .isEqualTo(Freshness.live(Duration.ofMinutes(3)));
-        assertThat(conditions.outlook("kalzhat", T, Channel.GREEN).closedIndefinitely())
+        assertThat(conditions.outlook("kalzhat", T, InspectionChannel.GREEN).closedIndefinitely())
                 .isTrue();
     }
 

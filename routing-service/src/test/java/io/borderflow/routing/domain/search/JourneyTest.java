@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
-import io.borderflow.routing.model.route.Channel;
 import io.borderflow.routing.model.route.ChannelOutlook;
 import io.borderflow.routing.model.route.Corridor;
 import io.borderflow.routing.model.route.CostBreakdown;
 import io.borderflow.routing.model.route.CrossingStep;
 import io.borderflow.routing.model.route.FerryStep;
 import io.borderflow.routing.model.route.Freshness;
+import io.borderflow.routing.model.route.InspectionChannel;
 import io.borderflow.routing.model.route.LegStep;
 import io.borderflow.routing.model.route.LiveDataUse;
 import io.borderflow.routing.model.route.RouteAlternative;
@@ -88,9 +88,9 @@ class JourneyTest {
         var cargo = CargoOutlook.everywhere(new ChannelOutlook(
                 0.5, 0.3, 0.15, 0.05, Duration.ZERO, H.multipliedBy(4), H.multipliedBy(24), H.multipliedBy(24)));
         var conditions = FixedCrossingConditions.builder()
-                .wait("b", Channel.GREEN, H, H.multipliedBy(2))
-                .wait("b", Channel.YELLOW, H, H.multipliedBy(2))
-                .wait("b", Channel.RED, H.multipliedBy(10), H.multipliedBy(20))
+                .wait("b", InspectionChannel.GREEN, H, H.multipliedBy(2))
+                .wait("b", InspectionChannel.YELLOW, H, H.multipliedBy(2))
+                .wait("b", InspectionChannel.RED, H.multipliedBy(10), H.multipliedBy(20))
                 .build();
         RouteAlternative route = follow(
                 TinyNetworks.twoCrossings(),

@@ -121,14 +121,14 @@ class ValueTypesTest {
 
     @Test
     void readableFigures() {
-        assertThat(Texts.duration(Duration.ofMinutes(40))).isEqualTo("40 minutes");
-        assertThat(Texts.duration(Duration.ofMinutes(61))).isEqualTo("1 hour");
-        assertThat(Texts.duration(Duration.ofHours(47))).isEqualTo("47 hours");
-        assertThat(Texts.duration(Duration.ofDays(4))).isEqualTo("4 days");
-        assertThat(Texts.duration(Duration.ofHours(31 + 24))).isEqualTo("2.3 days");
-        assertThat(Texts.money(4_206, "USD")).isEqualTo("USD 4,210");
-        assertThat(Texts.percent(0.0125)).isEqualTo("1.3%");
-        assertThat(Texts.join(List.of("A", "B", "C"))).isEqualTo("A, B and C");
-        assertThat(Texts.idName("red-bridge")).isEqualTo("Red Bridge");
+        assertThat(RouteExplanations.duration(Duration.ofMinutes(40))).isEqualTo("40 minutes");
+        assertThat(RouteExplanations.duration(Duration.ofMinutes(61))).isEqualTo("1 hour");
+        assertThat(RouteExplanations.duration(Duration.ofHours(47))).isEqualTo("47 hours");
+        assertThat(RouteExplanations.duration(Duration.ofDays(4))).isEqualTo("4 days");
+        assertThat(RouteExplanations.duration(Duration.ofHours(31 + 24))).isEqualTo("2.3 days");
+        assertThat(RouteExplanations.money(4_206, "USD")).isEqualTo("USD 4,210");
+        assertThat(RouteExplanations.percent(0.0125)).isEqualTo("1.3%");
+        assertThat(RouteExplanations.join(List.of("A", "B", "C"))).isEqualTo("A, B and C");
+        assertThat(RouteExplanations.idName("red-bridge")).isEqualTo("Red Bridge");
     }
 }

@@ -4,7 +4,7 @@ package io.borderflow.routing.model.route;
  * The outcomes of a cargo's customs control at a crossing, as the route search weighs them (ASYCUDA selectivity plus
  * refusal; BLUE, released now and audited later, counts as GREEN for time).
  */
-public enum Channel {
+public enum InspectionChannel {
     /** Released without inspection. */
     GREEN,
     /** Documentary check. */
@@ -18,7 +18,7 @@ public enum Channel {
      * The queue a truck of this outcome waits in: a refusal follows a physical inspection, so a REFUSED truck queues
      * as a RED one.
      */
-    public Channel queue() {
+    public InspectionChannel queue() {
         return this == REFUSED ? RED : this;
     }
 }

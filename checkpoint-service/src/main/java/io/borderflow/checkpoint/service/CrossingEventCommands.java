@@ -14,13 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
  * refuses in its group's.
  */
 @ApplicationScoped
-public class CrossingEventIntake {
+public class CrossingEventCommands {
     private final CrossingEventApplicationService events;
     private final DecisionSettlement settlement;
     private final AuditTrail audit;
     private final StatusCache statuses;
 
-    public CrossingEventIntake(
+    public CrossingEventCommands(
             CrossingEventApplicationService events,
             DecisionSettlement settlement,
             AuditTrail audit,

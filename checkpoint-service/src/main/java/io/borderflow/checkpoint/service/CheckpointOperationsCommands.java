@@ -12,12 +12,12 @@ import java.time.OffsetDateTime;
  * ({@link CheckpointOperationsApplicationService}), and a refused one is recorded in the audit trail in another.
  */
 @ApplicationScoped
-public class CheckpointOperationsIntake {
+public class CheckpointOperationsCommands {
     private final CheckpointOperationsApplicationService operations;
     private final AuditTrail audit;
     private final StatusCache statuses;
 
-    public CheckpointOperationsIntake(
+    public CheckpointOperationsCommands(
             CheckpointOperationsApplicationService operations, AuditTrail audit, StatusCache statuses) {
         this.operations = operations;
         this.audit = audit;

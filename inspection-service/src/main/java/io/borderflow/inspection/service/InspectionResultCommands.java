@@ -13,11 +13,11 @@ import java.util.List;
  * since the first one rolls back and takes nothing with it.
  */
 @ApplicationScoped
-public class InspectionResultIntake {
+public class InspectionResultCommands {
     private final InspectionResultApplicationService results;
     private final AuditTrail audit;
 
-    public InspectionResultIntake(InspectionResultApplicationService results, AuditTrail audit) {
+    public InspectionResultCommands(InspectionResultApplicationService results, AuditTrail audit) {
         this.results = results;
         this.audit = audit;
     }

@@ -13,13 +13,13 @@ import java.time.Instant;
  * at once, so the truck is filed under its channel before it arrives.
  */
 @ApplicationScoped
-public class ElectronicQueueIntake {
+public class ElectronicQueueCommands {
     private final ElectronicQueueApplicationService queue;
     private final DecisionSettlement settlement;
     private final AuditTrail audit;
     private final StatusCache statuses;
 
-    public ElectronicQueueIntake(
+    public ElectronicQueueCommands(
             ElectronicQueueApplicationService queue,
             DecisionSettlement settlement,
             AuditTrail audit,

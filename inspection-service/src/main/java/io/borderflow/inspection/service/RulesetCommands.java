@@ -13,11 +13,11 @@ import java.time.OffsetDateTime;
  * one (an invalid draft, an activation out of order...) is recorded in the audit trail in another.
  */
 @ApplicationScoped
-public class RulesetChanges {
+public class RulesetCommands {
     private final RulesetApplicationService rulesets;
     private final AuditTrail audit;
 
-    public RulesetChanges(RulesetApplicationService rulesets, AuditTrail audit) {
+    public RulesetCommands(RulesetApplicationService rulesets, AuditTrail audit) {
         this.rulesets = rulesets;
         this.audit = audit;
     }

@@ -1,7 +1,10 @@
-package io.borderflow.support.calendar;
+package io.borderflow.support.queueing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.borderflow.support.calendar.OpeningCalendar;
+import io.borderflow.support.calendar.OpeningHours;
+import io.borderflow.support.calendar.ScheduledClosure;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

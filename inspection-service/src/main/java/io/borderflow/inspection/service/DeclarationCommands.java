@@ -12,11 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
  * recorded in the audit trail in another, since the first one rolls back and takes nothing with it.
  */
 @ApplicationScoped
-public class DeclarationSubmissions {
+public class DeclarationCommands {
     private final DeclarationApplicationService declarations;
     private final AuditTrail audit;
 
-    public DeclarationSubmissions(DeclarationApplicationService declarations, AuditTrail audit) {
+    public DeclarationCommands(DeclarationApplicationService declarations, AuditTrail audit) {
         this.declarations = declarations;
         this.audit = audit;
     }

@@ -13,13 +13,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** The words of route labels and explanations: readable durations, sums of money and shares, in English. */
-final class Texts {
+final class RouteExplanations {
     private static final Duration AS_FAST = Duration.ofMinutes(30);
     private static final double SAME_COST = 5;
     private static final double SAME_REFUSAL = 0.0005;
     private static final double SAME_RED = 0.005;
 
-    private Texts() {}
+    private RouteExplanations() {}
 
     /** "What makes it best", then how the runner-up compares (or that nothing else is better on any criterion). */
     static String whyBest(Alternatives.Draft best, Alternatives.Draft next, Objective objective, String currency) {
@@ -129,7 +129,7 @@ final class Texts {
             Alternatives.Draft route, Map<String, CrossingStep> other, Set<String> ports) {
         return route.crossings().stream()
                 .filter(c -> !other.containsKey(c.checkpointId()) && !ports.contains(c.placeId()))
-                .map(Texts::name)
+                .map(RouteExplanations::name)
                 .distinct()
                 .toList();
     }

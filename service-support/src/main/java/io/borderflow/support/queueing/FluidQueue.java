@@ -1,5 +1,8 @@
-package io.borderflow.support.calendar;
+package io.borderflow.support.queueing;
 
+import io.borderflow.support.calendar.Hours;
+import io.borderflow.support.calendar.OpenPeriod;
+import io.borderflow.support.calendar.OpeningCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
