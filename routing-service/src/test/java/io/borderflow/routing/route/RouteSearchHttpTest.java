@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.google.protobuf.util.JsonFormat;
-import io.borderflow.api.routing.v1.BorderCrossing;
 import io.borderflow.api.routing.v1.FindRoutesRequest;
 import io.borderflow.api.routing.v1.FindRoutesResponse;
 import io.borderflow.api.routing.v1.Route;
@@ -95,7 +94,8 @@ class RouteSearchHttpTest {
         return response.getRoutesList().stream()
                 .map(route -> {
                     Route.Builder builder = route.toBuilder().clearLiveData();
-                    builder.getCrossingsBuilderList().forEach(BorderCrossing.Builder::clearWaitAge);
+                    builder.getCrossingsBuilderList()
+                            .forEach(crossing -> crossing.clearWaitAge().clearCalendarAge());
                     return builder.build();
                 })
                 .toList();
