@@ -87,7 +87,7 @@ public final class LocalSuite {
                                 .toList()));
         boolean archived = s.services().stream().allMatch(service -> suite.startedFromClassDataArchive(service.name()));
         text.append(
-                !RunningSuite.classDataSharing()
+                !ServiceProcess.classDataSharing()
                         ? " (class-data sharing off)\n"
                         : archived
                                 ? " (from class-data archives)\n"

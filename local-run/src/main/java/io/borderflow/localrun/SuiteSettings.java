@@ -18,6 +18,8 @@ public record SuiteSettings(Path root, Path dataDir, int postgresPort, List<Serv
     public record Service(String name, String database, int port) {}
 
     public static final int DEFAULT_POSTGRES_PORT = 55432;
+    /** The development token issuer's folder in the data folder. */
+    static final String ISSUER_FOLDER = "dev-issuer";
 
     /** The documented defaults, each overridable by an environment variable. */
     public static SuiteSettings defaults(Path root, Map<String, String> env) {
@@ -37,6 +39,11 @@ public record SuiteSettings(Path root, Path dataDir, int postgresPort, List<Serv
                 .filter(s -> s.name().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
+    /** Where the development token issuer keeps its key pair (created on the suite's first start). */
+    Path issuerFolder() {
+        return dataDir.resolve(ISSUER_FOLDER);
     }
 
     private static int port(Map<String, String> env, String variable, int fallback) {

@@ -56,7 +56,7 @@ final class SuiteSupervisor {
         int code = process.exitValue();
         out.printf(
                 "%n%s %s exited with code %d%s. Last lines of %s:%n%s%n",
-                time(), service, code, signal(code), suite.log(service), RunningSuite.tail(suite.log(service)));
+                time(), service, code, signal(code), suite.log(service), ServiceProcess.tail(suite.log(service)));
         if (!mayRestart(service)) {
             out.printf(
                     "%s %s exited %d times within %d minutes: it does not stay up. Stopping BorderFlow.%n",

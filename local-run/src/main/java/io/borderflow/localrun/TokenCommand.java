@@ -57,7 +57,7 @@ public final class TokenCommand {
         }
         Path dataDir = Path.of(System.getenv()
                 .getOrDefault("BORDERFLOW_DATA_DIR", root.resolve(".local").toString()));
-        DevTokenIssuer.Token token = DevTokenIssuer.inFolder(dataDir.resolve(RunningSuite.ISSUER_FOLDER))
+        DevTokenIssuer.Token token = DevTokenIssuer.inFolder(dataDir.resolve(SuiteSettings.ISSUER_FOLDER))
                 .token(subject)
                 .roles(roles.toArray(String[]::new))
                 .valid(Instant.now(), Instant.now().plus(Duration.ofHours(hours)));

@@ -49,7 +49,7 @@ class CrashDuringEventStreamTest {
         SuiteSettings settings = FreePorts.suite(data, ports);
         try (RunningSuite suite = RunningSuite.start(settings)) {
             String victim = "checkpoint-service@" + ports[4];
-            suite.startReplica("checkpoint-service", ports[4]);
+            SuiteFaults.startReplica(suite, "checkpoint-service", ports[4]);
             CallCredentials post = TestTokens.bearer(suite.issuer()
                     .token("post-syrym")
                     .roles(Roles.BORDER_OPERATOR)
@@ -87,7 +87,7 @@ class CrashDuringEventStreamTest {
 
             // the replica comes back on the same port and database; the client resends what was not acknowledged,
             // and here everything, to prove that an acknowledged event was stored before its acknowledgement
-            suite.startReplica("checkpoint-service", ports[4]);
+            SuiteFaults.startReplica(suite, "checkpoint-service", ports[4]);
             Map<String, EventOutcome> secondAcks = new ConcurrentHashMap<>();
             CountDownLatch all = new CountDownLatch(EVENTS);
             CountDownLatch done = new CountDownLatch(1);

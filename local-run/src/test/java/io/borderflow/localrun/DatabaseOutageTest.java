@@ -173,7 +173,7 @@ class DatabaseOutageTest {
                         .containsOnly(Status.Code.OK);
 
                 phase.set(Phase.OUTAGE);
-                suite.stopPostgres();
+                SuiteFaults.stopPostgres(suite);
                 Instant stopped = Instant.now();
                 Awaitility.await()
                         .atMost(Duration.ofSeconds(20))
@@ -186,7 +186,7 @@ class DatabaseOutageTest {
                 Thread.sleep(Math.max(0, 8000 - toNotReady.toMillis()));
 
                 phase.set(Phase.AFTER);
-                suite.startPostgresAgain();
+                SuiteFaults.startPostgresAgain(suite);
                 Instant restarted = Instant.now();
                 Awaitility.await()
                         .atMost(Duration.ofSeconds(60))

@@ -106,7 +106,7 @@ class LocalSuiteTest {
      */
     private static void assertStartedFromClassDataArchives(SuiteSettings settings, RunningSuite suite)
             throws IOException {
-        if (!RunningSuite.classDataSharing()) {
+        if (!ServiceProcess.classDataSharing()) {
             return;
         }
         for (SuiteSettings.Service service : settings.services()) {

@@ -127,7 +127,7 @@ class PeerOutageTest {
             assertThat(ack.getTruck().getDeclaration()).isEqualTo(declaration);
 
             // back on the same port: the periodic settlement files the truck under its decision
-            suite.startReplica("inspection-service", ports[2]);
+            SuiteFaults.startReplica(suite, "inspection-service", ports[2]);
             Awaitility.await()
                     .atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofSeconds(1))
@@ -194,7 +194,7 @@ class PeerOutageTest {
                 assertThat(route.getCrossings(0).getWaitFreshness()).isEqualTo(DataFreshness.DATA_FRESHNESS_STALE);
             });
 
-            suite.startReplica("checkpoint-service", ports[1]);
+            SuiteFaults.startReplica(suite, "checkpoint-service", ports[1]);
             Awaitility.await()
                     .atMost(Duration.ofSeconds(60))
                     .untilAsserted(() -> assertThat(routes.withDeadlineAfter(10, TimeUnit.SECONDS)

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class PostgresSettingsTest {
     @Test
     void pairsAreReadInOrderAndAValueMayHoldAnEqualsSign() {
-        assertThat(RunningSuite.postgresSettings(
+        assertThat(EmbeddedDatabase.postgresSettings(
                         " shared_preload_libraries=pg_stat_statements  work_mem=8MB\tapp=a=b "))
                 .containsExactly(
                         java.util.Map.entry("shared_preload_libraries", "pg_stat_statements"),
@@ -19,16 +19,16 @@ class PostgresSettingsTest {
 
     @Test
     void nothingSetAddsNothing() {
-        assertThat(RunningSuite.postgresSettings(null)).isEmpty();
-        assertThat(RunningSuite.postgresSettings("  ")).isEmpty();
+        assertThat(EmbeddedDatabase.postgresSettings(null)).isEmpty();
+        assertThat(EmbeddedDatabase.postgresSettings("  ")).isEmpty();
     }
 
     @Test
     void aPairWithoutANameOrValueSignIsRefusedByName() {
-        assertThatThrownBy(() -> RunningSuite.postgresSettings("work_mem=8MB fsync"))
+        assertThatThrownBy(() -> EmbeddedDatabase.postgresSettings("work_mem=8MB fsync"))
                 .isInstanceOf(SuiteStartException.class)
                 .hasMessageContaining("\"fsync\"");
-        assertThatThrownBy(() -> RunningSuite.postgresSettings("=on"))
+        assertThatThrownBy(() -> EmbeddedDatabase.postgresSettings("=on"))
                 .isInstanceOf(SuiteStartException.class)
                 .hasMessageContaining("\"=on\"");
     }
@@ -37,7 +37,7 @@ class PostgresSettingsTest {
     void whatDurabilityRestsOnCannotBeTurnedOff() {
         for (String pair : java.util.List.of(
                 "synchronous_commit=off", "fsync=off", "FULL_PAGE_WRITES=off", "wal_sync_method=open_sync")) {
-            assertThatThrownBy(() -> RunningSuite.postgresSettings("work_mem=8MB " + pair))
+            assertThatThrownBy(() -> EmbeddedDatabase.postgresSettings("work_mem=8MB " + pair))
                     .as(pair)
                     .isInstanceOf(SuiteStartException.class)
                     .hasMessageContaining("cannot be changed");

@@ -41,7 +41,7 @@ class StatusAcrossReplicasTest {
         int[] ports = FreePorts.take(5);
         SuiteSettings settings = FreePorts.suite(data, ports);
         try (RunningSuite suite = RunningSuite.start(settings)) {
-            suite.startReplica("checkpoint-service", ports[4]);
+            SuiteFaults.startReplica(suite, "checkpoint-service", ports[4]);
             ManagedChannel first = ManagedChannelBuilder.forAddress("localhost", ports[1])
                     .usePlaintext()
                     .build();

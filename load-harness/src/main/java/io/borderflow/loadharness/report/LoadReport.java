@@ -27,7 +27,7 @@ public final class LoadReport {
                         + "its next run, the JSON and the chart are not (a second run of the same day writes `load-<date>-2`).\n\n");
         md.append(
                 "Method. The suite is started exactly as the local run starts it (`RunningSuite`: embedded PostgreSQL, "
-                        + "each service a separate JVM with the local run's options, `RunningSuite.JVM_OPTIONS`), with a fresh data "
+                        + "each service a separate JVM with the local run's options, `ServiceProcess.JVM_OPTIONS`), with a fresh data "
                         + "folder in `load-harness/target/suite`, from the services' class-data archives as every start but a "
                         + "build's first is (when the build has none yet, the harness starts and stops the suite once to write "
                         + "them); measuring starts once the services are idle after start-up. "
