@@ -1,0 +1,58 @@
+package io.borderflow.checkpoint.grpc;
+
+import io.borderflow.support.error.InvalidArgumentException;
+import io.borderflow.support.paging.ResourceNames;
+import java.util.regex.Pattern;
+
+/**
+ * The names of the resources under a checkpoint, as requests carry them: {@code checkpoints/{checkpoint_id}/status},
+ * {@code .../trucks/{plate}}, {@code .../bookings/{booking_id}}, {@code .../closures/{closure_id}}. A name that does not
+ * match is INVALID_ARGUMENT, reason {@code INVALID_NAME}, on the field it came from.
+ */
+final class CheckpointNames {
+    private static final Pattern STATUS = Pattern.compile("checkpoints/(" + ResourceNames.ID_REGEX + ")/status");
+    private static final Pattern TRUCK =
+            Pattern.compile("checkpoints/(" + ResourceNames.ID_REGEX + ")/trucks/([A-Za-z0-9 -]{2,16})");
+    private static final Pattern BOOKING =
+            Pattern.compile("checkpoints/(" + ResourceNames.ID_REGEX + ")/bookings/([0-9a-f-]{36})");
+    private static final Pattern CLOSURE =
+            Pattern.compile("checkpoints/(" + ResourceNames.ID_REGEX + ")/closures/([0-9a-f-]{36})");
+
+    private CheckpointNames() {}
+
+    /** A resource under a checkpoint: the checkpoint's id and the resource's own id (a plate, a booking id ...). */
+    record Child(String checkpoint, String id) {}
+
+    /** The checkpoint id of a status name, {@code checkpoints/{checkpoint_id}/status}, read from request field {@code field}. */
+    static String status(String name, String field) {
+        var matcher = STATUS.matcher(name);
+        if (!matcher.matches()) {
+            throw new InvalidArgumentException(
+                    "INVALID_NAME", field, field + " must look like checkpoints/{checkpoint_id}/status");
+        }
+        return matcher.group(1);
+    }
+
+    /** The field {@code name}: {@code checkpoints/{checkpoint_id}/trucks/{plate}}. */
+    static Child truck(String name) {
+        return child(TRUCK, name, "checkpoints/{checkpoint_id}/trucks/{plate}");
+    }
+
+    /** The field {@code name}: {@code checkpoints/{checkpoint_id}/bookings/{booking_id}}. */
+    static Child booking(String name) {
+        return child(BOOKING, name, "checkpoints/{checkpoint_id}/bookings/{booking_id}");
+    }
+
+    /** The field {@code name}: {@code checkpoints/{checkpoint_id}/closures/{closure_id}}. */
+    static Child closure(String name) {
+        return child(CLOSURE, name, "checkpoints/{checkpoint_id}/closures/{closure_id}");
+    }
+
+    private static Child child(Pattern pattern, String name, String shape) {
+        var matcher = pattern.matcher(name);
+        if (!matcher.matches()) {
+            throw new InvalidArgumentException("INVALID_NAME", "name", "name must look like " + shape);
+        }
+        return new Child(matcher.group(1), matcher.group(2));
+    }
+}
