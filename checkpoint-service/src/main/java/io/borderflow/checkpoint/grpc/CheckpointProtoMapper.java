@@ -10,12 +10,11 @@ import io.borderflow.api.checkpoint.v1.NominalCapacity;
 import io.borderflow.api.checkpoint.v1.OpeningHours;
 import io.borderflow.api.checkpoint.v1.OpeningSchedule;
 import io.borderflow.api.common.v1.GeoPoint;
-import io.borderflow.api.common.v1.ProvenanceKind;
 import io.borderflow.checkpoint.model.CheckpointDetails;
 import io.borderflow.checkpoint.model.CheckpointEntity;
 import io.borderflow.checkpoint.model.LaneGroupEntity;
 import io.borderflow.checkpoint.model.OpeningHoursEntity;
-import io.borderflow.support.reference.ProvenanceColumns;
+import io.borderflow.support.grpc.ProvenanceProtoMapper;
 import io.borderflow.support.reference.SourceEntity;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -41,21 +40,21 @@ final class CheckpointProtoMapper {
                 .setLocation(GeoPoint.newBuilder()
                         .setLatitude(c.latitude)
                         .setLongitude(c.longitude)
-                        .setProvenance(provenance(c.locationProvenance, sources)))
+                        .setProvenance(ProvenanceProtoMapper.toProto(c.locationProvenance, sources)))
                 .setSchedule(schedule(details, sources))
                 .setNominalCapacity(NominalCapacity.newBuilder()
                         .setVehiclesPerDay(c.capacityPerDay)
-                        .setProvenance(provenance(c.capacityProvenance, sources)))
+                        .setProvenance(ProvenanceProtoMapper.toProto(c.capacityProvenance, sources)))
                 .setNotes(nullToEmpty(c.notes))
                 .setReferenceDataVersion(c.referenceDataVersion);
         Counterpart.Builder counterpart = Counterpart.newBuilder()
                 .setDisplayName(c.counterpartName)
-                .setProvenance(provenance(c.counterpartProvenance, sources));
+                .setProvenance(ProvenanceProtoMapper.toProto(c.counterpartProvenance, sources));
         for (LaneGroupEntity lane : details.lanes()) {
             LaneGroup group = LaneGroup.newBuilder()
                     .setKind(LaneKind.valueOf("LANE_KIND_" + lane.kind))
                     .setCount(lane.count)
-                    .setProvenance(provenance(lane.provenance, sources))
+                    .setProvenance(ProvenanceProtoMapper.toProto(lane.provenance, sources))
                     .build();
             if (LaneGroupEntity.OWN.equals(lane.side)) {
                 proto.addLanes(group);
@@ -78,7 +77,7 @@ final class CheckpointProtoMapper {
         OpeningSchedule.Builder schedule = OpeningSchedule.newBuilder()
                 .setTimeZone(c.timeZone)
                 .setAlwaysOpen(c.alwaysOpen)
-                .setProvenance(provenance(c.scheduleProvenance, sources));
+                .setProvenance(ProvenanceProtoMapper.toProto(c.scheduleProvenance, sources));
         for (OpeningHoursEntity hours : details.openingHours()) {
             OpeningHours.Builder entry = OpeningHours.newBuilder()
                     .setOpenTime(HH_MM.format(hours.openTime))
@@ -90,22 +89,6 @@ final class CheckpointProtoMapper {
             schedule.addHours(entry);
         }
         return schedule.build();
-    }
-
-    static io.borderflow.api.common.v1.Provenance provenance(
-            ProvenanceColumns stored, Map<String, SourceEntity> sources) {
-        var proto = io.borderflow.api.common.v1.Provenance.newBuilder();
-        if (stored.estimate != null) {
-            return proto.setKind(ProvenanceKind.PROVENANCE_KIND_ESTIMATE)
-                    .setEstimateBasis(stored.estimate)
-                    .build();
-        }
-        SourceEntity source = sources.get(stored.source);
-        return proto.setKind(ProvenanceKind.valueOf("PROVENANCE_KIND_" + source.kind))
-                .setCitation(source.citation)
-                .setUrl(nullToEmpty(source.url))
-                .setNote(nullToEmpty(stored.note))
-                .build();
     }
 
     private static String nullToEmpty(String value) {

@@ -2,7 +2,6 @@ package io.borderflow.routing.grpc;
 
 import com.google.protobuf.Duration;
 import io.borderflow.api.common.v1.GeoPoint;
-import io.borderflow.api.common.v1.ProvenanceKind;
 import io.borderflow.api.routing.v1.Corridor;
 import io.borderflow.api.routing.v1.Leg;
 import io.borderflow.api.routing.v1.Place;
@@ -11,7 +10,7 @@ import io.borderflow.api.routing.v1.TransportMode;
 import io.borderflow.routing.model.LegEntity;
 import io.borderflow.routing.model.LegView;
 import io.borderflow.routing.model.PlaceEntity;
-import io.borderflow.support.reference.ProvenanceColumns;
+import io.borderflow.support.grpc.ProvenanceProtoMapper;
 import io.borderflow.support.reference.SourceEntity;
 import java.util.Map;
 
@@ -28,7 +27,7 @@ final class NetworkProtoMapper {
                 .setLocation(GeoPoint.newBuilder()
                         .setLatitude(place.latitude)
                         .setLongitude(place.longitude)
-                        .setProvenance(provenance(place.locationProvenance, sources)))
+                        .setProvenance(ProvenanceProtoMapper.toProto(place.locationProvenance, sources)))
                 .setCheckpoint(place.checkpointId == null ? "" : "checkpoints/" + place.checkpointId)
                 .build();
     }
@@ -42,9 +41,9 @@ final class NetworkProtoMapper {
                 .setMode(TransportMode.valueOf("TRANSPORT_MODE_" + leg.mode))
                 .setBidirectional(leg.bidirectional)
                 .setDistanceKm(leg.distanceKm)
-                .setDistanceProvenance(provenance(leg.distanceProvenance, sources))
+                .setDistanceProvenance(ProvenanceProtoMapper.toProto(leg.distanceProvenance, sources))
                 .setTypicalDuration(Duration.newBuilder().setSeconds(leg.durationMinutes * 60L))
-                .setDurationProvenance(provenance(leg.durationProvenance, sources));
+                .setDurationProvenance(ProvenanceProtoMapper.toProto(leg.durationProvenance, sources));
         view.corridors().forEach(c -> proto.addCorridors(Corridor.valueOf("CORRIDOR_" + c)));
         if (view.closure() != null) {
             proto.setClosed(true).setClosureReason(view.closure().reason);
@@ -57,21 +56,5 @@ final class NetworkProtoMapper {
         return value.getNumber() == 0
                 ? null
                 : value.getValueDescriptor().getName().substring(prefix.length());
-    }
-
-    private static io.borderflow.api.common.v1.Provenance provenance(
-            ProvenanceColumns stored, Map<String, SourceEntity> sources) {
-        var proto = io.borderflow.api.common.v1.Provenance.newBuilder();
-        if (stored.estimate != null) {
-            return proto.setKind(ProvenanceKind.PROVENANCE_KIND_ESTIMATE)
-                    .setEstimateBasis(stored.estimate)
-                    .build();
-        }
-        SourceEntity source = sources.get(stored.source);
-        return proto.setKind(ProvenanceKind.valueOf("PROVENANCE_KIND_" + source.kind))
-                .setCitation(source.citation)
-                .setUrl(source.url == null ? "" : source.url)
-                .setNote(stored.note == null ? "" : stored.note)
-                .build();
     }
 }
