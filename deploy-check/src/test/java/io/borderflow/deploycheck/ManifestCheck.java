@@ -571,6 +571,10 @@ final class ManifestCheck {
                 problems.add(s.name() + ": runs the prod profile with BORDERFLOW_SERVICE_TOKEN_DEV_ISSUER_DIR, which it"
                         + " refuses: the pods would not start");
             }
+            if (!s.env().fromSecrets.containsKey("BORDERFLOW_PAGE_TOKEN_SECRET")) {
+                problems.add(s.name() + ": runs the prod profile without BORDERFLOW_PAGE_TOKEN_SECRET from a Secret,"
+                        + " which it refuses: the pods would not start");
+            }
         }
         if (devIssuerDir.isPresent()) {
             for (String file : List.of("private-key.pem", "public-key.pem")) {

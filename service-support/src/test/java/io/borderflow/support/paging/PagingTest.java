@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.borderflow.support.error.InvalidArgumentException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +32,39 @@ class PagingTest {
                 .isInstanceOfSatisfying(
                         InvalidArgumentException.class,
                         e -> assertThat(e.reason()).isEqualTo("INVALID_PAGE_TOKEN"));
+    }
+
+    @Test
+    void aTokenWithItsKeyChangedAndReencodedIsRefused() {
+        String token = PageTokens.encode("carrier=kaz-trans-01", "booking-0040");
+        // a client reads the token (base64 of "version|filters|key", then its signature), moves the key to another
+        // position and encodes it again the same way, keeping or dropping what follows
+        String[] signed = token.split("\\.");
+        String plain = new String(Base64.getUrlDecoder().decode(signed[0]), StandardCharsets.UTF_8);
+        String moved = plain.replace("booking-0040", "booking-0001");
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(moved.getBytes(StandardCharsets.UTF_8));
+        for (String attempt : List.of(forged, forged + (signed.length > 1 ? "." + signed[1] : ""))) {
+            assertThatThrownBy(() -> PageTokens.decode(attempt, "carrier=kaz-trans-01"))
+                    .as(attempt)
+                    .isInstanceOfSatisfying(
+                            InvalidArgumentException.class,
+                            e -> assertThat(e.reason()).isEqualTo("INVALID_PAGE_TOKEN"));
+        }
+        assertThat(PageTokens.decode(token, "carrier=kaz-trans-01")).contains("booking-0040");
+    }
+
+    @Test
+    void aTokenSignedUnderAnotherSecretIsRefused() {
+        String token = PageTokens.encode("border=KZ-RU", "zhaisan");
+        byte[] other = new byte[32];
+        new SecureRandom().nextBytes(other);
+        PageTokens.useSecret(other);
+
+        assertThatThrownBy(() -> PageTokens.decode(token, "border=KZ-RU"))
+                .isInstanceOfSatisfying(
+                        InvalidArgumentException.class,
+                        e -> assertThat(e.reason()).isEqualTo("INVALID_PAGE_TOKEN"));
+        assertThatThrownBy(() -> PageTokens.useSecret(new byte[16])).isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest
