@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class VerifiedTokensTest {
     private static final Instant NOW = Instant.parse("2026-12-03T12:00:00Z");
@@ -76,6 +81,70 @@ class VerifiedTokensTest {
         assertThatThrownBy(() -> tokens.parse("forged")).isInstanceOf(ParseException.class);
 
         assertThat(verifier.asked).containsExactly("forged", "forged");
+    }
+
+    /** A clock the test moves. */
+    private static final class MovingClock extends Clock {
+        Instant now = NOW;
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
+    void aVerifiedTokenIsRememberedForFiveMinutesEvenWhenItLivesLonger() throws Exception {
+        CountingVerifier verifier = new CountingVerifier();
+        MovingClock clock = new MovingClock();
+        // valid for an hour: it used to be taken on trust for that whole hour
+        String token = "good-" + NOW.plusSeconds(3600).getEpochSecond();
+        VerifiedTokens tokens = new VerifiedTokens(verifier, clock);
+
+        tokens.parse(token);
+        clock.now = NOW.plus(Duration.ofMinutes(4));
+        tokens.parse(token);
+        assertThat(verifier.asked).hasSize(1);
+
+        // 5 minutes after it was verified, it is verified again
+        clock.now = NOW.plus(Duration.ofMinutes(5)).plusSeconds(1);
+        tokens.parse(token);
+        assertThat(verifier.asked).hasSize(2);
+    }
+
+    @Test
+    void whenTheVerificationKeysChangeEveryRememberedTokenIsVerifiedAgain(@TempDir Path dir) throws Exception {
+        CountingVerifier verifier = new CountingVerifier();
+        VerifiedTokens tokens = new VerifiedTokens(verifier, at(NOW));
+        Path keyFile = dir.resolve("public-key.pem");
+        Files.writeString(keyFile, DevTokenIssuer.ephemeral().publicKeyPem());
+        VerificationKeys keys =
+                new VerificationKeys(Optional.of(keyFile.toUri().toString()), Duration.ofMinutes(1), tokens);
+        String token = "good-" + NOW.plusSeconds(600).getEpochSecond();
+
+        keys.check();
+        tokens.parse(token);
+        // the same key written again is no change
+        Files.writeString(keyFile, "\n" + Files.readString(keyFile));
+        keys.check();
+        tokens.parse(token);
+        assertThat(verifier.asked).hasSize(1);
+
+        // the issuer's key is replaced (rotated, or withdrawn after a leak): what it verified is forgotten
+        Files.writeString(keyFile, DevTokenIssuer.ephemeral().publicKeyPem());
+        keys.check();
+        tokens.parse(token);
+        assertThat(verifier.asked).hasSize(2);
     }
 
     private static JsonWebToken token(String raw, long exp) {
