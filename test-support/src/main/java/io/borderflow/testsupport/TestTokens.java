@@ -36,6 +36,23 @@ public final class TestTokens {
         };
     }
 
+    /**
+     * gRPC call credentials of a service acting for an end user: {@code authorization: Bearer <serviceToken>} and the
+     * end user's token in {@code borderflow-on-behalf-of}, as {@code ServiceCredentials.actingFor} sends them.
+     */
+    public static CallCredentials actingFor(String serviceToken, String endUserToken) {
+        return new CallCredentials() {
+            @Override
+            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+                Metadata headers = new Metadata();
+                headers.put(
+                        Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + serviceToken);
+                headers.put(Metadata.Key.of("borderflow-on-behalf-of", Metadata.ASCII_STRING_MARSHALLER), endUserToken);
+                applier.apply(headers);
+            }
+        };
+    }
+
     /** Call credentials of a valid token with the given roles. */
     public static CallCredentials as(String... roles) {
         return bearer(forRoles(roles));

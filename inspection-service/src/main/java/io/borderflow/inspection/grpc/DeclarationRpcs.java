@@ -67,9 +67,9 @@ class DeclarationRpcs {
                     .decision(declarationId, caller)
                     .map(stored -> GetDecisionResponse.newBuilder()
                             .setDecision(
-                                    caller.onlyCarrier()
-                                            ? DeclarationProtoMapper.carrierView(stored)
-                                            : DeclarationProtoMapper.decision(stored))
+                                    caller.maySeeDecisionReasons()
+                                            ? DeclarationProtoMapper.decision(stored)
+                                            : DeclarationProtoMapper.carrierView(stored))
                             .build());
         });
     }
@@ -113,7 +113,9 @@ class DeclarationRpcs {
                 String checkpoint = request.getCheckpoint().isEmpty()
                         ? null
                         : ResourceNames.parseId("checkpoints", request.getCheckpoint(), "checkpoint");
-                return declarations.assessStored(stored.group(1), checkpoint).map(DeclarationProtoMapper::outlook);
+                return declarations
+                        .assessStored(stored.group(1), checkpoint, Caller.of(identity))
+                        .map(DeclarationProtoMapper::outlook);
             }
             if (!request.hasDeclaration()) {
                 throw new InvalidArgumentException("INVALID_DECLARATION", "declaration", "declaration is required");

@@ -124,15 +124,17 @@ public class DeclarationApplicationService {
 
     /**
      * The outlook of a stored declaration under the active ruleset, as if presented at {@code checkpointId} (its own
-     * checkpoint when null); nothing is stored.
+     * checkpoint when null); nothing is stored. A declaration the caller may not see ({@link
+     * Caller#maySeeDeclarationOf}: a service acting for a freight platform or carrier sees only that carrier's) is
+     * answered as if it did not exist.
      *
      * @throws NotFoundException reason {@code DECLARATION_NOT_FOUND}
      * @throws InvalidArgumentException reason {@code INVALID_DECLARATION} for a checkpoint checkpoint-service does not know
      */
     @WithSession
-    public Uni<DeclarationOutlook> assessStored(String declarationId, String checkpointId) {
+    public Uni<DeclarationOutlook> assessStored(String declarationId, String checkpointId, Caller caller) {
         return decisions.findDeclaration(declarationId).chain(stored -> {
-            if (stored == null) {
+            if (stored == null || !caller.maySeeDeclarationOf(stored.carrierId)) {
                 throw new NotFoundException("DECLARATION_NOT_FOUND", "declarations/" + declarationId);
             }
             DeclarationContent c = DecisionRepository.content(stored);
@@ -209,25 +211,20 @@ public class DeclarationApplicationService {
     }
 
     /**
-     * The decision, for a caller who may read it: a customs officer or a service any, a carrier only its own
-     * declarations' (by the declaration's carrier id and the token's {@code carrier_id} claim).
+     * The decision, for a caller who may see it ({@link Caller#maySeeDeclarationOf}): a customs officer, a risk
+     * analyst or a service on its own account any, anyone else (a carrier, or a service acting for one) only its own
+     * carrier's. Another carrier's decision is answered as if it did not exist, so that the answer does not tell
+     * whether it does.
      *
      * @throws NotFoundException reason {@code DECISION_NOT_FOUND}
-     * @throws io.borderflow.support.error.PermissionDeniedException reason {@code DECISION_NOT_IN_CLAIM}
      */
     @WithSession
     public Uni<StoredDecision> decision(String declarationId, Caller caller) {
-        return decisions.findDecision(declarationId).map(found -> {
-            StoredDecision stored = found.orElseThrow(
-                    () -> new NotFoundException("DECISION_NOT_FOUND", "declarations/" + declarationId + "/decision"));
-            if (caller.onlyCarrier()
-                    && (caller.carrierId() == null || !caller.carrierId().equals(stored.declaration().carrierId))) {
-                throw new io.borderflow.support.error.PermissionDeniedException(
-                        "DECISION_NOT_IN_CLAIM",
-                        "the caller may read the decisions on its own carrier's declarations only");
-            }
-            return stored;
-        });
+        return decisions
+                .findDecision(declarationId)
+                .map(found -> found.filter(stored -> caller.maySeeDeclarationOf(stored.declaration().carrierId))
+                        .orElseThrow(() -> new NotFoundException(
+                                "DECISION_NOT_FOUND", "declarations/" + declarationId + "/decision")));
     }
 
     @WithSession

@@ -257,20 +257,110 @@ class DeclarationGrpcServiceTest {
         assertThat(seen.getRuleset()).isEmpty();
         assertThat(decision.getReasonsList()).isNotEmpty();
 
+        // another carrier's declaration answers as one that does not exist: the answer must not tell that it does
         assertFails(
                 () -> as(other)
                         .getDecision(GetDecisionRequest.newBuilder()
                                 .setName(decision.getName())
                                 .build()),
-                Status.Code.PERMISSION_DENIED,
-                "DECISION_NOT_IN_CLAIM");
+                Status.Code.NOT_FOUND,
+                "DECISION_NOT_FOUND");
         assertFails(
                 () -> as(TestTokens.as(Roles.CARRIER))
                         .getDecision(GetDecisionRequest.newBuilder()
                                 .setName(decision.getName())
                                 .build()),
-                Status.Code.PERMISSION_DENIED,
-                "DECISION_NOT_IN_CLAIM");
+                Status.Code.NOT_FOUND,
+                "DECISION_NOT_FOUND");
+    }
+
+    /**
+     * A service that asks for a carrier (checkpoint-service booking a slot, routing-service searching routes) is held
+     * to that carrier's rights, proved by the carrier's own token forwarded beside the service's: another carrier's
+     * declaration does not exist for it, whether read as a decision or assessed as a stored declaration; the
+     * carrier's own shows the carrier's view only. On its own account the service still reads every decision in full
+     * (checkpoint-service files arriving trucks under their channel).
+     */
+    @Test
+    void aServiceActingForACarrierIsHeldToThatCarriersDeclarations() {
+        Decision decision =
+                submit(requestId(), electronics(checkpoint(), "851762").build()).getDecision();
+        String declaration = decision.getName().replace("/decision", "");
+        String service = TestTokens.issuer()
+                .token("service:routing-service")
+                .roles(Roles.SERVICE)
+                .sign();
+        String owner = TestTokens.issuer()
+                .token("fleet-kaz-trans")
+                .roles(Roles.CARRIER)
+                .carrier("kaz-trans-01")
+                .sign();
+        String squatter = TestTokens.issuer()
+                .token("fleet-other")
+                .roles(Roles.CARRIER)
+                .carrier("other-carrier")
+                .sign();
+        String platform = TestTokens.forRoles(Roles.FREIGHT_PLATFORM);
+        GetDecisionRequest read =
+                GetDecisionRequest.newBuilder().setName(decision.getName()).build();
+        AssessDeclarationRequest assess = AssessDeclarationRequest.newBuilder()
+                .setStoredDeclaration(declaration)
+                .build();
+
+        for (String stranger : List.of(squatter, platform)) {
+            assertFails(
+                    () -> as(TestTokens.actingFor(service, stranger)).getDecision(read),
+                    Status.Code.NOT_FOUND,
+                    "DECISION_NOT_FOUND");
+            assertFails(
+                    () -> as(TestTokens.actingFor(service, stranger)).assessDeclaration(assess),
+                    Status.Code.NOT_FOUND,
+                    "DECLARATION_NOT_FOUND");
+        }
+
+        Decision forOwner =
+                as(TestTokens.actingFor(service, owner)).getDecision(read).getDecision();
+        assertThat(forOwner.getChannel()).isEqualTo(decision.getChannel());
+        assertThat(forOwner.getReasonsList()).isEmpty();
+        assertThat(forOwner.getRiskScore()).isZero();
+        assertThat(as(TestTokens.actingFor(service, owner))
+                        .assessDeclaration(assess)
+                        .getChannelChancesList())
+                .isNotEmpty();
+
+        Decision onItsOwnAccount =
+                as(TestTokens.bearer(service)).getDecision(read).getDecision();
+        assertThat(onItsOwnAccount.getReasonsList()).isNotEmpty();
+        assertThat(onItsOwnAccount.getRiskScore()).isEqualTo(decision.getRiskScore());
+    }
+
+    /** A forwarded token is verified as any bearer token is: one that does not verify refuses the call. */
+    @Test
+    void aForwardedTokenThatDoesNotVerifyIsUnauthenticated() {
+        Decision decision =
+                submit(requestId(), electronics(checkpoint(), "851762").build()).getDecision();
+        String service = TestTokens.issuer()
+                .token("service:routing-service")
+                .roles(Roles.SERVICE)
+                .sign();
+        String owner = TestTokens.issuer()
+                .token("fleet-kaz-trans")
+                .roles(Roles.CARRIER)
+                .carrier("kaz-trans-01")
+                .sign();
+        // the owner's token with its signature cut off, and one whose claims were rewritten after signing
+        String unsigned = owner.substring(0, owner.lastIndexOf('.') + 1);
+        String[] parts = owner.split("\\.");
+        String rewritten = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
+        for (String forged : List.of(unsigned, rewritten, "not-a-token")) {
+            Throwable refused = catchThrowable(() -> as(TestTokens.actingFor(service, forged))
+                    .getDecision(GetDecisionRequest.newBuilder()
+                            .setName(decision.getName())
+                            .build()));
+            assertThat(Status.fromThrowable(refused).getCode())
+                    .as("a forwarded token " + forged.length() + " characters long")
+                    .isEqualTo(Status.Code.UNAUTHENTICATED);
+        }
     }
 
     /** At most 200 goods lines: one more is refused, naming the field, and nothing is stored. */

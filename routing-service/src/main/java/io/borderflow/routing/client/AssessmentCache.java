@@ -1,5 +1,7 @@
 package io.borderflow.routing.client;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.borderflow.api.inspection.v1.AssessDeclarationRequest;
 import io.borderflow.api.inspection.v1.AssessDeclarationResponse;
 import io.borderflow.api.inspection.v1.ChannelChance;
@@ -32,7 +34,10 @@ import org.jboss.logging.Logger;
 
 /**
  * The inspection a cargo should expect at each checkpoint, from inspection-service's pre-assessment
- * (AssessDeclaration, with the service's own token), cached per cargo profile and checkpoint for {@link #FRESH_FOR}.
+ * (AssessDeclaration), cached per cargo profile and checkpoint for {@link #FRESH_FOR}. A stored declaration is assessed
+ * for the caller who named it: its token goes with the service's ({@link ServiceCredentials#actingFor}), so that
+ * inspection-service shows a declaration only to its own carrier, and its assessment is cached for that token alone.
+ * At most {@link #MAX_ENTRIES} assessments are kept, each for at most {@link #KEPT_FOR} (Caffeine).
  * The cargo is presented as a declaration at the checkpoint (unnamed parties when none are given, so the rules treat
  * the consignor as a first-time trader). When inspection-service cannot answer, the last assessment stands (STALE);
  * without one, every truck is assumed to get a documentary check (NOMINAL), as checkpoint-service assumes for a truck
@@ -43,7 +48,9 @@ public class AssessmentCache {
     private static final Logger LOG = Logger.getLogger(AssessmentCache.class);
     static final Duration DEADLINE = Duration.ofSeconds(2);
     static final Duration FRESH_FOR = Duration.ofMinutes(10);
-    private static final int MAX_ENTRIES = 50_000;
+    static final int MAX_ENTRIES = 50_000;
+    /** How long an assessment stands in for one inspection-service cannot give (STALE) before it is forgotten. */
+    static final Duration KEPT_FOR = Duration.ofHours(6);
     /** A documentary check of two hours: checkpoint-service's assumption for a truck without a decision. */
     public static final ChannelOutlook NOMINAL = new ChannelOutlook(
             0, 1, 0, 0, Duration.ZERO, Duration.ofHours(2), Duration.ofHours(4), Duration.ofHours(4));
@@ -55,7 +62,10 @@ public class AssessmentCache {
 
     private final MutinyInspectionServiceStub stub;
     private final ServiceCredentials credentials;
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Cache<String, Entry> entries = Caffeine.newBuilder()
+            .maximumSize(MAX_ENTRIES)
+            .expireAfterWrite(KEPT_FOR)
+            .build();
     private final Map<String, Uni<Assessed>> inFlight = new ConcurrentHashMap<>();
 
     public AssessmentCache(@GrpcClient("inspection") MutinyInspectionServiceStub stub, ServiceCredentials credentials) {
@@ -67,21 +77,24 @@ public class AssessmentCache {
      * The outlook at each of the checkpoints of the cargo, or of the stored declaration when {@code cargo} is null,
      * asking inspection-service (all at once) only for what is not fresh.
      *
+     * @param endUserToken the bearer token of the caller the search is for, forwarded with a stored declaration
      * @throws NotFoundException {@code DECLARATION_NOT_FOUND} (in the Uni) when inspection-service does not know the
-     *         declaration
+     *         declaration, or it is not the caller's to see
      */
     public Uni<Map<String, Assessed>> outlooks(
-            CargoProfile cargo, String declarationId, Collection<String> checkpointIds) {
-        String profile = cargo != null ? ReferenceFile.sha256(cargo.toString()) : "declaration:" + declarationId;
+            CargoProfile cargo, String declarationId, Collection<String> checkpointIds, String endUserToken) {
+        String profile = cargo != null
+                ? ReferenceFile.sha256(cargo.toString())
+                : "declaration:" + declarationId + "|for:" + ReferenceFile.sha256(String.valueOf(endUserToken));
         Instant now = Instant.now();
         List<Uni<Map.Entry<String, Assessed>>> asks = new ArrayList<>();
         Map<String, Assessed> known = new HashMap<>();
         for (String id : checkpointIds) {
-            Entry cached = entries.get(profile + "|" + id);
+            Entry cached = entries.getIfPresent(profile + "|" + id);
             if (cached != null && now.isBefore(cached.at().plus(FRESH_FOR))) {
                 known.put(id, new Assessed(cached.outlook(), Freshness.live(Duration.between(cached.at(), now))));
             } else {
-                asks.add(CallerContext.resume(asking(profile, cargo, declarationId, id, cached, now))
+                asks.add(CallerContext.resume(asking(profile, cargo, declarationId, endUserToken, id, cached, now))
                         .map(a -> Map.entry(id, a)));
             }
         }
@@ -96,12 +109,18 @@ public class AssessmentCache {
 
     /** The question in flight for this cargo and checkpoint, shared by every search that needs it meanwhile. */
     private Uni<Assessed> asking(
-            String profile, CargoProfile cargo, String declarationId, String checkpointId, Entry cached, Instant now) {
+            String profile,
+            CargoProfile cargo,
+            String declarationId,
+            String endUserToken,
+            String checkpointId,
+            Entry cached,
+            Instant now) {
         String key = profile + "|" + checkpointId;
         Uni<Assessed>[] mine = new Uni[1];
         Uni<Assessed> shared = inFlight.computeIfAbsent(
                 key,
-                k -> mine[0] = ask(profile, cargo, declarationId, checkpointId, cached, now)
+                k -> mine[0] = ask(profile, cargo, declarationId, endUserToken, checkpointId, cached, now)
                         .onTermination()
                         .invoke(() -> inFlight.remove(k))
                         .memoize()
@@ -113,7 +132,13 @@ public class AssessmentCache {
     }
 
     private Uni<Assessed> ask(
-            String profile, CargoProfile cargo, String declarationId, String checkpointId, Entry cached, Instant now) {
+            String profile,
+            CargoProfile cargo,
+            String declarationId,
+            String endUserToken,
+            String checkpointId,
+            Entry cached,
+            Instant now) {
         AssessDeclarationRequest request = cargo != null
                 ? AssessDeclarationRequest.newBuilder()
                         .setDeclaration(declaration(cargo, checkpointId))
@@ -122,14 +147,12 @@ public class AssessmentCache {
                         .setStoredDeclaration("declarations/" + declarationId)
                         .setCheckpoint("checkpoints/" + checkpointId)
                         .build();
-        return stub.withCallCredentials(credentials.callCredentials())
+        return stub.withCallCredentials(
+                        cargo != null ? credentials.callCredentials() : credentials.actingFor(endUserToken))
                 .withDeadlineAfter(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
                 .assessDeclaration(request)
                 .map(response -> {
                     ChannelOutlook outlook = outlook(response);
-                    if (entries.size() >= MAX_ENTRIES) {
-                        entries.clear();
-                    }
                     entries.put(profile + "|" + checkpointId, new Entry(outlook, Instant.now()));
                     return new Assessed(outlook, Freshness.live(Duration.ZERO));
                 })

@@ -6,7 +6,9 @@ import io.borderflow.api.routing.v1.FindRoutesRequest;
 import io.borderflow.routing.service.RouteSearchApplicationService;
 import io.borderflow.support.error.DomainException;
 import io.borderflow.support.error.FieldViolation;
+import io.borderflow.support.security.OnBehalfOf;
 import io.borderflow.support.security.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -34,9 +36,11 @@ public class RouteSearchHttpResource {
     private static final JsonFormat.Printer PRINTER = JsonFormat.printer().omittingInsignificantWhitespace();
 
     private final RouteSearchApplicationService routes;
+    private final SecurityIdentity identity;
 
-    public RouteSearchHttpResource(RouteSearchApplicationService routes) {
+    public RouteSearchHttpResource(RouteSearchApplicationService routes, SecurityIdentity identity) {
         this.routes = routes;
+        this.identity = identity;
     }
 
     @POST
@@ -59,7 +63,7 @@ public class RouteSearchHttpResource {
         }
         Uni<Response> answer;
         try {
-            answer = routes.findRoutes(RouteProtoMapper.request(request.build()))
+            answer = routes.findRoutes(RouteProtoMapper.request(request.build()), OnBehalfOf.tokenOf(identity))
                     .map(found -> json(200, RouteProtoMapper.response(found)));
         } catch (DomainException refused) {
             answer = Uni.createFrom().failure(refused);

@@ -26,6 +26,7 @@ import io.borderflow.support.grpc.GrpcErrors;
 import io.borderflow.support.paging.PageSize;
 import io.borderflow.support.paging.ResourceNames;
 import io.borderflow.support.security.Caller;
+import io.borderflow.support.security.OnBehalfOf;
 import io.borderflow.support.security.Roles;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.security.Authenticated;
@@ -63,8 +64,8 @@ public class RoutingGrpcService implements RoutingService {
     @Override
     @RolesAllowed({Roles.FREIGHT_PLATFORM, Roles.CARRIER, Roles.SERVICE})
     public Uni<FindRoutesResponse> findRoutes(FindRoutesRequest request) {
-        return ERRORS.guard(
-                () -> routes.findRoutes(RouteProtoMapper.request(request)).map(RouteProtoMapper::response));
+        return ERRORS.guard(() -> routes.findRoutes(RouteProtoMapper.request(request), OnBehalfOf.tokenOf(identity))
+                .map(RouteProtoMapper::response));
     }
 
     @Override

@@ -123,10 +123,11 @@ public class RouteSearchApplicationService {
 
     /**
      * @throws InvalidArgumentException {@code INVALID_ROUTE_QUERY} naming the fields
-     * @throws io.borderflow.support.error.NotFoundException {@code PLACE_NOT_FOUND}
+     * @throws io.borderflow.support.error.NotFoundException {@code PLACE_NOT_FOUND}; {@code DECLARATION_NOT_FOUND} for
+     *     a declaration inspection-service does not show the caller whose token is {@code endUserToken}
      */
     @WithSession
-    public Uni<RouteAnswer> findRoutes(RouteRequest request) {
+    public Uni<RouteAnswer> findRoutes(RouteRequest request, String endUserToken) {
         Instant now = Instant.now();
         List<FieldViolation> problems = problems(request, now);
         if (!problems.isEmpty()) {
@@ -142,7 +143,7 @@ public class RouteSearchApplicationService {
         }
         RouteQuery query = query(request, now, search);
         return assessments
-                .outlooks(request.cargo(), request.declarationId(), checkpointIds)
+                .outlooks(request.cargo(), request.declarationId(), checkpointIds, endUserToken)
                 .chain(outlooks -> network.closedLegIds().map(closed -> {
                     Map<String, ChannelOutlook> byCheckpoint = new HashMap<>();
                     Map<String, Freshness> freshness = new HashMap<>();

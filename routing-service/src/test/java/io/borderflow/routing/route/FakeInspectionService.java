@@ -6,22 +6,32 @@ import io.borderflow.api.inspection.v1.AssessDeclarationResponse;
 import io.borderflow.api.inspection.v1.Channel;
 import io.borderflow.api.inspection.v1.ChannelChance;
 import io.borderflow.api.inspection.v1.MutinyInspectionServiceGrpc;
+import io.borderflow.support.security.Caller;
 import io.borderflow.support.security.Roles;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The inspection-service stand-in of routing-service's tests: integrated circuits (HS 8542...) and every stored
  * declaration go RED 60 %, YELLOW 30 %, GREEN 10 % at every checkpoint, anything else GREEN 95 %, YELLOW 5 %; a stored
- * declaration whose id starts with zeros does not exist. {@link #down} makes it refuse.
+ * declaration whose id starts with zeros does not exist. Every stored declaration is carrier {@link #OWNER}'s, and is
+ * shown as inspection-service shows it: to a service acting for that carrier, never for another. {@link #down} makes
+ * it refuse.
  */
 @GrpcService
 @RolesAllowed(Roles.SERVICE)
 public class FakeInspectionService extends MutinyInspectionServiceGrpc.InspectionServiceImplBase {
     static final AtomicInteger ASSESSMENTS = new AtomicInteger();
+    static final String OWNER = "kaz-trans-01";
+
+    @Inject
+    SecurityIdentity identity;
+
     static volatile boolean down;
 
     @Override
@@ -30,7 +40,9 @@ public class FakeInspectionService extends MutinyInspectionServiceGrpc.Inspectio
             return Uni.createFrom().failure(Status.UNAVAILABLE.asRuntimeException());
         }
         ASSESSMENTS.incrementAndGet();
-        if (request.getStoredDeclaration().startsWith("declarations/00000000")) {
+        if (request.getStoredDeclaration().startsWith("declarations/00000000")
+                || (!request.getStoredDeclaration().isEmpty()
+                        && !Caller.of(identity).maySeeDeclarationOf(OWNER))) {
             return Uni.createFrom().failure(Status.NOT_FOUND.asRuntimeException());
         }
         // a stored declaration is taken to be of integrated circuits

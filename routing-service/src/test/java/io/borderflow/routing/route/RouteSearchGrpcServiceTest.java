@@ -241,22 +241,48 @@ class RouteSearchGrpcServiceTest {
                 .containsExactly(0.95);
     }
 
+    /**
+     * A stored declaration stands for the cargo for its own carrier only: routing-service forwards the caller's token,
+     * inspection-service shows the declaration to its carrier alone, and an assessment made for the owner is never
+     * served from the cache to anyone else (a freight platform, another carrier), who are told it does not exist.
+     */
     @Test
-    void aStoredDeclarationCanStandForTheCargo() {
+    void aStoredDeclarationCanStandForTheCargoOfItsOwnCarrierOnly() {
         FindRoutesRequest.Builder byDeclaration = FindRoutesRequest.newBuilder()
                 .setOrigin("places/urumqi")
                 .setDestination("places/moscow")
                 .setDeclaration("declarations/" + java.util.UUID.randomUUID());
+        CallCredentials owner = TestTokens.bearer(TestTokens.issuer()
+                .token("fleet-kaz-trans")
+                .roles(Roles.CARRIER)
+                .carrier(FakeInspectionService.OWNER)
+                .sign());
+        CallCredentials otherCarrier = TestTokens.bearer(TestTokens.issuer()
+                .token("fleet-other")
+                .roles(Roles.CARRIER)
+                .carrier("other-carrier")
+                .sign());
 
-        BorderCrossing crossing = find(byDeclaration).getRoutes(0).getCrossings(0);
+        BorderCrossing crossing =
+                as(owner).findRoutes(byDeclaration.build()).getRoutes(0).getCrossings(0);
 
         assertThat(crossing.getChannelFreshness()).isEqualTo(DataFreshness.DATA_FRESHNESS_LIVE);
         assertThat(crossing.getChannelsList())
                 .filteredOn(c -> c.getChannel() == Channel.CHANNEL_RED)
                 .extracting(ChannelChance::getProbability)
                 .containsExactly(0.6);
+        // the owner's assessment is cached now; the same declaration for anyone else is still not there
         assertFails(
-                () -> find(byDeclaration.clone().setDeclaration("declarations/00000000-0000-0000-0000-000000000000")),
+                () -> as(otherCarrier).findRoutes(byDeclaration.build()),
+                Status.Code.NOT_FOUND,
+                "DECLARATION_NOT_FOUND");
+        assertFails(() -> find(byDeclaration), Status.Code.NOT_FOUND, "DECLARATION_NOT_FOUND");
+        assertFails(
+                () -> as(owner)
+                        .findRoutes(byDeclaration
+                                .clone()
+                                .setDeclaration("declarations/00000000-0000-0000-0000-000000000000")
+                                .build()),
                 Status.Code.NOT_FOUND,
                 "DECLARATION_NOT_FOUND");
         assertThat(assertFails(

@@ -61,12 +61,24 @@ public class ServiceCredentials {
 
     /** Bearer credentials for a peer call; a call fails with UNAUTHENTICATED before leaving when no token is at hand. */
     public CallCredentials callCredentials() {
+        return actingFor(null);
+    }
+
+    /**
+     * Credentials for a peer call made for an end user: the service's own token, and the end user's token in the
+     * {@link OnBehalfOf#HEADER_NAME} header, so that the peer checks the end user's rights to what it reads. With a
+     * null {@code endUserToken}, the service's own token alone.
+     */
+    public CallCredentials actingFor(String endUserToken) {
         return new CallCredentials() {
             @Override
             public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
                 try {
                     Metadata headers = new Metadata();
                     headers.put(AUTHORIZATION, "Bearer " + currentToken());
+                    if (endUserToken != null) {
+                        headers.put(OnBehalfOf.HEADER, endUserToken);
+                    }
                     applier.apply(headers);
                 } catch (RuntimeException e) {
                     applier.fail(Status.UNAUTHENTICATED.withDescription("no service token: " + e.getMessage()));
