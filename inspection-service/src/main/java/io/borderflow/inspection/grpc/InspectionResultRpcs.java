@@ -56,7 +56,9 @@ class InspectionResultRpcs {
                                     .addAllConfirmedRuleIds(request.getConfirmedRuleIdsList())
                                     .setRecordedBy(result.recordedBy)
                                     .setRecordTime(ProtoTimes.timestamp(result.recordTime))
-                                    .setNotes(result.notes))
+                                    .setNotes(result.notes)
+                                    .setPartnerAdministration(
+                                            result.administration == null ? "" : result.administration))
                             .build());
         });
     }

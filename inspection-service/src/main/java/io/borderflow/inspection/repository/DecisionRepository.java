@@ -148,9 +148,14 @@ public class DecisionRepository {
                                         .map(decision -> Optional.of(read(declaration, decision)))));
     }
 
+    /** The results recorded on a decision: none, an officer's, a partner's, or both. */
     @WithSession
-    public Uni<InspectionResultEntity> findResult(String declarationId) {
-        return Panache.getSession().chain(session -> session.find(InspectionResultEntity.class, declarationId));
+    public Uni<List<InspectionResultEntity>> findResults(String declarationId) {
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "from InspectionResultEntity where declarationId = :id", InspectionResultEntity.class)
+                        .setParameter("id", declarationId)
+                        .getResultList());
     }
 
     /** In the caller's transaction. */
@@ -160,7 +165,10 @@ public class DecisionRepository {
                 .replaceWith(result);
     }
 
-    /** Decisions made in [from, until) with their results, if recorded (no result: absent from the map). */
+    /**
+     * Decisions made in [from, until) with the result that counts on each, if recorded (an officer's over a
+     * partner's; no result: absent from the map).
+     */
     @WithSession
     public Uni<Map.Entry<List<DecisionEntity>, Map<String, InspectionResultEntity>>> decisionsWithResults(
             OffsetDateTime from, OffsetDateTime until) {
@@ -182,7 +190,9 @@ public class DecisionRepository {
                                         decisions,
                                         results.stream()
                                                 .collect(Collectors.toMap(
-                                                        r -> r.declarationId, Function.identity()))))));
+                                                        r -> r.declarationId,
+                                                        Function.identity(),
+                                                        InspectionResultEntity::prevailing))))));
     }
 
     /** The rule ids of a stored decision's reasons. */

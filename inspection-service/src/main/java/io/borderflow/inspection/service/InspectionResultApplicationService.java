@@ -4,6 +4,7 @@ import io.borderflow.inspection.domain.RulePerformanceCalculator;
 import io.borderflow.inspection.domain.RulePerformanceCalculator.DecidedCase;
 import io.borderflow.inspection.model.InspectionResultEntity;
 import io.borderflow.inspection.model.RulePerformance;
+import io.borderflow.inspection.model.RulesetDataset;
 import io.borderflow.inspection.model.StoredDecision;
 import io.borderflow.inspection.repository.DecisionRepository;
 import io.borderflow.inspection.repository.RulesetRepository;
@@ -26,7 +27,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Use cases on inspection results: record the outcome of a decision once, and rule performance over a period. */
+/**
+ * Use cases on inspection results: record the outcome of a decision, and rule performance over a period. A decision
+ * has at most one result of our own officers and one of a partner administration that inspected the truck; the
+ * officer's supersedes the partner's (and counts in rule performance), so that a partner's result never locks out
+ * what customs itself found.
+ */
 @ApplicationScoped
 public class InspectionResultApplicationService {
     private final DecisionRepository decisions;
@@ -46,8 +52,10 @@ public class InspectionResultApplicationService {
 
     /**
      * @throws NotFoundException reason {@code DECISION_NOT_FOUND}
-     * @throws FailedPreconditionException reason {@code RESULT_ALREADY_RECORDED}
+     * @throws FailedPreconditionException reason {@code RESULT_ALREADY_RECORDED}: an officer's result when one is
+     *     recorded; a partner's when any is
      * @throws InvalidArgumentException reason {@code INVALID_RESULT} for a confirmed rule that is not a reason
+     * @throws PermissionDeniedException {@code ADMINISTRATION_NOT_RECOGNISED}, {@code NOT_INSPECTED_BY_PARTNER}
      */
     @WithTransaction
     public Uni<InspectionResultEntity> record(
@@ -70,14 +78,26 @@ public class InspectionResultApplicationService {
                                     rule + " is not a reason of this decision; its reasons are " + reasons);
                         }
                     }
-                    return decisions.findResult(declarationId).chain(existing -> {
-                        if (existing != null) {
+                    boolean byPartner = partner(caller);
+                    return decisions.findResults(declarationId).chain(existing -> {
+                        boolean officers =
+                                existing.stream().anyMatch(r -> InspectionResultEntity.OFFICER.equals(r.source));
+                        InspectionResultEntity superseded = existing.stream()
+                                .filter(r -> InspectionResultEntity.PARTNER.equals(r.source))
+                                .findFirst()
+                                .orElse(null);
+                        if (officers || (byPartner && superseded != null)) {
                             throw new FailedPreconditionException(
                                     "RESULT_ALREADY_RECORDED",
-                                    "a result is already recorded for declarations/" + declarationId);
+                                    "a result is already recorded for declarations/" + declarationId
+                                            + (byPartner && !officers
+                                                    ? ""
+                                                    : "; a partner's result gives way to an officer's, not the reverse"));
                         }
                         InspectionResultEntity result = new InspectionResultEntity();
                         result.declarationId = declarationId;
+                        result.source = byPartner ? InspectionResultEntity.PARTNER : InspectionResultEntity.OFFICER;
+                        result.administration = byPartner ? caller.administration() : null;
                         result.outcome = outcome;
                         result.confirmedRuleIds = String.join(",", confirmedRuleIds);
                         result.recordedBy = caller.subject();
@@ -91,7 +111,11 @@ public class InspectionResultApplicationService {
                                         "declarations/" + declarationId + "/result",
                                         true,
                                         "outcome " + outcome + ", confirmed " + confirmedRuleIds
-                                                + (partner(caller)
+                                                + (superseded != null
+                                                        ? ", superseding the result of the partner administration of "
+                                                                + superseded.administration
+                                                        : "")
+                                                + (byPartner
                                                         ? ", by the partner administration of "
                                                                 + caller.administration()
                                                         : ""))));
@@ -105,10 +129,13 @@ public class InspectionResultApplicationService {
     }
 
     /**
-     * Mutual recognition: a partner administration records results only where the ruleset that decided recognises it
-     * (a partner-inspection rule naming its country, or naming none); its token says which it is.
+     * Mutual recognition: a partner administration records results only where it inspected the truck and the
+     * decision relied on that inspection: the declaration lists an inspection by the administration its token names,
+     * and a partner-inspection rule of the deciding ruleset that recognises that administration (naming its country,
+     * or naming none) is among the decision's reasons. Elsewhere (a Kazakhstan-Russia declaration China never saw,
+     * under a ruleset that recognises any partner) it has nothing to report.
      *
-     * @throws PermissionDeniedException {@code ADMINISTRATION_NOT_RECOGNISED}
+     * @throws PermissionDeniedException {@code ADMINISTRATION_NOT_RECOGNISED}, {@code NOT_INSPECTED_BY_PARTNER}
      */
     private Uni<Void> partnerMayRecord(StoredDecision decision, Caller caller) {
         if (!partner(caller)) {
@@ -122,16 +149,13 @@ public class InspectionResultApplicationService {
                             + ")");
         }
         return rulesets.find(decision.decision().rulesetVersion).map(row -> {
-            boolean recognised = RulesetRepository.content(row).rules().stream()
-                    .flatMap(rule -> java.util.stream.Stream.concat(
-                            java.util.stream.Stream.of(rule.condition()),
-                            rule.alsoRequires() == null
-                                    ? java.util.stream.Stream.empty()
-                                    : rule.alsoRequires().stream()))
-                    .filter(condition -> condition != null && condition.partnerInspection() != null)
-                    .map(condition -> condition.partnerInspection().administrationCountryCodes())
-                    .anyMatch(codes -> codes == null || codes.isEmpty() || codes.contains(administration));
-            if (!recognised) {
+            Set<String> reasons = new HashSet<>(DecisionRepository.ruleIds(decision.decision()));
+            List<RulesetDataset.RuleData> recognising = RulesetRepository.content(row).rules().stream()
+                    .filter(rule -> recognises(rule.condition(), administration)
+                            || (rule.alsoRequires() != null
+                                    && rule.alsoRequires().stream().anyMatch(c -> recognises(c, administration))))
+                    .toList();
+            if (recognising.isEmpty()) {
                 throw new PermissionDeniedException(
                         "ADMINISTRATION_NOT_RECOGNISED",
                         "rulesets/"
@@ -139,8 +163,27 @@ public class InspectionResultApplicationService {
                                 + " does not recognise the inspections of administration "
                                 + administration);
             }
+            boolean listed = decision.content().partnerInspections() != null
+                    && decision.content().partnerInspections().stream()
+                            .anyMatch(p -> administration.equals(p.administrationCountryCode()));
+            boolean reliedOn = recognising.stream().anyMatch(rule -> reasons.contains(rule.ruleId()));
+            if (!listed || !reliedOn) {
+                throw new PermissionDeniedException(
+                        "NOT_INSPECTED_BY_PARTNER",
+                        "the administration of " + administration + " did not inspect declarations/"
+                                + decision.declaration().id
+                                + ": a partner records results only on decisions that recognised its own inspection");
+            }
             return null;
         });
+    }
+
+    private static boolean recognises(RulesetDataset.ConditionData condition, String administration) {
+        if (condition == null || condition.partnerInspection() == null) {
+            return false;
+        }
+        List<String> codes = condition.partnerInspection().administrationCountryCodes();
+        return codes == null || codes.isEmpty() || codes.contains(administration);
     }
 
     @WithSession

@@ -10,6 +10,7 @@ import io.borderflow.api.inspection.v1.GetRulePerformanceRequest;
 import io.borderflow.api.inspection.v1.GoodsLine;
 import io.borderflow.api.inspection.v1.InspectionOutcome;
 import io.borderflow.api.inspection.v1.InspectionServiceGrpc.InspectionServiceBlockingStub;
+import io.borderflow.api.inspection.v1.PartnerInspection;
 import io.borderflow.api.inspection.v1.RecordInspectionResultRequest;
 import io.borderflow.api.inspection.v1.RulePerformance;
 import io.borderflow.api.inspection.v1.SubmitDeclarationRequest;
@@ -37,7 +38,20 @@ class InspectionResultGrpcServiceTest {
     }
 
     private String decide(String checkpoint, String... hsCodes) {
-        Declaration.Builder declaration = DeclarationGrpcServiceTest.electronics(checkpoint, hsCodes[0]);
+        return decide(DeclarationGrpcServiceTest.electronics(checkpoint, hsCodes[0]), hsCodes);
+    }
+
+    /** A declaration whose truck China's customs X-rayed on the way out (ruleset 2 recognises it: PARTNER-XRAY). */
+    private String decideXrayedInChina(String checkpoint, String... hsCodes) {
+        return decide(
+                DeclarationGrpcServiceTest.electronics(checkpoint, hsCodes[0])
+                        .addPartnerInspections(PartnerInspection.newBuilder()
+                                .setAdministrationCountryCode("CN")
+                                .setReference("KHORGOS-XR-" + UUID.randomUUID())),
+                hsCodes);
+    }
+
+    private String decide(Declaration.Builder declaration, String... hsCodes) {
         for (int i = 1; i < hsCodes.length; i++) {
             declaration.addGoodsLines(
                     GoodsLine.newBuilder(declaration.getGoodsLines(0)).setHsCode(hsCodes[i]));
@@ -71,7 +85,7 @@ class InspectionResultGrpcServiceTest {
     @Test
     void onlyARecognisedPartnerAdministrationRecordsResults() {
         String checkpoint = "checkpoints/test-" + UUID.randomUUID().toString().substring(0, 8);
-        String chips = decide(checkpoint, "854231");
+        String chips = decideXrayedInChina(checkpoint, "854231");
 
         // ruleset 2 recognises the X-ray inspections of China only (PARTNER-XRAY)
         assertFails(
@@ -120,7 +134,7 @@ class InspectionResultGrpcServiceTest {
         String checkpoint = "checkpoints/test-" + UUID.randomUUID().toString().substring(0, 8);
         Instant start = Instant.now();
         String chips = decide(checkpoint, "854231");
-        String chipsAndBatteries = decide(checkpoint, "854232", "850760");
+        String chipsAndBatteries = decideXrayedInChina(checkpoint, "854232", "850760");
         decide(checkpoint, "620342");
         Instant end = Instant.now().plusMillis(1);
 
@@ -158,6 +172,87 @@ class InspectionResultGrpcServiceTest {
                 .orElseThrow();
         assertThat(List.of(batteries.getHits(), batteries.getInspections(), batteries.getConfirmedFindings()))
                 .containsExactly(1L, 1L, 0L);
+    }
+
+    /**
+     * A partner administration reports only on trucks it inspected: a Kazakhstan-Russia declaration that lists no
+     * Chinese inspection (PARTNER-XRAY not among its reasons) is not China's to report on, though ruleset 2
+     * recognises China's X-rays; the refusal records nothing, and customs' own officer still records the result.
+     */
+    @Test
+    void aPartnerRecordsResultsOnlyWhereItInspected() {
+        String checkpoint = "checkpoints/test-" + UUID.randomUUID().toString().substring(0, 8);
+        String neverSeenByChina = decide(checkpoint, "854231");
+
+        assertFails(
+                () -> as(partner("CN"))
+                        .recordInspectionResult(
+                                result(neverSeenByChina, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING)),
+                Status.Code.PERMISSION_DENIED,
+                "NOT_INSPECTED_BY_PARTNER");
+
+        var officers = as(OFFICER)
+                .recordInspectionResult(
+                        result(neverSeenByChina, InspectionOutcome.INSPECTION_OUTCOME_MISDECLARED_GOODS, "CHPL-TIER-1"))
+                .getResult();
+        assertThat(officers.getPartnerAdministration()).isEmpty();
+        assertThat(officers.getOutcome()).isEqualTo(InspectionOutcome.INSPECTION_OUTCOME_MISDECLARED_GOODS);
+    }
+
+    /**
+     * China's X-ray found nothing; our officer, inspecting anyway, found the chips misdeclared. The officer's result
+     * supersedes the partner's, and rule performance counts it: CHPL-TIER-1 hit once, inspected once, confirmed once
+     * (the partner's NO_FINDING alone would have counted 0 confirmations). After the officer, neither a second
+     * officer's result nor the partner's again is taken.
+     */
+    @Test
+    void anOfficersResultSupersedesAPartnersInRulePerformance() {
+        String checkpoint = "checkpoints/test-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant start = Instant.now();
+        String chips = decideXrayedInChina(checkpoint, "854231");
+        Instant end = Instant.now().plusMillis(1);
+
+        var partners = as(partner("CN"))
+                .recordInspectionResult(result(chips, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING))
+                .getResult();
+        assertThat(partners.getPartnerAdministration()).isEqualTo("CN");
+        var officers = as(OFFICER)
+                .recordInspectionResult(
+                        result(chips, InspectionOutcome.INSPECTION_OUTCOME_MISDECLARED_GOODS, "CHPL-TIER-1"))
+                .getResult();
+        assertThat(officers.getPartnerAdministration()).isEmpty();
+
+        assertFails(
+                () -> as(OFFICER)
+                        .recordInspectionResult(result(chips, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING)),
+                Status.Code.FAILED_PRECONDITION,
+                "RESULT_ALREADY_RECORDED");
+        assertFails(
+                () -> as(partner("CN"))
+                        .recordInspectionResult(result(chips, InspectionOutcome.INSPECTION_OUTCOME_NO_FINDING)),
+                Status.Code.FAILED_PRECONDITION,
+                "RESULT_ALREADY_RECORDED");
+
+        var report = as(TestTokens.as(Roles.RISK_ANALYST))
+                .getRulePerformance(GetRulePerformanceRequest.newBuilder()
+                        .setStartTime(timestamp(start))
+                        .setEndTime(timestamp(end))
+                        .build());
+        RulePerformance tier1 = report.getRulesList().stream()
+                .filter(r -> r.getRuleId().equals("CHPL-TIER-1"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(List.of(tier1.getHits(), tier1.getInspections(), tier1.getConfirmedFindings()))
+                .containsExactly(1L, 1L, 1L);
+        var audit = as(TestTokens.as(Roles.AUDITOR))
+                .listAuditRecords(io.borderflow.api.inspection.v1.ListAuditRecordsRequest.newBuilder()
+                        .setAction("inspection-result.record")
+                        .setPageSize(500)
+                        .build())
+                .getAuditRecordsList();
+        assertThat(audit)
+                .anySatisfy(r -> assertThat(r.getDetail())
+                        .contains("superseding the result of the partner administration of CN"));
     }
 
     @Test
