@@ -8,19 +8,25 @@ import io.borderflow.support.security.DevTokenIssuer;
 import io.borderflow.support.security.Roles;
 import io.grpc.CallCredentials;
 import io.grpc.Status;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
  * Who may call at all, the same for every service: a read needs a valid token (of any role for public reference
  * data, of one of {@link #readerRoles()} otherwise, every other role getting PERMISSION_DENIED); a missing, forged,
- * expired, not-yet-valid, wrong-issuer or wrong-audience token gets UNAUTHENTICATED, with a message that says nothing
+ * expired, not-yet-valid, wrong-issuer or wrong-audience token, an unsigned one ({@code alg: none}) or one signed
+ * HS256 with the issuer's public key as the secret (key confusion) gets UNAUTHENTICATED, with a message that says nothing
  * about the data; a write with such a token, or with a valid token of a role that only reads, stores nothing. A service's test extends it with {@code @QuarkusTest}.
  */
 public abstract class AuthenticationContract {
@@ -89,7 +95,44 @@ public abstract class AuthenticationContract {
                 TestTokens.bearer(claims.apply(TestTokens.issuer().token("other-app"))
                         .audience("some-other-system")
                         .sign()));
+        // the good claims of a token the service would accept, re-signed by an attacker who has no private key
+        String[] good =
+                claims.apply(TestTokens.issuer().token("attacker")).sign().split("\\.");
+        bad.put("unsigned (alg none)", TestTokens.bearer(unsigned(good[1])));
+        // key confusion: HS256 with the issuer's public key (which anyone may have) as the HMAC secret, in the two
+        // forms a verifier could take it, the PEM text and the DER bytes
+        String pem = TestTokens.issuer().publicKeyPem();
+        bad.put(
+                "signed HS256 with the issuer's public key as PEM text",
+                TestTokens.bearer(hs256(good[1], pem.getBytes(StandardCharsets.US_ASCII))));
+        bad.put(
+                "signed HS256 with the issuer's public key as DER bytes",
+                TestTokens.bearer(hs256(
+                        good[1],
+                        Base64.getMimeDecoder()
+                                .decode(pem.replaceAll("-----[A-Z ]+-----", "").strip()))));
         return bad;
+    }
+
+    /** A token with {@code alg: none} and no signature, as RFC 7519 section 6 writes one. */
+    private static String unsigned(String payload) {
+        return base64("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.US_ASCII)) + "." + payload + ".";
+    }
+
+    private static String hs256(String payload, byte[] secret) {
+        try {
+            String signed =
+                    base64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.US_ASCII)) + "." + payload;
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return signed + "." + base64(mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /**
