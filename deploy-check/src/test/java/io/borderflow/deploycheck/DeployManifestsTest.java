@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,21 @@ class DeployManifestsTest {
         assertThat(dev.service("postgres")).isPresent();
         assertThat(dev.custom("postgresql.cnpg.io", "Cluster")).isEmpty();
         assertThat(dev.ofType(GenericKubernetesResource.class)).isEmpty();
+    }
+
+    @Test
+    void theProdProfileServesNoReflectionAndNoBodyOverOneMebibyte() {
+        for (ServiceConfig service : SUITE.services) {
+            // what a prod pod resolves without BORDERFLOW_GRPC_REFLECTION set
+            assertThat(service.resolve("quarkus.grpc.server.enable-reflection-service", Map.of()))
+                    .as(service.name + " reflection")
+                    .contains("false");
+            assertThat(service.resolve("quarkus.http.limits.max-body-size", Map.of()))
+                    .as(service.name + " HTTP body limit, as gRPC's 1 MiB")
+                    .contains("1M");
+            assertThat(service.resolve("quarkus.grpc.server.max-inbound-message-size", Map.of()))
+                    .contains("1048576");
+        }
     }
 
     @Test
