@@ -24,7 +24,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * <li>an embedded PostgreSQL 16 (zonky), which needs nothing installed.</li>
  * </ol>
  * Whatever the server, the tests get a database of their own, created empty for the test run (Flyway migrates it when
- * the application starts) and dropped afterwards, so no run sees another's leftovers. Set
+ * the application starts) and dropped afterwards, so no run sees another's leftovers. As in a deployment, the database
+ * has two roles of its own: {@code bf_test_<id>} owns it and runs Flyway, {@code bf_test_<id>_runtime} is the one the
+ * service serves calls as (so the user of {@code BORDERFLOW_TEST_DB_URL} must be able to create roles). Set
  * {@code BORDERFLOW_TEST_DB=embedded|testcontainers|external} to force a choice.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
@@ -68,16 +70,29 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                 throw new IllegalStateException("BORDERFLOW_TEST_DB must be embedded, testcontainers or external");
         }
         database = "bf_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute("CREATE DATABASE " + database);
+        // the two roles of a deployment (docs/security.md, "Database roles"): the migration role owns the database
+        // and runs Flyway, the service serves the tests' calls as the runtime role
+        String migrationPassword = UUID.randomUUID().toString();
+        String runtimePassword = UUID.randomUUID().toString();
+        execute("CREATE ROLE " + database + " LOGIN PASSWORD '" + migrationPassword + "'");
+        execute("CREATE ROLE " + runtimeRole() + " LOGIN PASSWORD '" + runtimePassword + "'");
+        execute("CREATE DATABASE " + database + " OWNER " + database);
         String jdbcUrl = withDatabase(adminUrl, database);
-        LOG.info(() -> "Tests use PostgreSQL (" + choice + ") database " + database);
+        LOG.info(() -> "Tests use PostgreSQL (" + choice + ") database " + database + ", migrated as role " + database
+                + ", served as role " + runtimeRole());
 
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.jdbc.url", jdbcUrl);
         config.put("quarkus.datasource.reactive.url", jdbcUrl.substring("jdbc:".length()));
-        config.put("quarkus.datasource.username", user);
-        config.put("quarkus.datasource.password", password);
+        config.put("quarkus.datasource.username", runtimeRole());
+        config.put("quarkus.datasource.password", runtimePassword);
+        config.put("quarkus.flyway.username", database);
+        config.put("quarkus.flyway.password", migrationPassword);
         return config;
+    }
+
+    private String runtimeRole() {
+        return database + "_runtime";
     }
 
     @Override
@@ -85,6 +100,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         try {
             if (database != null && embedded == null && container == null) {
                 execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                execute("DROP ROLE IF EXISTS " + runtimeRole());
+                execute("DROP ROLE IF EXISTS " + database);
             }
         } finally {
             if (container != null) {
@@ -132,12 +149,20 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         }
     }
 
-    /** Replaces the database of a JDBC URL, keeping host, port and parameters. */
+    /**
+     * Replaces the database of a JDBC URL, keeping host, port and parameters but the credentials (the embedded
+     * server's URL names user postgres, which would win over the role a connection is opened with).
+     */
     static String withDatabase(String jdbcUrl, String name) {
         int hostStart = jdbcUrl.indexOf("//") + 2;
         int slash = jdbcUrl.indexOf('/', hostStart);
         int query = jdbcUrl.indexOf('?', hostStart);
-        String params = query >= 0 ? jdbcUrl.substring(query) : "";
+        String kept = query < 0
+                ? ""
+                : java.util.Arrays.stream(jdbcUrl.substring(query + 1).split("&"))
+                        .filter(p -> !p.startsWith("user=") && !p.startsWith("password="))
+                        .collect(java.util.stream.Collectors.joining("&"));
+        String params = kept.isEmpty() ? "" : "?" + kept;
         String hostPart =
                 slash >= 0 ? jdbcUrl.substring(0, slash) : (query >= 0 ? jdbcUrl.substring(0, query) : jdbcUrl);
         return hostPart + "/" + name + params;
