@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -84,6 +85,76 @@ class DeployManifestsTest {
         assertThat(prod.ofType(NetworkPolicy.class))
                 .anyMatch(p -> p.getMetadata().getName().equals("borderflow-deny-all"));
         assertThat(prod.namespaceLabels()).containsEntry("pod-security.kubernetes.io/enforce", "restricted");
+    }
+
+    @Test
+    void prodDatabasesCommitSynchronouslyAndBackUpForPointInTimeRecovery() {
+        Manifests prod = Manifests.parse(KUSTOMIZE.render(DEPLOY.resolve("overlays/prod")));
+        List<GenericKubernetesResource> clusters = prod.custom("postgresql.cnpg.io", "Cluster");
+        assertThat(clusters).hasSize(SUITE.services.size());
+        for (GenericKubernetesResource cluster : clusters) {
+            String name = cluster.getMetadata().getName();
+            // an acknowledged commit is on a standby too: at least one synchronous standby, and none of the three
+            // instances may be the only copy of a write
+            assertThat(((Number) cluster.get("spec", "instances")).intValue())
+                    .as(name)
+                    .isGreaterThanOrEqualTo(3);
+            assertThat((Number) cluster.get("spec", "postgresql", "synchronous", "number"))
+                    .as(name + "'s synchronous standbys")
+                    .isNotNull()
+                    .satisfies(n -> assertThat(n.intValue()).isGreaterThanOrEqualTo(1));
+            assertThat((String) cluster.get("spec", "postgresql", "synchronous", "dataDurability"))
+                    .as(name)
+                    .isIn(null, "required");
+            // WAL archived continuously to an object store with a retention policy, and base backups on a schedule
+            List<Map<String, Object>> plugins = cluster.get("spec", "plugins");
+            assertThat(plugins).as(name + "'s WAL archiver").isNotNull();
+            Map<String, Object> archiver = plugins.stream()
+                    .filter(p -> Boolean.TRUE.equals(p.get("isWALArchiver")))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " archives no WAL"));
+            Object store = ((Map<?, ?>) archiver.get("parameters")).get("barmanObjectName");
+            assertThat(prod.custom("barmancloud.cnpg.io", "ObjectStore"))
+                    .as(name + "'s object store " + store)
+                    .anySatisfy(s -> {
+                        assertThat(s.getMetadata().getName()).isEqualTo(store);
+                        assertThat((String) s.get("spec", "configuration", "destinationPath"))
+                                .isNotBlank();
+                        assertThat((String) s.get("spec", "retentionPolicy")).matches("\\d+[dwm]");
+                    });
+            assertThat(prod.custom("postgresql.cnpg.io", "ScheduledBackup"))
+                    .as(name + "'s scheduled backup")
+                    .anySatisfy(b -> {
+                        assertThat((String) b.get("spec", "cluster", "name")).isEqualTo(name);
+                        assertThat((String) b.get("spec", "schedule")).isNotBlank();
+                        assertThat((String) b.get("spec", "method")).isEqualTo("plugin");
+                        assertThat((String) b.get("spec", "pluginConfiguration", "name"))
+                                .isEqualTo(archiver.get("name"));
+                    });
+        }
+    }
+
+    @Test
+    void prodConnectsToItsDatabasesOverVerifiedTls() {
+        Manifests prod = Manifests.parse(KUSTOMIZE.render(DEPLOY.resolve("overlays/prod")));
+        // what ManifestCheck asks of every service on a CloudNativePG database; here that prod has no way round it
+        assertThat(ManifestCheck.problems(prod, SUITE, ManifestCheck.Scope.DEPLOYMENT))
+                .noneMatch(problem -> problem.contains("database"));
+        for (ServiceConfig service : SUITE.services) {
+            var container = prod.deployment(service.name)
+                    .orElseThrow()
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getContainers()
+                    .get(0);
+            ContainerEnvironment env = ContainerEnvironment.of(
+                    service.name, container, prod, new Provided(prod, SUITE), new java.util.ArrayList<>());
+            assertThat(service.resolve("quarkus.datasource.reactive.postgresql.ssl-mode", env.values))
+                    .as(service.name)
+                    .contains("verify-full");
+            assertThat(env.get("DB_SSL_MODE")).as(service.name).contains("verify-full");
+        }
     }
 
     @Test

@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Checks one rendering of deploy/ against what the services need, and returns every problem found (an empty list when
@@ -549,9 +550,53 @@ final class ManifestCheck {
                 problems.add(s.name() + ": its database is at port " + port + " of " + name + ", which listens on "
                         + generated.get().port());
             }
+            checkDatabaseTls(s, name);
         } else {
             problems.add(s.name() + ": " + variable + " is " + host
                     + ", which is no Service of the manifests nor one an" + " operator they use creates");
+        }
+    }
+
+    /**
+     * A CloudNativePG database serves TLS with a certificate of the cluster's own CA: the service must verify it and the
+     * host name (sslmode verify-full) on the JDBC connection Flyway uses and on the reactive pool, against that CA's
+     * certificate mounted from a Secret.
+     */
+    private void checkDatabaseTls(Server s, String host) {
+        String mode =
+                s.setting("quarkus.datasource.reactive.postgresql.ssl-mode").orElse("disable");
+        if (!mode.equals("verify-full")) {
+            problems.add(
+                    s.name() + ": connects to its database " + host + " with sslmode " + mode + ", not verify-full");
+        }
+        String jdbcUrl = s.config().raw("quarkus.datasource.jdbc.url").orElse("");
+        if (s.env()
+                        .get(ServiceConfig.environmentName("quarkus.datasource.jdbc.url"))
+                        .isPresent()
+                || !jdbcUrl.contains("sslmode=${DB_SSL_MODE")) {
+            problems.add(s.name() + ": its JDBC URL (Flyway's) does not take sslmode from DB_SSL_MODE as the reactive"
+                    + " pool does");
+        }
+        String rootCert = s.env().get("DB_SSL_ROOT_CERT").orElse("");
+        String trusted = s.setting("quarkus.datasource.reactive.trust-certificate-pem.certs")
+                .orElse("");
+        if (rootCert.isEmpty() || trusted.isEmpty()) {
+            problems.add(s.name() + ": no CA to verify its database's certificate with (DB_SSL_ROOT_CERT, "
+                    + ServiceConfig.environmentName("quarkus.datasource.reactive.trust-certificate-pem.certs") + ")");
+        } else {
+            Stream.of(rootCert, trusted)
+                    .distinct()
+                    .map(path -> secretFileProblem(s, "the database's CA", path))
+                    .filter(Objects::nonNull)
+                    .forEach(problems::add);
+        }
+        if (!"true"
+                        .equals(s.setting("quarkus.datasource.reactive.trust-certificate-pem")
+                                .orElse(""))
+                || !"HTTPS"
+                        .equals(s.setting("quarkus.datasource.reactive.hostname-verification-algorithm")
+                                .orElse(""))) {
+            problems.add(s.name() + ": its reactive pool does not trust the database's CA or verify its host name");
         }
     }
 

@@ -19,6 +19,8 @@ final class Provided {
     /** The keys of CloudNativePG's application Secret {@code <cluster>-app} (its documentation, "Connecting from an application"). */
     static final Set<String> CNPG_APP_KEYS = Set.of(
             "username", "password", "dbname", "host", "port", "uri", "jdbc-uri", "pgpass", "fqdn-uri", "fqdn-jdbc-uri");
+    /** The keys of the Secret with the CA CloudNativePG signs a Cluster's server certificates with. */
+    static final Set<String> CNPG_CA_KEYS = Set.of("ca.crt", "ca.key");
     /** The Services CloudNativePG creates for a Cluster, all on PostgreSQL's port. */
     static final Set<String> CNPG_SERVICE_SUFFIXES = Set.of("-rw", "-ro", "-r");
 
@@ -43,6 +45,7 @@ final class Provided {
         for (GenericKubernetesResource cluster : manifests.custom("postgresql.cnpg.io", "Cluster")) {
             String name = cluster.getMetadata().getName();
             secrets.put(name + "-app", new SecretSource(CNPG_APP_KEYS, "CloudNativePG, for Cluster " + name));
+            secrets.put(name + "-ca", new SecretSource(CNPG_CA_KEYS, "CloudNativePG, for Cluster " + name));
             for (String suffix : CNPG_SERVICE_SUFFIXES) {
                 generatedServices.put(
                         name + suffix,

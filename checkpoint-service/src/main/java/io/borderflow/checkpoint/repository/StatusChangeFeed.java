@@ -7,10 +7,14 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.SslMode;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -29,6 +33,9 @@ public class StatusChangeFeed {
     private final String url;
     private final String user;
     private final String password;
+    private final String sslMode;
+    private final Optional<List<String>> trustedCertificates;
+    private final String hostnameVerification;
     /** Fed from the subscriber's one connection, so from one thread at a time. */
     private final BroadcastProcessor<String> changes = BroadcastProcessor.create();
 
@@ -40,17 +47,36 @@ public class StatusChangeFeed {
             Vertx vertx,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") String password) {
+            @ConfigProperty(name = "quarkus.datasource.password") String password,
+            // the reactive pool's TLS settings, so this connection is as protected as the pool's (deploy/README.md)
+            @ConfigProperty(name = "quarkus.datasource.reactive.postgresql.ssl-mode", defaultValue = "disable")
+                    String sslMode,
+            @ConfigProperty(name = "quarkus.datasource.reactive.trust-certificate-pem.certs")
+                    Optional<List<String>> trustedCertificates,
+            @ConfigProperty(name = "quarkus.datasource.reactive.hostname-verification-algorithm", defaultValue = "NONE")
+                    String hostnameVerification) {
         this.vertx = vertx;
         this.url = url;
         this.user = user;
         this.password = password;
+        this.sslMode = sslMode;
+        this.trustedCertificates = trustedCertificates;
+        this.hostnameVerification = hostnameVerification;
     }
 
     void onStart(@Observes StartupEvent event) {
         PgConnectOptions options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url)
                 .setUser(user)
-                .setPassword(password);
+                .setPassword(password)
+                .setSslMode(SslMode.of(sslMode));
+        trustedCertificates.ifPresent(certificates -> {
+            PemTrustOptions trust = new PemTrustOptions();
+            certificates.forEach(trust::addCertPath);
+            options.setPemTrustOptions(trust);
+        });
+        if (!"NONE".equalsIgnoreCase(hostnameVerification)) {
+            options.setHostnameVerificationAlgorithm(hostnameVerification);
+        }
         subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
         subscriber.channel(CHANNEL).handler(changes::onNext).subscribeHandler(ignored -> {
             // (re)subscribed: changes made while not listening were missed
