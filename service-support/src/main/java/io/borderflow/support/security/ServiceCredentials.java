@@ -53,9 +53,11 @@ public class ServiceCredentials {
      * ({@link DevIssuerGuard} refuses the start).
      */
     public static String refusal(List<String> profiles, boolean devSigned) {
-        return profiles.contains("prod") && devSigned
-                ? "the prod profile refuses BORDERFLOW_SERVICE_TOKEN_DEV_ISSUER_DIR: give the service a token from your"
-                        + " identity provider through BORDERFLOW_SERVICE_TOKEN_FILE"
+        return !DevIssuerGuard.isDevelopment(profiles) && devSigned
+                ? (profiles.contains("prod") ? "the prod profile" : "profile " + profiles)
+                        + " refuses BORDERFLOW_SERVICE_TOKEN_DEV_ISSUER_DIR (development profiles only: "
+                        + String.join(", ", new java.util.TreeSet<>(DevIssuerGuard.DEVELOPMENT_PROFILES))
+                        + "): give the service a token from your identity provider through BORDERFLOW_SERVICE_TOKEN_FILE"
                 : null;
     }
 
