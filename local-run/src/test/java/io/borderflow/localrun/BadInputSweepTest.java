@@ -102,6 +102,8 @@ class BadInputSweepTest {
             "Cancel",
             "Book",
             "Reschedule",
+            "Register",
+            "Deregister",
             "Create",
             "Activate",
             "Submit",
@@ -504,6 +506,14 @@ class BadInputSweepTest {
                 ("parent: \"checkpoints/mamlyutka\" request_id: \"%s\" booking {"
                                 + " window_start_time { seconds: %d } direction: DIRECTION_EXIT truck { plate: \"%s\" carrier_id: \"%s\" } }")
                         .formatted(generator.uniqueId("sweep"), nextHour + 2 * 86400, plate.apply("BK"), CARRIER);
+            case "CheckpointService/SetBookingQuota" ->
+                "checkpoint: \"checkpoints/syrym\" bookings_per_window: 40 bookings_per_day: 400 reason: \"bad-input sweep\"";
+            case "CheckpointService/RegisterVehicle" ->
+                "parent: \"carriers/%s\" vehicle { plate: \"%s\" }".formatted(CARRIER, plate.apply("RV"));
+            case "CheckpointService/ListVehicles" -> "parent: \"carriers/%s\" page_size: 5".formatted(CARRIER);
+            case "CheckpointService/DeregisterVehicle" ->
+                "name: \"carriers/%s/vehicles/%s\""
+                        .formatted(CARRIER, plate.apply("RV").replace(" ", ""));
             case "CheckpointService/ListSlots" ->
                 "parent: \"checkpoints/mamlyutka\" start_time { seconds: %d } end_time { seconds: %d }"
                         .formatted(nextHour, nextHour + 86400);

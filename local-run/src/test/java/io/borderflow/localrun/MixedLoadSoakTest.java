@@ -18,6 +18,7 @@ import io.borderflow.api.checkpoint.v1.Closure;
 import io.borderflow.api.checkpoint.v1.CrossingEvent;
 import io.borderflow.api.checkpoint.v1.CrossingEventAck;
 import io.borderflow.api.checkpoint.v1.CrossingEventType;
+import io.borderflow.api.checkpoint.v1.DeregisterVehicleRequest;
 import io.borderflow.api.checkpoint.v1.Direction;
 import io.borderflow.api.checkpoint.v1.EventOutcome;
 import io.borderflow.api.checkpoint.v1.GetBookingRequest;
@@ -36,11 +37,14 @@ import io.borderflow.api.checkpoint.v1.ListSlotsRequest;
 import io.borderflow.api.checkpoint.v1.ListSlotsResponse;
 import io.borderflow.api.checkpoint.v1.ListTrucksRequest;
 import io.borderflow.api.checkpoint.v1.ListTrucksResponse;
+import io.borderflow.api.checkpoint.v1.ListVehiclesRequest;
 import io.borderflow.api.checkpoint.v1.RecordCrossingEventRequest;
 import io.borderflow.api.checkpoint.v1.RecordCrossingEventResponse;
+import io.borderflow.api.checkpoint.v1.RegisterVehicleRequest;
 import io.borderflow.api.checkpoint.v1.RescheduleBookingRequest;
 import io.borderflow.api.checkpoint.v1.ScheduleClosureRequest;
 import io.borderflow.api.checkpoint.v1.ScheduleClosureResponse;
+import io.borderflow.api.checkpoint.v1.SetBookingQuotaRequest;
 import io.borderflow.api.checkpoint.v1.SetNominalCapacityRequest;
 import io.borderflow.api.checkpoint.v1.SetOpenLanesRequest;
 import io.borderflow.api.checkpoint.v1.SlotWindow;
@@ -48,6 +52,7 @@ import io.borderflow.api.checkpoint.v1.StreamCrossingEventsRequest;
 import io.borderflow.api.checkpoint.v1.StreamCrossingEventsResponse;
 import io.borderflow.api.checkpoint.v1.Truck;
 import io.borderflow.api.checkpoint.v1.TruckState;
+import io.borderflow.api.checkpoint.v1.Vehicle;
 import io.borderflow.api.checkpoint.v1.WatchCheckpointStatusRequest;
 import io.borderflow.api.checkpoint.v1.WatchCheckpointStatusResponse;
 import io.borderflow.api.inspection.v1.ActivateRulesetRequest;
@@ -387,6 +392,9 @@ class MixedLoadSoakTest {
                 new Action(2, this::listClosures),
                 new Action(2, this::listLaneSettings),
                 new Action(1, this::setNominalCapacity),
+                new Action(1, this::setBookingQuota),
+                new Action(1, this::listVehicles),
+                new Action(1, this::deregisterAVehicle),
                 new Action(6, this::submitADeclaration),
                 new Action(4, this::readADecision),
                 new Action(2, this::listDecisions),
@@ -665,6 +673,54 @@ class MixedLoadSoakTest {
             book(random).ifPresent(bookings::add);
         }
 
+        /** The carrier registers a new vehicle of its fleet: its plate. */
+        private String registerAVehicle() {
+            String plate = plate("BK");
+            tally.call(
+                    "CheckpointService/RegisterVehicle",
+                    () -> checkpoints(carrier)
+                            .registerVehicle(RegisterVehicleRequest.newBuilder()
+                                    .setParent("carriers/" + CARRIER_ID)
+                                    .setVehicle(Vehicle.newBuilder().setPlate(plate))
+                                    .build()));
+            return plate;
+        }
+
+        private void listVehicles(Random random) {
+            tally.call(
+                    "CheckpointService/ListVehicles",
+                    () -> checkpoints(carrier)
+                            .listVehicles(ListVehiclesRequest.newBuilder()
+                                    .setParent("carriers/" + CARRIER_ID)
+                                    .setPageSize(1 + random.nextInt(50))
+                                    .build()));
+        }
+
+        /** A truck sold: registered, then taken off the register before any booking. */
+        private void deregisterAVehicle(Random random) {
+            String plate = registerAVehicle();
+            tally.call(
+                    "CheckpointService/DeregisterVehicle",
+                    () -> checkpoints(carrier)
+                            .deregisterVehicle(DeregisterVehicleRequest.newBuilder()
+                                    .setName("carriers/" + CARRIER_ID + "/vehicles/" + plate.replace(" ", ""))
+                                    .setReason("soak: truck sold")
+                                    .build()));
+        }
+
+        /** The border post sets a quota roomy enough for the soak's one carrier. */
+        private void setBookingQuota(Random random) {
+            tally.call(
+                    "CheckpointService/SetBookingQuota",
+                    () -> checkpoints(post)
+                            .setBookingQuota(SetBookingQuotaRequest.newBuilder()
+                                    .setCheckpoint(checkpointName(any(WRITTEN, random)))
+                                    .setBookingsPerWindow(50 + random.nextInt(50))
+                                    .setBookingsPerDay(1000)
+                                    .setReason("soak: one carrier books for the whole fleet")
+                                    .build()));
+        }
+
         /** A carrier books a window with a slot left for a new truck: the booking, not pooled yet. */
         private Optional<Booked> book(Random random) {
             String checkpoint = checkpointName(any(WRITTEN, random));
@@ -672,6 +728,8 @@ class MixedLoadSoakTest {
             if (window.isEmpty()) {
                 return Optional.empty();
             }
+            // a carrier books only the vehicles of its register
+            String plate = registerAVehicle();
             BookSlotResponse booked = tally.call(
                     "CheckpointService/BookSlot",
                     () -> checkpoints(carrier)
@@ -681,7 +739,7 @@ class MixedLoadSoakTest {
                                     .setBooking(Booking.newBuilder()
                                             .setWindowStartTime(ProtoTimes.timestamp(window.get()))
                                             .setDirection(Direction.DIRECTION_EXIT)
-                                            .setTruck(truck(plate("BK"))))
+                                            .setTruck(truck(plate)))
                                     .build()));
             if (booked == null) {
                 return Optional.empty();

@@ -24,6 +24,16 @@ public interface CheckpointConfig {
     @WithDefault("1s")
     java.time.Duration statusMaxAge();
 
+    /**
+     * Crossing events that may wait for their write group at once (CrossingEventBatches); one more is refused with
+     * RESOURCE_EXHAUSTED, reason {@code QUEUE_FULL}, and a retry delay. 4,096: half a second of the 8,600 events a
+     * second measured at the most (docs/benchmarks/load-findings.md), so the queue fills only when the database stops
+     * keeping up, and a queued event (its data, content JSON and digest, about 2 KiB) holding 8 MiB of the 256 MiB heap
+     * at most.
+     */
+    @WithDefault("4096")
+    int eventQueueSize();
+
     /** The electronic queue. */
     Queue queue();
 
@@ -48,6 +58,22 @@ public interface CheckpointConfig {
         /** How long after its window a booked truck that has not arrived becomes a no-show, releasing its slot. */
         @WithDefault("1h")
         java.time.Duration noShowGrace();
+
+        /**
+         * Bookings one carrier may hold in one window of a checkpoint whose border post set no quota (SetBookingQuota).
+         * An estimate, no published per-carrier figure being known: about the bookable slots of one window at a
+         * crossing of 300 trucks a day open round the clock (300 / 24 x 0.8 = 10), so that one carrier can fill a
+         * window only at crossings that small; the border post sets its own (SetBookingQuota).
+         */
+        @WithDefault("10")
+        int carrierBookingsPerWindow();
+
+        /**
+         * Bookings one carrier may hold in one local day of a checkpoint whose border post set no quota. An estimate,
+         * as for the window: a third of Zhaisan's 300 trucks a day, a twelfth of Syrym's or Nur Zholy's 1,200.
+         */
+        @WithDefault("100")
+        int carrierBookingsPerDay();
 
         /** How often overdue bookings are looked for. */
         @WithDefault("1m")

@@ -9,6 +9,8 @@ import io.borderflow.api.checkpoint.v1.CancelBookingResponse;
 import io.borderflow.api.checkpoint.v1.CancelClosureRequest;
 import io.borderflow.api.checkpoint.v1.CancelClosureResponse;
 import io.borderflow.api.checkpoint.v1.CheckpointService;
+import io.borderflow.api.checkpoint.v1.DeregisterVehicleRequest;
+import io.borderflow.api.checkpoint.v1.DeregisterVehicleResponse;
 import io.borderflow.api.checkpoint.v1.GetBookingRequest;
 import io.borderflow.api.checkpoint.v1.GetBookingResponse;
 import io.borderflow.api.checkpoint.v1.GetCheckpointRequest;
@@ -31,12 +33,18 @@ import io.borderflow.api.checkpoint.v1.ListSlotsRequest;
 import io.borderflow.api.checkpoint.v1.ListSlotsResponse;
 import io.borderflow.api.checkpoint.v1.ListTrucksRequest;
 import io.borderflow.api.checkpoint.v1.ListTrucksResponse;
+import io.borderflow.api.checkpoint.v1.ListVehiclesRequest;
+import io.borderflow.api.checkpoint.v1.ListVehiclesResponse;
 import io.borderflow.api.checkpoint.v1.RecordCrossingEventRequest;
 import io.borderflow.api.checkpoint.v1.RecordCrossingEventResponse;
+import io.borderflow.api.checkpoint.v1.RegisterVehicleRequest;
+import io.borderflow.api.checkpoint.v1.RegisterVehicleResponse;
 import io.borderflow.api.checkpoint.v1.RescheduleBookingRequest;
 import io.borderflow.api.checkpoint.v1.RescheduleBookingResponse;
 import io.borderflow.api.checkpoint.v1.ScheduleClosureRequest;
 import io.borderflow.api.checkpoint.v1.ScheduleClosureResponse;
+import io.borderflow.api.checkpoint.v1.SetBookingQuotaRequest;
+import io.borderflow.api.checkpoint.v1.SetBookingQuotaResponse;
 import io.borderflow.api.checkpoint.v1.SetNominalCapacityRequest;
 import io.borderflow.api.checkpoint.v1.SetNominalCapacityResponse;
 import io.borderflow.api.checkpoint.v1.SetOpenLanesRequest;
@@ -69,18 +77,21 @@ public class CheckpointGrpcService implements CheckpointService {
     private final StatusRpcs statuses;
     private final OperationsRpcs operations;
     private final ElectronicQueueRpcs electronicQueue;
+    private final VehicleRpcs vehicles;
 
     public CheckpointGrpcService(
             CheckpointRpcs checkpoints,
             CrossingEventRpcs crossingEvents,
             StatusRpcs statuses,
             OperationsRpcs operations,
-            ElectronicQueueRpcs electronicQueue) {
+            ElectronicQueueRpcs electronicQueue,
+            VehicleRpcs vehicles) {
         this.checkpoints = checkpoints;
         this.crossingEvents = crossingEvents;
         this.statuses = statuses;
         this.operations = operations;
         this.electronicQueue = electronicQueue;
+        this.vehicles = vehicles;
     }
 
     // checkpoints and the audit trail: CheckpointRpcs
@@ -155,7 +166,7 @@ public class CheckpointGrpcService implements CheckpointService {
         return statuses.listTrucks(request);
     }
 
-    // lanes, closures and capacity: OperationsRpcs
+    // lanes, closures, capacity and booking quotas: OperationsRpcs
 
     @Override
     @RolesAllowed(Roles.BORDER_OPERATOR)
@@ -191,6 +202,12 @@ public class CheckpointGrpcService implements CheckpointService {
     @RolesAllowed(Roles.BORDER_OPERATOR)
     public Uni<SetNominalCapacityResponse> setNominalCapacity(SetNominalCapacityRequest request) {
         return operations.setNominalCapacity(request);
+    }
+
+    @Override
+    @RolesAllowed(Roles.BORDER_OPERATOR)
+    public Uni<SetBookingQuotaResponse> setBookingQuota(SetBookingQuotaRequest request) {
+        return operations.setBookingQuota(request);
     }
 
     // the electronic queue: ElectronicQueueRpcs
@@ -229,5 +246,25 @@ public class CheckpointGrpcService implements CheckpointService {
     @Authenticated
     public Uni<ListSlotsResponse> listSlots(ListSlotsRequest request) {
         return electronicQueue.listSlots(request);
+    }
+
+    // carriers' vehicle registers: VehicleRpcs
+
+    @Override
+    @RolesAllowed(Roles.CARRIER)
+    public Uni<RegisterVehicleResponse> registerVehicle(RegisterVehicleRequest request) {
+        return vehicles.registerVehicle(request);
+    }
+
+    @Override
+    @RolesAllowed(Roles.CARRIER)
+    public Uni<ListVehiclesResponse> listVehicles(ListVehiclesRequest request) {
+        return vehicles.listVehicles(request);
+    }
+
+    @Override
+    @RolesAllowed({Roles.CARRIER, Roles.BORDER_OPERATOR, Roles.CUSTOMS_OFFICER})
+    public Uni<DeregisterVehicleResponse> deregisterVehicle(DeregisterVehicleRequest request) {
+        return vehicles.deregisterVehicle(request);
     }
 }

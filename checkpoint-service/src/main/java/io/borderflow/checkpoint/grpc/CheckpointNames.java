@@ -6,8 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * The names of the resources under a checkpoint, as requests carry them: {@code checkpoints/{checkpoint_id}/status},
- * {@code .../trucks/{plate}}, {@code .../bookings/{booking_id}}, {@code .../closures/{closure_id}}. A name that does not
- * match is INVALID_ARGUMENT, reason {@code INVALID_NAME}, on the field it came from.
+ * {@code .../trucks/{plate}}, {@code .../bookings/{booking_id}}, {@code .../closures/{closure_id}}; and those of
+ * carriers' vehicle registers, {@code carriers/{carrier_id}} and {@code carriers/{carrier_id}/vehicles/{plate}} (a
+ * carrier id as crossing events carry it: 1 to 64 letters, digits, {@code .}, {@code _} or {@code -}). A name that does
+ * not match is INVALID_ARGUMENT, reason {@code INVALID_NAME}, on the field it came from.
  */
 final class CheckpointNames {
     private static final Pattern STATUS = Pattern.compile("checkpoints/(" + ResourceNames.ID_REGEX + ")/status");
@@ -18,7 +20,26 @@ final class CheckpointNames {
     private static final Pattern CLOSURE =
             Pattern.compile("checkpoints/(" + ResourceNames.ID_REGEX + ")/closures/([0-9a-f-]{36})");
 
+    private static final String CARRIER_ID = "[A-Za-z0-9._-]{1,64}";
+    private static final Pattern CARRIER = Pattern.compile("carriers/(" + CARRIER_ID + ")");
+    private static final Pattern VEHICLE =
+            Pattern.compile("carriers/(" + CARRIER_ID + ")/vehicles/([A-Za-z0-9 -]{2,16})");
+
     private CheckpointNames() {}
+
+    /** The carrier id of the field {@code parent}: {@code carriers/{carrier_id}}. */
+    static String carrier(String parent) {
+        var matcher = CARRIER.matcher(parent);
+        if (!matcher.matches()) {
+            throw new InvalidArgumentException("INVALID_NAME", "parent", "parent must look like carriers/{carrier_id}");
+        }
+        return matcher.group(1);
+    }
+
+    /** The field {@code name}: {@code carriers/{carrier_id}/vehicles/{plate}}; the carrier id in place of a checkpoint's. */
+    static Child vehicle(String name) {
+        return child(VEHICLE, name, "carriers/{carrier_id}/vehicles/{plate}");
+    }
 
     /** A resource under a checkpoint: the checkpoint's id and the resource's own id (a plate, a booking id ...). */
     record Child(String checkpoint, String id) {}

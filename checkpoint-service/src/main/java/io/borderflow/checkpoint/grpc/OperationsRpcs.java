@@ -12,6 +12,8 @@ import io.borderflow.api.checkpoint.v1.ListLaneSettingsRequest;
 import io.borderflow.api.checkpoint.v1.ListLaneSettingsResponse;
 import io.borderflow.api.checkpoint.v1.ScheduleClosureRequest;
 import io.borderflow.api.checkpoint.v1.ScheduleClosureResponse;
+import io.borderflow.api.checkpoint.v1.SetBookingQuotaRequest;
+import io.borderflow.api.checkpoint.v1.SetBookingQuotaResponse;
 import io.borderflow.api.checkpoint.v1.SetNominalCapacityRequest;
 import io.borderflow.api.checkpoint.v1.SetNominalCapacityResponse;
 import io.borderflow.api.checkpoint.v1.SetOpenLanesRequest;
@@ -26,7 +28,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** A checkpoint's operations of {@link CheckpointGrpcService}: open lanes, closures, nominal capacity. */
+/**
+ * A checkpoint's operations of {@link CheckpointGrpcService}: open lanes, closures, nominal capacity, carriers' booking
+ * quotas.
+ */
 @ApplicationScoped
 class OperationsRpcs {
     private final CheckpointOperationsApplicationService operations;
@@ -114,6 +119,19 @@ class OperationsRpcs {
                 .map(state -> SetNominalCapacityResponse.newBuilder()
                         .setVehiclesPerDay(state.vehiclesPerDay())
                         .setReferenceVehiclesPerDay(state.referenceVehiclesPerDay())
+                        .build()));
+    }
+
+    Uni<SetBookingQuotaResponse> setBookingQuota(SetBookingQuotaRequest request) {
+        return ERRORS.guard(() -> changes.setBookingQuota(
+                        ResourceNames.parseId("checkpoints", request.getCheckpoint(), "checkpoint"),
+                        request.getBookingsPerWindow(),
+                        request.getBookingsPerDay(),
+                        request.getReason(),
+                        Caller.of(identity))
+                .map(quota -> SetBookingQuotaResponse.newBuilder()
+                        .setBookingsPerWindow(quota.bookingsPerWindow())
+                        .setBookingsPerDay(quota.bookingsPerDay())
                         .build()));
     }
 }

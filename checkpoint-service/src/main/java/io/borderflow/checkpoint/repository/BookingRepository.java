@@ -38,6 +38,52 @@ public class BookingRepository {
                 .replaceWithVoid();
     }
 
+    /**
+     * Serialises one carrier's bookings at one checkpoint until the transaction ends, across replicas: what it holds is
+     * counted against its quota and a booking taken one at a time, so concurrent bookings cannot overshoot the quota of
+     * a window or of a day. Taken before the window's lock ({@link #lockWindow}), always in that order.
+     */
+    public Uni<Void> lockCarrier(String checkpointId, String carrierId) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select count(*) from (select pg_advisory_xact_lock(hashtext(:key))) l", Long.class)
+                        .setParameter("key", "carrier|" + checkpointId + "|" + carrierId)
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /**
+     * Bookings of the carrier at the checkpoint that hold a slot in windows starting within [from, to), but for
+     * {@code exceptId} (the booking being moved; null for none).
+     */
+    public Uni<Long> heldByCarrier(
+            String checkpointId, String carrierId, OffsetDateTime from, OffsetDateTime to, String exceptId) {
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select count(b) " + JOINED + " where b.checkpointId = :cp and b.carrierId = :carrier"
+                                        + " and b.windowStart >= :from and b.windowStart < :to and b.id <> :except and "
+                                        + HOLDS_SLOT,
+                                Long.class)
+                        .setParameter("cp", checkpointId)
+                        .setParameter("carrier", carrierId)
+                        .setParameter("from", from)
+                        .setParameter("to", to)
+                        .setParameter("except", exceptId == null ? "" : exceptId)
+                        .getSingleResult());
+    }
+
+    /** Bookings of the carrier's vehicle, at any checkpoint, whose trucks have not arrived. */
+    public Uni<Long> activeOfVehicle(String carrierId, String plateKey) {
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select count(b) " + JOINED + " where b.carrierId = :carrier and b.plateKey = :plate"
+                                        + " and v.state = 'BOOKED'",
+                                Long.class)
+                        .setParameter("carrier", carrierId)
+                        .setParameter("plate", plateKey)
+                        .getSingleResult());
+    }
+
     public Uni<Booked> find(String checkpointId, String bookingId) {
         return Panache.getSession()
                 .chain(session -> session.createSelectionQuery(

@@ -1,5 +1,6 @@
 package io.borderflow.checkpoint.repository;
 
+import io.borderflow.checkpoint.model.BookingQuotaEntity;
 import io.borderflow.checkpoint.model.CapacitySettingEntity;
 import io.borderflow.checkpoint.model.CheckpointOperations;
 import io.borderflow.checkpoint.model.ClosureEntity;
@@ -9,7 +10,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 
-/** Lane settings, closures and capacity settings of checkpoints. Callers hold a session (a transaction for writes). */
+/** Lane settings, closures, capacity settings and booking quotas of checkpoints. Callers hold a session (a transaction for writes). */
 @ApplicationScoped
 public class OperationsRepository {
 
@@ -49,6 +50,10 @@ public class OperationsRepository {
 
     public Uni<CapacitySettingEntity> findCapacity(String checkpointId) {
         return Panache.getSession().chain(session -> session.find(CapacitySettingEntity.class, checkpointId));
+    }
+
+    public Uni<BookingQuotaEntity> findBookingQuota(String checkpointId) {
+        return Panache.getSession().chain(session -> session.find(BookingQuotaEntity.class, checkpointId));
     }
 
     public Uni<ClosureEntity> findClosure(String id) {

@@ -48,6 +48,21 @@ public class VisitRepository {
                         .getResultList());
     }
 
+    /** The truck's visits at the checkpoint for one carrier, newest start first (at most {@code limit}). */
+    public Uni<List<TruckVisitEntity>> visitsOfTruck(
+            String checkpointId, String plateKey, String carrierId, int limit) {
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "from TruckVisitEntity where checkpointId = :cp and plateKey = :plate"
+                                        + " and carrierId = :carrier order by startTime desc",
+                                TruckVisitEntity.class)
+                        .setParameter("cp", checkpointId)
+                        .setParameter("plate", plateKey)
+                        .setParameter("carrier", carrierId)
+                        .setMaxResults(limit)
+                        .getResultList());
+    }
+
     /** The events of these visits, by the time they happened. */
     public Uni<List<CrossingEventEntity>> eventsOfVisits(List<String> visitIds) {
         if (visitIds.isEmpty()) {

@@ -91,7 +91,9 @@ record BookingDraft(
     }
 
     /**
-     * The truck may be booked only when its latest visit ({@code latest}, at most one) is not open.
+     * The truck may be booked only when its latest visit for the booking's carrier ({@code latest}, at most one) is
+     * not open. Another carrier's visit of the plate is not looked at: a squatter's booking neither blocks the
+     * vehicle's owner nor gets named to it.
      *
      * @throws FailedPreconditionException {@code TRUCK_ALREADY_BOOKED}, {@code TRUCK_IN_QUEUE}
      */

@@ -23,7 +23,7 @@ import java.util.List;
 
 /**
  * What a border post changes about its checkpoint while it runs: lanes open, planned closures, the capacity to clear
- * a day. Each change is checked against the checkpoint's reference data, stored with its audit record, and read by
+ * a day, the bookings one carrier may hold ({@link BookingQuotaSettings}). Each change is checked against the checkpoint's reference data, stored with its audit record, and read by
  * status and forecasts on their next request.
  *
  * <p>Each write runs in a transaction of its own and is a short list of steps (check, lock, load, change, store,
@@ -39,16 +39,19 @@ public class CheckpointOperationsApplicationService {
     private final CheckpointChanges changes;
     private final LaneAndCapacitySettings settings;
     private final ClosureSchedule closures;
+    private final BookingQuotaSettings quotas;
 
     public CheckpointOperationsApplicationService(
             OperationsRepository operations,
             CheckpointChanges changes,
             LaneAndCapacitySettings settings,
-            ClosureSchedule closures) {
+            ClosureSchedule closures,
+            BookingQuotaSettings quotas) {
         this.operations = operations;
         this.changes = changes;
         this.settings = settings;
         this.closures = closures;
+        this.quotas = quotas;
     }
 
     /** A lane kind's setting as read: open now out of its maximum, and the last change (null when none). */
@@ -56,6 +59,9 @@ public class CheckpointOperationsApplicationService {
 
     /** Vehicles a day now, and the reference figure it replaces. */
     public record CapacityState(int vehiclesPerDay, int referenceVehiclesPerDay) {}
+
+    /** The bookings one carrier may hold at the checkpoint: in one window, and in one local day. */
+    public record QuotaState(int bookingsPerWindow, int bookingsPerDay) {}
 
     /** Lane states for every kind the checkpoint has. @throws NotFoundException {@code CHECKPOINT_NOT_FOUND} */
     @WithSession
@@ -109,6 +115,18 @@ public class CheckpointOperationsApplicationService {
     public Uni<CapacityState> setNominalCapacity(
             String checkpointId, int vehiclesPerDay, String reason, Caller caller) {
         return settings.setNominalCapacity(checkpointId, vehiclesPerDay, reason, caller);
+    }
+
+    /**
+     * @throws PermissionDeniedException {@code CHECKPOINT_NOT_IN_CLAIM}
+     * @throws InvalidArgumentException {@code INVALID_QUOTA}
+     * @throws NotFoundException {@code CHECKPOINT_NOT_FOUND}
+     */
+    @WithTransaction
+    public Uni<QuotaState> setBookingQuota(
+            String checkpointId, int bookingsPerWindow, int bookingsPerDay, String reason, Caller caller) {
+        return quotas.set(checkpointId, bookingsPerWindow, bookingsPerDay, reason, caller)
+                .map(quota -> new QuotaState(quota.perWindow(), quota.perDay()));
     }
 
     /** Lane states from the reference lanes and the settings. */

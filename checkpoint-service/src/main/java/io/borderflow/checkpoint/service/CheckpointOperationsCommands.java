@@ -67,4 +67,13 @@ public class CheckpointOperationsCommands {
                         "checkpoints/" + checkpointId)
                 .invoke(() -> statuses.changed(checkpointId));
     }
+
+    public Uni<CheckpointOperationsApplicationService.QuotaState> setBookingQuota(
+            String checkpointId, int bookingsPerWindow, int bookingsPerDay, String reason, Caller caller) {
+        return audit.recordingRefusals(
+                operations.setBookingQuota(checkpointId, bookingsPerWindow, bookingsPerDay, reason, caller),
+                caller,
+                "booking-quota.set",
+                "checkpoints/" + checkpointId);
+    }
 }

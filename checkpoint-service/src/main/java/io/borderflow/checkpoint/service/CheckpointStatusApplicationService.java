@@ -202,7 +202,7 @@ public class CheckpointStatusApplicationService {
         // the status first, with no session held (see status(String)); then the truck, in a session of its own
         return status(checkpointId)
                 .chain(status -> Panache.withSession(() -> details(checkpointId)
-                        .chain(details -> visits.visitsOfTruck(checkpointId, plateKey, 1)
+                        .chain(details -> latestVisit(checkpointId, plateKey, caller)
                                 .chain(found -> {
                                     TruckVisitEntity visit = found.isEmpty() ? null : found.get(0);
                                     if (!mayRead(caller, checkpointId, visit)) {
@@ -218,6 +218,20 @@ public class CheckpointStatusApplicationService {
                                     }
                                     return view(details, visit, status);
                                 }))));
+    }
+
+    /**
+     * The truck's latest visit; for a caller that may see only its carrier's trucks, the latest of its carrier when it
+     * has one (the plate may have been booked by another carrier too), else the latest of all, which it is then denied.
+     */
+    private Uni<List<TruckVisitEntity>> latestVisit(String checkpointId, String plateKey, Caller caller) {
+        if (caller.has(Roles.CUSTOMS_OFFICER) || caller.operates(checkpointId) || caller.carrierId() == null) {
+            return visits.visitsOfTruck(checkpointId, plateKey, 1);
+        }
+        return visits.visitsOfTruck(checkpointId, plateKey, caller.carrierId(), 1)
+                .chain(own -> own.isEmpty()
+                        ? visits.visitsOfTruck(checkpointId, plateKey, 1)
+                        : Uni.createFrom().item(own));
     }
 
     /** Open visits in queue order; a caller that is only a carrier sees its own trucks. */

@@ -20,6 +20,7 @@ import io.borderflow.support.error.FieldViolation;
 import io.borderflow.support.error.InvalidArgumentException;
 import io.borderflow.support.error.NotFoundException;
 import io.borderflow.support.error.PermissionDeniedException;
+import io.borderflow.support.error.ResourceExhaustedException;
 import io.borderflow.support.paging.PageTokens;
 import io.borderflow.support.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -42,8 +43,9 @@ import java.util.Map;
  * bookings.
  *
  * <p>Each use case is a short list of steps: the request is checked ({@link BookingCheck}), the caller authorised
- * ({@link BookingAccess}), the booking read under its truck's lock ({@link BookingReads}), a slot taken
- * ({@link ElectronicQueueSlots}), then the change stored and audited. No-shows are marked by
+ * ({@link BookingAccess}), the booking read under its truck's lock ({@link BookingReads}), the vehicle found in the
+ * carrier's register ({@link VehicleRegisterApplicationService#requireBookable}), a slot taken within the carrier's
+ * quota ({@link ElectronicQueueSlots}), then the change stored and audited. No-shows are marked by
  * {@link ElectronicQueueNoShows}.
  */
 @ApplicationScoped
@@ -59,6 +61,7 @@ public class ElectronicQueueApplicationService {
     private final ElectronicQueueSlots slots;
     private final ElectronicQueueNoShows noShows;
     private final QueuePolicy policy;
+    private final VehicleRegisterApplicationService register;
 
     public ElectronicQueueApplicationService(
             BookingRepository bookings,
@@ -68,7 +71,8 @@ public class ElectronicQueueApplicationService {
             BookingReads reads,
             ElectronicQueueSlots slots,
             ElectronicQueueNoShows noShows,
-            QueuePolicy policy) {
+            QueuePolicy policy,
+            VehicleRegisterApplicationService register) {
         this.bookings = bookings;
         this.visits = visits;
         this.events = events;
@@ -77,6 +81,7 @@ public class ElectronicQueueApplicationService {
         this.slots = slots;
         this.noShows = noShows;
         this.policy = policy;
+        this.register = register;
     }
 
     /** A booking as asked for: enum values by name without prefix (null when unset), the window by its start. */
@@ -94,9 +99,11 @@ public class ElectronicQueueApplicationService {
 
     /**
      * @throws InvalidArgumentException {@code INVALID_BOOKING}
-     * @throws PermissionDeniedException {@code CARRIER_NOT_IN_CLAIM}, {@code CHECKPOINT_NOT_IN_CLAIM}
+     * @throws PermissionDeniedException {@code CARRIER_NOT_IN_CLAIM}, {@code CHECKPOINT_NOT_IN_CLAIM},
+     *         {@code VEHICLE_NOT_IN_CLAIM}
      * @throws NotFoundException {@code CHECKPOINT_NOT_FOUND}
      * @throws AlreadyExistsException {@code REQUEST_ID_REUSED}
+     * @throws ResourceExhaustedException {@code BOOKING_QUOTA_EXCEEDED}
      * @throws FailedPreconditionException {@code WINDOW_FULL}, {@code CHECKPOINT_CLOSED}, {@code TRUCK_ALREADY_BOOKED},
      *         {@code TRUCK_IN_QUEUE}
      */
@@ -132,12 +139,18 @@ public class ElectronicQueueApplicationService {
         return bookings.find(earlier.checkpointId, earlier.id).chain(reads::view);
     }
 
-    /** A truck without an open visit takes a slot of its window. */
+    /**
+     * A vehicle of the carrier's register (unless its border post books at the kiosk) without an open visit of that
+     * carrier takes a slot of its window, within the carrier's quota. Another carrier's visit of the same plate is
+     * not in the way, and is never named.
+     */
     private Uni<BookingView> bookNew(BookingDraft draft, SlotPlanner planner) {
-        return visits.visitsOfTruck(draft.checkpointId(), draft.plateKey(), 1)
+        String carrierId = draft.request().carrierId();
+        return register.requireBookable(draft.checkpointId(), carrierId, draft.plateKey(), draft.caller())
+                .chain(() -> visits.visitsOfTruck(draft.checkpointId(), draft.plateKey(), carrierId, 1))
                 .invoke(draft::requireTruckFree)
                 .map(latest -> planner.window(draft.request().windowStart()))
-                .call(window -> slots.take(draft.checkpointId(), planner, window, draft.priority()))
+                .call(window -> slots.take(draft.checkpointId(), planner, window, draft.priority(), carrierId, null))
                 .chain(window -> store(draft, window));
     }
 
@@ -183,7 +196,8 @@ public class ElectronicQueueApplicationService {
     /**
      * @throws InvalidArgumentException {@code INVALID_BOOKING}
      * @throws NotFoundException {@code BOOKING_NOT_FOUND}
-     * @throws PermissionDeniedException {@code BOOKING_NOT_IN_CLAIM}
+     * @throws PermissionDeniedException {@code BOOKING_NOT_IN_CLAIM}, {@code VEHICLE_NOT_IN_CLAIM}
+     * @throws ResourceExhaustedException {@code BOOKING_QUOTA_EXCEEDED}
      * @throws FailedPreconditionException {@code BOOKING_NOT_ACTIVE}, {@code RESCHEDULE_LIMIT}, {@code WINDOW_FULL},
      *         {@code CHECKPOINT_CLOSED}
      */
@@ -207,7 +221,14 @@ public class ElectronicQueueApplicationService {
         }
         requireMovable(booking);
         SlotWindow window = planner.window(windowStart);
-        return slots.take(booking.checkpointId, planner, window, PriorityClass.valueOf(booking.priorityClass))
+        return register.requireBookable(booking.checkpointId, booking.carrierId, booking.plateKey, caller)
+                .chain(() -> slots.take(
+                        booking.checkpointId,
+                        planner,
+                        window,
+                        PriorityClass.valueOf(booking.priorityClass),
+                        booking.carrierId,
+                        booking.id))
                 .chain(() -> move(found, window, now, caller));
     }
 

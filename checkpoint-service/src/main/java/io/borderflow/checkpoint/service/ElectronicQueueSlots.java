@@ -1,5 +1,6 @@
 package io.borderflow.checkpoint.service;
 
+import io.borderflow.checkpoint.domain.booking.BookingQuota;
 import io.borderflow.checkpoint.domain.booking.PriorityClass;
 import io.borderflow.checkpoint.domain.booking.QueuePolicy;
 import io.borderflow.checkpoint.domain.booking.SlotPlanner;
@@ -10,6 +11,7 @@ import io.borderflow.checkpoint.repository.CheckpointRepository;
 import io.borderflow.checkpoint.repository.OperationsRepository;
 import io.borderflow.support.error.FailedPreconditionException;
 import io.borderflow.support.error.NotFoundException;
+import io.borderflow.support.error.ResourceExhaustedException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -22,8 +24,8 @@ import java.util.Optional;
 
 /**
  * The slots of the electronic queue's windows: planned from the checkpoint as it runs now ({@link SlotPlanner}),
- * counted from the bookings that hold them, and taken one booking at a time under the window's lock. Callers hold a
- * session (a transaction to take a slot).
+ * counted from the bookings that hold them, and taken one booking at a time under the carrier's and the window's locks,
+ * within the carrier's quota. Callers hold a session (a transaction to take a slot).
  */
 @ApplicationScoped
 public class ElectronicQueueSlots {
@@ -34,16 +36,19 @@ public class ElectronicQueueSlots {
     private final OperationsRepository operations;
     private final BookingRepository bookings;
     private final QueuePolicy policy;
+    private final BookingQuotaSettings quotas;
 
     public ElectronicQueueSlots(
             CheckpointRepository checkpoints,
             OperationsRepository operations,
             BookingRepository bookings,
-            QueuePolicy policy) {
+            QueuePolicy policy,
+            BookingQuotaSettings quotas) {
         this.checkpoints = checkpoints;
         this.operations = operations;
         this.bookings = bookings;
         this.policy = policy;
+        this.quotas = quotas;
     }
 
     /** @throws NotFoundException {@code CHECKPOINT_NOT_FOUND} (in the Uni) */
@@ -74,19 +79,51 @@ public class ElectronicQueueSlots {
     }
 
     /**
-     * Takes the window's lock (held until the caller's transaction ends) and checks that a slot is left for the
-     * class, so the booking the caller then stores cannot overbook it; refuses otherwise, naming the next window within
-     * a day that has room.
+     * Takes the carrier's lock, then the window's (both held until the caller's transaction ends), and checks that the
+     * carrier is within its quota ({@link BookingQuota}) and that a slot is left for the class, so the booking the
+     * caller then stores can overshoot neither; refuses otherwise, naming the next window within a day that has room.
      *
+     * @param carrierId the carrier the booking is for
+     * @param movedBookingId the booking being moved to the window, left out of the carrier's count; null for a new one
+     * @throws ResourceExhaustedException {@code BOOKING_QUOTA_EXCEEDED} (in the Uni)
      * @throws FailedPreconditionException {@code CHECKPOINT_CLOSED}, {@code WINDOW_FULL} (in the Uni)
      */
-    Uni<Void> take(String checkpointId, SlotPlanner planner, SlotWindow window, PriorityClass priority) {
+    Uni<Void> take(
+            String checkpointId,
+            SlotPlanner planner,
+            SlotWindow window,
+            PriorityClass priority,
+            String carrierId,
+            String movedBookingId) {
         requireOpen(window);
-        return bookings.lockWindow(checkpointId, window.start().atOffset(ZoneOffset.UTC))
+        return bookings.lockCarrier(checkpointId, carrierId)
+                .call(() -> bookings.lockWindow(checkpointId, window.start().atOffset(ZoneOffset.UTC)))
+                .chain(() -> requireQuota(checkpointId, planner, window, carrierId, movedBookingId))
                 .chain(() -> held(checkpointId, List.of(window)))
                 .chain(held -> available(view(window, held), priority) > 0
                         ? Uni.createFrom().voidItem()
                         : refuseFull(checkpointId, planner, window, priority));
+    }
+
+    /** Counts what the carrier holds in the window and in its local day, under the carrier's lock. */
+    private Uni<Void> requireQuota(
+            String checkpointId, SlotPlanner planner, SlotWindow window, String carrierId, String movedBookingId) {
+        Instant[] day = planner.dayOf(window.start());
+        return quotas.current(checkpointId)
+                .chain(quota -> bookings.heldByCarrier(
+                                checkpointId,
+                                carrierId,
+                                window.start().atOffset(ZoneOffset.UTC),
+                                window.end().atOffset(ZoneOffset.UTC),
+                                movedBookingId)
+                        .chain(inWindow -> bookings.heldByCarrier(
+                                        checkpointId,
+                                        carrierId,
+                                        day[0].atOffset(ZoneOffset.UTC),
+                                        day[1].atOffset(ZoneOffset.UTC),
+                                        movedBookingId)
+                                .invoke(inDay -> quota.requireRoom(carrierId, inWindow, inDay)))
+                        .replaceWithVoid());
     }
 
     private static void requireOpen(SlotWindow window) {

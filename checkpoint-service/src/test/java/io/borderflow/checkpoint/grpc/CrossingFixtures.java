@@ -2,11 +2,14 @@ package io.borderflow.checkpoint.grpc;
 
 import com.google.protobuf.Duration;
 import com.google.protobuf.Timestamp;
+import io.borderflow.api.checkpoint.v1.CheckpointServiceGrpc.CheckpointServiceBlockingStub;
 import io.borderflow.api.checkpoint.v1.CrossingEvent;
 import io.borderflow.api.checkpoint.v1.CrossingEventType;
 import io.borderflow.api.checkpoint.v1.Direction;
+import io.borderflow.api.checkpoint.v1.RegisterVehicleRequest;
 import io.borderflow.api.checkpoint.v1.Truck;
 import io.borderflow.api.checkpoint.v1.TruckVisit;
+import io.borderflow.api.checkpoint.v1.Vehicle;
 import io.borderflow.support.security.Roles;
 import io.borderflow.testsupport.TestTokens;
 import io.grpc.CallCredentials;
@@ -15,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the crossing-event tests share: unique plates, carrier ids and event ids (all tests of a run share one database
@@ -97,6 +101,18 @@ final class CrossingFixtures {
 
     static CallCredentials customsOfficer() {
         return TestTokens.as(Roles.CUSTOMS_OFFICER);
+    }
+
+    /** Registers the plate to the carrier (as the carrier), so that the carrier may book it; again changes nothing. */
+    static Vehicle registerVehicle(CheckpointServiceBlockingStub checkpoints, String carrierId, String plate) {
+        return checkpoints
+                .withDeadlineAfter(20, TimeUnit.SECONDS)
+                .withCallCredentials(carrierToken(carrierId))
+                .registerVehicle(RegisterVehicleRequest.newBuilder()
+                        .setParent("carriers/" + carrierId)
+                        .setVehicle(Vehicle.newBuilder().setPlate(plate))
+                        .build())
+                .getVehicle();
     }
 
     static CallCredentials carrierToken(String carrierId) {

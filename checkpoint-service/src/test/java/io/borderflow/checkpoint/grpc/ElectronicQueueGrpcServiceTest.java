@@ -132,7 +132,9 @@ class ElectronicQueueGrpcServiceTest {
                 .build();
     }
 
+    /** The carrier books its vehicle, registered first (a carrier books only the vehicles of its register). */
     private Booking book(String checkpointId, String plate, String carrierId, SlotWindow window) {
+        CrossingFixtures.registerVehicle(checkpoints, carrierId, plate);
         return as(carrierToken(carrierId))
                 .bookSlot(request(checkpointId, booking(plate, carrierId, window)))
                 .getBooking();
@@ -221,7 +223,9 @@ class ElectronicQueueGrpcServiceTest {
     void aRetriedRequestReturnsTheFirstBookingAndTheSameIdWithOtherContentIsRefused() {
         String carrierId = carrier();
         SlotWindow window = freeWindows("zhelkuar").get(5);
-        BookSlotRequest request = request("zhelkuar", booking(plate(), carrierId, window));
+        String plate = plate();
+        CrossingFixtures.registerVehicle(checkpoints, carrierId, plate);
+        BookSlotRequest request = request("zhelkuar", booking(plate, carrierId, window));
 
         Booking first = as(carrierToken(carrierId)).bookSlot(request).getBooking();
         Booking again = as(carrierToken(carrierId)).bookSlot(request).getBooking();
@@ -642,9 +646,11 @@ class ElectronicQueueGrpcServiceTest {
         List<Future<Status.Code>> outcomes = new ArrayList<>();
         try {
             for (int i = 0; i < contenders; i++) {
+                String plate = plate();
+                CrossingFixtures.registerVehicle(checkpoints, carrierId, plate);
                 BookSlotRequest request = request(
                         "maikapchagai",
-                        booking(plate(), carrierId, target).setPriorityClass(PriorityClass.PRIORITY_CLASS_PERISHABLE));
+                        booking(plate, carrierId, target).setPriorityClass(PriorityClass.PRIORITY_CLASS_PERISHABLE));
                 Callable<Status.Code> attempt = () -> {
                     start.await();
                     try {

@@ -53,6 +53,15 @@ public final class SlotPlanner {
     }
 
     /** The start of the window holding {@code instant}: the whole hour of local time at or before it. */
+    /**
+     * The local day of the checkpoint the window starting at {@code windowStart} falls in, as [start, end) (23 or 25
+     * hours long across a change of clocks): what a carrier's daily booking quota counts.
+     */
+    public Instant[] dayOf(Instant windowStart) {
+        ZonedDateTime start = windowStart.atZone(calendar.zone()).toLocalDate().atStartOfDay(calendar.zone());
+        return new Instant[] {start.toInstant(), start.plusDays(1).toInstant()};
+    }
+
     public Instant windowStartOf(Instant instant) {
         return instant.atZone(calendar.zone()).truncatedTo(ChronoUnit.HOURS).toInstant();
     }

@@ -21,9 +21,10 @@ import java.util.UUID;
 
 /**
  * One truck's recent visits at one checkpoint with their events, as far as a new event of the truck needs them, and
- * how a new event changes them: which visit it belongs to (by the time it happened, so a late event fits where it
- * happened), whether the visit's timeline allows it, and the visit's columns derived again from all its events.
- * Plain Java: the callers load the history, keep the truck locked while they use it, and store what changed.
+ * how a new event changes them: which visit it belongs to (one of the event's carrier, by the time it happened, so a
+ * late event fits where it happened), whether the visit's timeline allows it, and the visit's columns derived again
+ * from all its events. Plain Java: the callers load the history, keep the truck locked while they use it, and store
+ * what changed.
  */
 public final class TruckHistory {
     /** The visits the callers load per truck (newest start first): enough to place any event that is not years late. */
@@ -61,14 +62,15 @@ public final class TruckHistory {
             CrossingEventData event, String content, String sha256, OffsetDateTime now, String recordedBy) {
         VisitTimeline.Type type = VisitTimeline.Type.valueOf(event.type());
         OffsetDateTime at = event.occurTime().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        TruckVisitEntity target = visits.stream()
+        List<TruckVisitEntity> carriers = visitsOf(event.carrierId());
+        TruckVisitEntity target = carriers.stream()
                 .filter(v -> !v.startTime.isAfter(at))
                 .findFirst()
                 .orElse(null);
         boolean afterEnded = target != null && target.endTime != null && !target.endTime.isAfter(at);
         if (type == VisitTimeline.Type.BOOKED && (target == null || afterEnded)) {
             // a booking reported after the arrival it preceded joins that visit (the earliest later one not booked)
-            TruckVisitEntity later = visits.stream()
+            TruckVisitEntity later = carriers.stream()
                     .filter(v -> v.startTime.isAfter(at) && v.bookTime == null)
                     .min(Comparator.comparing(v -> v.startTime))
                     .orElse(null);
@@ -114,6 +116,16 @@ public final class TruckHistory {
                     Comparator.comparing((TruckVisitEntity v) -> v.startTime).reversed());
         }
         return new Placement(visit, startsNew, stored);
+    }
+
+    /**
+     * The truck's visits for one carrier, newest start first. A visit belongs to the carrier of the event that started
+     * it, and only events naming that carrier join it: a plate booked by one carrier and brought by another makes two
+     * visits, so an arrival never joins (and never reveals to its booker) a booking of another carrier, and that
+     * booking's cancellation or no-show never ends the other carrier's visit.
+     */
+    private List<TruckVisitEntity> visitsOf(String carrierId) {
+        return visits.stream().filter(v -> v.carrierId.equals(carrierId)).toList();
     }
 
     /**

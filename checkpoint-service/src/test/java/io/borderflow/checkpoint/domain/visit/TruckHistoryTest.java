@@ -29,6 +29,33 @@ class TruckHistoryTest {
         return history.place(event, content, ReferenceFile.sha256(content), NOW, "post");
     }
 
+    private static CrossingEventData event(String id, String type, Instant at, String carrierId) {
+        return new CrossingEventData(id, "zhaisan", type, at, "EXIT", "123 ABC 02", carrierId, null, null, null, null);
+    }
+
+    @Test
+    void anArrivalOfAnotherCarrierNeverJoinsABookedVisitAndItsCancellationNeverEndsTheArrival() {
+        TruckHistory history = new TruckHistory(List.of(), List.of());
+        // a squatter booked the plate; the truck that comes is the owner's
+        TruckHistory.Placement booked = place(history, event("b1", "BOOKED", T0, "squatter"));
+        TruckHistory.Placement arrived = place(history, event("a1", "ARRIVED", T0.plusSeconds(3600), "owner"));
+
+        assertThat(arrived.newVisit()).isTrue();
+        assertThat(arrived.visit()).isNotSameAs(booked.visit());
+        assertThat(arrived.visit().carrierId).isEqualTo("owner");
+        assertThat(arrived.visit().bookTime).isNull();
+        assertThat(booked.visit().state).isEqualTo("BOOKED");
+
+        // the squatter's booking ends on its own visit; the owner's truck stays in the queue
+        TruckHistory.Placement cancelled = place(history, event("b2", "CANCELLED", T0.plusSeconds(7200), "squatter"));
+        assertThat(cancelled.visit()).isSameAs(booked.visit());
+        assertThat(cancelled.visit().state).isEqualTo("CANCELLED");
+        assertThat(arrived.visit().state).isEqualTo("WAITING");
+        // the owner's next event joins the owner's visit
+        TruckHistory.Placement cleared = place(history, event("a2", "CLEARED", T0.plusSeconds(9000), "owner"));
+        assertThat(cleared.visit()).isSameAs(arrived.visit());
+    }
+
     @Test
     void eventsOfOneTruckPlacedInTurnMakeOneVisitThatSeesEachOfThem() {
         TruckHistory history = new TruckHistory(List.of(), List.of());
