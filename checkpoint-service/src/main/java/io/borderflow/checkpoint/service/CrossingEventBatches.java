@@ -1,5 +1,6 @@
 package io.borderflow.checkpoint.service;
 
+import io.borderflow.checkpoint.config.CheckpointConfig;
 import io.borderflow.checkpoint.domain.visit.EventCheck;
 import io.borderflow.checkpoint.domain.visit.TruckHistory;
 import io.borderflow.checkpoint.model.CrossingEventData;
@@ -35,7 +36,9 @@ import java.util.Set;
  * ARRIVED and CLEARED in one group work), and the visits, events, audit records and status announcements written one
  * statement each. An event is acknowledged only once its group committed. An event the group refuses (an impossible
  * transition, an event id reused, an unknown checkpoint) is refused alone, audited in the same transaction, and the
- * others go on. Nothing waits to fill a group: when the service is idle an event is written alone, at once.
+ * others go on. Nothing waits to fill a group: when the service is idle an event is written alone, at once. At most
+ * {@link CheckpointConfig#eventQueueSize()} events wait for a group; one more is refused with RESOURCE_EXHAUSTED
+ * ({@code QUEUE_FULL}) and nothing of it is stored.
  */
 @ApplicationScoped
 public class CrossingEventBatches {
@@ -46,10 +49,16 @@ public class CrossingEventBatches {
     private final VisitRows rows;
     private final GroupCommit<Pending, CrossingEventApplicationService.Recorded> commits;
 
-    public CrossingEventBatches(VisitRows rows, Vertx vertx) {
+    public CrossingEventBatches(VisitRows rows, Vertx vertx, CheckpointConfig config) {
         this.rows = rows;
         this.commits = new GroupCommit<>(
-                "crossing events", vertx, MAX_GROUP, MAX_CONCURRENT_GROUPS, failure -> false, this::write);
+                "crossing events",
+                vertx,
+                MAX_GROUP,
+                MAX_CONCURRENT_GROUPS,
+                config.eventQueueSize(),
+                failure -> false,
+                this::write);
     }
 
     private record Pending(CrossingEventData event, String content, String sha256, String plateKey, Caller caller) {

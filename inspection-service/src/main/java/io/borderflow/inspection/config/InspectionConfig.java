@@ -15,4 +15,14 @@ public interface InspectionConfig {
      */
     @WithDefault("reference/ruleset-v1.json,reference/ruleset-v2.json")
     List<String> seedRulesets();
+
+    /**
+     * Declarations that may wait for their write group at once (DecisionBatches); one more is refused with
+     * RESOURCE_EXHAUSTED, reason {@code QUEUE_FULL}, and a retry delay. 1,024: a third of a second of the 3,200
+     * declarations a second measured at the most (docs/benchmarks/load-findings.md), so the queue fills only when the
+     * database stops keeping up; a declaration may hold 200 goods lines, some 60 KiB parsed, so even a queue of the
+     * largest ones keeps to 60 MiB of the 256 MiB heap (a few KiB each, 5 MiB, for the usual ones).
+     */
+    @WithDefault("1024")
+    int declarationQueueSize();
 }

@@ -1,5 +1,6 @@
 package io.borderflow.inspection.service;
 
+import io.borderflow.inspection.config.InspectionConfig;
 import io.borderflow.inspection.domain.Assessment;
 import io.borderflow.inspection.domain.RiskEngine;
 import io.borderflow.inspection.model.DecisionEntity;
@@ -37,6 +38,9 @@ import java.util.Set;
  * <p>What a group cannot decide for a member it hands back as {@link Outcome#stored} for the caller to read: a
  * request id stored before (or twice in the group, or by another replica meanwhile). A group that fails for a reason
  * other than the database is retried one member at a time, so one bad member cannot fail the others.
+ *
+ * <p>At most {@link InspectionConfig#declarationQueueSize()} submissions wait for a group; one more is refused with
+ * RESOURCE_EXHAUSTED ({@code QUEUE_FULL}) and nothing of it is stored.
  */
 @ApplicationScoped
 public class DecisionBatches {
@@ -48,7 +52,7 @@ public class DecisionBatches {
     private final RiskEngines engines;
     private final GroupCommit<Submission, Outcome> commits;
 
-    public DecisionBatches(DeclarationRows rows, RiskEngines engines, Vertx vertx) {
+    public DecisionBatches(DeclarationRows rows, RiskEngines engines, Vertx vertx, InspectionConfig config) {
         this.rows = rows;
         this.engines = engines;
         // with no ruleset active, no member of the group can be decided: each is told at once
@@ -57,6 +61,7 @@ public class DecisionBatches {
                 vertx,
                 MAX_GROUP,
                 MAX_CONCURRENT_GROUPS,
+                config.declarationQueueSize(),
                 failure -> failure instanceof FailedPreconditionException,
                 this::write);
     }

@@ -6,6 +6,8 @@ import io.borderflow.support.reactive.FreshContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +27,19 @@ import org.jboss.logging.Logger;
  * A group the database could not write (an outage) fails each of its requests; a group that failed otherwise is
  * written again one request at a time, so that one bad request cannot fail the others. A request the writer refuses
  * alone (a domain rule) is answered with its refusal and the group goes on.
+ * <p>
+ * At most {@code maxQueued} requests wait for a group: a request that finds the queue full is refused at once with
+ * {@link QueueFullException} (RESOURCE_EXHAUSTED, reason {@code QUEUE_FULL}, a retry delay of about the time the
+ * groups ahead of it take to write) and was never taken, so nothing acknowledged is lost and a database that stopped
+ * answering cannot make the queue grow until the heap is gone. Requests already taken are all written.
  *
  * @param <I> a request, checked and authorised
  * @param <O> what a request became once written
  */
 public final class GroupCommit<I, O> {
     private static final Logger LOG = Logger.getLogger(GroupCommit.class);
+    static final Duration MIN_RETRY_DELAY = Duration.ofMillis(100);
+    static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(10);
 
     /** Writes one group in one transaction; never answers the requests itself. */
     @FunctionalInterface
@@ -66,15 +75,19 @@ public final class GroupCommit<I, O> {
     private final Vertx vertx;
     private final int maxGroup;
     private final int maxConcurrentGroups;
+    private final int maxQueued;
     private final Writer<I, O> writer;
     private final Predicate<Throwable> failsTheWholeGroup;
     private final ArrayDeque<Pending<I, O>> queue = new ArrayDeque<>();
     private int running;
+    /** How long the last group took to write, for the retry delay of a refused request. */
+    private long lastWriteNanos;
     /** The group taking its locks: the next one starts once it holds them. */
     private List<Pending<I, O>> locking;
 
     /**
-     * @param what what a request is, for the log ("crossing events")
+     * @param what what a request is, for the log and a refusal ("crossing events")
+     * @param maxQueued requests that may wait for a group at once; one more is refused with {@link QueueFullException}
      * @param failsTheWholeGroup failures other than an outage that fail every request of the group rather than
      *     being tried one request at a time (e.g. no ruleset active)
      */
@@ -83,12 +96,14 @@ public final class GroupCommit<I, O> {
             Vertx vertx,
             int maxGroup,
             int maxConcurrentGroups,
+            int maxQueued,
             Predicate<Throwable> failsTheWholeGroup,
             Writer<I, O> writer) {
         this.what = what;
         this.vertx = vertx;
         this.maxGroup = maxGroup;
         this.maxConcurrentGroups = maxConcurrentGroups;
+        this.maxQueued = maxQueued;
         this.failsTheWholeGroup = failsTheWholeGroup;
         this.writer = writer;
     }
@@ -96,11 +111,34 @@ public final class GroupCommit<I, O> {
     /** Writes the request with the next group; the answer comes once its group committed, on the caller's context. */
     public Uni<O> submit(I request) {
         return CallerContext.resume(Uni.createFrom().<O>emitter(emitter -> {
+            Duration refusedFor = null;
             synchronized (this) {
-                queue.add(new Pending<>(request, emitter));
+                if (queue.size() >= maxQueued) {
+                    refusedFor = retryDelay();
+                } else {
+                    queue.add(new Pending<>(request, emitter));
+                }
+            }
+            if (refusedFor != null) {
+                emitter.fail(new QueueFullException(what, maxQueued, refusedFor));
+                return;
             }
             drain();
         }));
+    }
+
+    /**
+     * About the time the groups ahead take to write at the pace of the last one, between {@link #MIN_RETRY_DELAY} and
+     * {@link #MAX_RETRY_DELAY}. Called holding the lock.
+     */
+    private Duration retryDelay() {
+        long groupsAhead = (queue.size() + maxGroup - 1) / maxGroup;
+        long nanos = lastWriteNanos * Math.max(1, groupsAhead / Math.max(1, maxConcurrentGroups));
+        Duration estimate = Duration.ofNanos(nanos);
+        if (estimate.compareTo(MIN_RETRY_DELAY) < 0) {
+            return MIN_RETRY_DELAY;
+        }
+        return estimate.compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : estimate.truncatedTo(ChronoUnit.MILLIS);
     }
 
     private void drain() {
@@ -116,9 +154,10 @@ public final class GroupCommit<I, O> {
             running++;
             locking = group;
         }
+        long started = System.nanoTime();
         FreshContext.run(vertx, () -> write(group))
                 .subscribe()
-                .with(done -> finished(group), failure -> finished(group));
+                .with(done -> finished(group, started), failure -> finished(group, started));
     }
 
     /** The group holds its locks (or failed before taking them): another one may start. */
@@ -132,9 +171,10 @@ public final class GroupCommit<I, O> {
         drain();
     }
 
-    private void finished(List<Pending<I, O>> group) {
+    private void finished(List<Pending<I, O>> group, long started) {
         synchronized (this) {
             running--;
+            lastWriteNanos = System.nanoTime() - started;
         }
         locked(group);
         drain();

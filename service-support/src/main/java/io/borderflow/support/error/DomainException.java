@@ -1,5 +1,6 @@
 package io.borderflow.support.error;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,5 +45,13 @@ public abstract class DomainException extends RuntimeException {
 
     public List<FieldViolation> violations() {
         return violations;
+    }
+
+    /**
+     * How long the caller should wait before trying again, when the service can tell (a full queue, a used-up
+     * limit): sent as a {@code google.rpc.RetryInfo}. Null when it cannot.
+     */
+    public Duration retryDelay() {
+        return null;
     }
 }

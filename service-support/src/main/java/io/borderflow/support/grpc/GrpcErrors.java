@@ -4,6 +4,7 @@ import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
+import com.google.rpc.RetryInfo;
 import io.borderflow.support.error.DomainException;
 import io.borderflow.support.error.ErrorKind;
 import io.borderflow.support.error.FieldViolation;
@@ -18,8 +19,9 @@ import java.util.logging.Logger;
 
 /**
  * The one place where failures become gRPC statuses. A {@link DomainException} becomes its canonical code with a
- * {@code google.rpc.ErrorInfo} (reason, domain, metadata) and, for INVALID_ARGUMENT, a {@code google.rpc.BadRequest}
- * listing the offending fields. A status the code already chose passes through. A database that cannot be reached
+ * {@code google.rpc.ErrorInfo} (reason, domain, metadata), for INVALID_ARGUMENT a {@code google.rpc.BadRequest}
+ * listing the offending fields, and a {@code google.rpc.RetryInfo} when it says when to try again
+ * ({@link DomainException#retryDelay()}, e.g. a full write queue). A status the code already chose passes through. A database that cannot be reached
  * (refused or lost connections, PostgreSQL shutting down or starting) is UNAVAILABLE with reason
  * {@code DATABASE_UNAVAILABLE}: the call changed nothing it acknowledged and may be retried with backoff. Anything else
  * is a bug: the caller gets INTERNAL with an incident id and no internals, and the cause is logged under that id.
@@ -112,6 +114,13 @@ public final class GrpcErrors {
                 .addDetails(Any.pack(info.build()));
         if (badRequest.getFieldViolationsCount() > 0) {
             status.addDetails(Any.pack(badRequest.build()));
+        }
+        if (failure.retryDelay() != null) {
+            status.addDetails(Any.pack(RetryInfo.newBuilder()
+                    .setRetryDelay(com.google.protobuf.Duration.newBuilder()
+                            .setSeconds(failure.retryDelay().getSeconds())
+                            .setNanos(failure.retryDelay().getNano()))
+                    .build()));
         }
         return StatusProto.toStatusRuntimeException(status.build());
     }

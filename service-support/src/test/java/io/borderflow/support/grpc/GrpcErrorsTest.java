@@ -31,6 +31,26 @@ class GrpcErrorsTest {
                 .satisfies(v -> assertThat(v.getField()).isEqualTo("page_size"));
     }
 
+    /** A request a full write queue did not take: RESOURCE_EXHAUSTED, which queue, and when to send it again. */
+    @Test
+    void aFullQueueIsResourceExhaustedWithRetryInfo() {
+        Throwable mapped = errors.toStatus(
+                new java.util.concurrent.CompletionException(new io.borderflow.support.batching.QueueFullException(
+                        "crossing events", 4096, java.time.Duration.ofMillis(1500))));
+
+        assertThat(Status.fromThrowable(mapped).getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+        com.google.rpc.Status status = StatusProto.fromThrowable(mapped);
+        ErrorInfo info = unpack(status, ErrorInfo.class);
+        assertThat(info.getReason()).isEqualTo("QUEUE_FULL");
+        assertThat(info.getMetadataMap())
+                .containsEntry("queue", "crossing events")
+                .containsEntry("max_queued", "4096");
+        com.google.rpc.RetryInfo retry = unpack(status, com.google.rpc.RetryInfo.class);
+        // 1,500 ms: 1 s and 500,000,000 ns
+        assertThat(retry.getRetryDelay().getSeconds()).isEqualTo(1);
+        assertThat(retry.getRetryDelay().getNanos()).isEqualTo(500_000_000);
+    }
+
     @Test
     void aThousandProblemsAreToldByTheFirstOfThemAndHowManyThereWere() {
         java.util.List<io.borderflow.support.error.FieldViolation> problems = new java.util.ArrayList<>();
