@@ -46,9 +46,6 @@ class BrokenManifestsTest {
         }
     }
 
-    static final Edit PROD_WITH_TLS =
-            new Edit("overlays/prod/kustomization.yaml", "  # - ../../components/tls\n", "  - ../../components/tls\n");
-
     static Stream<Breakage> breakages() {
         return Stream.of(
                 new Breakage(
@@ -218,30 +215,30 @@ class BrokenManifestsTest {
                 new Breakage(
                         "TLS without the probes knowing",
                         "prod",
-                        List.of(
-                                PROD_WITH_TLS,
-                                new Edit(
-                                        "components/tls/inspection-service.yaml",
-                                        "          readinessProbe:\n            httpGet:\n              scheme: HTTPS\n",
-                                        "")),
+                        "components/tls/inspection-service.yaml",
+                        "          readinessProbe:\n            httpGet:\n              scheme: HTTPS\n",
+                        "",
                         "inspection-service: the readiness probe uses HTTP, the service serves HTTPS"),
                 new Breakage(
                         "TLS without the peers trusting it",
                         "prod",
-                        List.of(
-                                PROD_WITH_TLS,
-                                new Edit(
-                                        "components/tls/kustomization.yaml",
-                                        "      - QUARKUS_GRPC_CLIENTS_INSPECTION_SSL_TRUST_STORE=/etc/borderflow/tls/ca.crt\n"
-                                                + "  # inspection-service",
-                                        "  # inspection-service")),
+                        "components/tls/kustomization.yaml",
+                        "      - QUARKUS_GRPC_CLIENTS_INSPECTION_SSL_TRUST_STORE=/etc/borderflow/tls/ca.crt\n"
+                                + "  # inspection-service",
+                        "  # inspection-service",
                         "checkpoint-service's client inspection: inspection-service serves TLS only, but the client has no trust store"),
                 new Breakage(
                         "TLS listed before the ServiceMonitors it should patch",
                         "prod",
-                        "overlays/prod/kustomization.yaml",
-                        "  # With the Prometheus Operator:\n  # - ../../components/service-monitor\n  # TLS between partners, gateways and the services, and among the services (needs cert-manager; skip it when a\n  # service mesh already encrypts, and list it after service-monitor):\n  # - ../../components/tls\n",
-                        "  - ../../components/tls\n  - ../../components/service-monitor\n",
+                        List.of(
+                                new Edit(
+                                        "overlays/prod/kustomization.yaml",
+                                        "  # - ../../components/service-monitor\n",
+                                        ""),
+                                new Edit(
+                                        "overlays/prod/kustomization.yaml",
+                                        "  - ../../components/tls\n",
+                                        "  - ../../components/tls\n  - ../../components/service-monitor\n")),
                         "ServiceMonitor checkpoint-service: scrapes over http, checkpoint-service serves https only"));
     }
 

@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * Every way deploy/ can be rendered: the base, each overlay as it is, and each overlay with every set of the components
- * it does not list already (one database option at most: a component that sets DB_HOST is one). Read from the
- * folders, so a new overlay or component is checked without touching this class.
+ * it does not list already, added first to its own list (one database option at most: a component that sets DB_HOST
+ * is one). Read from the folders, so a new overlay or component is checked without touching this class.
  */
 final class Combinations {
     private static final Pattern LISTED_COMPONENT =
@@ -29,7 +29,11 @@ final class Combinations {
             return overlay.equals("base");
         }
 
-        /** The folder to render: the overlay itself, or a kustomization in {@code work} adding the components to it. */
+        /**
+         * The folder to render: the overlay itself, or a copy of deploy/ in {@code work} whose overlay lists the added
+         * components first among its own, as someone enabling one would (uncommenting its line): a component that
+         * patches another's resources (tls making service-monitor's ServiceMonitors scrape over https) then finds them.
+         */
         Path kustomization(Path deploy, Path work) {
             Path overlayDir = isBase()
                     ? deploy.resolve("base")
@@ -37,30 +41,37 @@ final class Combinations {
             if (added.isEmpty()) {
                 return overlayDir;
             }
-            Path dir = work.resolve(name().replace(" + ", "+"));
-            StringBuilder yaml = new StringBuilder("""
-                    apiVersion: kustomize.config.k8s.io/v1beta1
-                    kind: Kustomization
-                    resources:
-                    """);
-            yaml.append("  - ").append(relative(dir, overlayDir)).append('\n').append("components:\n");
-            added.forEach(c -> yaml.append("  - ")
-                    .append(relative(dir, deploy.resolve("components").resolve(c)))
-                    .append('\n'));
+            Path copy = work.resolve(name().replace(" + ", "+"));
+            Path file = copy.resolve("overlays").resolve(overlay).resolve("kustomization.yaml");
+            StringBuilder listed = new StringBuilder();
+            added.forEach(c -> listed.append("  - ../../components/").append(c).append('\n'));
             try {
-                Files.createDirectories(dir);
-                Files.writeString(dir.resolve("kustomization.yaml"), yaml);
+                copyTree(deploy, copy);
+                String yaml = Files.readString(file);
+                int components = yaml.indexOf("\ncomponents:\n");
+                yaml = components < 0
+                        ? yaml + "components:\n" + listed
+                        : yaml.substring(0, components + "\ncomponents:\n".length())
+                                + listed
+                                + yaml.substring(components + "\ncomponents:\n".length());
+                Files.writeString(file, yaml);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return dir;
+            return file.getParent();
         }
 
-        private static String relative(Path from, Path to) {
-            return from.toAbsolutePath()
-                    .normalize()
-                    .relativize(to.toAbsolutePath().normalize())
-                    .toString();
+        private static void copyTree(Path from, Path to) throws IOException {
+            try (Stream<Path> files = Files.walk(from)) {
+                for (Path source : files.toList()) {
+                    Path target = to.resolve(from.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(source, target);
+                    }
+                }
+            }
         }
     }
 

@@ -3,6 +3,8 @@ package io.borderflow.deploycheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.borderflow.testsupport.RequiresTool;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -58,7 +60,7 @@ class DeployManifestsTest {
                         "dev",
                         "prod",
                         "dev + network-policies + service-monitor + tls",
-                        "prod + service-monitor + tls")
+                        "prod + service-monitor")
                 .doesNotContain("dev + cloudnative-pg");
     }
 
@@ -154,6 +156,29 @@ class DeployManifestsTest {
                     .as(service.name)
                     .contains("verify-full");
             assertThat(env.get("DB_SSL_MODE")).as(service.name).contains("verify-full");
+        }
+    }
+
+    @Test
+    void prodServesTlsOnlyWithCertificatesAndHttpsProbes() {
+        Manifests prod = Manifests.parse(KUSTOMIZE.render(DEPLOY.resolve("overlays/prod")));
+        assertThat(prod.custom("cert-manager.io", "Certificate")).hasSize(SUITE.services.size());
+        // the suite-wide ConfigMap every pod reads (its name has kustomize's hash suffix)
+        assertThat(prod.ofType(ConfigMap.class))
+                .filteredOn(c -> c.getMetadata().getName().startsWith("borderflow-"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.getData()).containsEntry("QUARKUS_HTTP_INSECURE_REQUESTS", "disabled"));
+        for (ServiceConfig service : SUITE.services) {
+            Container server = prod.deployment(service.name)
+                    .orElseThrow()
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getContainers()
+                    .get(0);
+            assertThat(server.getReadinessProbe().getHttpGet().getScheme())
+                    .as(service.name + " readiness over TLS")
+                    .isEqualTo("HTTPS");
         }
     }
 
