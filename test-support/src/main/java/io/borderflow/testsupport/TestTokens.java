@@ -53,6 +53,25 @@ public final class TestTokens {
         };
     }
 
+    /**
+     * gRPC call credentials of a service acting later for a carrier: its own token and the carrier's id in
+     * {@code borderflow-on-behalf-of-carrier}, as {@code ServiceCredentials.actingForCarrier} sends them.
+     */
+    public static CallCredentials actingForCarrier(String serviceToken, String carrierId) {
+        return new CallCredentials() {
+            @Override
+            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+                Metadata headers = new Metadata();
+                headers.put(
+                        Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + serviceToken);
+                headers.put(
+                        Metadata.Key.of("borderflow-on-behalf-of-carrier", Metadata.ASCII_STRING_MARSHALLER),
+                        carrierId);
+                applier.apply(headers);
+            }
+        };
+    }
+
     /** Call credentials of a valid token with the given roles. */
     public static CallCredentials as(String... roles) {
         return bearer(forRoles(roles));

@@ -16,9 +16,12 @@ import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.jboss.logging.Logger;
 
 /**
- * Asks inspection-service for the decision on a declaration, with the service's own token: deadline 2 s, one retry
- * when unavailable (a read). A peer that cannot answer is {@link Answer#unavailable()}, never an error: the caller keeps
- * the truck filed as awaiting its decision and asks again later.
+ * Asks inspection-service for the decision on a declaration, with the service's own token, for the carrier of the
+ * truck ({@code borderflow-on-behalf-of-carrier}): inspection-service shows a declaration only to its own carrier, so
+ * a booking or an arrival that names another carrier's declaration gets no channel from it (it is
+ * {@link Outcome#UNKNOWN_DECLARATION}, exactly as one that does not exist). Deadline 2 s, one retry when unavailable
+ * (a read). A peer that cannot answer is {@link Answer#unavailable()}, never an error: the caller keeps the truck filed
+ * as awaiting its decision and asks again later.
  * <p>
  * At most {@link #IN_FLIGHT} calls run at once, {@link #WAITING} more wait their turn (a SmallRye Fault Tolerance
  * bulkhead), and beyond that a call is not made (the periodic sweep asks later): a burst of arrivals asked for every
@@ -69,9 +72,9 @@ public class InspectionClient {
     }
 
     @Bulkhead(value = IN_FLIGHT, waitingTaskQueue = WAITING)
-    public Uni<Answer> decision(String declarationId) {
+    public Uni<Answer> decision(String declarationId, String carrierId) {
         return Uni.createFrom()
-                .deferred(() -> stub.withCallCredentials(credentials.callCredentials())
+                .deferred(() -> stub.withCallCredentials(credentials.actingForCarrier(carrierId))
                         .withDeadlineAfter(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
                         .getDecision(GetDecisionRequest.newBuilder()
                                 .setName("declarations/" + declarationId + "/decision")

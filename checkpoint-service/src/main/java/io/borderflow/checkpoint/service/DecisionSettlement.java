@@ -93,7 +93,7 @@ public class DecisionSettlement {
             String declarationId = visit.declarationId;
             // more decisions asked for than the client takes at once: this one is left to the next sweep
             return inspection
-                    .decision(declarationId)
+                    .decision(declarationId, visit.carrierId)
                     .onFailure(BulkheadException.class)
                     .recoverWithItem(InspectionClient.Answer.unavailable())
                     .chain(answer -> {

@@ -62,6 +62,10 @@ class DecisionSettlementTest {
     }
 
     private TruckVisit arrive(String plate, String declarationId) {
+        return arrive(plate, declarationId, FakeInspectionService.OWNER);
+    }
+
+    private TruckVisit arrive(String plate, String declarationId, String carrierId) {
         Instant now = Instant.now().minusSeconds(5);
         var ack = stub().recordCrossingEvent(RecordCrossingEventRequest.newBuilder()
                         .setEvent(CrossingEvent.newBuilder()
@@ -70,7 +74,7 @@ class DecisionSettlementTest {
                                 .setType(CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED)
                                 .setOccurTime(Timestamp.newBuilder().setSeconds(now.getEpochSecond()))
                                 .setDirection(Direction.DIRECTION_EXIT)
-                                .setTruck(Truck.newBuilder().setPlate(plate).setCarrierId("kaz-trans-01"))
+                                .setTruck(Truck.newBuilder().setPlate(plate).setCarrierId(carrierId))
                                 .setDeclaration("declarations/" + declarationId))
                         .build())
                 .getAck();
@@ -103,6 +107,29 @@ class DecisionSettlementTest {
         TruckVisit filed = awaitDecision(plate);
         assertThat(filed.getChannel()).isEqualTo(InspectionChannel.INSPECTION_CHANNEL_RED);
         assertThat(filed.getExpectedHandling().getSeconds()).isEqualTo(45 * 60);
+    }
+
+    /**
+     * A truck of another carrier that names kaz-trans-01's declaration (a slip at the booth, or a carrier's booking
+     * naming a declaration it read somewhere) never gets that declaration's channel: checkpoint-service asks for the
+     * truck's own carrier, and inspection-service shows the declaration to its carrier only, so the truck is left as
+     * one whose declaration is unknown, and GetTruck shows nothing of the other carrier's decision.
+     */
+    @Test
+    void aTruckNamingAnotherCarriersDeclarationGetsNothingOfItsDecision() {
+        String plate = plate();
+        String othersDeclaration = declaration('a');
+        arrive(plate, othersDeclaration, "other-carrier");
+        awaitAsked(othersDeclaration, 1);
+        // the same declaration for its own carrier's truck is filed RED: the answer above was the carrier check
+        String ownPlate = plate();
+        arrive(ownPlate, othersDeclaration);
+        assertThat(awaitDecision(ownPlate).getChannel()).isEqualTo(InspectionChannel.INSPECTION_CHANNEL_RED);
+
+        TruckVisit truck = truck(plate);
+        assertThat(truck.getDecisionReceived()).isFalse();
+        assertThat(truck.getChannel()).isEqualTo(InspectionChannel.INSPECTION_CHANNEL_UNSPECIFIED);
+        assertThat(truck.getExpectedHandling().getSeconds()).isNotEqualTo(45 * 60);
     }
 
     @Test

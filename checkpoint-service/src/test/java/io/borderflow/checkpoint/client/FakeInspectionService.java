@@ -25,12 +25,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * at once after. While {@link #DOWN} is set
  * every call fails UNAVAILABLE.
  * {@link #asked} counts the calls per declaration, so tests can wait for the sweeps they expect. Only the {@code service} role may call it, so the tests also prove that the client sends the
- * service's own token.
+ * service's own token. Every declaration is carrier {@link #OWNER}'s, shown as inspection-service shows it: to a
+ * service acting for that carrier, never for another (NOT_FOUND, as if it did not exist).
  */
 @GrpcService
 @RolesAllowed(Roles.SERVICE)
 public class FakeInspectionService extends MutinyInspectionServiceGrpc.InspectionServiceImplBase {
     static final AtomicBoolean DOWN = new AtomicBoolean();
+    static final String OWNER = "kaz-trans-01";
+
+    @jakarta.inject.Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
     static final java.time.Duration SLOW = java.time.Duration.ofMillis(2500);
     private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
 
@@ -48,7 +54,8 @@ public class FakeInspectionService extends MutinyInspectionServiceGrpc.Inspectio
             return Uni.createFrom()
                     .failure(Status.UNAVAILABLE.withDescription("stopped").asRuntimeException());
         }
-        if (id.startsWith("0000")) {
+        if (id.startsWith("0000")
+                || !io.borderflow.support.security.Caller.of(identity).maySeeDeclarationOf(OWNER)) {
             return Uni.createFrom()
                     .failure(Status.NOT_FOUND.withDescription(request.getName()).asRuntimeException());
         }

@@ -334,6 +334,48 @@ class DeclarationGrpcServiceTest {
         assertThat(onItsOwnAccount.getRiskScore()).isEqualTo(decision.getRiskScore());
     }
 
+    /**
+     * Work done later without the carrier's token (checkpoint-service filing an arriving truck under its decision)
+     * names the carrier the service acts for: the decision shows only if the declaration is that carrier's. A
+     * carrier's own token cannot name another (only services act for others), and a malformed carrier id is refused.
+     */
+    @Test
+    void aServiceNamingTheCarrierItActsForSeesThatCarriersDeclarationsOnly() {
+        Decision decision =
+                submit(requestId(), electronics(checkpoint(), "851762").build()).getDecision();
+        String service = TestTokens.issuer()
+                .token("service:checkpoint-service")
+                .roles(Roles.SERVICE)
+                .sign();
+        GetDecisionRequest read =
+                GetDecisionRequest.newBuilder().setName(decision.getName()).build();
+
+        assertFails(
+                () -> as(TestTokens.actingForCarrier(service, "other-carrier")).getDecision(read),
+                Status.Code.NOT_FOUND,
+                "DECISION_NOT_FOUND");
+        Decision forOwner = as(TestTokens.actingForCarrier(service, "kaz-trans-01"))
+                .getDecision(read)
+                .getDecision();
+        assertThat(forOwner.getChannel()).isEqualTo(decision.getChannel());
+        assertThat(forOwner.getReasonsList()).isEmpty();
+
+        String otherCarrier = TestTokens.issuer()
+                .token("fleet-other")
+                .roles(Roles.CARRIER)
+                .carrier("other-carrier")
+                .sign();
+        assertFails(
+                () -> as(TestTokens.actingForCarrier(otherCarrier, "kaz-trans-01"))
+                        .getDecision(read),
+                Status.Code.NOT_FOUND,
+                "DECISION_NOT_FOUND");
+        assertThat(Status.fromThrowable(catchThrowable(() -> as(TestTokens.actingForCarrier(service, "kaz trans/01"))
+                                .getDecision(read)))
+                        .getCode())
+                .isEqualTo(Status.Code.INVALID_ARGUMENT);
+    }
+
     /** A forwarded token is verified as any bearer token is: one that does not verify refuses the call. */
     @Test
     void aForwardedTokenThatDoesNotVerifyIsUnauthenticated() {

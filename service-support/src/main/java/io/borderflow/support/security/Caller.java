@@ -34,8 +34,17 @@ public record Caller(
      */
     public static Caller of(SecurityIdentity identity) {
         Caller caller = of(identity.getPrincipal(), identity.getRoles());
-        JsonWebToken endUser = caller.has(Roles.SERVICE) ? OnBehalfOf.endUser() : null;
-        return endUser == null ? caller : caller.actingFor(of(endUser, endUser.getGroups()));
+        if (!caller.has(Roles.SERVICE)) {
+            return caller;
+        }
+        JsonWebToken endUser = OnBehalfOf.endUser();
+        if (endUser != null) {
+            return caller.actingFor(of(endUser, endUser.getGroups()));
+        }
+        String carrier = OnBehalfOf.endCarrier();
+        return carrier == null
+                ? caller
+                : caller.actingFor(new Caller("carrier:" + carrier, List.of(Roles.CARRIER), carrier, List.of()));
     }
 
     /** This service caller acting for an end user. */

@@ -24,6 +24,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  *
  * <p>A forwarded token that does not verify is UNAUTHENTICATED, the call refused before it runs. A forwarded token
  * on a call whose own token lacks the {@code service} role is ignored: only the suite's services act for others.
+ *
+ * <p>Work a service does later, without the user's token at hand (checkpoint-service filing an arriving truck under
+ * the decision on its declaration), names the carrier it acts for in {@value #CARRIER_HEADER_NAME} instead: the
+ * called service trusts the calling service to say for whom it acts (its own token proves it is one of the suite's
+ * services), never to decide what that carrier may see, and holds the call to that carrier's rights.
  */
 @ApplicationScoped
 @GlobalInterceptor
@@ -31,8 +36,15 @@ public class OnBehalfOf implements ServerInterceptor, jakarta.enterprise.inject.
     /** The header that carries the end user's bearer token (the JWT alone, without {@code Bearer }). */
     public static final String HEADER_NAME = "borderflow-on-behalf-of";
 
+    /** The header that names the carrier a service acts for when it has no token of the carrier's. */
+    public static final String CARRIER_HEADER_NAME = "borderflow-on-behalf-of-carrier";
+
     static final Metadata.Key<String> HEADER = Metadata.Key.of(HEADER_NAME, Metadata.ASCII_STRING_MARSHALLER);
+    static final Metadata.Key<String> CARRIER_HEADER =
+            Metadata.Key.of(CARRIER_HEADER_NAME, Metadata.ASCII_STRING_MARSHALLER);
+    private static final java.util.regex.Pattern CARRIER_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Context.Key<JsonWebToken> END_USER = Context.key("borderflow-end-user");
+    private static final Context.Key<String> END_CARRIER = Context.key("borderflow-end-carrier");
 
     private final JWTParser tokens;
 
@@ -53,8 +65,19 @@ public class OnBehalfOf implements ServerInterceptor, jakarta.enterprise.inject.
     public <Q, R> ServerCall.Listener<Q> interceptCall(
             ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
         String forwarded = headers.get(HEADER);
-        if (forwarded == null) {
+        String carrier = headers.get(CARRIER_HEADER);
+        if (forwarded == null && carrier == null) {
             return next.startCall(call, headers);
+        }
+        if (forwarded == null) {
+            if (!CARRIER_ID.matcher(carrier).matches()) {
+                call.close(
+                        Status.INVALID_ARGUMENT.withDescription(CARRIER_HEADER_NAME
+                                + " must be a carrier id, 1 to 64 letters, digits, '.', '_' or '-'"),
+                        new Metadata());
+                return new ServerCall.Listener<>() {};
+            }
+            return Contexts.interceptCall(Context.current().withValue(END_CARRIER, carrier), call, headers, next);
         }
         JsonWebToken endUser;
         try {
@@ -76,6 +99,11 @@ public class OnBehalfOf implements ServerInterceptor, jakarta.enterprise.inject.
      */
     public static String tokenOf(io.quarkus.security.identity.SecurityIdentity identity) {
         return identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getRawToken() : null;
+    }
+
+    /** The carrier a service names as the one it acts for, or null. */
+    static String endCarrier() {
+        return END_CARRIER.get();
     }
 
     /** The verified end user of the current call, or null when no service acts for one. */

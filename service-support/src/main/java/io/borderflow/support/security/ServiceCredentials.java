@@ -72,14 +72,27 @@ public class ServiceCredentials {
      * null {@code endUserToken}, the service's own token alone.
      */
     public CallCredentials actingFor(String endUserToken) {
+        return credentials(OnBehalfOf.HEADER, endUserToken);
+    }
+
+    /**
+     * Credentials for a peer call made later for a carrier, without its token at hand: the service's own token, and
+     * the carrier's id in the {@link OnBehalfOf#CARRIER_HEADER_NAME} header, so that the peer shows what that carrier
+     * may see only.
+     */
+    public CallCredentials actingForCarrier(String carrierId) {
+        return credentials(OnBehalfOf.CARRIER_HEADER, carrierId);
+    }
+
+    private CallCredentials credentials(Metadata.Key<String> onBehalfOf, String endUser) {
         return new CallCredentials() {
             @Override
             public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
                 try {
                     Metadata headers = new Metadata();
                     headers.put(AUTHORIZATION, "Bearer " + currentToken());
-                    if (endUserToken != null) {
-                        headers.put(OnBehalfOf.HEADER, endUserToken);
+                    if (endUser != null) {
+                        headers.put(onBehalfOf, endUser);
                     }
                     applier.apply(headers);
                 } catch (RuntimeException e) {
