@@ -35,12 +35,15 @@ public class AuditTrail {
     /**
      * A write whose refusal is recorded too: when it fails with a domain refusal (bad input, a claim that does not
      * cover it, an impossible transition...), the refusal is appended in a transaction of its own, since the write's
-     * own transaction rolled back and took nothing with it; then the write fails as it did.
+     * own transaction rolled back and took nothing with it; then the write fails as it did. {@link RefusalAudit} then
+     * leaves the refusal alone.
      */
     public <T> Uni<T> recordingRefusals(
             Uni<T> write, io.borderflow.support.security.Caller caller, String action, String resource) {
+        Runnable recorded = RefusalAudit.markAudited();
         return write.onFailure(io.borderflow.support.error.DomainException.class)
                 .call(failure -> {
+                    recorded.run();
                     var refusal = (io.borderflow.support.error.DomainException) failure;
                     return Panache.withTransaction(() -> append(AuditEntry.of(
                             caller, action, resource, false, refusal.reason() + ": " + refusal.getMessage())));
