@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,21 +69,109 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** Creates each of the databases that does not exist yet. */
+    /**
+     * Creates each of the databases that does not exist yet, with its two roles (docs/security.md, "Database roles"):
+     * the migration role, named as the database, owns it and runs Flyway; the runtime role, {@code <database>_runtime},
+     * is the one the service serves calls as (its privileges are granted by the service's own migrations). A database
+     * of an earlier run, owned by postgres, is handed to its migration role.
+     */
     void createDatabases(List<String> databases) {
-        String url = "jdbc:postgresql://localhost:" + port + "/postgres";
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres")) {
+        try (Connection connection = connect("postgres")) {
             for (String database : databases) {
+                createRole(connection, migrationRole(database));
+                createRole(connection, runtimeRole(database));
                 try (PreparedStatement exists =
                         connection.prepareStatement("select 1 from pg_database where datname = ?")) {
                     exists.setString(1, database);
                     if (!exists.executeQuery().next()) {
-                        connection.createStatement().execute("create database " + database);
+                        connection
+                                .createStatement()
+                                .execute("create database " + database + " owner " + migrationRole(database));
+                    } else {
+                        handOver(database);
                     }
                 }
             }
         } catch (SQLException e) {
             throw new SuiteStartException("could not create the services' databases: " + e.getMessage(), e);
+        }
+    }
+
+    /** The role that owns a service's database and runs its migrations. */
+    static String migrationRole(String database) {
+        return database;
+    }
+
+    /** The role a service serves calls as. */
+    static String runtimeRole(String database) {
+        return database + "_runtime";
+    }
+
+    /**
+     * A role's password. The embedded server trusts every local connection (zonky initialises it so), so the password
+     * only keeps the services configured as they are against a real server.
+     */
+    static String password(String role) {
+        return role;
+    }
+
+    private Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + port + "/" + database, "postgres", "postgres");
+    }
+
+    private static void createRole(Connection connection, String role) throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement("select 1 from pg_roles where rolname = ?")) {
+            exists.setString(1, role);
+            if (!exists.executeQuery().next()) {
+                connection
+                        .createStatement()
+                        .execute("create role " + role + " login password '" + password(role) + "'");
+            }
+        }
+    }
+
+    /**
+     * Makes the migration role the owner of a database and of everything in its schema, as it is of a database created
+     * now: data folders of runs before the two roles have everything owned by postgres.
+     */
+    private void handOver(String database) throws SQLException {
+        String owner = migrationRole(database);
+        try (Connection connection = connect(database);
+                Statement sql = connection.createStatement()) {
+            sql.execute("alter database " + database + " owner to " + owner);
+            // tables first: their identity sequences and indexes follow them
+            for (String kind : List.of("r", "v", "S")) {
+                List<String> names = new ArrayList<>();
+                try (PreparedStatement owned = connection.prepareStatement(
+                        "select c.oid::regclass::text from pg_class c"
+                                + " join pg_namespace n on n.oid = c.relnamespace"
+                                + " where n.nspname = 'public' and c.relkind = ? and pg_get_userbyid(c.relowner) <> ?")) {
+                    owned.setString(1, kind);
+                    owned.setString(2, owner);
+                    ResultSet rows = owned.executeQuery();
+                    while (rows.next()) {
+                        names.add(rows.getString(1));
+                    }
+                }
+                String type = kind.equals("S") ? "sequence" : kind.equals("v") ? "view" : "table";
+                for (String name : names) {
+                    sql.execute("alter " + type + " " + name + " owner to " + owner);
+                }
+            }
+            List<String> routines = new ArrayList<>();
+            try (PreparedStatement owned = connection.prepareStatement("select p.oid::regprocedure::text from pg_proc p"
+                    + " join pg_namespace n on n.oid = p.pronamespace"
+                    + " where n.nspname = 'public' and pg_get_userbyid(p.proowner) <> ?")) {
+                owned.setString(1, owner);
+                ResultSet rows = owned.executeQuery();
+                while (rows.next()) {
+                    routines.add(rows.getString(1));
+                }
+            }
+            for (String routine : routines) {
+                sql.execute("alter routine " + routine + " owner to " + owner);
+            }
         }
     }
 

@@ -93,7 +93,7 @@ public final class LocalSuite {
                                 ? " (from class-data archives)\n"
                                 : " (first start of this build: class-data archives are written at Ctrl-C, for faster starts after)\n");
         text.append(String.format(
-                "  %-19s localhost:%d (user postgres, password postgres; databases %s)%n",
+                "  %-19s localhost:%d (user postgres, password postgres; databases %s, each served as <database>_runtime)%n",
                 "PostgreSQL",
                 s.postgresPort(),
                 String.join(

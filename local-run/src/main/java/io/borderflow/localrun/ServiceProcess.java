@@ -93,8 +93,13 @@ final class ServiceProcess {
         env.put("DB_HOST", "localhost");
         env.put("DB_PORT", String.valueOf(settings.postgresPort()));
         env.put("DB_NAME", service.database());
-        env.put("DB_USER", "postgres");
-        env.put("DB_PASSWORD", "postgres");
+        // serves calls as the runtime role, migrates as the migration role (EmbeddedDatabase.createDatabases)
+        String runtime = EmbeddedDatabase.runtimeRole(service.database());
+        String migration = EmbeddedDatabase.migrationRole(service.database());
+        env.put("DB_USER", runtime);
+        env.put("DB_PASSWORD", EmbeddedDatabase.password(runtime));
+        env.put("DB_MIGRATION_USER", migration);
+        env.put("DB_MIGRATION_PASSWORD", EmbeddedDatabase.password(migration));
         // the local profile: what is not prod; prod refuses the development issuer
         env.put("QUARKUS_PROFILE", "local");
         env.put("BORDERFLOW_JWT_ISSUER", DevTokenIssuer.DEV_ISSUER);
