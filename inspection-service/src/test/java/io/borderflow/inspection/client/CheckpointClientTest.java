@@ -43,6 +43,32 @@ class CheckpointClientTest {
     @GrpcClient
     InspectionServiceBlockingStub inspection;
 
+    @GrpcClient("checkpoint")
+    MutinyCheckpointServiceGrpc.MutinyCheckpointServiceStub checkpoints;
+
+    /**
+     * Checkpoint ids come from callers (a declaration names any it likes): 500 made-up ones leave at most the 50
+     * answers the client may keep, not 500, and a known checkpoint asked for throughout is still answered from
+     * memory.
+     */
+    @Test
+    void madeUpCheckpointIdsKeepNoMoreAnswersThanTheBound() {
+        CheckpointClient bounded = new CheckpointClient(checkpoints, credentials, 50);
+        String known = "known-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 500; i++) {
+            assertThat(bounded.existence(known).await().atMost(WAIT)).isEqualTo(CheckpointClient.Existence.EXISTS);
+            assertThat(bounded.existence("unknown-made-up-" + i).await().atMost(WAIT))
+                    .isEqualTo(CheckpointClient.Existence.UNKNOWN);
+        }
+
+        assertThat(bounded.answersKept()).isLessThanOrEqualTo(50);
+        int calls = FakeCheckpointService.CALLS.get();
+        assertThat(bounded.existence(known).await().atMost(WAIT)).isEqualTo(CheckpointClient.Existence.EXISTS);
+        assertThat(FakeCheckpointService.CALLS.get())
+                .as("the checkpoint asked for all along is still known")
+                .isEqualTo(calls);
+    }
+
     @Test
     void aKnownCheckpointExistsAnUnknownOneDoesNotAndAnswersAreKept() {
         String known = "known-" + UUID.randomUUID().toString().substring(0, 8);
