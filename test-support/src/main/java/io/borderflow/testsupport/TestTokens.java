@@ -26,14 +26,7 @@ public final class TestTokens {
 
     /** gRPC call credentials sending {@code authorization: Bearer <token>}. */
     public static CallCredentials bearer(String token) {
-        return new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-                Metadata headers = new Metadata();
-                headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-                applier.apply(headers);
-            }
-        };
+        return headers("authorization", "Bearer " + token);
     }
 
     /**
@@ -41,16 +34,7 @@ public final class TestTokens {
      * end user's token in {@code borderflow-on-behalf-of}, as {@code ServiceCredentials.actingFor} sends them.
      */
     public static CallCredentials actingFor(String serviceToken, String endUserToken) {
-        return new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-                Metadata headers = new Metadata();
-                headers.put(
-                        Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + serviceToken);
-                headers.put(Metadata.Key.of("borderflow-on-behalf-of", Metadata.ASCII_STRING_MARSHALLER), endUserToken);
-                applier.apply(headers);
-            }
-        };
+        return headers("authorization", "Bearer " + serviceToken, "borderflow-on-behalf-of", endUserToken);
     }
 
     /**
@@ -58,15 +42,20 @@ public final class TestTokens {
      * {@code borderflow-on-behalf-of-carrier}, as {@code ServiceCredentials.actingForCarrier} sends them.
      */
     public static CallCredentials actingForCarrier(String serviceToken, String carrierId) {
+        return headers("authorization", "Bearer " + serviceToken, "borderflow-on-behalf-of-carrier", carrierId);
+    }
+
+    /** Call credentials sending these headers, given as name, value, name, value... */
+    private static CallCredentials headers(String... namesAndValues) {
         return new CallCredentials() {
             @Override
             public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
                 Metadata headers = new Metadata();
-                headers.put(
-                        Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + serviceToken);
-                headers.put(
-                        Metadata.Key.of("borderflow-on-behalf-of-carrier", Metadata.ASCII_STRING_MARSHALLER),
-                        carrierId);
+                for (int i = 0; i < namesAndValues.length; i += 2) {
+                    headers.put(
+                            Metadata.Key.of(namesAndValues[i], Metadata.ASCII_STRING_MARSHALLER),
+                            namesAndValues[i + 1]);
+                }
                 applier.apply(headers);
             }
         };
