@@ -5,7 +5,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Per rule: hits, inspected hits, confirmed findings and hit rate, from decisions and their recorded results. */
+/**
+ * Per rule: hits, inspected hits, confirmed findings and hit rate, from decisions and their recorded results. A rule
+ * is hit once for each decision that gives it as a reason; the hit is inspected when the decision has a result (the
+ * one that prevails); and it is a confirmed finding when that result's outcome is not {@link #NO_FINDING} and it
+ * names the rule. The hit rate is confirmed findings over inspections, 0 with none.
+ * <p>
+ * {@link #compute} is the definition over decisions in memory; the service counts the same in PostgreSQL
+ * ({@code DecisionRepository.ruleTallies}, a row per rule whatever the period) and takes the rates from
+ * {@link #of}.
+ */
 public final class RulePerformanceCalculator {
     public static final String NO_FINDING = "NO_FINDING";
 
@@ -36,12 +45,17 @@ public final class RulePerformanceCalculator {
             }
         }
         return counts.entrySet().stream()
-                .map(e -> new Performance(
-                        e.getKey(),
-                        e.getValue()[0],
-                        e.getValue()[1],
-                        e.getValue()[2],
-                        e.getValue()[1] == 0 ? 0 : e.getValue()[2] / (double) e.getValue()[1]))
+                .map(e -> of(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
                 .toList();
+    }
+
+    /** One rule's figures from its counts. */
+    public static Performance of(String ruleId, long hits, long inspections, long confirmedFindings) {
+        return new Performance(
+                ruleId,
+                hits,
+                inspections,
+                confirmedFindings,
+                inspections == 0 ? 0 : confirmedFindings / (double) inspections);
     }
 }

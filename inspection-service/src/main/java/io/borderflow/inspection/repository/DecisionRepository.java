@@ -8,6 +8,7 @@ import io.borderflow.inspection.model.DecisionFilter;
 import io.borderflow.inspection.model.DeclarationContent;
 import io.borderflow.inspection.model.DeclarationEntity;
 import io.borderflow.inspection.model.InspectionResultEntity;
+import io.borderflow.inspection.model.RuleTally;
 import io.borderflow.inspection.model.StoredDecision;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -166,33 +167,53 @@ public class DecisionRepository {
     }
 
     /**
-     * Decisions made in [from, until) with the result that counts on each, if recorded (an officer's over a
-     * partner's; no result: absent from the map).
+     * Per rule that fired in a decision made in [from, until): hits, inspections and confirmed findings, summed in
+     * PostgreSQL so that the service holds one row per rule whatever the period, as {@code RulePerformanceCalculator}
+     * defines them: each reason of a decision (its JSON {@code ruleId}) is a hit; it is inspected when the decision has
+     * a result, the one that prevails (an officer's over a partner's, {@link InspectionResultEntity#prevailing}); and
+     * confirmed when that result is a finding (not {@code NO_FINDING}) naming the rule. In no particular order.
      */
     @WithSession
-    public Uni<Map.Entry<List<DecisionEntity>, Map<String, InspectionResultEntity>>> decisionsWithResults(
-            OffsetDateTime from, OffsetDateTime until) {
+    public Uni<List<RuleTally>> ruleTallies(OffsetDateTime from, OffsetDateTime until) {
         return Panache.getSession()
-                .chain(session -> session.createSelectionQuery(
-                                "from DecisionEntity where decideTime >= :from and decideTime < :until",
-                                DecisionEntity.class)
+                .chain(session -> session.createNativeQuery("""
+                                select fired.rule_id,
+                                       count(*),
+                                       count(result.outcome),
+                                       count(*) filter (where result.outcome <> 'NO_FINDING'
+                                           and fired.rule_id = any (string_to_array(result.confirmed_rule_ids, ',')))
+                                from decision d
+                                cross join lateral (select reason ->> 'ruleId' as rule_id
+                                                    from jsonb_array_elements(d.reasons::jsonb) reason) fired
+                                left join lateral (select r.outcome, r.confirmed_rule_ids
+                                                   from inspection_result r
+                                                   where r.declaration_id = d.declaration_id
+                                                   order by r.source = 'OFFICER' desc
+                                                   limit 1) result on true
+                                where d.decide_time >= :from and d.decide_time < :until
+                                group by fired.rule_id""", Object[].class)
                         .setParameter("from", from)
                         .setParameter("until", until)
-                        .getResultList()
-                        .chain(decisions -> session.createSelectionQuery(
-                                        "select r from InspectionResultEntity r, DecisionEntity d where r.declarationId = d.declarationId"
-                                                + " and d.decideTime >= :from and d.decideTime < :until",
-                                        InspectionResultEntity.class)
-                                .setParameter("from", from)
-                                .setParameter("until", until)
-                                .getResultList()
-                                .map(results -> Map.entry(
-                                        decisions,
-                                        results.stream()
-                                                .collect(Collectors.toMap(
-                                                        r -> r.declarationId,
-                                                        Function.identity(),
-                                                        InspectionResultEntity::prevailing))))));
+                        .getResultList())
+                .map(rows -> rows.stream()
+                        .map(row -> new RuleTally(
+                                (String) row[0],
+                                ((Number) row[1]).longValue(),
+                                ((Number) row[2]).longValue(),
+                                ((Number) row[3]).longValue()))
+                        .toList());
+    }
+
+    /** The number of decisions made in [from, until). */
+    @WithSession
+    public Uni<Long> countDecided(OffsetDateTime from, OffsetDateTime until) {
+        return Panache.getSession()
+                .chain(session -> session.createSelectionQuery(
+                                "select count(*) from DecisionEntity where decideTime >= :from and decideTime < :until",
+                                Long.class)
+                        .setParameter("from", from)
+                        .setParameter("until", until)
+                        .getSingleResult());
     }
 
     /** The rule ids of a stored decision's reasons. */

@@ -1,9 +1,9 @@
 package io.borderflow.inspection.service;
 
 import io.borderflow.inspection.domain.RulePerformanceCalculator;
-import io.borderflow.inspection.domain.RulePerformanceCalculator.DecidedCase;
 import io.borderflow.inspection.model.InspectionResultEntity;
 import io.borderflow.inspection.model.RulePerformance;
+import io.borderflow.inspection.model.RuleTally;
 import io.borderflow.inspection.model.RulesetDataset;
 import io.borderflow.inspection.model.StoredDecision;
 import io.borderflow.inspection.repository.DecisionRepository;
@@ -20,9 +20,11 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -46,6 +48,13 @@ public class InspectionResultApplicationService {
         this.audit = audit;
         this.rulesets = rulesets;
     }
+
+    /**
+     * The longest period rule performance is counted over: a year and a day (a leap year), the longest an analyst
+     * compares. The counting costs the service no memory by the period's length (PostgreSQL sums it), but it reads
+     * every decision of the period, so one call is kept from scanning the whole history.
+     */
+    static final Duration MAX_PERIOD = Duration.ofDays(366);
 
     /** Rule performance over decisions made in a period, and the number of those decisions. */
     public record PerformanceReport(List<RulePerformance> rules, long decisions) {}
@@ -186,32 +195,38 @@ public class InspectionResultApplicationService {
         return codes == null || codes.isEmpty() || codes.contains(administration);
     }
 
+    /**
+     * Rule performance over the decisions made in [from, until), counted in PostgreSQL (a row per rule, whatever the
+     * period).
+     *
+     * @throws InvalidArgumentException {@code INVALID_PERIOD}: an end not after the start, or a period longer than
+     *     {@link #MAX_PERIOD}
+     */
     @WithSession
     public Uni<PerformanceReport> performance(OffsetDateTime from, OffsetDateTime until) {
         if (!until.isAfter(from)) {
             throw new InvalidArgumentException("INVALID_PERIOD", "end_time", "end_time must be after start_time");
         }
-        return decisions.decisionsWithResults(from, until).map(found -> {
-            List<DecidedCase> cases = found.getKey().stream()
-                    .map(d -> new DecidedCase(
-                            DecisionRepository.ruleIds(d),
-                            result(found.getValue().get(d.declarationId))))
-                    .toList();
-            return new PerformanceReport(
-                    RulePerformanceCalculator.compute(cases).stream()
-                            .map(p -> new RulePerformance(
-                                    p.ruleId(), p.hits(), p.inspections(), p.confirmedFindings(), p.hitRate()))
-                            .toList(),
-                    cases.size());
-        });
-    }
-
-    private static RulePerformanceCalculator.Result result(InspectionResultEntity result) {
-        if (result == null) {
-            return null;
+        if (Duration.between(from, until).compareTo(MAX_PERIOD) > 0) {
+            throw new InvalidArgumentException(
+                    "INVALID_PERIOD", "end_time", "a period is at most " + MAX_PERIOD.toDays() + " days long");
         }
-        Set<String> confirmed =
-                result.confirmedRuleIds.isEmpty() ? Set.of() : Set.of(result.confirmedRuleIds.split(","));
-        return new RulePerformanceCalculator.Result(result.outcome, confirmed);
+        return decisions
+                .ruleTallies(from, until)
+                .chain(tallies -> decisions
+                        .countDecided(from, until)
+                        .map(decided -> new PerformanceReport(
+                                tallies.stream()
+                                        .sorted(Comparator.comparing(RuleTally::ruleId))
+                                        .map(t -> RulePerformanceCalculator.of(
+                                                t.ruleId(), t.hits(), t.inspections(), t.confirmedFindings()))
+                                        .map(p -> new RulePerformance(
+                                                p.ruleId(),
+                                                p.hits(),
+                                                p.inspections(),
+                                                p.confirmedFindings(),
+                                                p.hitRate()))
+                                        .toList(),
+                                decided)));
     }
 }

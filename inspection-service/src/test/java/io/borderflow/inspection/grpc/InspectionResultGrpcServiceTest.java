@@ -175,6 +175,31 @@ class InspectionResultGrpcServiceTest {
     }
 
     /**
+     * Rule performance is counted in PostgreSQL, so a period costs the service no memory by its length; its length is
+     * still bounded, to a year and a day (366 days: a leap year, the longest period an analyst compares), so that one
+     * call cannot make the database aggregate the whole history. 366 days is answered, 367 days INVALID_ARGUMENT on
+     * end_time.
+     */
+    @Test
+    void aPeriodOfMoreThan366DaysIsRefused() {
+        Instant end = Instant.now();
+        var analyst = as(TestTokens.as(Roles.RISK_ANALYST));
+
+        analyst.getRulePerformance(GetRulePerformanceRequest.newBuilder()
+                .setStartTime(timestamp(end.minus(java.time.Duration.ofDays(366))))
+                .setEndTime(timestamp(end))
+                .build());
+        var refused = assertFails(
+                () -> analyst.getRulePerformance(GetRulePerformanceRequest.newBuilder()
+                        .setStartTime(timestamp(end.minus(java.time.Duration.ofDays(367))))
+                        .setEndTime(timestamp(end))
+                        .build()),
+                Status.Code.INVALID_ARGUMENT,
+                "INVALID_PERIOD");
+        assertThat(refused.badFields()).containsExactly("end_time");
+    }
+
+    /**
      * A partner administration reports only on trucks it inspected: a Kazakhstan-Russia declaration that lists no
      * Chinese inspection (PARTNER-XRAY not among its reasons) is not China's to report on, though ruleset 2
      * recognises China's X-rays; the refusal records nothing, and customs' own officer still records the result.
