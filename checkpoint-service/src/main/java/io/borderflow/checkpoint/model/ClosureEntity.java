@@ -13,6 +13,9 @@ public class ClosureEntity {
     public String id;
 
     public String checkpointId;
+    /** The subject of the caller who sent {@code requestId}: a request id is unique per requester only. */
+    public String requester;
+
     public String requestId;
     public String contentSha256;
     public OffsetDateTime startTime;

@@ -105,10 +105,26 @@ public class BookingRepository {
                         .getSingleResultOrNull());
     }
 
-    public Uni<BookingEntity> findByRequest(String requestId) {
+    /**
+     * Serialises the uses of one caller's request id until the transaction ends, across replicas: of two concurrent
+     * first uses, the second finds the first's booking. Taken before the truck's lock, always in that order.
+     */
+    public Uni<Void> lockRequest(String requester, String requestId) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select count(*) from (select pg_advisory_xact_lock(hashtext(:key))) l", Long.class)
+                        .setParameter("key", "booking-request|" + requester + "|" + requestId)
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /** The booking the caller ({@code requester}) made under its request id, or null. */
+    public Uni<BookingEntity> findByRequest(String requester, String requestId) {
         return Panache.getSession()
                 .chain(session -> session.createSelectionQuery(
-                                "from BookingEntity where requestId = :id", BookingEntity.class)
+                                "from BookingEntity where requester = :requester and requestId = :id",
+                                BookingEntity.class)
+                        .setParameter("requester", requester)
                         .setParameter("id", requestId)
                         .getSingleResultOrNull());
     }

@@ -60,10 +60,27 @@ public class OperationsRepository {
         return Panache.getSession().chain(session -> session.find(ClosureEntity.class, id));
     }
 
-    public Uni<ClosureEntity> findClosureByRequest(String requestId) {
+    /**
+     * Serialises the uses of one caller's request id for closures until the transaction ends, across replicas: of two
+     * concurrent first uses (at two checkpoints, say), the second finds the first's closure. Taken before the
+     * checkpoint's lock, always in that order.
+     */
+    public Uni<Void> lockClosureRequest(String requester, String requestId) {
+        return Panache.getSession()
+                .chain(session -> session.createNativeQuery(
+                                "select count(*) from (select pg_advisory_xact_lock(hashtext(:key))) l", Long.class)
+                        .setParameter("key", "closure-request|" + requester + "|" + requestId)
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /** The closure the caller ({@code requester}) scheduled under its request id, or null. */
+    public Uni<ClosureEntity> findClosureByRequest(String requester, String requestId) {
         return Panache.getSession()
                 .chain(session -> session.createSelectionQuery(
-                                "from ClosureEntity where requestId = :id", ClosureEntity.class)
+                                "from ClosureEntity where requester = :requester and requestId = :id",
+                                ClosureEntity.class)
+                        .setParameter("requester", requester)
                         .setParameter("id", requestId)
                         .getSingleResultOrNull());
     }

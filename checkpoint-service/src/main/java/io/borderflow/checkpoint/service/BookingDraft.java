@@ -74,6 +74,7 @@ record BookingDraft(
         BookingEntity booking = new BookingEntity();
         booking.id = bookingId;
         booking.checkpointId = checkpointId;
+        booking.requester = caller.subject();
         booking.requestId = request.requestId();
         booking.contentSha256 = contentSha256();
         booking.visitId = visit.id;

@@ -43,7 +43,8 @@ public class ClosureSchedule {
     }
 
     /**
-     * Under the checkpoint's lock, answers a retry as before or schedules anew.
+     * Under the lock of the caller's request id, then the checkpoint's, answers a retry as before or schedules anew.
+     * The request id is the caller's own: another caller's use of it is another request.
      *
      * @throws PermissionDeniedException {@code CHECKPOINT_NOT_IN_CLAIM}
      * @throws InvalidArgumentException {@code INVALID_CLOSURE}
@@ -62,8 +63,9 @@ public class ClosureSchedule {
                 new PlannedClosure(checkpointId, requestId, start, end, reason, caller, CheckpointChanges.now());
         CheckpointChanges.requireValid("INVALID_CLOSURE", planned.problems());
         return changes.details(checkpointId)
+                .chain(() -> operations.lockClosureRequest(caller.subject(), requestId))
                 .chain(() -> operations.lockCheckpoint(checkpointId))
-                .chain(() -> operations.findClosureByRequest(requestId))
+                .chain(() -> operations.findClosureByRequest(caller.subject(), requestId))
                 .chain(earlier -> earlier != null ? answerAgain(earlier, planned) : insert(planned));
     }
 
@@ -176,6 +178,7 @@ public class ClosureSchedule {
             ClosureEntity closure = new ClosureEntity();
             closure.id = UUID.randomUUID().toString();
             closure.checkpointId = checkpointId;
+            closure.requester = caller.subject();
             closure.requestId = requestId;
             closure.contentSha256 = contentSha256();
             closure.startTime = start.truncatedTo(ChronoUnit.MICROS);

@@ -116,14 +116,18 @@ public class ElectronicQueueApplicationService {
     }
 
     /**
-     * Checks the window against the checkpoint's calendar, then, under the truck's lock, answers a retry as before or
-     * books anew. The lock comes first, so a retry racing its original waits for it and finds its answer.
+     * Checks the window against the checkpoint's calendar, then, under the locks of the caller's request id and of the
+     * truck, answers a retry as before or books anew. The locks come first, so a retry racing its original (or another
+     * first use of its request id, for another truck) waits for it and finds its answer. The request id is the
+     * caller's own: another caller's use of it is another request.
      */
     private Uni<BookingView> book(BookingDraft draft, SlotPlanner planner) {
         requireValid(BookingCheck.windowProblems(
                 planner, draft.request().windowStart(), draft.now().toInstant()));
-        return visits.lockTruck(draft.checkpointId(), draft.plateKey())
-                .chain(() -> bookings.findByRequest(draft.request().requestId()))
+        String requester = draft.caller().subject();
+        return bookings.lockRequest(requester, draft.request().requestId())
+                .chain(() -> visits.lockTruck(draft.checkpointId(), draft.plateKey()))
+                .chain(() -> bookings.findByRequest(requester, draft.request().requestId()))
                 .chain(earlier -> earlier != null ? answerAgain(earlier, draft) : bookNew(draft, planner));
     }
 

@@ -244,6 +244,76 @@ class ElectronicQueueGrpcServiceTest {
     }
 
     @Test
+    void twoCarriersUsingTheSameRequestIdEachGetTheirOwnBooking() {
+        String carrierA = carrier();
+        String carrierB = carrier();
+        String plateA = plate();
+        String plateB = plate();
+        CrossingFixtures.registerVehicle(checkpoints, carrierA, plateA);
+        CrossingFixtures.registerVehicle(checkpoints, carrierB, plateB);
+        SlotWindow window = freeWindows("zhelkuar").get(6);
+        String requestId = "req-" + UUID.randomUUID();
+
+        Booking ofA = as(carrierToken(carrierA))
+                .bookSlot(request("zhelkuar", booking(plateA, carrierA, window)).toBuilder()
+                        .setRequestId(requestId)
+                        .build())
+                .getBooking();
+        Booking ofB = as(carrierToken(carrierB))
+                .bookSlot(request("zhelkuar", booking(plateB, carrierB, window)).toBuilder()
+                        .setRequestId(requestId)
+                        .build())
+                .getBooking();
+
+        // a request id is the caller's own: B's is another request, not a reuse of A's
+        assertThat(ofB.getName()).isNotEqualTo(ofA.getName());
+        assertThat(ofB.getTruck().getPlate()).isEqualTo(plateB);
+        assertThat(window("zhelkuar", instant(window.getStartTime())).getBooked())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void concurrentFirstUsesOfOneRequestIdStoreOneBookingAndNeverFailInternally() throws Exception {
+        String carrierId = carrier();
+        SlotWindow window = freeWindows("zhelkuar").get(7);
+        String requestId = "req-" + UUID.randomUUID();
+        // eight trucks under one request id: each takes its own truck's lock, so only the request id orders them
+        int contenders = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(contenders);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Status.Code>> outcomes = new ArrayList<>();
+        try {
+            for (int i = 0; i < contenders; i++) {
+                String plate = plate();
+                CrossingFixtures.registerVehicle(checkpoints, carrierId, plate);
+                BookSlotRequest request = request("zhelkuar", booking(plate, carrierId, window)).toBuilder()
+                        .setRequestId(requestId)
+                        .build();
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        as(carrierToken(carrierId)).bookSlot(request);
+                        return Status.Code.OK;
+                    } catch (StatusRuntimeException refused) {
+                        return refused.getStatus().getCode();
+                    }
+                }));
+            }
+            start.countDown();
+            List<Status.Code> codes = new ArrayList<>();
+            for (Future<Status.Code> outcome : outcomes) {
+                codes.add(outcome.get(60, TimeUnit.SECONDS));
+            }
+            // one books; the seven others, with other trucks, reuse its request id
+            assertThat(codes).containsOnly(Status.Code.OK, Status.Code.ALREADY_EXISTS);
+            assertThat(codes).filteredOn(Status.Code.OK::equals).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(bookingsSeenBy("zhelkuar", carrierToken(carrierId))).hasSize(1);
+    }
+
+    @Test
     void aCarrierBooksAndReadsForItsOwnCarrierIdOnly() {
         String carrierA = carrier();
         String carrierB = carrier();

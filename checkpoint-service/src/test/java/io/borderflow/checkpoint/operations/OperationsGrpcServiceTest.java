@@ -27,12 +27,18 @@ import io.borderflow.support.security.Roles;
 import io.borderflow.testsupport.TestTokens;
 import io.grpc.CallCredentials;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -166,6 +172,101 @@ class OperationsGrpcServiceTest {
                         .getClosure()
                         .getCancelTime())
                 .isNotNull();
+    }
+
+    private static ScheduleClosureRequest closure(String checkpointId, String requestId, Instant start) {
+        return ScheduleClosureRequest.newBuilder()
+                .setParent("checkpoints/" + checkpointId)
+                .setRequestId(requestId)
+                .setClosure(Closure.newBuilder()
+                        .setStartTime(at(start))
+                        .setEndTime(at(start.plus(Duration.ofDays(1))))
+                        .setReason("Repairs"))
+                .build();
+    }
+
+    private void cancel(CallCredentials credentials, Closure closure) {
+        as(credentials)
+                .cancelClosure(CancelClosureRequest.newBuilder()
+                        .setName(closure.getName())
+                        .build());
+    }
+
+    @Test
+    void twoPostsUsingTheSameRequestIdEachScheduleTheirOwnClosure() {
+        CallCredentials otherShift = TestTokens.bearer(TestTokens.issuer()
+                .token("post-blagoveshchensk-night-"
+                        + UUID.randomUUID().toString().substring(0, 8))
+                .roles(Roles.BORDER_OPERATOR)
+                .checkpoints(List.of(CHECKPOINT))
+                .sign());
+        String requestId = "closure-" + UUID.randomUUID();
+        Instant start = Instant.now().plus(Duration.ofDays(301));
+        ScheduleClosureRequest request = closure(CHECKPOINT, requestId, start);
+
+        Closure first = as(OPERATOR).scheduleClosure(request).getClosure();
+        Closure other = null;
+        try {
+            // the same request id and content from another subject is another request
+            other = as(otherShift)
+                    .scheduleClosure(request.toBuilder()
+                            .setClosure(request.getClosure().toBuilder().setReason("Other repairs"))
+                            .build())
+                    .getClosure();
+            assertThat(other.getName()).isNotEqualTo(first.getName());
+            assertThat(other.getReason()).isEqualTo("Other repairs");
+        } finally {
+            cancel(OPERATOR, first);
+            if (other != null) {
+                cancel(otherShift, other);
+            }
+        }
+    }
+
+    @Test
+    void concurrentFirstUsesOfOneRequestIdStoreOneClosureAndNeverFailInternally() throws Exception {
+        // eight checkpoints, one closure each under one request id: each takes its own checkpoint's lock, so only
+        // the request id orders them
+        List<String> posts =
+                List.of("syrym", "kairak", "nur-zholy", "alakol", "kalzhat", "altynkol", "zabaykalsk", "pogranichny");
+        CallCredentials regional = TestTokens.bearer(TestTokens.issuer()
+                .token("post-regional-" + UUID.randomUUID().toString().substring(0, 8))
+                .roles(Roles.BORDER_OPERATOR)
+                .checkpoints(posts)
+                .sign());
+        String requestId = "closure-" + UUID.randomUUID();
+        Instant start = Instant.now().plus(Duration.ofDays(302));
+        ExecutorService pool = Executors.newFixedThreadPool(posts.size());
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Object>> outcomes = new ArrayList<>();
+        try {
+            for (String post : posts) {
+                ScheduleClosureRequest request = closure(post, requestId, start);
+                outcomes.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        return as(regional).scheduleClosure(request).getClosure();
+                    } catch (StatusRuntimeException refused) {
+                        return refused.getStatus().getCode();
+                    }
+                }));
+            }
+            go.countDown();
+            List<Object> results = new ArrayList<>();
+            for (Future<Object> outcome : outcomes) {
+                results.add(outcome.get(60, TimeUnit.SECONDS));
+            }
+            List<Closure> scheduled = results.stream()
+                    .filter(Closure.class::isInstance)
+                    .map(Closure.class::cast)
+                    .toList();
+            scheduled.forEach(c -> cancel(regional, c));
+            // one schedules; the seven others, at other checkpoints, reuse its request id
+            assertThat(results).filteredOn(Status.Code.class::isInstance).containsOnly(Status.Code.ALREADY_EXISTS);
+            assertThat(scheduled).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
