@@ -8,6 +8,8 @@ import io.borderflow.checkpoint.repository.VisitRepository;
 import io.borderflow.support.audit.AuditEntry;
 import io.borderflow.support.audit.AuditTrail;
 import io.borderflow.support.reactive.FreshContext;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -18,6 +20,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.jboss.logging.Logger;
@@ -26,6 +29,11 @@ import org.jboss.logging.Logger;
  * Files trucks under their declaration's channel. An arrival is accepted at once whatever inspection-service does; the
  * truck waits as "decision not received" under a conservative assumption (a documentary check) and is settled here:
  * right after its event is stored, and again by a periodic sweep while inspection-service is slow or down.
+ *
+ * <p>One sweep runs at a time in a replica: a sweep that finds the last one still going (a slow peer) is skipped and
+ * counted, {@code borderflow_decision_sweeps_skipped_total}, rather than adding its calls to those in flight. A sweep
+ * settles its visits one after the other, and the client holds every call to a bulkhead and a circuit breaker
+ * ({@link InspectionClient}): while the breaker is open, a sweep asks nothing and the trucks stay as they are.
  */
 @ApplicationScoped
 public class DecisionSettlement {
@@ -38,6 +46,8 @@ public class DecisionSettlement {
     private final AuditTrail audit;
     private final CheckpointConfig config;
     private final StatusChangeFeed feed;
+    private final AtomicBoolean sweeping = new AtomicBoolean();
+    private final Counter skipped;
     private volatile long timer = -1;
 
     public DecisionSettlement(
@@ -46,8 +56,12 @@ public class DecisionSettlement {
             VisitRepository visits,
             AuditTrail audit,
             CheckpointConfig config,
-            StatusChangeFeed feed) {
+            StatusChangeFeed feed,
+            MeterRegistry registry) {
         this.vertx = vertx;
+        this.skipped = Counter.builder("borderflow.decision.sweeps.skipped")
+                .description("Decision sweeps skipped because the previous one was still running")
+                .register(registry);
         this.inspection = inspection;
         this.visits = visits;
         this.audit = audit;
@@ -56,7 +70,7 @@ public class DecisionSettlement {
     }
 
     void onStart(@Observes StartupEvent event) {
-        timer = vertx.setPeriodic(config.decisionRetry().toMillis(), id -> onNewContext(this::sweep));
+        timer = vertx.setPeriodic(config.decisionRetry().toMillis(), id -> sweepUnlessSweeping());
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -71,6 +85,16 @@ public class DecisionSettlement {
             String id = visit.id;
             onNewContext(() -> settle(id));
         }
+    }
+
+    /** Starts a sweep, unless the last one is still going (then counts the skip); whether it started one. */
+    public boolean sweepUnlessSweeping() {
+        if (!sweeping.compareAndSet(false, true)) {
+            skipped.increment();
+            return false;
+        }
+        onNewContext(() -> sweep().onTermination().invoke(() -> sweeping.set(false)));
+        return true;
     }
 
     /** Settles the visits still awaiting a decision; the number settled. */
