@@ -141,6 +141,7 @@ public class RefusalAudit implements ServerInterceptor, Prioritized {
                 new ForwardingServerCall.SimpleForwardingServerCall<>(call) {
                     @Override
                     public void close(Status status, Metadata trailers) {
+                        CALLS.remove(headers);
                         if (!status.isOk()
                                 && !(status.getCode() == Status.Code.UNAUTHENTICATED && authorization != null)) {
                             try {
