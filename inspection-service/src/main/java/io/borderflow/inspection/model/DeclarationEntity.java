@@ -12,6 +12,9 @@ public class DeclarationEntity {
     @Id
     public String id;
 
+    /** The subject of the caller who sent {@code requestId}: a request id is unique per requester only. */
+    public String requester;
+
     public String requestId;
     public String contentSha256;
     public String checkpointId;

@@ -30,6 +30,8 @@ public class RulesetEntity {
     public String seedSha256;
     /** The request id of the CreateRuleset call that made it; null for seeded versions. */
     public String requestId;
+    /** The subject of the caller who sent {@code requestId} (a request id is unique per requester only); null too. */
+    public String requester;
 
     public String contentSha256;
     public String content;

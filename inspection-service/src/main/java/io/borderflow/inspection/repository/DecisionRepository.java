@@ -39,11 +39,14 @@ public class DecisionRepository {
         }
     }
 
+    /** The declaration the caller ({@code requester}) submitted under its request id, with its decision. */
     @WithSession
-    public Uni<Optional<StoredDecision>> findByRequestId(String requestId) {
+    public Uni<Optional<StoredDecision>> findByRequestId(String requester, String requestId) {
         return Panache.getSession()
                 .chain(session -> session.createSelectionQuery(
-                                "from DeclarationEntity where requestId = :id", DeclarationEntity.class)
+                                "from DeclarationEntity where requester = :requester and requestId = :id",
+                                DeclarationEntity.class)
+                        .setParameter("requester", requester)
                         .setParameter("id", requestId)
                         .getSingleResultOrNull()
                         .chain(declaration -> declaration == null

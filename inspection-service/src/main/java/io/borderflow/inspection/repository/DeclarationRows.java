@@ -41,12 +41,19 @@ public class DeclarationRows {
                 .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong(0) : null);
     }
 
-    /** Which of these request ids are stored already. */
-    public Uni<Set<String>> storedRequests(SqlConnection connection, Collection<String> requestIds) {
+    /** A request id as its caller's own: the caller's subject and the id it chose. */
+    public record RequestKey(String requester, String requestId) {}
+
+    /** Which of these requests are stored already. */
+    public Uni<Set<RequestKey>> storedRequests(SqlConnection connection, Collection<RequestKey> requests) {
         return connection
-                .preparedQuery("select request_id from declaration where request_id = any($1)")
-                .execute(Tuple.of(requestIds.toArray(String[]::new)))
-                .map(rows -> column(rows, 0));
+                .preparedQuery("select d.requester, d.request_id from declaration d"
+                        + " join unnest($1::text[], $2::text[]) k (requester, request_id)"
+                        + " on d.requester = k.requester and d.request_id = k.request_id")
+                .execute(Tuple.of(
+                        requests.stream().map(RequestKey::requester).toArray(String[]::new),
+                        requests.stream().map(RequestKey::requestId).toArray(String[]::new)))
+                .map(DeclarationRows::requests);
     }
 
     /**
@@ -78,12 +85,13 @@ public class DeclarationRows {
     }
 
     /**
-     * Inserts the declarations; one whose request id another writer stored meanwhile is left out. Returns the request
-     * ids inserted.
+     * Inserts the declarations; one whose request (requester and request id) another writer stored meanwhile is left
+     * out. Returns the requests inserted.
      */
-    public Uni<Set<String>> insertDeclarations(SqlConnection connection, List<DeclarationEntity> rows) {
+    public Uni<Set<RequestKey>> insertDeclarations(SqlConnection connection, List<DeclarationEntity> rows) {
         int n = rows.size();
         String[] id = new String[n];
+        String[] requester = new String[n];
         String[] request = new String[n];
         String[] sha = new String[n];
         String[] checkpoint = new String[n];
@@ -94,6 +102,7 @@ public class DeclarationRows {
         for (int i = 0; i < n; i++) {
             DeclarationEntity d = rows.get(i);
             id[i] = d.id;
+            requester[i] = d.requester;
             request[i] = d.requestId;
             sha[i] = d.contentSha256;
             checkpoint[i] = d.checkpointId;
@@ -104,9 +113,10 @@ public class DeclarationRows {
         }
         return connection
                 .preparedQuery("insert into declaration (id, request_id, content_sha256, checkpoint_id,"
-                        + " carrier_id, submit_time, content, consignor_key) select * from unnest($1::text[], $2::text[],"
-                        + " $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[])"
-                        + " on conflict (request_id) do nothing returning request_id")
+                        + " carrier_id, submit_time, content, consignor_key, requester)"
+                        + " select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],"
+                        + " $6::timestamptz[], $7::text[], $8::text[], $9::text[])"
+                        + " on conflict (requester, request_id) do nothing returning requester, request_id")
                 .execute(Tuple.tuple()
                         .addArrayOfString(id)
                         .addArrayOfString(request)
@@ -115,8 +125,9 @@ public class DeclarationRows {
                         .addArrayOfString(carrier)
                         .addArrayOfOffsetDateTime(submit)
                         .addArrayOfString(content)
-                        .addArrayOfString(consignor))
-                .map(inserted -> column(inserted, 0));
+                        .addArrayOfString(consignor)
+                        .addArrayOfString(requester))
+                .map(DeclarationRows::requests);
     }
 
     public Uni<Void> insertDecisions(SqlConnection connection, List<DecisionEntity> rows) {
@@ -164,6 +175,12 @@ public class DeclarationRows {
                         .addArrayOfOffsetDateTime(decided)
                         .addArrayOfString(reasons))
                 .replaceWithVoid();
+    }
+
+    private static Set<RequestKey> requests(Iterable<Row> rows) {
+        Set<RequestKey> values = new HashSet<>();
+        rows.forEach(row -> values.add(new RequestKey(row.getString(0), row.getString(1))));
+        return values;
     }
 
     private static Set<String> column(Iterable<Row> rows, int index) {

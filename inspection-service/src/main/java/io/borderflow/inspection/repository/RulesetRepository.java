@@ -86,10 +86,13 @@ public class RulesetRepository {
         return Panache.getSession().chain(session -> session.find(RulesetEntity.class, version));
     }
 
-    public Uni<RulesetEntity> findByRequestId(String requestId) {
+    /** The version the caller ({@code requester}) made under its request id, or null. */
+    public Uni<RulesetEntity> findByRequestId(String requester, String requestId) {
         return Panache.getSession()
                 .chain(session -> session.createSelectionQuery(
-                                "from RulesetEntity where requestId = :id", RulesetEntity.class)
+                                "from RulesetEntity where requester = :requester and requestId = :id",
+                                RulesetEntity.class)
+                        .setParameter("requester", requester)
                         .setParameter("id", requestId)
                         .getSingleResultOrNull());
     }

@@ -8,6 +8,7 @@ import io.borderflow.inspection.model.DeclarationContent;
 import io.borderflow.inspection.model.DeclarationEntity;
 import io.borderflow.inspection.model.StoredDecision;
 import io.borderflow.inspection.repository.DeclarationRows;
+import io.borderflow.inspection.repository.DeclarationRows.RequestKey;
 import io.borderflow.support.audit.AuditEntry;
 import io.borderflow.support.audit.AuditRows;
 import io.borderflow.support.batching.GroupCommit;
@@ -36,8 +37,10 @@ import java.util.Set;
  * that two groups, or two replicas, cannot both take theirs for the first.
  *
  * <p>What a group cannot decide for a member it hands back as {@link Outcome#stored} for the caller to read: a
- * request id stored before (or twice in the group, or by another replica meanwhile). A group that fails for a reason
- * other than the database is retried one member at a time, so one bad member cannot fail the others.
+ * request id its caller stored before (or twice in the group, or by another replica meanwhile: the insert skips a
+ * request id stored meanwhile, so two first uses never fail on the unique key, and the later one reads the first's
+ * answer). A request id is its caller's own: another caller's use of it is another request. A group that fails for a
+ * reason other than the database is retried one member at a time, so one bad member cannot fail the others.
  *
  * <p>At most {@link InspectionConfig#declarationQueueSize()} submissions wait for a group; one more is refused with
  * RESOURCE_EXHAUSTED ({@code QUEUE_FULL}) and nothing of it is stored.
@@ -73,7 +76,13 @@ public class DecisionBatches {
             String json,
             String sha256,
             String consignorKey,
-            Caller caller) {}
+            Caller caller) {
+
+        /** The request id as its caller's own. */
+        RequestKey request() {
+            return new RequestKey(caller.subject(), requestId);
+        }
+    }
 
     /** What became of a submission: decided and stored now, or its request id was stored before (read it back). */
     public record Outcome(StoredDecision decided, boolean stored) {
@@ -113,23 +122,23 @@ public class DecisionBatches {
     private Uni<List<Outcome>> decideAndStore(
             SqlConnection connection, GroupCommit.Group<Submission> group, RiskEngine engine, OffsetDateTime now) {
         List<Submission> submissions = group.requests();
-        Set<String> requestIds = new HashSet<>();
+        Set<RequestKey> requests = new HashSet<>();
         Set<String> consignors = new HashSet<>();
         submissions.forEach(s -> {
-            requestIds.add(s.requestId());
+            requests.add(s.request());
             consignors.add(s.consignorKey());
         });
         return rows.lockConsignors(connection, consignors)
                 .invoke(group::locked)
-                .chain(() -> rows.storedRequests(connection, requestIds))
+                .chain(() -> rows.storedRequests(connection, requests))
                 .chain(stored -> rows.knownConsignors(connection, consignors).chain(known -> {
-                    Set<String> seenRequests = new HashSet<>(stored);
+                    Set<RequestKey> seenRequests = new HashSet<>(stored);
                     Set<String> seenConsignors = new HashSet<>(known);
                     List<Outcome> outcomes = new ArrayList<>();
                     List<DeclarationEntity> declarations = new ArrayList<>();
                     List<DecisionEntity> decisions = new ArrayList<>();
                     for (Submission s : submissions) {
-                        if (!seenRequests.add(s.requestId())) {
+                        if (!seenRequests.add(s.request())) {
                             outcomes.add(Outcome.STORED_BEFORE);
                             continue;
                         }
@@ -137,7 +146,7 @@ public class DecisionBatches {
                         Assessment assessment =
                                 engine.assess(RiskEngines.facts(s.content(), s.sha256(), firstOfConsignor));
                         DeclarationEntity declaration = DeclarationApplicationService.declaration(
-                                s.requestId(), s.content(), s.json(), s.sha256(), now);
+                                s.caller().subject(), s.requestId(), s.content(), s.json(), s.sha256(), now);
                         declaration.consignorKey = s.consignorKey();
                         DecisionEntity decision = DeclarationApplicationService.decision(declaration, assessment, now);
                         declarations.add(declaration);
@@ -159,7 +168,7 @@ public class DecisionBatches {
                             if (outcome.stored()) {
                                 continue;
                             }
-                            if (!inserted.contains(outcome.decided().declaration().requestId)) {
+                            if (!inserted.contains(submissions.get(i).request())) {
                                 // another replica stored this request id since we looked
                                 outcomes.set(i, Outcome.STORED_BEFORE);
                                 continue;

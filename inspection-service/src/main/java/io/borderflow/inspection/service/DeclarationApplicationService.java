@@ -58,7 +58,8 @@ public class DeclarationApplicationService {
     /**
      * Stores the declaration and its decision under the active ruleset, in one transaction with the audit record
      * (shared with the submissions that arrive meanwhile, see {@link DecisionBatches}). A retry with the same request
-     * id and content returns the stored answer.
+     * id and content returns the stored answer; the request id is the caller's own, so another caller's use of it is
+     * another request.
      *
      * @throws InvalidArgumentException reason {@code INVALID_DECLARATION} with a violation per problem
      * @throws AlreadyExistsException reason {@code REQUEST_ID_REUSED} for the same id with other content
@@ -79,13 +80,13 @@ public class DeclarationApplicationService {
         return knownCheckpoint(content)
                 .chain(() -> batches.submit(submission))
                 .chain(outcome -> outcome.stored()
-                        ? Panache.withSession(() -> storedAnswer(requestId, sha))
+                        ? Panache.withSession(() -> storedAnswer(caller.subject(), requestId, sha))
                         : Uni.createFrom().item(outcome.decided()));
     }
 
-    /** The answer stored for a request id sent again: the same content gets it, other content is refused. */
-    private Uni<StoredDecision> storedAnswer(String requestId, String sha) {
-        return decisions.findByRequestId(requestId).map(existing -> {
+    /** The answer stored for a request id the caller sent again: the same content gets it, other content is refused. */
+    private Uni<StoredDecision> storedAnswer(String requester, String requestId, String sha) {
+        return decisions.findByRequestId(requester, requestId).map(existing -> {
             StoredDecision stored = existing.orElseThrow(
                     () -> new IllegalStateException("request " + requestId + " was reported stored and is not"));
             if (!stored.declaration().contentSha256.equals(sha)) {
@@ -244,9 +245,15 @@ public class DeclarationApplicationService {
     }
 
     static DeclarationEntity declaration(
-            String requestId, DeclarationContent content, String json, String sha, OffsetDateTime now) {
+            String requester,
+            String requestId,
+            DeclarationContent content,
+            String json,
+            String sha,
+            OffsetDateTime now) {
         DeclarationEntity declaration = new DeclarationEntity();
         declaration.id = UUID.randomUUID().toString();
+        declaration.requester = requester;
         declaration.requestId = requestId;
         declaration.contentSha256 = sha;
         declaration.checkpointId = content.checkpointId();

@@ -111,7 +111,8 @@ public class RulesetApplicationService {
     }
 
     /**
-     * Stores a draft under the next version number. A retry with the same request id and content returns it again.
+     * Stores a draft under the next version number. A retry with the same request id and content returns it again; the
+     * request id is the caller's own, so another caller's use of it is another request.
      *
      * @throws InvalidArgumentException reason {@code INVALID_RULESET} with a violation per problem
      * @throws AlreadyExistsException reason {@code REQUEST_ID_REUSED}
@@ -125,34 +126,39 @@ public class RulesetApplicationService {
         problems.addAll(RulesetDatasetCheck.problems(draft));
         invalidIfAny(problems);
         String sha = ReferenceFile.sha256(ReferenceFile.json(draft));
-        return rulesets.lock().chain(() -> rulesets.findByRequestId(requestId)).chain(existing -> {
-            if (existing != null) {
-                if (!sha.equals(existing.contentSha256)) {
-                    throw new AlreadyExistsException(
-                            "REQUEST_ID_REUSED",
-                            "request_id " + requestId + " was used for another ruleset",
-                            Map.of("request_id", requestId, "name", "rulesets/" + existing.version));
-                }
-                return rulesets.findVersion(existing.version, now()).map(java.util.Optional::orElseThrow);
-            }
-            return rulesets.nextVersion().chain(version -> {
-                RulesetDataset content = withVersion(draft, version);
-                RulesetEntity row = entity(version, content, now());
-                row.requestId = requestId;
-                row.contentSha256 = sha;
-                return rulesets.insert(SourceEntity.fromData(content.sources()), row)
-                        .call(() -> audit.append(AuditEntry.of(
-                                caller,
-                                "ruleset.create",
-                                "rulesets/" + version,
-                                true,
-                                content.rules().size() + " rules, thresholds "
-                                        + content.thresholds().yellowFromScore() + "/"
-                                        + content.thresholds().redFromScore())))
-                        .chain(() -> rulesets.findVersion(version, now()))
-                        .map(java.util.Optional::orElseThrow);
-            });
-        });
+        // under the lock of all ruleset writes, so that two first uses of one request id cannot both store a draft
+        String requester = caller.subject();
+        return rulesets.lock()
+                .chain(() -> rulesets.findByRequestId(requester, requestId))
+                .chain(existing -> {
+                    if (existing != null) {
+                        if (!sha.equals(existing.contentSha256)) {
+                            throw new AlreadyExistsException(
+                                    "REQUEST_ID_REUSED",
+                                    "request_id " + requestId + " was used for another ruleset",
+                                    Map.of("request_id", requestId, "name", "rulesets/" + existing.version));
+                        }
+                        return rulesets.findVersion(existing.version, now()).map(java.util.Optional::orElseThrow);
+                    }
+                    return rulesets.nextVersion().chain(version -> {
+                        RulesetDataset content = withVersion(draft, version);
+                        RulesetEntity row = entity(version, content, now());
+                        row.requestId = requestId;
+                        row.requester = requester;
+                        row.contentSha256 = sha;
+                        return rulesets.insert(SourceEntity.fromData(content.sources()), row)
+                                .call(() -> audit.append(AuditEntry.of(
+                                        caller,
+                                        "ruleset.create",
+                                        "rulesets/" + version,
+                                        true,
+                                        content.rules().size() + " rules, thresholds "
+                                                + content.thresholds().yellowFromScore() + "/"
+                                                + content.thresholds().redFromScore())))
+                                .chain(() -> rulesets.findVersion(version, now()))
+                                .map(java.util.Optional::orElseThrow);
+                    });
+                });
     }
 
     /**

@@ -23,6 +23,7 @@ import io.borderflow.support.security.Roles;
 import io.borderflow.testsupport.TestTokens;
 import io.grpc.CallCredentials;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
@@ -32,6 +33,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -465,6 +470,76 @@ class DeclarationGrpcServiceTest {
             assertThat(r.getRuleId()).isEqualTo("WATCHED-PARTY");
             assertThat(r.getEvidence()).contains("consignee", "Azia Trans Elektronik");
         });
+    }
+
+    private static CallCredentials officer(String subject) {
+        return TestTokens.bearer(
+                TestTokens.issuer().token(subject).roles(Roles.CUSTOMS_OFFICER).sign());
+    }
+
+    private List<Decision> decisionsAt(String checkpoint) {
+        return as(OFFICER)
+                .listDecisions(ListDecisionsRequest.newBuilder()
+                        .setCheckpoint(checkpoint)
+                        .setPageSize(100)
+                        .build())
+                .getDecisionsList();
+    }
+
+    @Test
+    void twoCallersUsingTheSameRequestIdEachGetTheirOwnDecision() {
+        String checkpoint = checkpoint();
+        String requestId = requestId();
+
+        SubmitDeclarationResponse first =
+                submit(requestId, electronics(checkpoint, "620342").build());
+        // another subject's request id is its own: with other content it is another declaration, not a reuse
+        SubmitDeclarationResponse other = as(officer("officer-zhaisan-" + UUID.randomUUID()))
+                .submitDeclaration(SubmitDeclarationRequest.newBuilder()
+                        .setRequestId(requestId)
+                        .setDeclaration(electronics(checkpoint, "854231"))
+                        .build());
+
+        assertThat(other.getDeclaration().getName())
+                .isNotEqualTo(first.getDeclaration().getName());
+        assertThat(decisionsAt(checkpoint)).hasSize(2);
+    }
+
+    @Test
+    void concurrentFirstUsesOfOneRequestIdStoreOneDeclarationAndNeverFailInternally() throws Exception {
+        String checkpoint = checkpoint();
+        String requestId = requestId();
+        int contenders = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(contenders);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Status.Code>> outcomes = new ArrayList<>();
+        try {
+            for (int i = 0; i < contenders; i++) {
+                // four send one declaration, four another: all under one request id
+                Declaration declaration = electronics(checkpoint, i % 2 == 0 ? "620342" : "854231")
+                        .build();
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        submit(requestId, declaration);
+                        return Status.Code.OK;
+                    } catch (StatusRuntimeException refused) {
+                        return refused.getStatus().getCode();
+                    }
+                }));
+            }
+            start.countDown();
+            List<Status.Code> codes = new ArrayList<>();
+            for (Future<Status.Code> outcome : outcomes) {
+                codes.add(outcome.get(60, TimeUnit.SECONDS));
+            }
+            // the first stored and its three copies are answered; the four others reuse its id
+            assertThat(codes).containsOnly(Status.Code.OK, Status.Code.ALREADY_EXISTS);
+            assertThat(codes).filteredOn(Status.Code.OK::equals).hasSize(4);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(decisionsAt(checkpoint)).hasSize(1);
     }
 
     @Test

@@ -25,11 +25,17 @@ import io.borderflow.support.security.Roles;
 import io.borderflow.testsupport.TestTokens;
 import io.grpc.CallCredentials;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -145,6 +151,64 @@ class RulesetGrpcServiceTest {
                 .extracting(Duration::getSeconds)
                 .containsExactly(300L, 300L, 7200L, 2700L, 14400L, 1800L);
         assertThat(handling.getBasis()).isNotBlank();
+    }
+
+    @Test
+    void twoAnalystsUsingTheSameRequestIdEachGetTheirOwnDraft() {
+        CallCredentials otherAnalyst = TestTokens.bearer(TestTokens.issuer()
+                .token("analyst-" + UUID.randomUUID())
+                .roles(Roles.RISK_ANALYST)
+                .sign());
+        String requestId = requestId();
+
+        Ruleset first = create(requestId, RulesetDrafts.minimal(unique("Mine")).build());
+        // another subject's request id is its own: with other content it is another draft, not a reuse
+        Ruleset other = as(otherAnalyst)
+                .createRuleset(CreateRulesetRequest.newBuilder()
+                        .setRequestId(requestId)
+                        .setRuleset(RulesetDrafts.minimal(unique("Theirs")))
+                        .build())
+                .getRuleset();
+
+        assertThat(other.getVersion()).isNotEqualTo(first.getVersion());
+    }
+
+    @Test
+    void concurrentFirstUsesOfOneRequestIdStoreOneDraftAndNeverFailInternally() throws Exception {
+        String requestId = requestId();
+        String title = unique("Race");
+        int contenders = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(contenders);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Status.Code>> outcomes = new ArrayList<>();
+        try {
+            for (int i = 0; i < contenders; i++) {
+                // four send one draft, four another: all under one request id
+                Ruleset draft = RulesetDrafts.minimal(title)
+                        .setDescription(i % 2 == 0 ? "even" : "odd")
+                        .build();
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        create(requestId, draft);
+                        return Status.Code.OK;
+                    } catch (StatusRuntimeException refused) {
+                        return refused.getStatus().getCode();
+                    }
+                }));
+            }
+            start.countDown();
+            List<Status.Code> codes = new ArrayList<>();
+            for (Future<Status.Code> outcome : outcomes) {
+                codes.add(outcome.get(60, TimeUnit.SECONDS));
+            }
+            // the first stored and its three copies are answered; the four others reuse its id
+            assertThat(codes).containsOnly(Status.Code.OK, Status.Code.ALREADY_EXISTS);
+            assertThat(codes).filteredOn(Status.Code.OK::equals).hasSize(4);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(all()).filteredOn(r -> r.getDisplayName().equals(title)).hasSize(1);
     }
 
     @Test
