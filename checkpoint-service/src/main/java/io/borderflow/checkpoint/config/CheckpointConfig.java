@@ -34,16 +34,6 @@ public interface CheckpointConfig {
     @WithDefault("4096")
     int eventQueueSize();
 
-    /**
-     * Crossing events that may wait for their write group at once (CrossingEventBatches); one more is refused with
-     * RESOURCE_EXHAUSTED, reason {@code QUEUE_FULL}, and a retry delay. 4,096: half a second of the 8,600 events a
-     * second measured at the most (docs/benchmarks/load-findings.md), so the queue fills only when the database stops
-     * keeping up, and a queued event (its data, content JSON and digest, about 2 KiB) holding 8 MiB of the 256 MiB heap
-     * at most.
-     */
-    @WithDefault("4096")
-    int eventQueueSize();
-
     /** The electronic queue. */
     Queue queue();
 
