@@ -51,8 +51,9 @@ import org.jboss.logging.Logger;
  * <p>Who: the token's subject, roles and claims once the token was verified (the call reached the service, or was
  * refused for its roles); otherwise {@code unauthenticated}, with the address it came from and the subject it
  * claimed, marked as not verified. A flood is sampled ({@link RefusalSampler}): the first refusal of each kind and
- * caller in a minute is recorded in full, at most {@code borderflow.audit.refusals.per-minute} a minute in all, and
- * the rest as one summary per kind and caller when its minute ends.
+ * caller in a minute ({@code borderflow.audit.refusals.window}) is recorded in full, at most
+ * {@code borderflow.audit.refusals.per-minute} a minute in all, and the rest as one summary per kind and caller when
+ * its minute ends.
  */
 @ApplicationScoped
 @GlobalInterceptor
@@ -62,7 +63,6 @@ public class RefusalAudit implements ServerInterceptor, Prioritized {
     private static final String PROTECTED_PACKAGE = "borderflow.";
     private static final Metadata.Key<String> AUTHORIZATION =
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-    private static final Duration WINDOW = Duration.ofMinutes(1);
     private static final int MAX_KEYS = 10_000;
     private static final Set<Status.Code> WRITE_REFUSALS = EnumSet.of(
             Status.Code.INVALID_ARGUMENT,
@@ -94,10 +94,11 @@ public class RefusalAudit implements ServerInterceptor, Prioritized {
     public RefusalAudit(
             AuditTrail audit,
             Vertx vertx,
-            @ConfigProperty(name = "borderflow.audit.refusals.per-minute", defaultValue = "120") int perMinute) {
+            @ConfigProperty(name = "borderflow.audit.refusals.per-minute", defaultValue = "120") int perMinute,
+            @ConfigProperty(name = "borderflow.audit.refusals.window", defaultValue = "1m") Duration window) {
         this.audit = audit;
         this.vertx = vertx;
-        this.sampler = new RefusalSampler(WINDOW, perMinute, MAX_KEYS);
+        this.sampler = new RefusalSampler(window, perMinute, MAX_KEYS);
         this.clock = Clock.systemUTC();
     }
 

@@ -28,6 +28,7 @@ public final class RefusalSampler {
     private final int perWindow;
     private final int maxKeys;
     private final Map<String, Group> groups = new LinkedHashMap<>();
+    private final List<Summary> closed = new ArrayList<>();
     private Instant windowStart = Instant.MIN;
     private int recordedThisWindow;
 
@@ -57,6 +58,14 @@ public final class RefusalSampler {
             recordedThisWindow = 0;
         }
         Group group = groups.get(key);
+        if (group != null && !now.isBefore(group.start.plus(window))) {
+            // its window ended before the summaries were taken: summed up now, and this one starts a new window
+            if (group.counted > 0) {
+                closed.add(new Summary(key, group.counted, group.start, now));
+            }
+            groups.remove(key);
+            group = null;
+        }
         if (group == null && groups.size() >= maxKeys) {
             key = OVERFLOW;
             group = groups.get(OVERFLOW);
@@ -75,7 +84,8 @@ public final class RefusalSampler {
 
     /** The summaries of the keys whose window ended by {@code now}, forgetting them. */
     public List<Summary> due(Instant now) {
-        List<Summary> due = new ArrayList<>();
+        List<Summary> due = new ArrayList<>(closed);
+        closed.clear();
         Iterator<Map.Entry<String, Group>> entries = groups.entrySet().iterator();
         while (entries.hasNext()) {
             Map.Entry<String, Group> entry = entries.next();

@@ -31,6 +31,22 @@ class RefusalSamplerTest {
     }
 
     @Test
+    void aRefusalAfterItsKeysMinuteEndedIsRecordedAgainAndTheRepeatsBeforeItSummedUp() {
+        RefusalSampler sampler = new RefusalSampler(Duration.ofMinutes(1), 100, 1000);
+        String key = "UNAUTHENTICATED|Get|peer:10.0.0.9";
+        sampler.admit(key, T0);
+        sampler.admit(key, T0.plusSeconds(10));
+        sampler.admit(key, T0.plusSeconds(20));
+
+        // no summary was taken at the minute's end; the next refusal, at 90 s, starts a new minute of its own
+        assertThat(sampler.admit(key, T0.plusSeconds(90))).isTrue();
+        assertThat(sampler.due(T0.plusSeconds(91))).singleElement().satisfies(s -> {
+            assertThat(s.count()).isEqualTo(2);
+            assertThat(s.from()).isEqualTo(T0);
+        });
+    }
+
+    @Test
     void aFloodOfDistinctCallersIsRecordedInFullOnlyUpToTheCapOfAMinute() {
         RefusalSampler sampler = new RefusalSampler(Duration.ofMinutes(1), 3, 1000);
         int full = 0;
