@@ -337,6 +337,19 @@ class DeclarationGrpcServiceTest {
                 as(TestTokens.bearer(service)).getDecision(read).getDecision();
         assertThat(onItsOwnAccount.getReasonsList()).isNotEmpty();
         assertThat(onItsOwnAccount.getRiskScore()).isEqualTo(decision.getRiskScore());
+        // a service whose own token another service forwards (a service searching routes) acts for itself
+        String checkpointService = TestTokens.issuer()
+                .token("service:checkpoint-service")
+                .roles(Roles.SERVICE)
+                .sign();
+        Decision forwardedService = as(TestTokens.actingFor(service, checkpointService))
+                .getDecision(read)
+                .getDecision();
+        assertThat(forwardedService.getRiskScore()).isEqualTo(decision.getRiskScore());
+        assertThat(as(TestTokens.actingFor(service, checkpointService))
+                        .assessDeclaration(assess)
+                        .getChannelChancesList())
+                .isNotEmpty();
     }
 
     /**

@@ -61,6 +61,14 @@ public record Caller(
     }
 
     /**
+     * Whether this is one of the suite's services acting for no one but itself, also when it is the end user another
+     * service forwards (a service calling FindRoutes passes its own token on).
+     */
+    private boolean onItsOwnAccount() {
+        return has(Roles.SERVICE) && endUser == null;
+    }
+
+    /**
      * Whether the {@link #effective()} caller may see a declaration, and what was decided on it, of this carrier: a
      * customs officer or a risk analyst any, a service on its own account any, anyone else only its own carrier's
      * (its {@code carrier_id} claim). A declaration the caller may not see is answered as if it did not exist.
@@ -70,7 +78,7 @@ public record Caller(
         if (who.has(Roles.CUSTOMS_OFFICER) || who.has(Roles.RISK_ANALYST)) {
             return true;
         }
-        if (who == this && has(Roles.SERVICE)) {
+        if (who.onItsOwnAccount()) {
             return true;
         }
         return who.carrierId() != null && who.carrierId().equals(declarationCarrierId);
@@ -83,7 +91,7 @@ public record Caller(
      */
     public boolean maySeeDecisionReasons() {
         Caller who = effective();
-        return who.has(Roles.CUSTOMS_OFFICER) || who.has(Roles.RISK_ANALYST) || (who == this && has(Roles.SERVICE));
+        return who.has(Roles.CUSTOMS_OFFICER) || who.has(Roles.RISK_ANALYST) || who.onItsOwnAccount();
     }
 
     private static Caller of(java.security.Principal principal, java.util.Set<String> groups) {
