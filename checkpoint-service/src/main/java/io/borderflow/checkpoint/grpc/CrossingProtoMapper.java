@@ -11,6 +11,8 @@ import io.borderflow.api.checkpoint.v1.Direction;
 import io.borderflow.api.checkpoint.v1.EstimationMethod;
 import io.borderflow.api.checkpoint.v1.EventOutcome;
 import io.borderflow.api.checkpoint.v1.FigureBasis;
+import io.borderflow.api.checkpoint.v1.HandlingBasis;
+import io.borderflow.api.checkpoint.v1.HandlingEstimate;
 import io.borderflow.api.checkpoint.v1.InspectionChannel;
 import io.borderflow.api.checkpoint.v1.LaneAvailability;
 import io.borderflow.api.checkpoint.v1.LaneKind;
@@ -110,8 +112,10 @@ final class CrossingProtoMapper {
                 .setDeclaration(v.declarationId == null ? "" : "declarations/" + v.declarationId)
                 .setChannel(channel(v.channel))
                 .setDecisionReceived(v.decisionReceived)
-                .setExpectedHandling(Duration.newBuilder().setSeconds(v.expectedHandlingSeconds))
                 .setEndReason(v.endReason == null ? "" : v.endReason);
+        if (v.expectedHandlingSeconds != null) {
+            proto.setExpectedHandling(Duration.newBuilder().setSeconds(v.expectedHandlingSeconds));
+        }
         time(v.bookTime).ifPresent(proto::setBookTime);
         time(v.arriveTime).ifPresent(proto::setArriveTime);
         time(v.callTime).ifPresent(proto::setCallTime);
@@ -176,6 +180,13 @@ final class CrossingProtoMapper {
         if (s.backlogClearTime() != null) {
             proto.setBacklogClearTime(ProtoTimes.timestamp(s.backlogClearTime()));
         }
+        s.handling()
+                .forEach(h -> proto.addHandling(HandlingEstimate.newBuilder()
+                        .setChannel(channel(h.channel()))
+                        .setMean(ProtoTimes.duration(h.mean()))
+                        .setBasis(HandlingBasis.valueOf("HANDLING_BASIS_" + h.basis()))
+                        .setTrucks(h.trucks())
+                        .setSource(h.source())));
         return proto.build();
     }
 

@@ -28,6 +28,7 @@ public record CheckpointStatusView(
         double arrivalsPerHour,
         double clearancesPerOpenHour,
         String capacityBasis,
+        List<Handling> handling,
         Instant updateTime) {
 
     public record QueueCount(String laneKind, String channel, int trucks) {}
@@ -35,6 +36,15 @@ public record CheckpointStatusView(
     public record Lanes(String kind, int open, int maximum) {}
 
     public record ObservedWaits(int trucks, Duration median, Duration p90) {}
+
+    /**
+     * The handling time the estimates use for a channel (null: an undecided truck).
+     *
+     * @param basis OBSERVED, DECISIONS, RULESET or FALLBACK
+     * @param trucks how many trucks the mean is of; 0 for RULESET and FALLBACK
+     * @param source for RULESET and FALLBACK, where the figure comes from; else empty
+     */
+    public record Handling(String channel, Duration mean, String basis, int trucks, String source) {}
 
     /** {@code waitTime} and {@code timeToClear} null when it would not be served within a year. */
     public record WaitEstimate(String channel, Duration waitTime, Duration timeToClear, String basis, String method) {}

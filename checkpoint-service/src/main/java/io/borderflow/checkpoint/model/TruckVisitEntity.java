@@ -24,7 +24,9 @@ public class TruckVisitEntity {
 
     public boolean decisionReceived;
     public boolean declarationUnknown;
-    public long expectedHandlingSeconds;
+    /** The decision's expected handling; null while no decision was received (see V8 migration). */
+    public Long expectedHandlingSeconds;
+
     public String state;
     public OffsetDateTime startTime;
     public OffsetDateTime bookTime;

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * What a checkpoint's status needs of its visits, counted rather than listed: the visits grouped by state, lane kind
- * and channel, each group with its counts against the status's three windows (the last hour, the clearance
+ * channel and direction, each group with its counts against the status's three windows (the last hour, the clearance
  * observation window and the last day), and the observed waits of the trucks cleared in the last day. The database
  * counts it in one pass over a checkpoint's day of visits ({@code VisitRows.statusTally}), so that a busy checkpoint's
  * status costs a few rows, not tens of thousands; {@code VisitTallies.of} counts it from a list of visits by the same
@@ -18,25 +18,36 @@ import java.util.List;
 public record VisitTally(List<Group> groups, CheckpointStatusView.ObservedWaits observedWaits) {
 
     /**
-     * The visits of one state, lane kind and channel.
+     * The visits of one state, lane kind, channel and direction.
      *
+     * @param direction            EXIT or ENTRY
      * @param visits               how many
      * @param arrivedInDay         of them, arrived within the last day
      * @param arrivedByWindowStart whether any arrived at or before the start of the observation window
      * @param endedInWindow        of them, ended within the observation window after arriving
      * @param endedInDay           of them, ended within the last day
      * @param endedInHour          of them, ended within the last hour
+     * @param decided              of them, with an expected handling from their decision
+     * @param decidedSeconds       the sum of those expected handlings, in seconds
+     * @param occupancies          of them, ended within the last day after their inspection started there
+     * @param occupancyMicros      the sum of those lane occupancies (inspection start to end), in microseconds (the
+     *                             timestamps' precision, so the database's sum is exact)
      */
     public record Group(
             String state,
             String laneKind,
             String channel,
+            String direction,
             int visits,
             int arrivedInDay,
             boolean arrivedByWindowStart,
             int endedInWindow,
             int endedInDay,
-            int endedInHour) {}
+            int endedInHour,
+            int decided,
+            long decidedSeconds,
+            int occupancies,
+            long occupancyMicros) {}
 
     /** The start of each window a status counts in (each window runs to the status's time). */
     public record Windows(Instant hourAgo, Instant windowStart, Instant dayAgo) {}

@@ -61,14 +61,20 @@ public class VisitRows {
         OffsetDateTime hourAgo = w.hourAgo().atOffset(ZoneOffset.UTC);
         OffsetDateTime windowStart = w.windowStart().atOffset(ZoneOffset.UTC);
         OffsetDateTime dayAgo = w.dayAgo().atOffset(ZoneOffset.UTC);
-        Uni<List<VisitTally.Group>> groups = client.preparedQuery("select state, lane_kind, channel, count(*),"
+        Uni<List<VisitTally.Group>> groups = client.preparedQuery("select state, lane_kind, channel, direction,"
+                        + " count(*),"
                         + " count(*) filter (where arrive_time >= $3),"
                         + " coalesce(bool_or(arrive_time <= $4), false),"
                         + " count(*) filter (where arrive_time is not null and end_time >= $4),"
                         + " count(*) filter (where end_time >= $3),"
-                        + " count(*) filter (where end_time >= $5)"
+                        + " count(*) filter (where end_time >= $5),"
+                        + " count(expected_handling_seconds),"
+                        + " coalesce(sum(expected_handling_seconds), 0)::bigint,"
+                        + " count(*) filter (where inspection_start_time >= $3 and end_time is not null),"
+                        + " coalesce(sum(extract(epoch from end_time - inspection_start_time) * 1000000)"
+                        + " filter (where inspection_start_time >= $3 and end_time is not null), 0)::bigint"
                         + " from truck_visit where checkpoint_id = $1 and (state = any($2) or arrive_time >= $3"
-                        + " or end_time >= $3) group by state, lane_kind, channel")
+                        + " or end_time >= $3) group by state, lane_kind, channel, direction")
                 .execute(Tuple.of(
                         checkpointId, VisitRepository.OPEN.toArray(String[]::new), dayAgo, windowStart, hourAgo))
                 .map(rows -> {
@@ -77,12 +83,17 @@ public class VisitRows {
                             row.getString(0),
                             row.getString(1),
                             row.getString(2),
-                            row.getLong(3).intValue(),
+                            row.getString(3),
                             row.getLong(4).intValue(),
-                            row.getBoolean(5),
-                            row.getLong(6).intValue(),
+                            row.getLong(5).intValue(),
+                            row.getBoolean(6),
                             row.getLong(7).intValue(),
-                            row.getLong(8).intValue())));
+                            row.getLong(8).intValue(),
+                            row.getLong(9).intValue(),
+                            row.getLong(10).intValue(),
+                            row.getLong(11),
+                            row.getLong(12).intValue(),
+                            row.getLong(13))));
                     return list;
                 });
         // percentile_disc is the nearest rank; the waits are ordered as intervals (cheap to compare) and only the two

@@ -1,5 +1,6 @@
 package io.borderflow.checkpoint.service;
 
+import io.borderflow.checkpoint.client.RulesetHandlingClient;
 import io.borderflow.checkpoint.domain.status.StatusCalculator;
 import io.borderflow.checkpoint.domain.status.VisitTallies;
 import io.borderflow.checkpoint.domain.visit.EventCheck;
@@ -48,6 +49,7 @@ public class CheckpointStatusApplicationService {
     private final StatusCache cache;
     private final ShuttingDown shuttingDown;
     private final VisitRows visitRows;
+    private final RulesetHandlingClient handling;
 
     public CheckpointStatusApplicationService(
             CheckpointRepository checkpoints,
@@ -58,7 +60,8 @@ public class CheckpointStatusApplicationService {
             CheckpointApplicationService checkpointList,
             StatusCache cache,
             ShuttingDown shuttingDown,
-            VisitRows visitRows) {
+            VisitRows visitRows,
+            RulesetHandlingClient handling) {
         this.checkpoints = checkpoints;
         this.visits = visits;
         this.operations = operations;
@@ -68,6 +71,7 @@ public class CheckpointStatusApplicationService {
         this.cache = cache;
         this.shuttingDown = shuttingDown;
         this.visitRows = visitRows;
+        this.handling = handling;
     }
 
     /** One message of a watch: a checkpoint's status, or a heartbeat time. */
@@ -291,9 +295,10 @@ public class CheckpointStatusApplicationService {
     /** Needs no session: counts the visits on a connection of the pool. */
     private Uni<CheckpointStatusView> compute(StatusCalculator.CheckpointFacts facts) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return visitRows
-                .statusTally(facts.checkpointId(), VisitTallies.windows(now))
-                .map(tally -> StatusCalculator.compute(facts, tally, now));
+        return handling.current()
+                .chain(ruleset -> visitRows
+                        .statusTally(facts.checkpointId(), VisitTallies.windows(now))
+                        .map(tally -> StatusCalculator.compute(facts, tally, ruleset, now)));
     }
 
     private Uni<TruckView> view(LiveCheckpoint details, TruckVisitEntity visit, CheckpointStatusView status) {

@@ -139,10 +139,10 @@ class DecisionSettlementTest {
         String declaration = declaration('c');
 
         TruckVisit accepted = arrive(plate, declaration);
-        // accepted at once, awaiting its decision under the conservative assumption of a documentary check
+        // accepted at once, awaiting its decision: no expected handling until the decision gives it
         assertThat(accepted.getDecisionReceived()).isFalse();
         assertThat(accepted.getChannel()).isEqualTo(InspectionChannel.INSPECTION_CHANNEL_UNSPECIFIED);
-        assertThat(accepted.getExpectedHandling().getSeconds()).isEqualTo(2 * 3600);
+        assertThat(accepted.hasExpectedHandling()).isFalse();
         // asked right after the arrival and again by a sweep (each try is one call plus its one retry)
         awaitAsked(declaration, 3);
         assertThat(truck(plate).getDecisionReceived()).as("still down").isFalse();

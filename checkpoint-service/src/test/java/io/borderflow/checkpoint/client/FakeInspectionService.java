@@ -5,7 +5,11 @@ import io.borderflow.api.inspection.v1.Channel;
 import io.borderflow.api.inspection.v1.Decision;
 import io.borderflow.api.inspection.v1.GetDecisionRequest;
 import io.borderflow.api.inspection.v1.GetDecisionResponse;
+import io.borderflow.api.inspection.v1.GetRulesetRequest;
+import io.borderflow.api.inspection.v1.GetRulesetResponse;
+import io.borderflow.api.inspection.v1.HandlingTimes;
 import io.borderflow.api.inspection.v1.MutinyInspectionServiceGrpc;
+import io.borderflow.api.inspection.v1.Ruleset;
 import io.borderflow.support.security.Roles;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
@@ -43,6 +47,33 @@ public class FakeInspectionService extends MutinyInspectionServiceGrpc.Inspectio
     /** How many times the decision on this declaration was asked for. */
     static int asked(String declarationId) {
         return CALLS.getOrDefault(declarationId, new AtomicInteger()).get();
+    }
+
+    /** The active ruleset's handling times the stand-in publishes, as {@code rulesets/7}. */
+    static final HandlingTimes HANDLING = HandlingTimes.newBuilder()
+            .setGreen(minutes(4))
+            .setBlue(minutes(6))
+            .setYellow(minutes(100))
+            .setRedXray(minutes(50))
+            .setRedUnloading(minutes(300))
+            .setRefused(minutes(25))
+            .setBasis("test figures, distinct from the fallback's")
+            .build();
+
+    private static Duration minutes(long minutes) {
+        return Duration.newBuilder().setSeconds(minutes * 60).build();
+    }
+
+    @Override
+    public Uni<GetRulesetResponse> getRuleset(GetRulesetRequest request) {
+        if (DOWN.get()) {
+            return Uni.createFrom()
+                    .failure(Status.UNAVAILABLE.withDescription("stopped").asRuntimeException());
+        }
+        return Uni.createFrom()
+                .item(GetRulesetResponse.newBuilder()
+                        .setRuleset(Ruleset.newBuilder().setName("rulesets/7").setHandlingTimes(HANDLING))
+                        .build());
     }
 
     @Override

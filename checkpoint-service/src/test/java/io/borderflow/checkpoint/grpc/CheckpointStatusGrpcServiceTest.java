@@ -20,6 +20,7 @@ import io.borderflow.api.checkpoint.v1.EstimationMethod;
 import io.borderflow.api.checkpoint.v1.EventOutcome;
 import io.borderflow.api.checkpoint.v1.FigureBasis;
 import io.borderflow.api.checkpoint.v1.GetCheckpointStatusRequest;
+import io.borderflow.api.checkpoint.v1.HandlingBasis;
 import io.borderflow.api.checkpoint.v1.InspectionChannel;
 import io.borderflow.api.checkpoint.v1.LaneAvailability;
 import io.borderflow.api.checkpoint.v1.LaneKind;
@@ -135,25 +136,38 @@ class CheckpointStatusGrpcServiceTest {
         assertThat(status.getOperationalStatus()).isEqualTo(OperationalStatus.OPERATIONAL_STATUS_OPEN);
         assertThat(status.getStatusReason()).isEqualTo("3 trucks wait");
 
-        // The queue model, by hand. Arrival mix of the last day: 9 undecided (documentary, 2 h), C3 GREEN (5 min),
-        // I1 RED (45 min): mean handling 18.8333 h / 11. Two regular lanes clear 2 / mean handling trucks per open hour
-        // (1.168, far below any candidate's nominal cap), i.e. 2 lane-hours of work per open hour. Work ahead of a
-        // truck arriving now: 3 undecided trucks * 2 h = 6 lane-hours, so 3 h (fluid; Erlang C at a utilisation of
-        // 0.39 says about 20 min, less than the trucks ahead need). Every channel queues in the regular lanes.
-        double meanHandlingHours = (9 * 2 + 5 / 60.0 + 0.75) / 11;
+        // The queue model, by hand, with the handling times of the active ruleset that inspection-service (here its
+        // stand-in, rulesets/7) publishes, as no truck here has a decision: undecided 100 min (its documentary check),
+        // GREEN 4 min, RED reported by the post 300 min (unloading assumed). Arrival mix of the last day: 9
+        // undecided, C3 GREEN, I1 RED: mean handling (9 * 100 + 4 + 300) / 11 min. Two regular lanes clear
+        // 2 / mean handling trucks per open hour (far below any candidate's nominal cap), i.e. 2 lane-hours of work
+        // per open hour. Work ahead of a truck arriving now: 3 undecided trucks * 100 min = 5 lane-hours, so 2.5 h
+        // (fluid; Erlang C at this utilisation says less than the trucks ahead need). Every channel queues in the
+        // regular lanes.
+        double meanHandlingHours = (9 * 100 + 4 + 300) / 60.0 / 11;
         assertThat(status.getClearancesPerOpenHour()).isCloseTo(2 / meanHandlingHours, within(1e-9));
         assertThat(status.getCapacityBasis()).isEqualTo(FigureBasis.FIGURE_BASIS_MODELLED);
         Map<InspectionChannel, Duration> handling = Map.of(
                 InspectionChannel.INSPECTION_CHANNEL_GREEN,
-                Duration.ofMinutes(5),
+                Duration.ofMinutes(4),
                 InspectionChannel.INSPECTION_CHANNEL_BLUE,
-                Duration.ofMinutes(5),
+                Duration.ofMinutes(6),
                 InspectionChannel.INSPECTION_CHANNEL_YELLOW,
-                Duration.ofHours(2),
+                Duration.ofMinutes(100),
                 InspectionChannel.INSPECTION_CHANNEL_RED,
-                Duration.ofMinutes(45),
+                Duration.ofMinutes(300),
                 InspectionChannel.INSPECTION_CHANNEL_UNSPECIFIED,
-                Duration.ofHours(2));
+                Duration.ofMinutes(100));
+        assertThat(status.getHandlingList())
+                .allSatisfy(h -> {
+                    assertThat(h.getBasis()).isEqualTo(HandlingBasis.HANDLING_BASIS_RULESET);
+                    assertThat(h.getSource()).isEqualTo("rulesets/7");
+                    assertThat(h.getTrucks()).isZero();
+                })
+                .extracting(h -> h.getChannel(), h -> duration(h.getMean()))
+                .containsExactlyInAnyOrderElementsOf(handling.entrySet().stream()
+                        .map(e -> org.assertj.core.groups.Tuple.tuple(e.getKey(), e.getValue()))
+                        .toList());
         assertThat(status.getEstimatedWaitsList())
                 .extracting(ChannelWaitEstimate::getChannel)
                 .containsExactlyInAnyOrderElementsOf(handling.keySet());
@@ -163,15 +177,15 @@ class CheckpointStatusGrpcServiceTest {
                     .isPositive();
             assertThat(seconds(estimate.getWait()))
                     .as("%s", estimate.getChannel())
-                    .isCloseTo(3 * 3600.0, within(1.0));
+                    .isCloseTo(2.5 * 3600.0, within(1.0));
             assertThat(seconds(estimate.getTimeToClear()) - seconds(estimate.getWait()))
                     .as("%s", estimate.getChannel())
                     .isCloseTo(handling.get(estimate.getChannel()).toSeconds(), within(0.001));
             assertThat(estimate.getMethod()).isEqualTo(EstimationMethod.ESTIMATION_METHOD_FLUID);
             assertThat(estimate.getBasis()).isEqualTo(FigureBasis.FIGURE_BASIS_MODELLED);
         }
-        // Backlog: 6 lane-hours drained at 2 lane-hours per hour while arrivals add 11/24 * mean handling per hour.
-        double backlogHours = 6 / (2 - 11 / 24.0 * meanHandlingHours);
+        // Backlog: 5 lane-hours drained at 2 lane-hours per hour while arrivals add 11/24 * mean handling per hour.
+        double backlogHours = 5 / (2 - 11 / 24.0 * meanHandlingHours);
         assertThat(Duration.between(instant(status.getUpdateTime()), instant(status.getBacklogClearTime()))
                                 .toMillis()
                         / 3_600_000.0)
@@ -184,11 +198,12 @@ class CheckpointStatusGrpcServiceTest {
 
     @Test
     void aDayOfWorkWaitingIsCongestion() {
-        // aktau: 1 lane, always open, 55 trucks a day. 13 undecided trucks (2 h each) are 26 lane-hours of work for a
-        // lane that works one lane-hour an hour: a truck arriving now waits at least 26 h.
+        // aktau: 1 lane, always open, 55 trucks a day. 16 undecided trucks (the active ruleset's documentary check,
+        // 100 min each) are 26 h 40 min of work for a lane that works one lane-hour an hour: a truck arriving now waits
+        // at least that.
         Scenario scenario = new Scenario(CONGESTED);
         Instant now = CrossingFixtures.now();
-        for (int i = 0; i < 13; i++) {
+        for (int i = 0; i < 16; i++) {
             scenario.send(
                     "T" + i,
                     CrossingEventType.CROSSING_EVENT_TYPE_ARRIVED,
@@ -197,7 +212,7 @@ class CheckpointStatusGrpcServiceTest {
 
         CheckpointStatus status = status(CONGESTED);
 
-        assertThat(status.getTrucksWaiting()).isGreaterThanOrEqualTo(13);
+        assertThat(status.getTrucksWaiting()).isGreaterThanOrEqualTo(16);
         assertThat(status.getOperationalStatus()).isEqualTo(OperationalStatus.OPERATIONAL_STATUS_CONGESTED);
         assertThat(status.getStatusReason()).startsWith(status.getTrucksWaiting() + " trucks wait");
         ChannelWaitEstimate undecided = status.getEstimatedWaitsList().stream()
@@ -205,7 +220,7 @@ class CheckpointStatusGrpcServiceTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(duration(undecided.getWait()))
-                .isGreaterThanOrEqualTo(Duration.ofHours(26).minusSeconds(1));
+                .isGreaterThanOrEqualTo(Duration.ofMinutes(16 * 100).minusSeconds(1));
     }
 
     @Test

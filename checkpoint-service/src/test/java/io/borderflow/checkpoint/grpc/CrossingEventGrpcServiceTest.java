@@ -108,9 +108,9 @@ class CrossingEventGrpcServiceTest {
                 .as("no declaration, no decision")
                 .isEqualTo(InspectionChannel.INSPECTION_CHANNEL_UNSPECIFIED);
         assertThat(visit.getDecisionReceived()).isFalse();
-        assertThat(duration(visit.getExpectedHandling()))
-                .as("an unknown channel is assumed documentary")
-                .isEqualTo(Duration.ofHours(2));
+        assertThat(visit.hasExpectedHandling())
+                .as("no decision, no expected handling (the status says what is assumed)")
+                .isFalse();
         assertReadsBack(plate, visit);
         TruckVisit waiting = getTruck(plate);
         assertThat(waiting.hasEstimatedWait())
@@ -137,7 +137,9 @@ class CrossingEventGrpcServiceTest {
         assertThat(visit.getDecisionReceived())
                 .as("reported by the post, not decided")
                 .isFalse();
-        assertThat(duration(visit.getExpectedHandling())).isEqualTo(Duration.ofMinutes(45));
+        assertThat(visit.hasExpectedHandling())
+                .as("reported RED carries no decision's handling (once any RED was taken for an X-ray's 45 min)")
+                .isFalse();
         assertReadsBack(plate, visit);
         assertThat(getTruck(plate).hasEstimatedWait())
                 .as("in inspection: no longer waiting")
@@ -308,7 +310,9 @@ class CrossingEventGrpcServiceTest {
                 .as("the clearance stays the last event")
                 .isEqualTo(TruckState.TRUCK_STATE_CLEARED);
         assertThat(afterInspection.getChannel()).isEqualTo(InspectionChannel.INSPECTION_CHANNEL_YELLOW);
-        assertThat(duration(afterInspection.getExpectedHandling())).isEqualTo(Duration.ofHours(2));
+        assertThat(afterInspection.hasExpectedHandling())
+                .as("the channel the post reported, without a decision")
+                .isFalse();
         assertThat(afterCall.getState()).isEqualTo(TruckState.TRUCK_STATE_CLEARED);
         assertThat(List.of(
                         instant(afterCall.getArriveTime()),

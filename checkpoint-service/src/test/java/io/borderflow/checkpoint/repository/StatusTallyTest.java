@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.borderflow.checkpoint.domain.estimation.LaneKind;
 import io.borderflow.checkpoint.domain.status.StatusCalculator;
 import io.borderflow.checkpoint.domain.status.VisitTallies;
+import io.borderflow.checkpoint.model.RulesetHandling;
 import io.borderflow.checkpoint.model.TruckVisitEntity;
 import io.borderflow.checkpoint.model.VisitTally;
 import io.borderflow.support.calendar.OpeningCalendar;
@@ -74,8 +75,12 @@ class StatusTallyTest {
                     Map.of(LaneKind.REGULAR, 4, LaneKind.PRIORITY, 1),
                     Map.of(LaneKind.REGULAR, 4, LaneKind.PRIORITY, 1),
                     400);
-            assertThat(StatusCalculator.compute(checkpoint, compared.database(), now))
-                    .isEqualTo(StatusCalculator.compute(checkpoint, compared.facts(), now));
+            assertThat(compared.database().groups())
+                    .as("handling and occupancies were written")
+                    .anySatisfy(g -> assertThat(g.decided()).isPositive())
+                    .anySatisfy(g -> assertThat(g.occupancies()).isPositive());
+            assertThat(StatusCalculator.compute(checkpoint, compared.database(), RulesetHandling.FALLBACK, now))
+                    .isEqualTo(StatusCalculator.compute(checkpoint, compared.facts(), RulesetHandling.FALLBACK, now));
         }
     }
 
@@ -98,7 +103,8 @@ class StatusTallyTest {
     private static Uni<List<StatusCalculator.VisitFacts>> facts(SqlConnection connection, Instant now) {
         OffsetDateTime dayAgo = now.minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC);
         return connection
-                .preparedQuery("select state, lane_kind, channel, arrive_time, end_time from truck_visit"
+                .preparedQuery("select state, lane_kind, channel, direction, arrive_time, inspection_start_time,"
+                        + " end_time, expected_handling_seconds from truck_visit"
                         + " where checkpoint_id = $1 and (state = any($2) or arrive_time >= $3 or end_time >= $3)")
                 .execute(Tuple.of(CHECKPOINT, VisitRepository.OPEN.toArray(String[]::new), dayAgo))
                 .map(found -> {
@@ -107,8 +113,11 @@ class StatusTallyTest {
                             row.getString(0),
                             row.getString(1),
                             row.getString(2),
-                            instant(row.getOffsetDateTime(3)),
-                            instant(row.getOffsetDateTime(4)))));
+                            row.getString(3),
+                            instant(row.getOffsetDateTime(4)),
+                            instant(row.getOffsetDateTime(5)),
+                            instant(row.getOffsetDateTime(6)),
+                            row.getLong(7))));
                     return list;
                 });
     }
@@ -147,14 +156,25 @@ class StatusTallyTest {
             v.plateKey = "TALLY" + i;
             v.plate = v.plateKey;
             v.carrierId = "tally-carrier";
-            v.direction = "EXIT";
+            v.direction = random.nextBoolean() ? "EXIT" : "ENTRY";
             v.laneKind = random.nextInt(4) == 0 ? "PRIORITY" : "REGULAR";
             v.channel = CHANNELS.get(random.nextInt(CHANNELS.size()));
-            v.expectedHandlingSeconds = 3600;
+            v.expectedHandlingSeconds = random.nextInt(3) == 0 ? null : 60L * (5 + random.nextInt(240));
             v.state = state;
             v.startTime = arrive.minus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC);
             v.arriveTime = arrived ? arrive.atOffset(ZoneOffset.UTC) : null;
             v.endTime = end == null ? null : end.atOffset(ZoneOffset.UTC);
+            if (arrived && (end != null || state.equals("IN_INSPECTION")) && random.nextInt(4) > 0) {
+                // started between arriving and ending, or exactly on a window's start
+                Instant until = end == null ? now : end;
+                Instant start = random.nextInt(3) == 0
+                        ? edges.get(random.nextInt(3))
+                        : arrive.plusNanos((long) (random.nextDouble()
+                                        * Duration.between(arrive, until).toNanos())
+                                / 1000
+                                * 1000);
+                v.inspectionStartTime = start.atOffset(ZoneOffset.UTC);
+            }
             v.updateTime = now.atOffset(ZoneOffset.UTC);
             visits.add(v);
         }

@@ -5,6 +5,7 @@ import io.borderflow.checkpoint.domain.estimation.ChannelRouting;
 import io.borderflow.checkpoint.domain.estimation.ChannelWait;
 import io.borderflow.checkpoint.domain.estimation.ClearanceObservation;
 import io.borderflow.checkpoint.domain.estimation.CrossingCapacity;
+import io.borderflow.checkpoint.domain.estimation.HandlingFigure;
 import io.borderflow.checkpoint.domain.estimation.HandlingTimes;
 import io.borderflow.checkpoint.domain.estimation.InspectionChannel;
 import io.borderflow.checkpoint.domain.estimation.LaneKind;
@@ -12,8 +13,8 @@ import io.borderflow.checkpoint.domain.estimation.LaneQueueEstimate;
 import io.borderflow.checkpoint.domain.estimation.QueueSnapshot;
 import io.borderflow.checkpoint.domain.estimation.WaitEstimate;
 import io.borderflow.checkpoint.domain.estimation.WaitEstimator;
-import io.borderflow.checkpoint.domain.visit.DefaultHandling;
 import io.borderflow.checkpoint.model.CheckpointStatusView;
+import io.borderflow.checkpoint.model.RulesetHandling;
 import io.borderflow.checkpoint.model.VisitTally;
 import io.borderflow.support.calendar.OpeningCalendar;
 import java.time.Duration;
@@ -35,18 +36,20 @@ import java.util.TreeMap;
  * <p>How visits map to the queue model: WAITING and CALLED trucks are the queue; the clearance observation window is
  * the last {@value #OBSERVATION_HOURS} hours, counting every visit that ended after arriving (cleared, refused,
  * redirected), and it counts as "queued throughout" when a truck still queued now arrived before the window began. A
- * REFUSED decision is handled like a documentary check (its processing time is of that order); a truck without a
- * decision is UNKNOWN, assumed documentary. All channels queue in the regular lanes, except RED, which goes to the
- * inspection bays or X-ray lanes when the checkpoint has them.
+ * REFUSED decision queues with the documentary checks; a truck without a decision is UNKNOWN. All channels queue in
+ * the regular lanes, except RED, which goes to the inspection bays or X-ray lanes when the checkpoint has them.
+ *
+ * <p>Each channel's handling time is the best of three figures ({@link HandlingFigure#choose}): the lane occupancy
+ * observed from INSPECTION_STARTED to the end of the visit, once {@value HandlingFigure#MIN_OBSERVED} trucks of the
+ * channel were served so in the last day; else the mean of the expected handling inspection-service's decisions gave
+ * its trucks (documentary, X-ray or unloading); else the active ruleset's figure ({@link RulesetHandling}). An
+ * undecided truck is assumed to need a documentary check. No handling constant of the checkpoint's own enters.
  */
 public final class StatusCalculator {
     public static final int OBSERVATION_HOURS = 6;
     private static final WaitEstimator ESTIMATOR = WaitEstimator.standard();
     /** The states of a visit that ended with the truck served (its end counts as a clearance of its lane). */
     private static final Set<String> SERVED = Set.of("CLEARED", "REFUSED", "REDIRECTED");
-
-    private static final HandlingTimes HANDLING =
-            HandlingTimes.of(DefaultHandling.GREEN, DefaultHandling.BLUE, DefaultHandling.YELLOW, DefaultHandling.RED);
 
     private StatusCalculator() {}
 
@@ -58,15 +61,42 @@ public final class StatusCalculator {
             Map<LaneKind, Integer> maximumLanes,
             int nominalVehiclesPerDay) {}
 
-    /** A visit as the calculator needs it (state and channel names as stored; channel null: not known). */
-    public record VisitFacts(String state, String laneKind, String channel, Instant arriveTime, Instant endTime) {}
+    /**
+     * A visit as the calculator needs it (state and channel names as stored; channel null: not known).
+     *
+     * @param direction EXIT or ENTRY
+     * @param expectedHandlingSeconds its decision's expected handling; null without a decision
+     * @param inspectionStartTime when its inspection started; null when not reported
+     */
+    public record VisitFacts(
+            String state,
+            String laneKind,
+            String channel,
+            String direction,
+            Instant arriveTime,
+            Instant inspectionStartTime,
+            Instant endTime,
+            Long expectedHandlingSeconds) {
 
-    /** The status from a list of visits: {@link VisitTallies#of} them, then {@link #compute(CheckpointFacts, VisitTally, Instant)}. */
-    public static CheckpointStatusView compute(CheckpointFacts checkpoint, List<VisitFacts> visits, Instant now) {
-        return compute(checkpoint, VisitTallies.of(visits, now), now);
+        /** An exiting truck without a decision whose inspection start was not reported. */
+        public VisitFacts(String state, String laneKind, String channel, Instant arriveTime, Instant endTime) {
+            this(state, laneKind, channel, "EXIT", arriveTime, null, endTime, null);
+        }
     }
 
-    public static CheckpointStatusView compute(CheckpointFacts checkpoint, VisitTally tally, Instant now) {
+    /** The status from a list of visits: {@link VisitTallies#of} them, then {@link #compute(CheckpointFacts, VisitTally, RulesetHandling, Instant)}. */
+    public static CheckpointStatusView compute(
+            CheckpointFacts checkpoint, List<VisitFacts> visits, RulesetHandling ruleset, Instant now) {
+        return compute(checkpoint, VisitTallies.of(visits, now), ruleset, now);
+    }
+
+    /** As {@link #compute(CheckpointFacts, List, RulesetHandling, Instant)} with the fallback figures. */
+    public static CheckpointStatusView compute(CheckpointFacts checkpoint, List<VisitFacts> visits, Instant now) {
+        return compute(checkpoint, visits, RulesetHandling.FALLBACK, now);
+    }
+
+    public static CheckpointStatusView compute(
+            CheckpointFacts checkpoint, VisitTally tally, RulesetHandling ruleset, Instant now) {
         Instant windowStart = VisitTallies.windows(now).windowStart();
         ChannelRouting routing = routing(checkpoint.maximumLanes());
 
@@ -113,10 +143,13 @@ public final class StatusCalculator {
         List<ClearanceObservation> observations = new ArrayList<>();
         endedInWindow.forEach((kind, count) -> observations.add(
                 new ClearanceObservation(kind, windowStart, now, count, queuedThroughout.getOrDefault(kind, false))));
+        List<HandlingFigure> handling = handling(tally, ruleset);
+        Map<InspectionChannel, Duration> perChannel = new EnumMap<>(InspectionChannel.class);
+        handling.forEach(h -> perChannel.put(h.channel(), h.mean()));
         CrossingCapacity capacity = new CrossingCapacity(
                 checkpoint.calendar(),
                 checkpoint.openLanes(),
-                HANDLING,
+                new HandlingTimes(perChannel),
                 routing,
                 checkpoint.nominalVehiclesPerDay() > 0
                         ? OptionalDouble.of(checkpoint.nominalVehiclesPerDay())
@@ -203,7 +236,39 @@ public final class StatusCalculator {
                 arrivalsPerHour,
                 perOpenHour,
                 capacityBasis,
+                handling.stream()
+                        .map(h -> new CheckpointStatusView.Handling(
+                                name(h.channel()),
+                                h.mean(),
+                                h.basis().name(),
+                                h.trucks(),
+                                h.trucks() == 0 ? ruleset.source() : ""))
+                        .toList(),
                 now);
+    }
+
+    /**
+     * Each estimation channel's handling figure from the visits counted: occupancies of the served trucks, expected
+     * handling of the decided ones (a stored REFUSED counts with YELLOW, as it queues).
+     */
+    static List<HandlingFigure> handling(VisitTally tally, RulesetHandling ruleset) {
+        Map<InspectionChannel, double[]> sums = new EnumMap<>(InspectionChannel.class);
+        for (InspectionChannel channel : InspectionChannel.values()) {
+            sums.put(channel, new double[4]);
+        }
+        for (VisitTally.Group group : tally.groups()) {
+            double[] sum = sums.get(channel(group.channel()));
+            sum[0] += group.decided();
+            sum[1] += group.decidedSeconds();
+            if (SERVED.contains(group.state())) {
+                sum[2] += group.occupancies();
+                sum[3] += group.occupancyMicros() / 1e6;
+            }
+        }
+        List<HandlingFigure> figures = new ArrayList<>();
+        sums.forEach((channel, sum) -> figures.add(
+                HandlingFigure.choose(channel, (int) sum[2], sum[3], (int) sum[0], (long) sum[1], ruleset)));
+        return figures;
     }
 
     private static ChannelRouting routing(Map<LaneKind, Integer> lanes) {

@@ -29,12 +29,12 @@ public final class VisitTallies {
     /** Counts a list of visits (every visit given counts; the database reads only the ones that can count). */
     public static VisitTally of(List<VisitFacts> visits, Instant now) {
         VisitTally.Windows w = windows(now);
-        Map<List<String>, int[]> counts = new LinkedHashMap<>();
+        Map<List<String>, long[]> counts = new LinkedHashMap<>();
         Map<List<String>, Boolean> early = new LinkedHashMap<>();
         List<Duration> waits = new ArrayList<>();
         for (VisitFacts v : visits) {
-            List<String> key = Arrays.asList(v.state(), v.laneKind(), v.channel());
-            int[] c = counts.computeIfAbsent(key, k -> new int[5]);
+            List<String> key = Arrays.asList(v.state(), v.laneKind(), v.channel(), v.direction());
+            long[] c = counts.computeIfAbsent(key, k -> new long[9]);
             c[0]++;
             c[1] += v.arriveTime() != null && !v.arriveTime().isBefore(w.dayAgo()) ? 1 : 0;
             early.merge(key, v.arriveTime() != null && !v.arriveTime().isAfter(w.windowStart()), Boolean::logicalOr);
@@ -45,6 +45,16 @@ public final class VisitTallies {
                     : 0;
             c[3] += v.endTime() != null && !v.endTime().isBefore(w.dayAgo()) ? 1 : 0;
             c[4] += v.endTime() != null && !v.endTime().isBefore(w.hourAgo()) ? 1 : 0;
+            if (v.expectedHandlingSeconds() != null) {
+                c[5]++;
+                c[6] += v.expectedHandlingSeconds();
+            }
+            if (v.inspectionStartTime() != null
+                    && v.endTime() != null
+                    && !v.inspectionStartTime().isBefore(w.dayAgo())) {
+                c[7]++;
+                c[8] += Duration.between(v.inspectionStartTime(), v.endTime()).toNanos() / 1000;
+            }
             if (v.state().equals("CLEARED")
                     && v.arriveTime() != null
                     && v.endTime() != null
@@ -54,7 +64,20 @@ public final class VisitTallies {
         }
         List<VisitTally.Group> groups = new ArrayList<>();
         counts.forEach((key, c) -> groups.add(new VisitTally.Group(
-                key.get(0), key.get(1), key.get(2), c[0], c[1], early.get(key), c[2], c[3], c[4])));
+                key.get(0),
+                key.get(1),
+                key.get(2),
+                key.get(3),
+                (int) c[0],
+                (int) c[1],
+                early.get(key),
+                (int) c[2],
+                (int) c[3],
+                (int) c[4],
+                (int) c[5],
+                c[6],
+                (int) c[7],
+                c[8])));
         return new VisitTally(groups, observed(waits));
     }
 

@@ -199,7 +199,7 @@ public final class TruckHistory {
         }
         if (!visit.decisionReceived) {
             visit.channel = reportedChannel;
-            visit.expectedHandlingSeconds = DefaultHandling.of(reportedChannel).toSeconds();
+            visit.expectedHandlingSeconds = null;
         }
         visit.state = VisitTimeline.state(ordered.stream()
                         .map(e -> new VisitTimeline.Event(VisitTimeline.Type.valueOf(e.type), e.occurTime.toInstant()))

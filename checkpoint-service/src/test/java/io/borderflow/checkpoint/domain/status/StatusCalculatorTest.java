@@ -6,6 +6,7 @@ import io.borderflow.checkpoint.domain.estimation.LaneKind;
 import io.borderflow.checkpoint.domain.status.StatusCalculator.CheckpointFacts;
 import io.borderflow.checkpoint.domain.status.StatusCalculator.VisitFacts;
 import io.borderflow.checkpoint.model.CheckpointStatusView;
+import io.borderflow.checkpoint.model.RulesetHandling;
 import io.borderflow.support.calendar.OpeningCalendar;
 import io.borderflow.support.calendar.OpeningHours;
 import java.time.Duration;
@@ -127,5 +128,152 @@ class StatusCalculatorTest {
     void aRefusedDecisionIsHandledLikeADocumentaryCheck() {
         assertThat(StatusCalculator.channel("REFUSED").name()).isEqualTo("YELLOW");
         assertThat(StatusCalculator.channel(null).name()).isEqualTo("UNKNOWN");
+    }
+
+    private static final CheckpointFacts ONE_LANE = new CheckpointFacts(
+            "one-lane-post",
+            OpeningCalendar.alwaysOpen(ALMATY, List.of()),
+            Map.of(LaneKind.REGULAR, 1),
+            Map.of(LaneKind.REGULAR, 1),
+            0);
+
+    /** A truck waiting since {@code arrivedHoursAgo} with its decision's channel and expected handling. */
+    private static VisitFacts decided(double arrivedHoursAgo, String channel, Duration handling) {
+        return new VisitFacts(
+                "WAITING", "REGULAR", channel, "EXIT", ago(arrivedHoursAgo), null, null, handling.toSeconds());
+    }
+
+    private static Duration undecidedWait(CheckpointStatusView status) {
+        return status.estimatedWaits().stream()
+                .filter(w -> w.channel() == null)
+                .findFirst()
+                .orElseThrow()
+                .waitTime();
+    }
+
+    private static CheckpointStatusView.Handling handlingOf(CheckpointStatusView status, String channel) {
+        return status.handling().stream()
+                .filter(h -> java.util.Objects.equals(h.channel(), channel))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aTruckDecidedForUnloadingWeighsItsDecisionsFourHours() {
+        List<VisitFacts> visits = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            visits.add(decided(30 + i, "RED", Duration.ofMinutes(240)));
+        }
+
+        CheckpointStatusView status = StatusCalculator.compute(ONE_LANE, visits, NOW);
+
+        // 10 unloadings of 4 h on one lane: 40 h of work ahead of a truck arriving now (a constant 45 min for any RED
+        // truck made it 7.5 h)
+        assertThat(handlingOf(status, "RED"))
+                .isEqualTo(new CheckpointStatusView.Handling("RED", Duration.ofMinutes(240), "DECISIONS", 10, ""));
+        assertThat(undecidedWait(status)).isBetween(Duration.ofHours(40), Duration.ofHours(41));
+    }
+
+    @Test
+    void aPhysicalInspectionIsNeverModelledShorterThanADocumentaryCheck() {
+        // trucks the post reported in a channel before their decision came: RED is assumed unloaded (4 h), YELLOW a
+        // documentary check (2 h); before, RED took the X-ray's 45 min, so moving trucks from RED to YELLOW (mutual
+        // recognition) lengthened the queue
+        List<VisitFacts> red = new ArrayList<>();
+        List<VisitFacts> yellow = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            red.add(waiting(30 + i, "RED"));
+            yellow.add(waiting(30 + i, "YELLOW"));
+        }
+
+        CheckpointStatusView redQueue = StatusCalculator.compute(ONE_LANE, red, NOW);
+        CheckpointStatusView yellowQueue = StatusCalculator.compute(ONE_LANE, yellow, NOW);
+
+        assertThat(handlingOf(redQueue, "RED").mean()).isEqualTo(Duration.ofMinutes(240));
+        assertThat(handlingOf(redQueue, "RED").basis()).isEqualTo("FALLBACK");
+        assertThat(undecidedWait(redQueue)).isBetween(Duration.ofHours(40), Duration.ofHours(41));
+        assertThat(undecidedWait(yellowQueue)).isBetween(Duration.ofHours(20), Duration.ofHours(21));
+    }
+
+    @Test
+    void blanketUnloadingWaitsAtLeastTenTimesAsLongAsAnAllGreenQueueOfTheSameSize() {
+        List<VisitFacts> unloaded = new ArrayList<>();
+        List<VisitFacts> green = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            unloaded.add(decided(30 + i * 0.1, "RED", Duration.ofMinutes(240)));
+            green.add(decided(30 + i * 0.1, "GREEN", Duration.ofMinutes(5)));
+        }
+
+        CheckpointFacts twoLanesUncapped = new CheckpointFacts(
+                "two-lane-post",
+                OpeningCalendar.alwaysOpen(ALMATY, List.of()),
+                Map.of(LaneKind.REGULAR, 2),
+                Map.of(LaneKind.REGULAR, 2),
+                0);
+        Duration unloading = undecidedWait(StatusCalculator.compute(twoLanesUncapped, unloaded, NOW));
+        Duration booth = undecidedWait(StatusCalculator.compute(twoLanesUncapped, green, NOW));
+
+        // 50 x 4 h on 2 lanes is 100 h; 50 x 5 min on 2 lanes about 2 h (no nominal capacity caps the lanes here)
+        assertThat(unloading).isBetween(Duration.ofHours(100), Duration.ofHours(101));
+        assertThat(unloading.toMinutes()).isGreaterThanOrEqualTo(10 * booth.toMinutes());
+    }
+
+    @Test
+    void theObservedLaneOccupancyIsPreferredOnceThirtyTrucksOfTheChannelWereServed() {
+        List<VisitFacts> visits = new ArrayList<>();
+        for (int i = 0; i < 29; i++) {
+            // decided for a 2 h documentary check, each occupied its lane 90 minutes
+            visits.add(new VisitFacts(
+                    "CLEARED",
+                    "REGULAR",
+                    "YELLOW",
+                    "EXIT",
+                    ago(10),
+                    ago(3),
+                    ago(1.5),
+                    Duration.ofHours(2).toSeconds()));
+        }
+
+        CheckpointStatusView twentyNine = StatusCalculator.compute(TWO_LANES, visits, NOW);
+        visits.add(new VisitFacts(
+                "CLEARED",
+                "REGULAR",
+                "YELLOW",
+                "EXIT",
+                ago(10),
+                ago(3),
+                ago(1.5),
+                Duration.ofHours(2).toSeconds()));
+        CheckpointStatusView thirty = StatusCalculator.compute(TWO_LANES, visits, NOW);
+
+        assertThat(handlingOf(twentyNine, "YELLOW"))
+                .isEqualTo(new CheckpointStatusView.Handling("YELLOW", Duration.ofHours(2), "DECISIONS", 29, ""));
+        assertThat(handlingOf(thirty, "YELLOW"))
+                .isEqualTo(new CheckpointStatusView.Handling("YELLOW", Duration.ofMinutes(90), "OBSERVED", 30, ""));
+    }
+
+    @Test
+    void anUndecidedTruckTakesTheActiveRulesetsDocumentaryCheck() {
+        RulesetHandling ruleset = new RulesetHandling(
+                Duration.ofMinutes(4),
+                Duration.ofMinutes(6),
+                Duration.ofMinutes(100),
+                Duration.ofMinutes(50),
+                Duration.ofMinutes(300),
+                Duration.ofMinutes(25),
+                "rulesets/7",
+                false);
+        List<VisitFacts> visits = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            visits.add(waiting(30 + i, null));
+        }
+
+        CheckpointStatusView status = StatusCalculator.compute(ONE_LANE, visits, ruleset, NOW);
+
+        assertThat(handlingOf(status, null))
+                .isEqualTo(
+                        new CheckpointStatusView.Handling(null, Duration.ofMinutes(100), "RULESET", 0, "rulesets/7"));
+        // 12 trucks of 100 minutes on one lane: 20 h
+        assertThat(undecidedWait(status)).isBetween(Duration.ofHours(20), Duration.ofHours(21));
     }
 }
