@@ -12,6 +12,7 @@ import io.borderflow.api.checkpoint.v1.CrossingEvent;
 import io.borderflow.api.checkpoint.v1.CrossingEventAck;
 import io.borderflow.api.checkpoint.v1.CrossingEventType;
 import io.borderflow.api.checkpoint.v1.Direction;
+import io.borderflow.api.checkpoint.v1.DirectionStatus;
 import io.borderflow.api.checkpoint.v1.EventOutcome;
 import io.borderflow.api.checkpoint.v1.GetCheckpointStatusRequest;
 import io.borderflow.api.checkpoint.v1.GetTruckRequest;
@@ -339,6 +340,14 @@ class EndToEndScenarioTest {
             }
         }
 
+        /** The queue of the trucks leaving Kazakhstan at the checkpoint. */
+        private static DirectionStatus leaving(CheckpointStatus status) {
+            return status.getDirectionsList().stream()
+                    .filter(d -> d.getDirection() == Direction.DIRECTION_EXIT)
+                    .findFirst()
+                    .orElseThrow();
+        }
+
         /**
          * 5. The status stream reports the queue: an update counts every truck loaded, the declared ones under their
          * channels, and a truck arriving now waits longer than on the empty crossing; GetCheckpointStatus agrees.
@@ -367,8 +376,12 @@ class EndToEndScenarioTest {
             assertThat(congested.getObservedWaits().getTrucks()).isEqualTo(CLEARED);
             Duration wait = unknownChannelWait(congested);
             assertThat(wait).isGreaterThan(emptyWait).isGreaterThanOrEqualTo(Duration.ofDays(1));
-            // the fluid model: the work ahead over the clearance rate the status states
-            double hours = congested.getTrucksWaiting() / congested.getClearancesPerOpenHour();
+            // the fluid model: the work ahead over the clearance rate the status states, in the direction the trucks
+            // travel (they leave Kazakhstan; the entering direction is empty)
+            DirectionStatus leaving = leaving(congested);
+            assertThat(leaving.getTrucksWaiting()).isEqualTo(expectedWaiting);
+            assertThat(leaving.getOperationalStatus()).isEqualTo(OperationalStatus.OPERATIONAL_STATUS_CONGESTED);
+            double hours = leaving.getTrucksWaiting() / leaving.getClearancesPerOpenHour();
             assertThat(wait.toMinutes() / 60.0).isCloseTo(hours, withPercentage(15));
 
             CheckpointStatus asked = checkpoints(platform, 10)

@@ -8,6 +8,7 @@ import io.borderflow.api.checkpoint.v1.CrossingEvent;
 import io.borderflow.api.checkpoint.v1.CrossingEventAck;
 import io.borderflow.api.checkpoint.v1.CrossingEventType;
 import io.borderflow.api.checkpoint.v1.Direction;
+import io.borderflow.api.checkpoint.v1.DirectionStatus;
 import io.borderflow.api.checkpoint.v1.EstimationMethod;
 import io.borderflow.api.checkpoint.v1.EventOutcome;
 import io.borderflow.api.checkpoint.v1.FigureBasis;
@@ -30,6 +31,7 @@ import io.borderflow.support.error.DomainException;
 import io.borderflow.support.grpc.ProtoTimes;
 import io.borderflow.support.paging.ResourceNames;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** Maps crossing events, truck visits and statuses between the v1 proto messages and the service's types. */
 final class CrossingProtoMapper {
@@ -147,36 +149,11 @@ final class CrossingProtoMapper {
                 .setArrivalsPerHour(s.arrivalsPerHour())
                 .setClearancesPerOpenHour(s.clearancesPerOpenHour())
                 .setCapacityBasis(FigureBasis.valueOf("FIGURE_BASIS_" + s.capacityBasis()))
-                .setUpdateTime(ProtoTimes.timestamp(s.updateTime()));
-        s.waiting()
-                .forEach(q -> proto.addWaiting(QueueCount.newBuilder()
-                        .setLaneKind(LaneKind.valueOf("LANE_KIND_" + q.laneKind()))
-                        .setChannel(channel(q.channel()))
-                        .setTrucks(q.trucks())));
-        s.lanes()
-                .forEach(l -> proto.addLanes(LaneAvailability.newBuilder()
-                        .setKind(LaneKind.valueOf("LANE_KIND_" + l.kind()))
-                        .setOpen(l.open())
-                        .setMaximum(l.maximum())));
-        if (s.observedWaits() != null) {
-            proto.setObservedWaits(ObservedWaits.newBuilder()
-                    .setTrucks(s.observedWaits().trucks())
-                    .setMedian(ProtoTimes.duration(s.observedWaits().median()))
-                    .setP90(ProtoTimes.duration(s.observedWaits().p90())));
-        }
-        for (CheckpointStatusView.WaitEstimate w : s.estimatedWaits()) {
-            ChannelWaitEstimate.Builder estimate = ChannelWaitEstimate.newBuilder()
-                    .setChannel(channel(w.channel()))
-                    .setBasis(FigureBasis.valueOf("FIGURE_BASIS_" + w.basis()))
-                    .setMethod(EstimationMethod.valueOf("ESTIMATION_METHOD_" + w.method()));
-            if (w.waitTime() != null) {
-                estimate.setWait(ProtoTimes.duration(w.waitTime()));
-            }
-            if (w.timeToClear() != null) {
-                estimate.setTimeToClear(ProtoTimes.duration(w.timeToClear()));
-            }
-            proto.addEstimatedWaits(estimate);
-        }
+                .setUpdateTime(ProtoTimes.timestamp(s.updateTime()))
+                .addAllWaiting(queueCounts(s.waiting()))
+                .addAllLanes(lanes(s.lanes()))
+                .addAllEstimatedWaits(waits(s.estimatedWaits()));
+        observed(s.observedWaits()).ifPresent(proto::setObservedWaits);
         if (s.backlogClearTime() != null) {
             proto.setBacklogClearTime(ProtoTimes.timestamp(s.backlogClearTime()));
         }
@@ -187,7 +164,90 @@ final class CrossingProtoMapper {
                         .setBasis(HandlingBasis.valueOf("HANDLING_BASIS_" + h.basis()))
                         .setTrucks(h.trucks())
                         .setSource(h.source())));
+        s.directions().forEach(d -> proto.addDirections(direction(d)));
         return proto.build();
+    }
+
+    private static DirectionStatus direction(CheckpointStatusView.DirectionStatus d) {
+        DirectionStatus.Builder proto = DirectionStatus.newBuilder()
+                .setDirection(Direction.valueOf("DIRECTION_" + d.direction()))
+                .setOperationalStatus(OperationalStatus.valueOf("OPERATIONAL_STATUS_" + d.operationalStatus()))
+                .setStatusReason(d.statusReason())
+                .addAllWaiting(queueCounts(d.waiting()))
+                .setTrucksWaiting(d.trucksWaiting())
+                .setTrucksInInspection(d.trucksInInspection())
+                .addAllLanes(lanes(d.lanes()))
+                .setClearancesLastHour(d.clearancesLastHour())
+                .setClearancesLast24H(d.clearancesLast24h())
+                .addAllEstimatedWaits(waits(d.estimatedWaits()))
+                .setBacklogClearBasis(FigureBasis.valueOf("FIGURE_BASIS_" + d.backlogClearBasis()))
+                .setArrivalsPerHour(d.arrivalsPerHour())
+                .setClearancesPerOpenHour(d.clearancesPerOpenHour())
+                .setCapacityBasis(FigureBasis.valueOf("FIGURE_BASIS_" + d.capacityBasis()));
+        observed(d.observedWaits()).ifPresent(proto::setObservedWaits);
+        if (d.backlogClearTime() != null) {
+            proto.setBacklogClearTime(ProtoTimes.timestamp(d.backlogClearTime()));
+        }
+        return proto.build();
+    }
+
+    private static List<QueueCount> queueCounts(List<CheckpointStatusView.QueueCount> counts) {
+        return counts.stream()
+                .map(q -> QueueCount.newBuilder()
+                        .setLaneKind(LaneKind.valueOf("LANE_KIND_" + q.laneKind()))
+                        .setChannel(channel(q.channel()))
+                        .setTrucks(q.trucks())
+                        .build())
+                .toList();
+    }
+
+    private static List<LaneAvailability> lanes(List<CheckpointStatusView.Lanes> lanes) {
+        return lanes.stream()
+                .map(l -> LaneAvailability.newBuilder()
+                        .setKind(LaneKind.valueOf("LANE_KIND_" + l.kind()))
+                        .setOpen(l.open())
+                        .setMaximum(l.maximum())
+                        .build())
+                .toList();
+    }
+
+    private static java.util.Optional<ObservedWaits> observed(CheckpointStatusView.ObservedWaits waits) {
+        return java.util.Optional.ofNullable(waits)
+                .map(w -> ObservedWaits.newBuilder()
+                        .setTrucks(w.trucks())
+                        .setMedian(ProtoTimes.duration(w.median()))
+                        .setP90(ProtoTimes.duration(w.p90()))
+                        .build());
+    }
+
+    private static List<ChannelWaitEstimate> waits(List<CheckpointStatusView.WaitEstimate> waits) {
+        List<ChannelWaitEstimate> list = new java.util.ArrayList<>();
+        for (CheckpointStatusView.WaitEstimate w : waits) {
+            ChannelWaitEstimate.Builder estimate = ChannelWaitEstimate.newBuilder()
+                    .setChannel(channel(w.channel()))
+                    .setBasis(FigureBasis.valueOf("FIGURE_BASIS_" + w.basis()))
+                    .setMethod(EstimationMethod.valueOf("ESTIMATION_METHOD_" + w.method()));
+            if (w.waitTime() != null) {
+                estimate.setWait(ProtoTimes.duration(w.waitTime()));
+            }
+            if (w.timeToClear() != null) {
+                estimate.setTimeToClear(ProtoTimes.duration(w.timeToClear()));
+            }
+            list.add(estimate.build());
+        }
+        return list;
+    }
+
+    /**
+     * A direction's stored name: null when unspecified (both); EXIT or ENTRY; else the number as given, which the
+     * domain's check names as the offending value.
+     */
+    static String directionName(int value) {
+        Direction direction = Direction.forNumber(value);
+        if (direction == Direction.DIRECTION_UNSPECIFIED) {
+            return null;
+        }
+        return direction == null ? String.valueOf(value) : direction.name().substring("DIRECTION_".length());
     }
 
     static InspectionChannel channel(String channel) {

@@ -1,6 +1,7 @@
 package io.borderflow.checkpoint.grpc;
 
 import io.borderflow.api.checkpoint.v1.Closure;
+import io.borderflow.api.checkpoint.v1.Direction;
 import io.borderflow.api.checkpoint.v1.LaneKind;
 import io.borderflow.api.checkpoint.v1.LaneSetting;
 import io.borderflow.checkpoint.model.ClosureEntity;
@@ -34,6 +35,9 @@ final class OperationsProtoMapper {
                 .setCreateTime(ProtoTimes.timestamp(c.createTime));
         if (c.cancelTime != null) {
             proto.setCancelTime(ProtoTimes.timestamp(c.cancelTime));
+        }
+        if (c.direction != null) {
+            proto.setDirection(Direction.valueOf("DIRECTION_" + c.direction));
         }
         return proto.build();
     }

@@ -75,6 +75,7 @@ class OperationsRpcs {
                             closure.hasStartTime() ? ProtoTimes.utc(closure.getStartTime()) : null,
                             closure.hasEndTime() ? ProtoTimes.utc(closure.getEndTime()) : null,
                             closure.getReason(),
+                            CrossingProtoMapper.directionName(closure.getDirectionValue()),
                             Caller.of(identity))
                     .map(stored -> ScheduleClosureResponse.newBuilder()
                             .setClosure(OperationsProtoMapper.closure(stored))

@@ -10,6 +10,9 @@ import java.util.List;
  * @param operationalStatus OPEN, CONGESTED, RESTRICTED or CLOSED
  * @param backlogClearTime null when the queue does not clear within a year at the current rates
  * @param observedWaits null when no truck was cleared in the last 24 hours
+ * @param estimatedWaits the direction a truck waits longer in (deprecated in the API: see {@code directions})
+ * @param backlogClearTime the later of the two directions'
+ * @param directions EXIT, then ENTRY: each direction's own queue
  */
 public record CheckpointStatusView(
         String checkpointId,
@@ -29,7 +32,33 @@ public record CheckpointStatusView(
         double clearancesPerOpenHour,
         String capacityBasis,
         List<Handling> handling,
+        List<DirectionStatus> directions,
         Instant updateTime) {
+
+    /**
+     * One direction's queue: the same figures as the checkpoint's, for the trucks travelling that way only.
+     *
+     * @param direction EXIT or ENTRY
+     * @param observedWaits null when no truck was cleared in this direction in the last 24 hours
+     * @param backlogClearTime null when its queue does not clear within a year at the current rates
+     */
+    public record DirectionStatus(
+            String direction,
+            String operationalStatus,
+            String statusReason,
+            List<QueueCount> waiting,
+            int trucksWaiting,
+            int trucksInInspection,
+            List<Lanes> lanes,
+            int clearancesLastHour,
+            int clearancesLast24h,
+            ObservedWaits observedWaits,
+            List<WaitEstimate> estimatedWaits,
+            Instant backlogClearTime,
+            String backlogClearBasis,
+            double arrivalsPerHour,
+            double clearancesPerOpenHour,
+            String capacityBasis) {}
 
     public record QueueCount(String laneKind, String channel, int trucks) {}
 

@@ -21,6 +21,9 @@ public class ClosureEntity {
     public OffsetDateTime startTime;
     public OffsetDateTime endTime;
     public String reason;
+    /** EXIT or ENTRY for a closure of one direction; null for both. */
+    public String direction;
+
     public String createdBy;
     public OffsetDateTime createTime;
     public OffsetDateTime cancelTime;

@@ -2,6 +2,7 @@ package io.borderflow.checkpoint.model;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a checkpoint's status needs of its visits, counted rather than listed: the visits grouped by state, lane kind
@@ -14,8 +15,12 @@ import java.util.List;
  * @param groups         one per state, lane kind and channel present (channel null: not known)
  * @param observedWaits  the trucks cleared in the last day after arriving: how many, and their waits' median and 90th
  *                       percentile by nearest rank; null when none
+ * @param observedWaitsByDirection the same per direction (EXIT, ENTRY); a direction with none cleared is absent
  */
-public record VisitTally(List<Group> groups, CheckpointStatusView.ObservedWaits observedWaits) {
+public record VisitTally(
+        List<Group> groups,
+        CheckpointStatusView.ObservedWaits observedWaits,
+        Map<String, CheckpointStatusView.ObservedWaits> observedWaitsByDirection) {
 
     /**
      * The visits of one state, lane kind, channel and direction.
@@ -54,5 +59,11 @@ public record VisitTally(List<Group> groups, CheckpointStatusView.ObservedWaits 
 
     public VisitTally {
         groups = List.copyOf(groups);
+        observedWaitsByDirection = Map.copyOf(observedWaitsByDirection);
+    }
+
+    /** The observed waits of one direction; null when none was cleared in it. */
+    public CheckpointStatusView.ObservedWaits observedWaits(String direction) {
+        return observedWaitsByDirection.get(direction);
     }
 }

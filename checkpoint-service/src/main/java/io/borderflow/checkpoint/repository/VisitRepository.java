@@ -132,14 +132,16 @@ public class VisitRepository {
         });
     }
 
-    /** Trucks ahead of this one in its queue: still waiting (not yet called), arrived earlier (plate breaks ties). */
+    /** Trucks ahead of this one in its queue (its direction and lane kind): still waiting (not yet called), arrived earlier (plate breaks ties). */
     public Uni<Long> trucksAhead(TruckVisitEntity visit) {
         return Panache.getSession()
                 .chain(session -> session.createSelectionQuery(
                                 "select count(*) from TruckVisitEntity where checkpointId = :cp and state = 'WAITING'"
-                                        + " and laneKind = :lane and (arriveTime < :at or (arriveTime = :at and plateKey < :plate))",
+                                        + " and direction = :direction and laneKind = :lane"
+                                        + " and (arriveTime < :at or (arriveTime = :at and plateKey < :plate))",
                                 Long.class)
                         .setParameter("cp", visit.checkpointId)
+                        .setParameter("direction", visit.direction)
                         .setParameter("lane", visit.laneKind)
                         .setParameter("at", visit.arriveTime)
                         .setParameter("plate", visit.plateKey)

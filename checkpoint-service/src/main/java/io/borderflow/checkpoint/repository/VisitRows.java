@@ -97,26 +97,37 @@ public class VisitRows {
                     return list;
                 });
         // percentile_disc is the nearest rank; the waits are ordered as intervals (cheap to compare) and only the two
-        // chosen are turned into microseconds, the timestamps' precision, so they are exact
-        Uni<CheckpointStatusView.ObservedWaits> waits = client.preparedQuery("select count(*),"
+        // chosen are turned into microseconds, the timestamps' precision, so they are exact. One row per direction and
+        // one for both (grouping sets), each only when a truck was cleared.
+        Uni<Map<String, CheckpointStatusView.ObservedWaits>> waits = client.preparedQuery("select"
+                        + " case when grouping(direction) = 1 then 'BOTH' else direction end, count(*),"
                         + " (extract(epoch from percentile_disc(0.5) within group (order by end_time - arrive_time))"
                         + " * 1000000)::bigint,"
                         + " (extract(epoch from percentile_disc(0.9) within group (order by end_time - arrive_time))"
                         + " * 1000000)::bigint"
                         + " from truck_visit where checkpoint_id = $1 and state = 'CLEARED' and end_time >= $2"
-                        + " and arrive_time is not null")
+                        + " and arrive_time is not null group by grouping sets ((direction), ())")
                 .execute(Tuple.of(checkpointId, dayAgo))
                 .map(rows -> {
-                    Row row = rows.iterator().next();
-                    long count = row.getLong(0);
-                    return count == 0
-                            ? null
-                            : new CheckpointStatusView.ObservedWaits(
-                                    (int) count,
-                                    Duration.of(row.getLong(1), ChronoUnit.MICROS),
-                                    Duration.of(row.getLong(2), ChronoUnit.MICROS));
+                    Map<String, CheckpointStatusView.ObservedWaits> found = new HashMap<>();
+                    rows.forEach(row -> {
+                        long count = row.getLong(1);
+                        if (count > 0) {
+                            found.put(
+                                    row.getString(0),
+                                    new CheckpointStatusView.ObservedWaits(
+                                            (int) count,
+                                            Duration.of(row.getLong(2), ChronoUnit.MICROS),
+                                            Duration.of(row.getLong(3), ChronoUnit.MICROS)));
+                        }
+                    });
+                    return found;
                 });
-        return Uni.combine().all().unis(groups, waits).with(VisitTally::new);
+        return Uni.combine().all().unis(groups, waits).with((list, found) -> {
+            Map<String, CheckpointStatusView.ObservedWaits> byDirection = new HashMap<>(found);
+            CheckpointStatusView.ObservedWaits both = byDirection.remove("BOTH");
+            return new VisitTally(list, both, byDirection);
+        });
     }
 
     /** Which of these checkpoint ids exist. */

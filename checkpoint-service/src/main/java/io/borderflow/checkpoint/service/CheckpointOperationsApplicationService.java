@@ -96,8 +96,9 @@ public class CheckpointOperationsApplicationService {
             OffsetDateTime start,
             OffsetDateTime end,
             String reason,
+            String direction,
             Caller caller) {
-        return closures.schedule(checkpointId, requestId, start, end, reason, caller);
+        return closures.schedule(checkpointId, requestId, start, end, reason, direction, caller);
     }
 
     /**

@@ -40,9 +40,10 @@ public class CheckpointOperationsCommands {
             OffsetDateTime start,
             OffsetDateTime end,
             String reason,
+            String direction,
             Caller caller) {
         return audit.recordingRefusals(
-                        operations.scheduleClosure(checkpointId, requestId, start, end, reason, caller),
+                        operations.scheduleClosure(checkpointId, requestId, start, end, reason, direction, caller),
                         caller,
                         "closure.schedule",
                         "checkpoints/" + checkpointId + "/closures")

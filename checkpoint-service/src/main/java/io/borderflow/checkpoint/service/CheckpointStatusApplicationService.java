@@ -307,7 +307,12 @@ public class CheckpointStatusApplicationService {
         }
         return visits.trucksAhead(visit).map(ahead -> {
             Instant now = status.updateTime();
-            Duration wait = new FluidQueue(details.calendar(), status.clearancesPerOpenHour())
+            double clearances = status.directions().stream()
+                    .filter(d -> d.direction().equals(visit.direction))
+                    .mapToDouble(CheckpointStatusView.DirectionStatus::clearancesPerOpenHour)
+                    .findFirst()
+                    .orElse(status.clearancesPerOpenHour());
+            Duration wait = new FluidQueue(details.calendar(visit.direction), clearances)
                     .whenServed(now, ahead)
                     .map(start -> Duration.between(now, start))
                     .orElse(null);

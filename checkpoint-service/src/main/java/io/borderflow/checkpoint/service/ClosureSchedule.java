@@ -46,6 +46,7 @@ public class ClosureSchedule {
      * Under the lock of the caller's request id, then the checkpoint's, answers a retry as before or schedules anew.
      * The request id is the caller's own: another caller's use of it is another request.
      *
+     * @param direction EXIT or ENTRY to close one direction only; null for both
      * @throws PermissionDeniedException {@code CHECKPOINT_NOT_IN_CLAIM}
      * @throws InvalidArgumentException {@code INVALID_CLOSURE}
      * @throws NotFoundException {@code CHECKPOINT_NOT_FOUND} (in the Uni)
@@ -57,10 +58,11 @@ public class ClosureSchedule {
             OffsetDateTime start,
             OffsetDateTime end,
             String reason,
+            String direction,
             Caller caller) {
         CheckpointChanges.requireOperator(checkpointId, caller);
-        PlannedClosure planned =
-                new PlannedClosure(checkpointId, requestId, start, end, reason, caller, CheckpointChanges.now());
+        PlannedClosure planned = new PlannedClosure(
+                checkpointId, requestId, start, end, reason, direction, caller, CheckpointChanges.now());
         CheckpointChanges.requireValid("INVALID_CLOSURE", planned.problems());
         return changes.details(checkpointId)
                 .chain(() -> operations.lockClosureRequest(caller.subject(), requestId))
@@ -83,7 +85,8 @@ public class ClosureSchedule {
     /** Stores the new closure, then announces and audits it. */
     private Uni<ClosureEntity> insert(PlannedClosure planned) {
         ClosureEntity closure = planned.toEntity();
-        String detail = closure.startTime.toInstant() + " to " + closure.endTime.toInstant() + ": " + closure.reason;
+        String detail = closure.startTime.toInstant() + " to " + closure.endTime.toInstant()
+                + (closure.direction == null ? "" : ", " + closure.direction + " only") + ": " + closure.reason;
         AuditEntry entry = AuditEntry.of(planned.caller(), "closure.schedule", name(closure), true, detail);
         return changes.store(closure.checkpointId, operations.insert(closure), entry)
                 .replaceWith(closure);
@@ -142,6 +145,7 @@ public class ClosureSchedule {
             OffsetDateTime start,
             OffsetDateTime end,
             String reason,
+            String direction,
             Caller caller,
             OffsetDateTime now) {
 
@@ -166,12 +170,20 @@ public class ClosureSchedule {
                 problems.add(new FieldViolation("closure.end_time", "after start_time, at most 366 days later"));
             }
             CheckpointChanges.checkReason(problems, "closure.reason", reason);
+            if (direction != null && !direction.equals("EXIT") && !direction.equals("ENTRY")) {
+                problems.add(new FieldViolation(
+                        "closure.direction", "DIRECTION_EXIT, DIRECTION_ENTRY, or unset for both directions"));
+            }
             return problems;
         }
 
-        /** What a retry must repeat to get the same closure: the checkpoint, the times and the reason. */
+        /**
+         * What a retry must repeat to get the same closure: the checkpoint, the times, the reason and the direction
+         * (left out when both, so that closures stored before directions keep their hash).
+         */
         String contentSha256() {
-            return ReferenceFile.sha256(checkpointId + "|" + start.toInstant() + "|" + end.toInstant() + "|" + reason);
+            return ReferenceFile.sha256(checkpointId + "|" + start.toInstant() + "|" + end.toInstant() + "|" + reason
+                    + (direction == null ? "" : "|" + direction));
         }
 
         ClosureEntity toEntity() {
@@ -184,6 +196,7 @@ public class ClosureSchedule {
             closure.startTime = start.truncatedTo(ChronoUnit.MICROS);
             closure.endTime = end.truncatedTo(ChronoUnit.MICROS);
             closure.reason = reason;
+            closure.direction = direction;
             closure.createdBy = caller.subject();
             closure.createTime = now;
             return closure;

@@ -5,6 +5,7 @@ import io.borderflow.checkpoint.domain.status.StatusCalculator;
 import io.borderflow.checkpoint.model.CapacitySettingEntity;
 import io.borderflow.checkpoint.model.CheckpointDetails;
 import io.borderflow.checkpoint.model.CheckpointOperations;
+import io.borderflow.checkpoint.model.ClosureEntity;
 import io.borderflow.checkpoint.model.OpeningHoursEntity;
 import io.borderflow.checkpoint.repository.CheckpointRepository;
 import io.borderflow.checkpoint.repository.OperationsRepository;
@@ -62,14 +63,33 @@ record LiveCheckpoint(CheckpointDetails details, CheckpointOperations operations
             open.merge(LaneKind.valueOf(lane.kind()), lane.open(), Integer::sum);
             maximum.merge(LaneKind.valueOf(lane.kind()), lane.maximum(), Integer::sum);
         }
-        return new StatusCalculator.CheckpointFacts(id(), calendar(), open, maximum, vehiclesPerDay());
+        return new StatusCalculator.CheckpointFacts(
+                id(),
+                calendar(c -> c.direction == null),
+                open,
+                maximum,
+                vehiclesPerDay(),
+                Map.of("EXIT", calendar("EXIT"), "ENTRY", calendar("ENTRY")));
     }
 
-    /** Opening hours from the reference data, with the closures that stand. */
+    /**
+     * Opening hours from the reference data, with every closure that stands, of either direction: the electronic
+     * queue's windows, not yet kept per direction, close when either direction does.
+     */
     OpeningCalendar calendar() {
+        return calendar(c -> true);
+    }
+
+    /** The calendar a truck travelling in {@code direction} meets: the closures of both directions and of its own. */
+    OpeningCalendar calendar(String direction) {
+        return calendar(c -> c.direction == null || c.direction.equals(direction));
+    }
+
+    private OpeningCalendar calendar(java.util.function.Predicate<ClosureEntity> applies) {
         ZoneId zone = ZoneId.of(details.checkpoint().timeZone);
         List<ScheduledClosure> closures = operations.closures().stream()
                 .filter(c -> c.cancelTime == null)
+                .filter(applies)
                 .map(c -> new ScheduledClosure(c.startTime.toInstant(), c.endTime.toInstant(), c.reason))
                 .toList();
         if (details.checkpoint().alwaysOpen) {

@@ -16,6 +16,8 @@ import io.borderflow.api.checkpoint.v1.CheckpointServiceGrpc.CheckpointServiceBl
 import io.borderflow.api.checkpoint.v1.CheckpointStatus;
 import io.borderflow.api.checkpoint.v1.CrossingEvent;
 import io.borderflow.api.checkpoint.v1.CrossingEventType;
+import io.borderflow.api.checkpoint.v1.Direction;
+import io.borderflow.api.checkpoint.v1.DirectionStatus;
 import io.borderflow.api.checkpoint.v1.EstimationMethod;
 import io.borderflow.api.checkpoint.v1.EventOutcome;
 import io.borderflow.api.checkpoint.v1.FigureBasis;
@@ -138,14 +140,24 @@ class CheckpointStatusGrpcServiceTest {
 
         // The queue model, by hand, with the handling times of the active ruleset that inspection-service (here its
         // stand-in, rulesets/7) publishes, as no truck here has a decision: undecided 100 min (its documentary check),
-        // GREEN 4 min, RED reported by the post 300 min (unloading assumed). Arrival mix of the last day: 9
-        // undecided, C3 GREEN, I1 RED: mean handling (9 * 100 + 4 + 300) / 11 min. Two regular lanes clear
-        // 2 / mean handling trucks per open hour (far below any candidate's nominal cap), i.e. 2 lane-hours of work
-        // per open hour. Work ahead of a truck arriving now: 3 undecided trucks * 100 min = 5 lane-hours, so 2.5 h
-        // (fluid; Erlang C at this utilisation says less than the trucks ahead need). Every channel queues in the
-        // regular lanes.
+        // GREEN 4 min, RED reported by the post 300 min (unloading assumed). Every truck here leaves the country
+        // (DIRECTION_EXIT), and one of the two regular lanes serves that direction. Arrival mix of the last day: 9
+        // undecided, C3 GREEN, I1 RED: mean handling (9 * 100 + 4 + 300) / 11 min. The lane clears 1 / mean handling
+        // trucks per open hour (far below any candidate's nominal cap), i.e. 1 lane-hour of work per open hour. Work
+        // ahead of a truck arriving now: 3 undecided trucks * 100 min = 5 lane-hours, 5 h by the fluid model. But the
+        // lane is busy 11/24 * mean handling = 84 % of the time, under the 90 % from which only the fluid model
+        // counts, and the steady state (Erlang C with one server, M/M/1: utilisation * mean / (1 - utilisation),
+        // times the Allen-Cunneen spread of this mix, E[S^2] / (2 E[S]^2) with each channel's time exponential) says
+        // more: 12.7 h, the figure given. Every channel queues in the regular lanes. The empty entering direction
+        // clears 1 / 100 min; the checkpoint-wide figures are the exit's waits and both directions' capacity.
         double meanHandlingHours = (9 * 100 + 4 + 300) / 60.0 / 11;
-        assertThat(status.getClearancesPerOpenHour()).isCloseTo(2 / meanHandlingHours, within(1e-9));
+        DirectionStatus leaving = status.getDirections(0);
+        assertThat(leaving.getDirection()).isEqualTo(Direction.DIRECTION_EXIT);
+        assertThat(leaving.getTrucksWaiting()).isEqualTo(3);
+        assertThat(leaving.getClearancesPerOpenHour()).isCloseTo(1 / meanHandlingHours, within(1e-9));
+        assertThat(status.getDirections(1).getTrucksWaiting()).isZero();
+        assertThat(status.getClearancesPerOpenHour()).isCloseTo(1 / meanHandlingHours + 0.6, within(1e-9));
+        assertThat(status.getEstimatedWaitsList()).isEqualTo(leaving.getEstimatedWaitsList());
         assertThat(status.getCapacityBasis()).isEqualTo(FigureBasis.FIGURE_BASIS_MODELLED);
         Map<InspectionChannel, Duration> handling = Map.of(
                 InspectionChannel.INSPECTION_CHANNEL_GREEN,
@@ -168,6 +180,14 @@ class CheckpointStatusGrpcServiceTest {
                 .containsExactlyInAnyOrderElementsOf(handling.entrySet().stream()
                         .map(e -> org.assertj.core.groups.Tuple.tuple(e.getKey(), e.getValue()))
                         .toList());
+        double utilisation = 11 / 24.0 * meanHandlingHours;
+        double secondMoment = 2 * (9 * Math.pow(100 / 60.0, 2) + Math.pow(4 / 60.0, 2) + Math.pow(300 / 60.0, 2)) / 11;
+        double erlangHours = utilisation
+                * meanHandlingHours
+                / (1 - utilisation)
+                * secondMoment
+                / (2 * meanHandlingHours * meanHandlingHours);
+        assertThat(erlangHours).isGreaterThan(5);
         assertThat(status.getEstimatedWaitsList())
                 .extracting(ChannelWaitEstimate::getChannel)
                 .containsExactlyInAnyOrderElementsOf(handling.keySet());
@@ -177,15 +197,15 @@ class CheckpointStatusGrpcServiceTest {
                     .isPositive();
             assertThat(seconds(estimate.getWait()))
                     .as("%s", estimate.getChannel())
-                    .isCloseTo(2.5 * 3600.0, within(1.0));
+                    .isCloseTo(erlangHours * 3600.0, within(1.0));
             assertThat(seconds(estimate.getTimeToClear()) - seconds(estimate.getWait()))
                     .as("%s", estimate.getChannel())
                     .isCloseTo(handling.get(estimate.getChannel()).toSeconds(), within(0.001));
-            assertThat(estimate.getMethod()).isEqualTo(EstimationMethod.ESTIMATION_METHOD_FLUID);
+            assertThat(estimate.getMethod()).isEqualTo(EstimationMethod.ESTIMATION_METHOD_ERLANG_C);
             assertThat(estimate.getBasis()).isEqualTo(FigureBasis.FIGURE_BASIS_MODELLED);
         }
-        // Backlog: 5 lane-hours drained at 2 lane-hours per hour while arrivals add 11/24 * mean handling per hour.
-        double backlogHours = 5 / (2 - 11 / 24.0 * meanHandlingHours);
+        // Backlog: 5 lane-hours drained at 1 lane-hour per hour while arrivals add 11/24 * mean handling per hour.
+        double backlogHours = 5 / (1 - 11 / 24.0 * meanHandlingHours);
         assertThat(Duration.between(instant(status.getUpdateTime()), instant(status.getBacklogClearTime()))
                                 .toMillis()
                         / 3_600_000.0)

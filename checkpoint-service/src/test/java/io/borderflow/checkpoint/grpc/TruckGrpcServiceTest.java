@@ -136,7 +136,8 @@ class TruckGrpcServiceTest {
             assertThat(t.hasEstimatedWait()).as("not queued: no estimate").isFalse();
         });
 
-        // A queued truck's wait is the trucks ahead of it at the checkpoint's clearance rate (always open).
+        // A queued truck's wait is the trucks ahead of it in its direction at that direction's clearance rate
+        // (always open); these trucks all leave the country.
         double perHour = checkpoints
                 .withDeadlineAfter(10, TimeUnit.SECONDS)
                 .withCallCredentials(customsOfficer())
@@ -144,6 +145,11 @@ class TruckGrpcServiceTest {
                         .setName(PARENT + "/status")
                         .build())
                 .getStatus()
+                .getDirectionsList()
+                .stream()
+                .filter(d -> d.getDirection() == io.borderflow.api.checkpoint.v1.Direction.DIRECTION_EXIT)
+                .findFirst()
+                .orElseThrow()
                 .getClearancesPerOpenHour();
         assertThat(perHour).isPositive();
         for (TruckVisit truck : trucks.subList(0, 5)) {

@@ -174,6 +174,64 @@ class OperationsGrpcServiceTest {
                 .isNotNull();
     }
 
+    @Test
+    void aClosureOfOneDirectionClosesThatDirectionOnly() {
+        Instant now = Instant.now();
+        Closure closure = as(OPERATOR)
+                .scheduleClosure(ScheduleClosureRequest.newBuilder()
+                        .setParent(NAME)
+                        .setRequestId("closure-" + UUID.randomUUID())
+                        .setClosure(Closure.newBuilder()
+                                .setStartTime(at(now.minusSeconds(60)))
+                                .setEndTime(at(now.plus(Duration.ofDays(3))))
+                                .setReason("Heihe side shut for Spring Festival")
+                                .setDirection(Direction.DIRECTION_EXIT))
+                        .build())
+                .getClosure();
+        try {
+            assertThat(closure.getDirection()).isEqualTo(Direction.DIRECTION_EXIT);
+            CheckpointStatus status = status();
+            assertThat(status.getDirectionsList())
+                    .extracting(d -> d.getDirection(), d -> d.getOperationalStatus())
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(
+                                    Direction.DIRECTION_EXIT, OperationalStatus.OPERATIONAL_STATUS_CLOSED),
+                            org.assertj.core.groups.Tuple.tuple(
+                                    Direction.DIRECTION_ENTRY, OperationalStatus.OPERATIONAL_STATUS_OPEN));
+            assertThat(status.getOperationalStatus()).isEqualTo(OperationalStatus.OPERATIONAL_STATUS_RESTRICTED);
+            assertThat(status.getStatusReason()).startsWith("exit closed: Heihe side shut for Spring Festival");
+        } finally {
+            cancel(OPERATOR, closure);
+        }
+        assertThat(status().getDirectionsList())
+                .allSatisfy(d ->
+                        assertThat(d.getOperationalStatus()).isNotEqualTo(OperationalStatus.OPERATIONAL_STATUS_CLOSED));
+    }
+
+    @Test
+    void aClosureNamingNoKnownDirectionIsRefusedAndNothingIsStored() {
+        ScheduleClosureRequest request = closure(CHECKPOINT, "closure-" + UUID.randomUUID(), Instant.now());
+        int before = as(OPERATOR)
+                .listClosures(ListClosuresRequest.newBuilder().setParent(NAME).build())
+                .getClosuresCount();
+
+        assertThat(assertFails(
+                                () -> as(OPERATOR)
+                                        .scheduleClosure(request.toBuilder()
+                                                .setClosure(request.getClosure().toBuilder()
+                                                        .setDirectionValue(7))
+                                                .build()),
+                                Status.Code.INVALID_ARGUMENT,
+                                "INVALID_CLOSURE")
+                        .badFields())
+                .containsExactly("closure.direction");
+        assertThat(as(OPERATOR)
+                        .listClosures(
+                                ListClosuresRequest.newBuilder().setParent(NAME).build())
+                        .getClosuresCount())
+                .isEqualTo(before);
+    }
+
     private static ScheduleClosureRequest closure(String checkpointId, String requestId, Instant start) {
         return ScheduleClosureRequest.newBuilder()
                 .setParent("checkpoints/" + checkpointId)
@@ -401,9 +459,14 @@ class OperationsGrpcServiceTest {
                         .build());
         try {
             assertThat(set.getVehiclesPerDay()).isEqualTo(24);
-            // 24 a day on a round-the-clock crossing: at most one truck an hour (the reference is 250 a day)
-            assertThat(status().getClearancesPerOpenHour())
-                    .isLessThanOrEqualTo(1.0 + 1e-9)
+            // 24 a day in each direction on a round-the-clock crossing: at most one truck an hour each way (the
+            // reference is 250 a day)
+            CheckpointStatus capped = status();
+            assertThat(capped.getDirectionsList())
+                    .hasSize(2)
+                    .allSatisfy(d -> assertThat(d.getClearancesPerOpenHour()).isLessThanOrEqualTo(1.0 + 1e-9));
+            assertThat(capped.getClearancesPerOpenHour())
+                    .isLessThanOrEqualTo(2.0 + 1e-9)
                     .isLessThan(before);
         } finally {
             as(OPERATOR)

@@ -53,13 +53,59 @@ public final class StatusCalculator {
 
     private StatusCalculator() {}
 
-    /** The checkpoint as the calculator needs it: its calendar, its lanes open and in all, its nominal capacity. */
+    /**
+     * The checkpoint as the calculator needs it: its calendar, its lanes open and in all, its nominal capacity.
+     *
+     * @param calendar its opening hours with the closures of both directions
+     * @param directionCalendars per direction (EXIT, ENTRY), the same with that direction's own closures too; a
+     *     direction not listed has {@code calendar}
+     * @param nominalVehiclesPerDay what each direction is to clear a day (0: not known)
+     */
     public record CheckpointFacts(
             String checkpointId,
             OpeningCalendar calendar,
             Map<LaneKind, Integer> openLanes,
             Map<LaneKind, Integer> maximumLanes,
-            int nominalVehiclesPerDay) {}
+            int nominalVehiclesPerDay,
+            Map<String, OpeningCalendar> directionCalendars) {
+
+        public CheckpointFacts {
+            directionCalendars = Map.copyOf(directionCalendars);
+        }
+
+        /** One calendar for both directions. */
+        public CheckpointFacts(
+                String checkpointId,
+                OpeningCalendar calendar,
+                Map<LaneKind, Integer> openLanes,
+                Map<LaneKind, Integer> maximumLanes,
+                int nominalVehiclesPerDay) {
+            this(checkpointId, calendar, openLanes, maximumLanes, nominalVehiclesPerDay, Map.of());
+        }
+
+        /** The calendar a truck travelling in {@code direction} meets. */
+        public OpeningCalendar calendar(String direction) {
+            return directionCalendars.getOrDefault(direction, calendar);
+        }
+
+        /**
+         * A direction's share of lanes: half each, the odd lane to EXIT; a single lane serves both directions in
+         * turn (each is given it, and the nominal capacity caps what it clears). An estimate where no source gives
+         * the split per direction: Zhaisan's note gives 4 outbound and 4 inbound of its 8, which is this split.
+         */
+        public static Map<LaneKind, Integer> lanesFor(Map<LaneKind, Integer> lanes, String direction) {
+            Map<LaneKind, Integer> share = new EnumMap<>(LaneKind.class);
+            lanes.forEach((kind, count) -> share.put(kind, share(count, direction)));
+            return share;
+        }
+
+        static int share(int lanes, String direction) {
+            if (lanes <= 1) {
+                return Math.max(lanes, 0);
+            }
+            return direction.equals("EXIT") ? (lanes + 1) / 2 : lanes / 2;
+        }
+    }
 
     /**
      * A visit as the calculator needs it (state and channel names as stored; channel null: not known).
@@ -97,8 +143,146 @@ public final class StatusCalculator {
 
     public static CheckpointStatusView compute(
             CheckpointFacts checkpoint, VisitTally tally, RulesetHandling ruleset, Instant now) {
+        List<HandlingFigure> handling = handling(tally, ruleset);
+        Map<InspectionChannel, Duration> perChannel = new EnumMap<>(InspectionChannel.class);
+        handling.forEach(h -> perChannel.put(h.channel(), h.mean()));
+        HandlingTimes times = new HandlingTimes(perChannel);
+
+        List<DirectionQueue> queues = new ArrayList<>();
+        for (String direction : DIRECTIONS) {
+            List<VisitTally.Group> groups = tally.groups().stream()
+                    .filter(g -> direction.equals(g.direction()))
+                    .toList();
+            queues.add(direction(direction, checkpoint, groups, tally.observedWaits(direction), times, now));
+        }
+
+        Map<String, Integer> waitingCounts = new TreeMap<>();
+        queues.forEach(q -> q.status().waiting().forEach(c -> waitingCounts.merge(key(c), c.trucks(), Integer::sum)));
+        List<CheckpointStatusView.QueueCount> queueCounts = new ArrayList<>();
+        waitingCounts.forEach((key, count) -> {
+            String[] parts = key.split("\\|", -1);
+            queueCounts.add(new CheckpointStatusView.QueueCount(parts[0], parts[1].isEmpty() ? null : parts[1], count));
+        });
+        List<CheckpointStatusView.Lanes> lanes = new ArrayList<>();
+        checkpoint
+                .maximumLanes()
+                .forEach((kind, max) -> lanes.add(new CheckpointStatusView.Lanes(
+                        kind.name(), checkpoint.openLanes().getOrDefault(kind, 0), max)));
+        int waiting = sum(queues, s -> s.trucksWaiting());
+        int open = checkpoint.openLanes().values().stream()
+                .mapToInt(Integer::intValue)
+                .sum();
+        int maximum = checkpoint.maximumLanes().values().stream()
+                .mapToInt(Integer::intValue)
+                .sum();
+
+        // the deprecated single figures: the direction a truck waits longer in (its undecided wait), the later
+        // backlog clearance, the capacities and arrivals added up
+        DirectionQueue longer = queues.stream()
+                .max(java.util.Comparator.comparing(q -> q.undecidedWait().orElse(FOREVER)))
+                .orElseThrow();
+        Instant backlogClears = queues.stream().anyMatch(q -> q.status().backlogClearTime() == null)
+                ? null
+                : queues.stream()
+                        .map(q -> q.status().backlogClearTime())
+                        .max(Instant::compareTo)
+                        .orElse(now);
+        DirectionQueue backlogDecides = queues.stream()
+                .max(java.util.Comparator.comparing(q -> q.status().backlogClearTime() == null
+                        ? Instant.MAX
+                        : q.status().backlogClearTime()))
+                .orElseThrow();
+
+        String status;
+        String reason;
+        List<CheckpointStatusView.DirectionStatus> statuses =
+                queues.stream().map(DirectionQueue::status).toList();
+        long closedDirections = statuses.stream()
+                .filter(d -> d.operationalStatus().equals("CLOSED"))
+                .count();
+        if (closedDirections == statuses.size()) {
+            status = "CLOSED";
+            reason = statuses.get(0).statusReason();
+        } else if (statuses.stream().anyMatch(d -> d.operationalStatus().equals("CONGESTED"))) {
+            status = "CONGESTED";
+            reason = statuses.stream()
+                    .filter(d -> d.operationalStatus().equals("CONGESTED"))
+                    .map(CheckpointStatusView.DirectionStatus::statusReason)
+                    .reduce((a, b) -> a + "; " + b)
+                    .orElseThrow();
+        } else if (closedDirections > 0) {
+            status = "RESTRICTED";
+            reason = statuses.stream()
+                    .filter(d -> d.operationalStatus().equals("CLOSED"))
+                    .map(d -> word(d.direction()) + " " + d.statusReason())
+                    .findFirst()
+                    .orElseThrow();
+        } else if (open < maximum) {
+            status = "RESTRICTED";
+            reason = open + " of " + maximum + " lanes open";
+        } else {
+            status = "OPEN";
+            reason = waiting + " trucks wait";
+        }
+
+        return new CheckpointStatusView(
+                checkpoint.checkpointId(),
+                status,
+                reason,
+                queueCounts,
+                waiting,
+                sum(queues, s -> s.trucksInInspection()),
+                lanes,
+                sum(queues, s -> s.clearancesLastHour()),
+                sum(queues, s -> s.clearancesLast24h()),
+                tally.observedWaits(),
+                longer.status().estimatedWaits(),
+                backlogClears,
+                backlogDecides.status().backlogClearBasis(),
+                statuses.stream()
+                        .mapToDouble(CheckpointStatusView.DirectionStatus::arrivalsPerHour)
+                        .sum(),
+                statuses.stream()
+                        .mapToDouble(CheckpointStatusView.DirectionStatus::clearancesPerOpenHour)
+                        .sum(),
+                statuses.stream().anyMatch(d -> d.capacityBasis().equals("OBSERVED")) ? "OBSERVED" : "MODELLED",
+                handling.stream()
+                        .map(h -> new CheckpointStatusView.Handling(
+                                name(h.channel()),
+                                h.mean(),
+                                h.basis().name(),
+                                h.trucks(),
+                                h.trucks() == 0 ? ruleset.source() : ""))
+                        .toList(),
+                statuses,
+                now);
+    }
+
+    /** The directions of travel, each its own queue. */
+    static final List<String> DIRECTIONS = List.of("EXIT", "ENTRY");
+
+    private static final Duration FOREVER = Duration.ofDays(366 * 100);
+
+    /** A direction's status, and the wait of an undecided truck in it (empty: not served within a year). */
+    private record DirectionQueue(
+            CheckpointStatusView.DirectionStatus status, java.util.Optional<Duration> undecidedWait) {}
+
+    /**
+     * One direction's queue: its visits, its share of the lanes ({@link CheckpointFacts#lanesFor}), its calendar
+     * (the closures of both directions and of its own), the nominal capacity as it stands.
+     */
+    private static DirectionQueue direction(
+            String direction,
+            CheckpointFacts checkpoint,
+            List<VisitTally.Group> groups,
+            CheckpointStatusView.ObservedWaits observedWaits,
+            HandlingTimes handling,
+            Instant now) {
         Instant windowStart = VisitTallies.windows(now).windowStart();
-        ChannelRouting routing = routing(checkpoint.maximumLanes());
+        Map<LaneKind, Integer> openLanes = CheckpointFacts.lanesFor(checkpoint.openLanes(), direction);
+        Map<LaneKind, Integer> maximumLanes = CheckpointFacts.lanesFor(checkpoint.maximumLanes(), direction);
+        OpeningCalendar calendar = checkpoint.calendar(direction);
+        ChannelRouting routing = routing(maximumLanes);
 
         Map<String, Integer> waitingCounts = new TreeMap<>();
         Map<InspectionChannel, Integer> ahead = new EnumMap<>(InspectionChannel.class);
@@ -110,7 +294,7 @@ public final class StatusCalculator {
         int clearedHour = 0;
         int clearedDay = 0;
         int arrivals = 0;
-        for (VisitTally.Group group : tally.groups()) {
+        for (VisitTally.Group group : groups) {
             InspectionChannel channel = channel(group.channel());
             String state = group.state();
             if (state.equals("WAITING") || state.equals("CALLED")) {
@@ -143,13 +327,10 @@ public final class StatusCalculator {
         List<ClearanceObservation> observations = new ArrayList<>();
         endedInWindow.forEach((kind, count) -> observations.add(
                 new ClearanceObservation(kind, windowStart, now, count, queuedThroughout.getOrDefault(kind, false))));
-        List<HandlingFigure> handling = handling(tally, ruleset);
-        Map<InspectionChannel, Duration> perChannel = new EnumMap<>(InspectionChannel.class);
-        handling.forEach(h -> perChannel.put(h.channel(), h.mean()));
         CrossingCapacity capacity = new CrossingCapacity(
-                checkpoint.calendar(),
-                checkpoint.openLanes(),
-                new HandlingTimes(perChannel),
+                calendar,
+                openLanes,
+                handling,
                 routing,
                 checkpoint.nominalVehiclesPerDay() > 0
                         ? OptionalDouble.of(checkpoint.nominalVehiclesPerDay())
@@ -180,71 +361,72 @@ public final class StatusCalculator {
             queueCounts.add(new CheckpointStatusView.QueueCount(parts[0], parts[1].isEmpty() ? null : parts[1], count));
         });
         List<CheckpointStatusView.Lanes> lanes = new ArrayList<>();
-        checkpoint
-                .maximumLanes()
-                .forEach((kind, max) -> lanes.add(new CheckpointStatusView.Lanes(
-                        kind.name(), checkpoint.openLanes().getOrDefault(kind, 0), max)));
-        int open = checkpoint.openLanes().values().stream()
-                .mapToInt(Integer::intValue)
-                .sum();
-        int maximum = checkpoint.maximumLanes().values().stream()
-                .mapToInt(Integer::intValue)
-                .sum();
+        maximumLanes.forEach((kind, max) ->
+                lanes.add(new CheckpointStatusView.Lanes(kind.name(), openLanes.getOrDefault(kind, 0), max)));
+        int open = openLanes.values().stream().mapToInt(Integer::intValue).sum();
+        int maximum = maximumLanes.values().stream().mapToInt(Integer::intValue).sum();
 
         String status;
         String reason;
-        var closed = checkpoint.calendar().closedReason(now);
-        Duration unknownWait =
-                estimate.channel(InspectionChannel.UNKNOWN).waitTime().orElse(null);
+        var closed = calendar.closedReason(now);
+        java.util.Optional<Duration> unknownWait =
+                estimate.channel(InspectionChannel.UNKNOWN).waitTime();
         if (closed.isPresent() || open == 0) {
             status = "CLOSED";
             reason = "closed: " + closed.orElse("no lane open")
-                    + checkpoint
-                            .calendar()
-                            .nextOpening(now)
-                            .map(t -> "; opens " + t)
-                            .orElse("");
-        } else if (unknownWait == null || unknownWait.compareTo(Duration.ofDays(1)) >= 0) {
+                    + calendar.nextOpening(now).map(t -> "; opens " + t).orElse("");
+        } else if (unknownWait.isEmpty() || unknownWait.get().compareTo(Duration.ofDays(1)) >= 0) {
             status = "CONGESTED";
             reason = String.format(
                     Locale.ROOT,
-                    "%d trucks wait; a truck arriving now waits %s at the current clearance rate",
+                    "%d trucks wait to %s; a truck arriving now waits %s at the current clearance rate",
                     waiting,
-                    unknownWait == null ? "more than a year" : "about " + days(unknownWait));
+                    verb(direction),
+                    unknownWait.map(w -> "about " + days(w)).orElse("more than a year"));
         } else if (open < maximum) {
             status = "RESTRICTED";
             reason = open + " of " + maximum + " lanes open";
         } else {
             status = "OPEN";
-            reason = waiting + " trucks wait";
+            reason = waiting + " trucks wait to " + verb(direction);
         }
+        return new DirectionQueue(
+                new CheckpointStatusView.DirectionStatus(
+                        direction,
+                        status,
+                        reason,
+                        queueCounts,
+                        waiting,
+                        inInspection,
+                        lanes,
+                        clearedHour,
+                        clearedDay,
+                        observedWaits,
+                        waits,
+                        estimate.backlogClearsAt().orElse(null),
+                        estimate.backlogBasis().name(),
+                        arrivalsPerHour,
+                        perOpenHour,
+                        capacityBasis),
+                unknownWait);
+    }
 
-        return new CheckpointStatusView(
-                checkpoint.checkpointId(),
-                status,
-                reason,
-                queueCounts,
-                waiting,
-                inInspection,
-                lanes,
-                clearedHour,
-                clearedDay,
-                tally.observedWaits(),
-                waits,
-                estimate.backlogClearsAt().orElse(null),
-                estimate.backlogBasis().name(),
-                arrivalsPerHour,
-                perOpenHour,
-                capacityBasis,
-                handling.stream()
-                        .map(h -> new CheckpointStatusView.Handling(
-                                name(h.channel()),
-                                h.mean(),
-                                h.basis().name(),
-                                h.trucks(),
-                                h.trucks() == 0 ? ruleset.source() : ""))
-                        .toList(),
-                now);
+    private static String verb(String direction) {
+        return direction.equals("EXIT") ? "leave" : "enter";
+    }
+
+    private static String word(String direction) {
+        return direction.equals("EXIT") ? "exit" : "entry";
+    }
+
+    private static String key(CheckpointStatusView.QueueCount count) {
+        return count.laneKind() + "|" + Objects.toString(count.channel(), "");
+    }
+
+    private static int sum(
+            List<DirectionQueue> queues,
+            java.util.function.ToIntFunction<CheckpointStatusView.DirectionStatus> figure) {
+        return queues.stream().map(DirectionQueue::status).mapToInt(figure).sum();
     }
 
     /**

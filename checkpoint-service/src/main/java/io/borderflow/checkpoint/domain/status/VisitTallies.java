@@ -32,6 +32,7 @@ public final class VisitTallies {
         Map<List<String>, long[]> counts = new LinkedHashMap<>();
         Map<List<String>, Boolean> early = new LinkedHashMap<>();
         List<Duration> waits = new ArrayList<>();
+        Map<String, List<Duration>> waitsByDirection = new LinkedHashMap<>();
         for (VisitFacts v : visits) {
             List<String> key = Arrays.asList(v.state(), v.laneKind(), v.channel(), v.direction());
             long[] c = counts.computeIfAbsent(key, k -> new long[9]);
@@ -60,6 +61,9 @@ public final class VisitTallies {
                     && v.endTime() != null
                     && !v.endTime().isBefore(w.dayAgo())) {
                 waits.add(Duration.between(v.arriveTime(), v.endTime()));
+                waitsByDirection
+                        .computeIfAbsent(v.direction(), d -> new ArrayList<>())
+                        .add(Duration.between(v.arriveTime(), v.endTime()));
             }
         }
         List<VisitTally.Group> groups = new ArrayList<>();
@@ -78,7 +82,9 @@ public final class VisitTallies {
                 c[6],
                 (int) c[7],
                 c[8])));
-        return new VisitTally(groups, observed(waits));
+        Map<String, CheckpointStatusView.ObservedWaits> byDirection = new LinkedHashMap<>();
+        waitsByDirection.forEach((direction, list) -> byDirection.put(direction, observed(list)));
+        return new VisitTally(groups, observed(waits), byDirection);
     }
 
     /** Median and 90th percentile by nearest rank (as PostgreSQL's percentile_disc); null when there is nothing. */

@@ -1,6 +1,7 @@
 package io.borderflow.checkpoint.domain.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.borderflow.checkpoint.domain.estimation.LaneKind;
 import io.borderflow.checkpoint.domain.status.StatusCalculator.CheckpointFacts;
@@ -87,14 +88,15 @@ class StatusCalculatorTest {
         CheckpointStatusView status = StatusCalculator.compute(TWO_LANES, visits, NOW);
 
         assertThat(status.operationalStatus()).isEqualTo("CONGESTED");
-        assertThat(status.statusReason()).startsWith("200 trucks wait; a truck arriving now waits about");
-        // 200 trucks without a decision, each assumed a 2 h documentary check, on 2 lanes: 1 truck an hour, below the
-        // nominal 48 a day (2 an hour), so the lanes set the pace: 200 h of work ahead
+        assertThat(status.statusReason()).startsWith("200 trucks wait to leave; a truck arriving now waits about");
+        // 200 trucks leaving without a decision, each assumed a 2 h documentary check, on the one lane of the two
+        // that serves the direction: half a truck an hour, below the nominal 48 a day (2 an hour), so the lane sets the
+        // pace: 400 h of work ahead
         CheckpointStatusView.WaitEstimate unknown = status.estimatedWaits().stream()
                 .filter(w -> w.channel() == null)
                 .findFirst()
                 .orElseThrow();
-        assertThat(unknown.waitTime()).isBetween(Duration.ofHours(199), Duration.ofHours(201));
+        assertThat(unknown.waitTime()).isBetween(Duration.ofHours(399), Duration.ofHours(401));
         assertThat(unknown.method()).isEqualTo("FLUID");
     }
 
@@ -213,8 +215,9 @@ class StatusCalculatorTest {
         Duration unloading = undecidedWait(StatusCalculator.compute(twoLanesUncapped, unloaded, NOW));
         Duration booth = undecidedWait(StatusCalculator.compute(twoLanesUncapped, green, NOW));
 
-        // 50 x 4 h on 2 lanes is 100 h; 50 x 5 min on 2 lanes about 2 h (no nominal capacity caps the lanes here)
-        assertThat(unloading).isBetween(Duration.ofHours(100), Duration.ofHours(101));
+        // leaving, on the one lane of two that serves the direction: 50 x 4 h is 200 h; 50 x 5 min about 4 h (no
+        // nominal capacity caps the lane here)
+        assertThat(unloading).isBetween(Duration.ofHours(200), Duration.ofHours(201));
         assertThat(unloading.toMinutes()).isGreaterThanOrEqualTo(10 * booth.toMinutes());
     }
 
@@ -275,5 +278,110 @@ class StatusCalculatorTest {
                         new CheckpointStatusView.Handling(null, Duration.ofMinutes(100), "RULESET", 0, "rulesets/7"));
         // 12 trucks of 100 minutes on one lane: 20 h
         assertThat(undecidedWait(status)).isBetween(Duration.ofHours(20), Duration.ofHours(21));
+    }
+
+    /** Zhaisan as its note has it: 8 lanes (4 outbound, 4 inbound), up to 300 trucks a day. */
+    private static final CheckpointFacts ZHAISAN = new CheckpointFacts(
+            "zhaisan",
+            OpeningCalendar.alwaysOpen(ALMATY, List.of()),
+            Map.of(LaneKind.REGULAR, 8),
+            Map.of(LaneKind.REGULAR, 8),
+            300);
+
+    private static VisitFacts decided(String direction, double arrivedHoursAgo, String channel, Duration handling) {
+        return new VisitFacts(
+                "WAITING", "REGULAR", channel, direction, ago(arrivedHoursAgo), null, null, handling.toSeconds());
+    }
+
+    private static CheckpointStatusView.DirectionStatus direction(CheckpointStatusView status, String direction) {
+        return status.directions().stream()
+                .filter(d -> d.direction().equals(direction))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static Duration undecidedWait(CheckpointStatusView.DirectionStatus status) {
+        return status.estimatedWaits().stream()
+                .filter(w -> w.channel() == null)
+                .findFirst()
+                .orElseThrow()
+                .waitTime();
+    }
+
+    @Test
+    void aTruckEnteringDoesNotWaitBehindTheTrucksLeaving() {
+        // the seeds' Zhaisan: 2,500 trucks wait to leave Kazakhstan, 10 to enter it; all released at the booth
+        // (5 min), so the 300 a day, not the lanes, set the pace
+        List<VisitFacts> visits = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            visits.add(decided("EXIT", 23.9 * i / 2500, "GREEN", Duration.ofMinutes(5)));
+        }
+        for (int i = 0; i < 10; i++) {
+            visits.add(decided("ENTRY", 0.1 * i, "GREEN", Duration.ofMinutes(5)));
+        }
+
+        CheckpointStatusView status = StatusCalculator.compute(ZHAISAN, visits, NOW);
+
+        CheckpointStatusView.DirectionStatus leaving = direction(status, "EXIT");
+        CheckpointStatusView.DirectionStatus entering = direction(status, "ENTRY");
+        assertThat(leaving.trucksWaiting()).isEqualTo(2500);
+        assertThat(entering.trucksWaiting()).isEqualTo(10);
+        assertThat(status.trucksWaiting()).isEqualTo(2510);
+        assertThat(leaving.lanes()).containsExactly(new CheckpointStatusView.Lanes("REGULAR", 4, 4));
+        assertThat(entering.lanes()).containsExactly(new CheckpointStatusView.Lanes("REGULAR", 4, 4));
+        // 2,500 at 300 a day: 8.3 days (200 h) to leave; 10 at 12.5 an hour: 48 minutes to enter (before, one queue
+        // quoted the entering truck the 8 days too)
+        assertThat(undecidedWait(leaving)).isBetween(Duration.ofHours(199), Duration.ofHours(201));
+        assertThat(undecidedWait(entering)).isBetween(Duration.ofMinutes(47), Duration.ofMinutes(49));
+        assertThat(leaving.operationalStatus()).isEqualTo("CONGESTED");
+        assertThat(leaving.statusReason())
+                .startsWith("2500 trucks wait to leave; a truck arriving now waits about 8.3");
+        assertThat(entering.operationalStatus()).isEqualTo("OPEN");
+        assertThat(status.operationalStatus()).isEqualTo("CONGESTED");
+        assertThat(status.statusReason()).isEqualTo(leaving.statusReason());
+        // the deprecated checkpoint-wide figures: the longer direction's waits, both directions' capacity
+        assertThat(status.estimatedWaits()).isEqualTo(leaving.estimatedWaits());
+        assertThat(status.clearancesPerOpenHour())
+                .isCloseTo(leaving.clearancesPerOpenHour() + entering.clearancesPerOpenHour(), within(1e-9));
+    }
+
+    @Test
+    void aClosureOfOneDirectionClosesThatDirectionOnly() {
+        OpeningCalendar open = OpeningCalendar.alwaysOpen(ALMATY, List.of());
+        OpeningCalendar chinaShut = OpeningCalendar.alwaysOpen(
+                ALMATY,
+                List.of(new io.borderflow.support.calendar.ScheduledClosure(
+                        NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(6)), "PRC National Day")));
+        CheckpointFacts nurZholy = new CheckpointFacts(
+                "nur-zholy",
+                open,
+                Map.of(LaneKind.REGULAR, 8),
+                Map.of(LaneKind.REGULAR, 8),
+                700,
+                Map.of("EXIT", chinaShut, "ENTRY", open));
+        List<VisitFacts> visits = List.of(
+                decided("EXIT", 5, "GREEN", Duration.ofMinutes(5)),
+                decided("ENTRY", 1, "GREEN", Duration.ofMinutes(5)));
+
+        CheckpointStatusView status = StatusCalculator.compute(nurZholy, visits, NOW);
+
+        assertThat(direction(status, "EXIT").operationalStatus()).isEqualTo("CLOSED");
+        assertThat(direction(status, "EXIT").statusReason()).contains("PRC National Day");
+        // a truck leaving waits for the reopening six days on
+        assertThat(undecidedWait(direction(status, "EXIT"))).isGreaterThan(Duration.ofDays(6));
+        assertThat(direction(status, "ENTRY").operationalStatus()).isEqualTo("OPEN");
+        assertThat(undecidedWait(direction(status, "ENTRY"))).isLessThan(Duration.ofHours(1));
+        assertThat(status.operationalStatus()).isEqualTo("RESTRICTED");
+        assertThat(status.statusReason()).startsWith("exit closed: PRC National Day");
+    }
+
+    @Test
+    void lanesAreSplitBetweenTheDirectionsAndASingleLaneServesBoth() {
+        assertThat(CheckpointFacts.lanesFor(Map.of(LaneKind.REGULAR, 17, LaneKind.XRAY, 1), "EXIT"))
+                .isEqualTo(Map.of(LaneKind.REGULAR, 9, LaneKind.XRAY, 1));
+        assertThat(CheckpointFacts.lanesFor(Map.of(LaneKind.REGULAR, 17, LaneKind.XRAY, 1), "ENTRY"))
+                .isEqualTo(Map.of(LaneKind.REGULAR, 8, LaneKind.XRAY, 1));
+        assertThat(CheckpointFacts.lanesFor(Map.of(LaneKind.REGULAR, 0), "ENTRY"))
+                .isEqualTo(Map.of(LaneKind.REGULAR, 0));
     }
 }
