@@ -437,16 +437,18 @@ class EndToEndScenarioTest {
             assertThat(ProtoTimes.duration(best.getMedianTime()))
                     .isGreaterThanOrEqualTo(
                             ProtoTimes.duration(before.getMedianTime()).minus(SEARCH_TIME_MARGIN));
-            // the forecast at Zhaisan is the status's queue carried to the truck's arrival: the trucks waiting, plus
-            // arrivals at the observed rate, less clearances at the observed rate (Zhaisan is open around the clock)
+            // the forecast at Zhaisan is the status's queue of the direction travelled (leaving Kazakhstan) carried to
+            // the truck's arrival: the trucks waiting, plus arrivals at the observed rate, less clearances at the
+            // observed rate (Zhaisan is open around the clock)
+            DirectionStatus leaving = leaving(congested);
             double hoursUntilThere = Duration.between(
                                     ProtoTimes.instant(congested.getUpdateTime()),
                                     ProtoTimes.instant(queue.getArrivalTime()))
                             .toMinutes()
                     / 60.0;
-            double forecastHours = (congested.getTrucksWaiting()
-                            + (congested.getArrivalsPerHour() - congested.getClearancesPerOpenHour()) * hoursUntilThere)
-                    / congested.getClearancesPerOpenHour();
+            double forecastHours = (leaving.getTrucksWaiting()
+                            + (leaving.getArrivalsPerHour() - leaving.getClearancesPerOpenHour()) * hoursUntilThere)
+                    / leaving.getClearancesPerOpenHour();
             assertThat(queue.getWaitMedian().getSeconds() / 3600.0).isCloseTo(forecastHours, withPercentage(10));
             // the route through Zhaisan is slower and dearer with no less risk, so it is not offered beside the
             // best; any alternative that still queues at Zhaisan would say so

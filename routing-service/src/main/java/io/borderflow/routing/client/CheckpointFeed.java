@@ -2,6 +2,7 @@ package io.borderflow.routing.client;
 
 import io.borderflow.api.checkpoint.v1.Checkpoint;
 import io.borderflow.api.checkpoint.v1.CheckpointStatus;
+import io.borderflow.api.checkpoint.v1.Direction;
 import io.borderflow.api.checkpoint.v1.GetCheckpointRequest;
 import io.borderflow.api.checkpoint.v1.ListClosuresRequest;
 import io.borderflow.api.checkpoint.v1.MutinyCheckpointServiceGrpc.MutinyCheckpointServiceStub;
@@ -277,7 +278,7 @@ public class CheckpointFeed {
                 .iterable(ids)
                 .onItem()
                 .transformToUni(id -> calendar(id)
-                        .map(calendar -> new Fetched(id, calendar, null))
+                        .map(calendars -> new Fetched(id, calendars, null))
                         .onFailure()
                         .recoverWithItem(failure -> new Fetched(id, null, Status.fromThrowable(failure)))
                         .invoke(this::keep))
@@ -288,17 +289,24 @@ public class CheckpointFeed {
                 .with(this::fetched, failure -> fetched(List.of()));
     }
 
-    private record Fetched(String id, OpeningCalendar calendar, Status failure) {}
+    private record Fetched(String id, Calendars calendar, Status failure) {}
+
+    /** A checkpoint's calendar with every standing closure, and per direction with the closures that apply to it. */
+    record Calendars(OpeningCalendar all, Map<String, OpeningCalendar> directions) {}
 
     /** Keeps a checkpoint's calendar as soon as it came, or marks the one it had as not current. */
     private void keep(Fetched fetched) {
         if (fetched.calendar() != null) {
-            calendars.put(fetched.id(), new BorderSnapshot.KnownCalendar(fetched.calendar(), Instant.now(), true));
+            calendars.put(
+                    fetched.id(),
+                    new BorderSnapshot.KnownCalendar(
+                            fetched.calendar().all(), fetched.calendar().directions(), Instant.now(), true));
         } else {
             calendarFailures.increment();
             calendars.computeIfPresent(
                     fetched.id(),
-                    (id, known) -> new BorderSnapshot.KnownCalendar(known.calendar(), known.fetchedAt(), false));
+                    (id, known) -> new BorderSnapshot.KnownCalendar(
+                            known.calendar(), known.directions(), known.fetchedAt(), false));
         }
     }
 
@@ -341,10 +349,10 @@ public class CheckpointFeed {
     }
 
     /** One checkpoint's calendar: its weekly hours and closures, each call with its deadline, retried once. */
-    private Uni<OpeningCalendar> calendar(String id) {
+    private Uni<Calendars> calendar(String id) {
         var stub = calls.withCallCredentials(credentials.callCredentials());
         long deadline = config.deadline().toMillis();
-        Uni<OpeningCalendar> both = Uni.createFrom()
+        Uni<Calendars> both = Uni.createFrom()
                 .deferred(() -> Uni.combine()
                         .all()
                         .unis(
@@ -357,7 +365,7 @@ public class CheckpointFeed {
                                                 .setParent("checkpoints/" + id)
                                                 .build()))
                         .asTuple()
-                        .map(pair -> calendar(
+                        .map(pair -> calendars(
                                 pair.getItem1().getCheckpoint(), pair.getItem2().getClosuresList())));
         return both.onFailure(CheckpointFeed::worthRetrying)
                 .retry()
@@ -371,6 +379,25 @@ public class CheckpointFeed {
         return code == Status.Code.UNAVAILABLE
                 || code == Status.Code.DEADLINE_EXCEEDED
                 || code == Status.Code.RESOURCE_EXHAUSTED;
+    }
+
+    /**
+     * The checkpoint's calendar with every standing closure, and for each direction with the closures of both
+     * directions and of its own (a closure names one direction, or none for both).
+     */
+    static Calendars calendars(Checkpoint checkpoint, List<io.borderflow.api.checkpoint.v1.Closure> closures) {
+        Map<String, OpeningCalendar> directions = new java.util.HashMap<>();
+        for (Direction direction : List.of(Direction.DIRECTION_EXIT, Direction.DIRECTION_ENTRY)) {
+            directions.put(
+                    direction.name().substring("DIRECTION_".length()),
+                    calendar(
+                            checkpoint,
+                            closures.stream()
+                                    .filter(c -> c.getDirection() == Direction.DIRECTION_UNSPECIFIED
+                                            || c.getDirection() == direction)
+                                    .toList()));
+        }
+        return new Calendars(calendar(checkpoint, closures), directions);
     }
 
     /** The checkpoint's weekly hours with the closures that stand (cancelled ones left out). */
@@ -408,6 +435,12 @@ public class CheckpointFeed {
                             (double) s.getObservedWaits().getP90().getSeconds()
                                     / s.getObservedWaits().getMedian().getSeconds()));
         }
+        Map<String, BorderSnapshot.Flow> directions = new java.util.HashMap<>();
+        s.getDirectionsList()
+                .forEach(d -> directions.put(
+                        d.getDirection().name().substring("DIRECTION_".length()),
+                        new BorderSnapshot.Flow(
+                                d.getTrucksWaiting(), d.getClearancesPerOpenHour(), d.getArrivalsPerHour())));
         return new BorderSnapshot.QueueFigures(
                 ProtoTimes.instant(s.getUpdateTime()),
                 s.getTrucksWaiting(),
@@ -415,6 +448,7 @@ public class CheckpointFeed {
                 s.getArrivalsPerHour(),
                 spread,
                 known.confirmedAt(),
-                live);
+                live,
+                directions);
     }
 }

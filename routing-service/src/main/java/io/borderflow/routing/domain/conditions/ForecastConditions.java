@@ -50,14 +50,23 @@ public final class ForecastConditions implements CrossingConditions {
         this.calendarTrustedFor = calendarTrustedFor;
     }
 
+    /** Both directions' queue together, with every closure: for a caller that does not say which way it crosses. */
     @Override
     public CrossingOutlook outlook(String checkpointId, Instant arrival, InspectionChannel queueChannel) {
+        return outlook(checkpointId, null, arrival, queueChannel);
+    }
+
+    /** The queue and the calendar of the direction travelled (both directions' when {@code direction} is null). */
+    @Override
+    public CrossingOutlook outlook(
+            String checkpointId, String direction, Instant arrival, InspectionChannel queueChannel) {
         BorderSnapshot snapshot = snapshots.get(checkpointId);
         if (snapshot == null) {
             return CrossingOutlook.open(Duration.ZERO, Duration.ZERO, Freshness.nominal());
         }
-        OpeningCalendar calendar =
-                snapshot.calendar().map(BorderSnapshot.KnownCalendar::calendar).orElse(ASSUMED_OPEN);
+        OpeningCalendar calendar = snapshot.calendar()
+                .map(known -> direction == null ? known.calendar() : known.calendar(direction))
+                .orElse(ASSUMED_OPEN);
         Freshness calendarFreshness = calendarFreshness(snapshot);
         Optional<Instant> opens = calendar.isOpen(arrival) ? Optional.of(arrival) : calendar.nextOpening(arrival);
         if (snapshot.queue().isEmpty()) {
@@ -65,7 +74,9 @@ public final class ForecastConditions implements CrossingConditions {
                     .orElseGet(() -> CrossingOutlook.closedIndefinitely(Freshness.unknown()))
                     .withCalendar(calendarFreshness);
         }
-        BorderSnapshot.QueueFigures queue = snapshot.queue().get();
+        BorderSnapshot.QueueFigures queue = direction == null
+                ? snapshot.queue().get()
+                : snapshot.queue().get().towards(direction);
         Freshness freshness = statusFreshness(snapshot);
         if (opens.isEmpty() || queue.clearancesPerOpenHour() <= 0) {
             return CrossingOutlook.closedIndefinitely(freshness).withCalendar(calendarFreshness);

@@ -18,4 +18,14 @@ import java.time.Instant;
 public interface CrossingConditions {
 
     CrossingOutlook outlook(String checkpointId, Instant arrival, InspectionChannel queueChannel);
+
+    /**
+     * The same for a truck travelling in {@code direction} through the checkpoint, EXIT (leaving the checkpoint's
+     * country) or ENTRY: each direction is its own queue, and a closure may close one direction only. Conditions
+     * that do not tell the directions apart answer as {@link #outlook(String, Instant, InspectionChannel)}.
+     */
+    default CrossingOutlook outlook(
+            String checkpointId, String direction, Instant arrival, InspectionChannel queueChannel) {
+        return outlook(checkpointId, arrival, queueChannel);
+    }
 }

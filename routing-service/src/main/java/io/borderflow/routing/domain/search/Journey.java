@@ -241,6 +241,8 @@ final class Journey {
             queueWeight[channel.queue().ordinal()] += channels.probability(channel);
         }
         Instant arrivalInstant = Instant.ofEpochMilli(arrival);
+        // leaving the checkpoint's country, or entering it: each direction is its own queue
+        String direction = crossing.fromCountry().equals(place.country()) ? "EXIT" : "ENTRY";
         CrossingOutlook[] outlooks = new CrossingOutlook[all.length];
         long opens = arrival;
         double waitMedian = 0;
@@ -252,7 +254,7 @@ final class Journey {
             if (weight <= 0) {
                 continue;
             }
-            CrossingOutlook outlook = conditions.outlook(place.checkpointId(), arrivalInstant, queue);
+            CrossingOutlook outlook = conditions.outlook(place.checkpointId(), direction, arrivalInstant, queue);
             if (outlook.closedIndefinitely()) {
                 return null;
             }

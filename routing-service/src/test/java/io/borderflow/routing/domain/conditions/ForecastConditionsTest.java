@@ -225,4 +225,59 @@ class ForecastConditionsTest {
         assertThat(outlook.waitP90()).isEqualTo(outlook.waitMedian());
         assertThat(outlook.waitMedian()).isBetween(Duration.ofMinutes(139), Duration.ofMinutes(141));
     }
+
+    @Test
+    void aTruckEnteringKazakhstanDoesNotWaitBehindTheTrucksLeavingIt() {
+        // the status gives each direction: 2,500 trucks leave at 12.5 an hour, 10 enter at 12.5 an hour
+        BorderSnapshot zhaisan = new BorderSnapshot(
+                "zhaisan",
+                Optional.of(new BorderSnapshot.QueueFigures(
+                        NOW,
+                        2510,
+                        25,
+                        25,
+                        1.5,
+                        NOW,
+                        true,
+                        Map.of(
+                                "EXIT", new BorderSnapshot.Flow(2500, 12.5, 12.5),
+                                "ENTRY", new BorderSnapshot.Flow(10, 12.5, 12.5)))),
+                Optional.of(new BorderSnapshot.KnownCalendar(alwaysOpen(), NOW, true)));
+
+        ForecastConditions conditions = conditions(zhaisan);
+
+        assertThat(conditions
+                        .outlook("zhaisan", "EXIT", NOW, InspectionChannel.GREEN)
+                        .waitMedian())
+                .isEqualTo(Duration.ofHours(200));
+        assertThat(conditions
+                        .outlook("zhaisan", "ENTRY", NOW, InspectionChannel.GREEN)
+                        .waitMedian())
+                .isEqualTo(Duration.ofMinutes(48));
+        // both pooled, for a caller that does not say (2,510 at 25 an hour)
+        assertThat(conditions.outlook("zhaisan", NOW, InspectionChannel.GREEN).waitMedian())
+                .isEqualTo(Duration.ofMinutes(2510 * 60 / 25));
+    }
+
+    @Test
+    void aClosureOfOneDirectionHoldsOnlyTheTrucksTravellingThatWay() {
+        ScheduledClosure holiday =
+                new ScheduledClosure(NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofDays(7)), "PRC National Day");
+        BorderSnapshot nurZholy = new BorderSnapshot(
+                "nur-zholy",
+                Optional.of(queue(0, 30, 0, NOW, true)),
+                Optional.of(new BorderSnapshot.KnownCalendar(
+                        alwaysOpen(holiday), Map.of("EXIT", alwaysOpen(holiday), "ENTRY", alwaysOpen()), NOW, true)));
+
+        ForecastConditions conditions = conditions(nurZholy);
+
+        assertThat(conditions
+                        .outlook("nur-zholy", "EXIT", NOW, InspectionChannel.GREEN)
+                        .opensAt())
+                .contains(NOW.plus(Duration.ofDays(7)));
+        assertThat(conditions
+                        .outlook("nur-zholy", "ENTRY", NOW, InspectionChannel.GREEN)
+                        .opensAt())
+                .isEmpty();
+    }
 }

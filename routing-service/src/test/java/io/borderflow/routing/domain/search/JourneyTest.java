@@ -578,4 +578,35 @@ class JourneyTest {
                         .liveData())
                 .isEqualTo(new LiveDataUse(Optional.empty(), false, true, false));
     }
+
+    @Test
+    void aCrossingIsAskedForTheDirectionTheTruckTravelsThroughIt() {
+        // b is a checkpoint of XX: leaving XX through it is EXIT, coming into XX from YY is ENTRY; the outbound queue
+        // is 30 h, the inbound 1 h
+        CrossingConditions byDirection = new CrossingConditions() {
+            @Override
+            public CrossingOutlook outlook(String checkpointId, Instant arrival, InspectionChannel queueChannel) {
+                throw new AssertionError("asked without a direction");
+            }
+
+            @Override
+            public CrossingOutlook outlook(
+                    String checkpointId, String direction, Instant arrival, InspectionChannel queueChannel) {
+                Duration wait = direction.equals("EXIT") ? H.multipliedBy(30) : H;
+                return CrossingOutlook.open(wait, wait, Freshness.nominal());
+            }
+        };
+
+        RouteAlternative leaving = follow(TinyNetworks.twoCrossings(), byDirection, "a", "b", "c");
+        RouteAlternative entering = follow(TinyNetworks.twoCrossings(), byDirection, "c", "b", "a");
+
+        assertThat(leaving.crossings()).singleElement().satisfies(c -> {
+            assertThat(c.fromCountry() + ">" + c.toCountry()).isEqualTo("XX>YY");
+            assertThat(c.waitMedian()).isEqualTo(H.multipliedBy(30));
+        });
+        assertThat(entering.crossings()).singleElement().satisfies(c -> {
+            assertThat(c.fromCountry() + ">" + c.toCountry()).isEqualTo("YY>XX");
+            assertThat(c.waitMedian()).isEqualTo(H);
+        });
+    }
 }
