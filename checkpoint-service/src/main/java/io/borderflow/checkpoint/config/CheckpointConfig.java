@@ -11,6 +11,10 @@ public interface CheckpointConfig {
     @WithDefault("reference/checkpoints.json")
     String referenceData();
 
+    /** Class-path resource of the holiday calendar, loaded as scheduled closures (see HolidayCalendarLoader). */
+    @WithDefault("reference/holiday-closures.json")
+    String holidayData();
+
     /** How often trucks still awaiting their declaration's decision are settled with inspection-service. */
     @WithDefault("30s")
     java.time.Duration decisionRetry();

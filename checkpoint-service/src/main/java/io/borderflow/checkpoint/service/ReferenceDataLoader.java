@@ -38,16 +38,23 @@ public class ReferenceDataLoader {
     private final CheckpointConfig config;
     private final ReferenceDatasets datasets;
 
+    private final HolidayCalendarLoader holidays;
+
     public ReferenceDataLoader(
-            ReferenceDataRepository repository, CheckpointConfig config, ReferenceDatasets datasets) {
+            ReferenceDataRepository repository,
+            CheckpointConfig config,
+            ReferenceDatasets datasets,
+            HolidayCalendarLoader holidays) {
         this.repository = repository;
         this.config = config;
         this.datasets = datasets;
+        this.holidays = holidays;
     }
 
+    /** The checkpoints, then the holiday calendar that names them. */
     void onStart(@Observes StartupEvent event) throws Throwable {
-        String outcome = VertxContextSupport.subscribeAndAwait(this::load);
-        LOG.info(outcome);
+        LOG.info(VertxContextSupport.subscribeAndAwait(this::load));
+        LOG.info(VertxContextSupport.subscribeAndAwait(holidays::load));
     }
 
     /** Loads the configured file if it changed; the result says what happened. */
