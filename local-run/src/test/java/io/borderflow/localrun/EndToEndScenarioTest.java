@@ -63,7 +63,9 @@ import io.borderflow.api.routing.v1.RouteConstraints;
 import io.borderflow.api.routing.v1.RoutingServiceGrpc;
 import io.borderflow.api.routing.v1.RoutingServiceGrpc.RoutingServiceBlockingStub;
 import io.borderflow.api.routing.v1.TransportMode;
+import io.borderflow.support.calendar.OpeningCalendar;
 import io.borderflow.support.grpc.ProtoTimes;
+import io.borderflow.support.queueing.QueueForecast;
 import io.borderflow.support.security.DevTokenIssuer;
 import io.borderflow.support.security.Roles;
 import io.borderflow.testsupport.GrpcAssertions;
@@ -78,6 +80,7 @@ import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -438,17 +441,20 @@ class EndToEndScenarioTest {
                     .isGreaterThanOrEqualTo(
                             ProtoTimes.duration(before.getMedianTime()).minus(SEARCH_TIME_MARGIN));
             // the forecast at Zhaisan is the status's queue of the direction travelled (leaving Kazakhstan) carried to
-            // the truck's arrival: the trucks waiting, plus arrivals at the observed rate, less clearances at the
-            // observed rate (Zhaisan is open around the clock)
+            // the truck's arrival by the one forecast both services use (QueueForecast: clearances at the observed
+            // rate,
+            // arrivals damped by the wait; Zhaisan is open around the clock)
             DirectionStatus leaving = leaving(congested);
-            double hoursUntilThere = Duration.between(
-                                    ProtoTimes.instant(congested.getUpdateTime()),
-                                    ProtoTimes.instant(queue.getArrivalTime()))
-                            .toMinutes()
-                    / 60.0;
-            double forecastHours = (leaving.getTrucksWaiting()
-                            + (leaving.getArrivalsPerHour() - leaving.getClearancesPerOpenHour()) * hoursUntilThere)
-                    / leaving.getClearancesPerOpenHour();
+            Instant arrival = ProtoTimes.instant(queue.getArrivalTime());
+            Instant served = QueueForecast.damped(
+                            OpeningCalendar.alwaysOpen(ZoneId.of("Asia/Almaty"), List.of()),
+                            leaving.getClearancesPerOpenHour(),
+                            leaving.getArrivalsPerHour(),
+                            leaving.getTrucksWaiting(),
+                            ProtoTimes.instant(congested.getUpdateTime()))
+                    .servedAt(arrival)
+                    .orElseThrow();
+            double forecastHours = Duration.between(arrival, served).toMinutes() / 60.0;
             assertThat(queue.getWaitMedian().getSeconds() / 3600.0).isCloseTo(forecastHours, withPercentage(10));
             // the route through Zhaisan is slower and dearer with no less risk, so it is not offered beside the
             // best; any alternative that still queues at Zhaisan would say so

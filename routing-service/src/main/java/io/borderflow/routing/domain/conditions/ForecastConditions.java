@@ -6,9 +6,8 @@ import io.borderflow.routing.model.route.BorderDataCoverage;
 import io.borderflow.routing.model.route.BorderSnapshot;
 import io.borderflow.routing.model.route.Freshness;
 import io.borderflow.routing.model.route.InspectionChannel;
-import io.borderflow.support.calendar.Hours;
 import io.borderflow.support.calendar.OpeningCalendar;
-import io.borderflow.support.queueing.FluidQueue;
+import io.borderflow.support.queueing.QueueForecast;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,12 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Border conditions at a future arrival, forecast from each checkpoint's last status with the fluid model its own
- * status uses: the trucks waiting when the status was computed, plus arrivals at the observed rate around the clock,
- * minus clearances at the observed rate while open, give the queue a truck finds when it joins (at its arrival, or
- * at the opening when the crossing is closed then); its wait is the open time that queue takes to clear
- * ({@link FluidQueue#whenServed}). A truck joining later never starts its control earlier (the queue drains no faster
- * than time passes), as the search requires.
+ * Border conditions at a future arrival, forecast from each checkpoint's last status with the shared forecast
+ * ({@link QueueForecast}, in {@code service-support}): the trucks waiting when the status was computed carried to the
+ * truck's join (its arrival, or the opening when the crossing is closed then), clearances at the observed rate while
+ * open and arrivals damped by the wait (carriers divert and give up as the queue grows), so a backlog holds rather
+ * than growing linearly; its wait is the open time that queue takes to clear. A truck joining later never starts its
+ * control earlier (the queue drains no faster than time passes), as the search requires.
  * <p>
  * Freshness, of the wait and of the calendar apart: LIVE while the source confirmed the figure recently (the status
  * stream connected and a status or heartbeat within {@code statusTrustedFor}; the calendar's last refresh succeeded,
@@ -82,13 +81,13 @@ public final class ForecastConditions implements CrossingConditions {
             return CrossingOutlook.closedIndefinitely(freshness).withCalendar(calendarFreshness);
         }
         Instant join = opens.get();
-        Instant from = queue.computedAt().isBefore(join) ? queue.computedAt() : join;
-        double ahead = Math.max(
-                0,
-                queue.trucksWaiting()
-                        + queue.arrivalsPerHour() * Hours.between(from, join)
-                        - queue.clearancesPerOpenHour() * Hours.of(calendar.openTime(from, join)));
-        Optional<Instant> served = new FluidQueue(calendar, queue.clearancesPerOpenHour()).whenServed(join, ahead);
+        Optional<Instant> served = QueueForecast.damped(
+                        calendar,
+                        queue.clearancesPerOpenHour(),
+                        queue.arrivalsPerHour(),
+                        queue.trucksWaiting(),
+                        queue.computedAt())
+                .servedAt(join);
         if (served.isEmpty()) {
             return CrossingOutlook.closedIndefinitely(freshness).withCalendar(calendarFreshness);
         }

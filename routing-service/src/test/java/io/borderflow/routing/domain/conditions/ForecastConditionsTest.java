@@ -1,6 +1,7 @@
 package io.borderflow.routing.domain.conditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.borderflow.routing.domain.search.CrossingOutlook;
 import io.borderflow.routing.model.route.BorderDataCoverage;
@@ -73,16 +74,24 @@ class ForecastConditionsTest {
     }
 
     @Test
-    void aTruckArrivingLaterFindsTheQueueDrainedByWhatClearsMinusWhatArrives() {
-        // clears 12.5 an hour, 2.5 arrive: the queue shrinks by 10 an hour; 2 days on, 2,500 - 480 = 2,020 ahead
+    void aTruckArrivingLaterFindsTheQueueDrainedAndMoreCarriersComingBackAsItShortens() {
+        // clears 12.5 an hour, 2.5 arrive at a queue of 2,500: undamped it would shrink by 10 an hour to 2,020 two
+        // days on. Damped (QueueForecast, tolerance 87 h, s = 12.5 * 87 = 1,087.5 trucks), more join as it shortens:
+        // u = 0.2 + 0.8 * exp(-12.5 * 48 / s), Q = 2,500 + s * ln(u) = 2,049
         ForecastConditions conditions = conditions(zhaisan(2500, 12.5, 2.5, alwaysOpen(), NOW, true));
+        double s = 12.5 * 87;
+        double twoDaysOn = 2500 + s * Math.log(0.2 + 0.8 * Math.exp(-12.5 * 48 / s));
         CrossingOutlook later = conditions.outlook("zhaisan", NOW.plus(Duration.ofDays(2)), InspectionChannel.GREEN);
-        assertThat(later.waitMedian()).isEqualTo(Duration.ofMillis(Math.round(2020 / 12.5 * 3_600_000)));
-        // a month on, the backlog is gone
+        assertThat(later.waitMedian().toMillis() / 3_600_000.0).isCloseTo(twoDaysOn / 12.5, within(1e-6));
+        assertThat(twoDaysOn).isBetween(2040.0, 2060.0);
+        // a month on, the queue holds where the carriers' demand meets the clearances: 2,500 + s * ln(0.2) = 750,
+        // not gone as the linear forecast had it
         assertThat(conditions
-                        .outlook("zhaisan", NOW.plus(Duration.ofDays(30)), InspectionChannel.GREEN)
-                        .waitMedian())
-                .isZero();
+                                .outlook("zhaisan", NOW.plus(Duration.ofDays(30)), InspectionChannel.GREEN)
+                                .waitMedian()
+                                .toMinutes()
+                        / 60.0)
+                .isCloseTo((2500 + s * Math.log(0.2)) / 12.5, within(0.1));
     }
 
     @Test
