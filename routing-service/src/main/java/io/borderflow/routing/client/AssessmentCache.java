@@ -19,6 +19,7 @@ import io.borderflow.support.reference.ReferenceFile;
 import io.borderflow.support.security.ServiceCredentials;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -101,10 +102,17 @@ public class AssessmentCache {
         if (asks.isEmpty()) {
             return Uni.createFrom().item(known);
         }
-        return Uni.join().all(asks).andFailFast().map(answers -> {
-            answers.forEach(a -> known.put(a.getKey(), a.getValue()));
-            return known;
-        });
+        // every answer is waited for: failing fast on the first NOT_FOUND left the others' failures, arriving the same
+        // moment for an unknown declaration, to be dropped and logged as errors
+        return Uni.join()
+                .all(asks)
+                .andCollectFailures()
+                .onFailure(CompositeException.class)
+                .transform(failure -> ((CompositeException) failure).getCauses().get(0))
+                .map(answers -> {
+                    answers.forEach(a -> known.put(a.getKey(), a.getValue()));
+                    return known;
+                });
     }
 
     /** The question in flight for this cargo and checkpoint, shared by every search that needs it meanwhile. */

@@ -242,6 +242,30 @@ class RouteSearchGrpcServiceTest {
     }
 
     /**
+     * A declaration inspection-service does not know is NOT_FOUND at every checkpoint of the search at once; the search
+     * answers NOT_FOUND once and drops none of the other checkpoints' answers (they were logged as errors Mutiny had
+     * to drop, which the soak test caught).
+     */
+    @Test
+    void anUnknownDeclarationIsNotFoundWithNoFailureLeftUnhandled() {
+        List<Throwable> dropped = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.smallrye.mutiny.infrastructure.Infrastructure.setDroppedExceptionHandler(dropped::add);
+        try {
+            for (int i = 0; i < 5; i++) {
+                FindRoutesRequest unknown = FindRoutesRequest.newBuilder()
+                        .setOrigin("places/urumqi")
+                        .setDestination("places/moscow")
+                        .setDeclaration("declarations/00000000-0000-0000-0000-00000000000" + i)
+                        .build();
+                assertFails(() -> find(unknown.toBuilder()), Status.Code.NOT_FOUND, "DECLARATION_NOT_FOUND");
+            }
+        } finally {
+            io.smallrye.mutiny.infrastructure.Infrastructure.resetDroppedExceptionHandler();
+        }
+        assertThat(dropped).isEmpty();
+    }
+
+    /**
      * A stored declaration stands for the cargo for its own carrier only: routing-service forwards the caller's token,
      * inspection-service shows the declaration to its carrier alone, and an assessment made for the owner is never
      * served from the cache to anyone else (a freight platform, another carrier), who are told it does not exist.
