@@ -22,10 +22,10 @@ import org.jboss.logging.Logger;
 
 /**
  * The active ruleset's handling times, asked of inspection-service ({@code GetRuleset rulesets/active}) with the
- * service's own token, deadline 1 s, and kept in a Caffeine cache: the figures for 5 minutes (a ruleset activated
- * meanwhile is seen within that), {@link RulesetHandling#FALLBACK} for 30 s when inspection-service cannot answer, so
- * that a status is never held up by a peer that is down for longer than one deadline every 30 s. Concurrent statuses
- * share one call.
+ * service's own token, deadline 1 s, and kept in a Caffeine cache: figures a minute old are fetched anew in the
+ * background while they are served (a ruleset activated meanwhile is seen within that), and kept at most 5 minutes;
+ * {@link RulesetHandling#FALLBACK} is kept 30 s when inspection-service cannot answer, so that statuses are held up by
+ * a peer that is down for one deadline every 30 s at most. Concurrent statuses share one call.
  */
 @ApplicationScoped
 public class RulesetHandlingClient {
@@ -33,13 +33,16 @@ public class RulesetHandlingClient {
     static final Duration DEADLINE = Duration.ofSeconds(1);
     static final Duration KEPT = Duration.ofMinutes(5);
     static final Duration FALLBACK_KEPT = Duration.ofSeconds(30);
+    /** Figures older than this are fetched anew in the background, the kept ones served meanwhile. */
+    static final Duration REFRESH = Duration.ofMinutes(1);
 
     private final MutinyInspectionServiceStub stub;
     private final ServiceCredentials credentials;
     private final AsyncLoadingCache<String, RulesetHandling> cache = Caffeine.newBuilder()
             .maximumSize(1)
             .expireAfter(
-                    Expiry.<String, RulesetHandling>creating((key, value) -> value.fallback() ? FALLBACK_KEPT : KEPT))
+                    Expiry.<String, RulesetHandling>writing((key, value) -> value.fallback() ? FALLBACK_KEPT : KEPT))
+            .refreshAfterWrite(REFRESH)
             .buildAsync((key, executor) -> fetch().subscribeAsCompletionStage().toCompletableFuture());
 
     public RulesetHandlingClient(

@@ -5,6 +5,7 @@ import io.borderflow.checkpoint.domain.status.StatusCalculator;
 import io.borderflow.checkpoint.domain.status.VisitTallies;
 import io.borderflow.checkpoint.domain.visit.EventCheck;
 import io.borderflow.checkpoint.model.CheckpointStatusView;
+import io.borderflow.checkpoint.model.RulesetHandling;
 import io.borderflow.checkpoint.model.TruckView;
 import io.borderflow.checkpoint.model.TruckVisitEntity;
 import io.borderflow.checkpoint.repository.CheckpointRepository;
@@ -172,10 +173,13 @@ public class CheckpointStatusApplicationService {
      * @throws NotFoundException {@code CHECKPOINT_NOT_FOUND}
      */
     public Uni<CheckpointStatusView> status(String checkpointId) {
-        return cache.status(
-                checkpointId,
-                () -> Panache.withSession(() -> details(checkpointId).map(LiveCheckpoint::facts))
-                        .chain(this::compute));
+        // the handling figures first, outside the computation the cache times: a slow answer from inspection-service
+        // must not stretch how long a status is served again (ten times its computation), nor be counted in it
+        return handling.current()
+                .chain(ruleset -> cache.status(
+                        checkpointId,
+                        () -> Panache.withSession(() -> details(checkpointId).map(LiveCheckpoint::facts))
+                                .chain(facts -> compute(facts, ruleset))));
     }
 
     /** The statuses in the order asked. @throws NotFoundException {@code CHECKPOINT_NOT_FOUND} for the first unknown */
@@ -293,12 +297,11 @@ public class CheckpointStatusApplicationService {
     }
 
     /** Needs no session: counts the visits on a connection of the pool. */
-    private Uni<CheckpointStatusView> compute(StatusCalculator.CheckpointFacts facts) {
+    private Uni<CheckpointStatusView> compute(StatusCalculator.CheckpointFacts facts, RulesetHandling ruleset) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return handling.current()
-                .chain(ruleset -> visitRows
-                        .statusTally(facts.checkpointId(), VisitTallies.windows(now))
-                        .map(tally -> StatusCalculator.compute(facts, tally, ruleset, now)));
+        return visitRows
+                .statusTally(facts.checkpointId(), VisitTallies.windows(now))
+                .map(tally -> StatusCalculator.compute(facts, tally, ruleset, now));
     }
 
     private Uni<TruckView> view(LiveCheckpoint details, TruckVisitEntity visit, CheckpointStatusView status) {
