@@ -486,6 +486,10 @@ class BadInputSweepTest {
             case "CheckpointService/RecordCrossingEvent", "CheckpointService/StreamCrossingEvents" ->
                 event.formatted(generator.uniqueId("sweep"), now - 600, plate.apply("SW"), CARRIER);
             case "CheckpointService/GetCheckpointStatus" -> "name: \"checkpoints/zhaisan/status\"";
+            case "CheckpointService/ForecastWaits" ->
+                ("queries { checkpoint: \"checkpoints/zhaisan\" direction: DIRECTION_EXIT arrival_time { seconds: %d }"
+                                + " channel: INSPECTION_CHANNEL_GREEN }")
+                        .formatted(now + 3600);
             case "CheckpointService/BatchGetCheckpointStatuses" ->
                 "names: \"checkpoints/zhaisan/status\" names: \"checkpoints/syrym/status\"";
             case "CheckpointService/WatchCheckpointStatus" ->

@@ -14,6 +14,7 @@ import io.borderflow.api.checkpoint.v1.CrossingEventType;
 import io.borderflow.api.checkpoint.v1.Direction;
 import io.borderflow.api.checkpoint.v1.DirectionStatus;
 import io.borderflow.api.checkpoint.v1.EventOutcome;
+import io.borderflow.api.checkpoint.v1.ForecastWaitsRequest;
 import io.borderflow.api.checkpoint.v1.GetCheckpointStatusRequest;
 import io.borderflow.api.checkpoint.v1.GetTruckRequest;
 import io.borderflow.api.checkpoint.v1.InspectionChannel;
@@ -23,6 +24,8 @@ import io.borderflow.api.checkpoint.v1.StreamCrossingEventsRequest;
 import io.borderflow.api.checkpoint.v1.StreamCrossingEventsResponse;
 import io.borderflow.api.checkpoint.v1.Truck;
 import io.borderflow.api.checkpoint.v1.TruckVisit;
+import io.borderflow.api.checkpoint.v1.WaitForecast;
+import io.borderflow.api.checkpoint.v1.WaitQuery;
 import io.borderflow.api.checkpoint.v1.WatchCheckpointStatusRequest;
 import io.borderflow.api.checkpoint.v1.WatchCheckpointStatusResponse;
 import io.borderflow.api.inspection.v1.Channel;
@@ -63,9 +66,7 @@ import io.borderflow.api.routing.v1.RouteConstraints;
 import io.borderflow.api.routing.v1.RoutingServiceGrpc;
 import io.borderflow.api.routing.v1.RoutingServiceGrpc.RoutingServiceBlockingStub;
 import io.borderflow.api.routing.v1.TransportMode;
-import io.borderflow.support.calendar.OpeningCalendar;
 import io.borderflow.support.grpc.ProtoTimes;
-import io.borderflow.support.queueing.QueueForecast;
 import io.borderflow.support.security.DevTokenIssuer;
 import io.borderflow.support.security.Roles;
 import io.borderflow.testsupport.GrpcAssertions;
@@ -80,7 +81,6 @@ import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -440,22 +440,21 @@ class EndToEndScenarioTest {
             assertThat(ProtoTimes.duration(best.getMedianTime()))
                     .isGreaterThanOrEqualTo(
                             ProtoTimes.duration(before.getMedianTime()).minus(SEARCH_TIME_MARGIN));
-            // the forecast at Zhaisan is the status's queue of the direction travelled (leaving Kazakhstan) carried to
-            // the truck's arrival by the one forecast both services use (QueueForecast: clearances at the observed
-            // rate,
-            // arrivals damped by the wait; Zhaisan is open around the clock)
-            DirectionStatus leaving = leaving(congested);
-            Instant arrival = ProtoTimes.instant(queue.getArrivalTime());
-            Instant served = QueueForecast.damped(
-                            OpeningCalendar.alwaysOpen(ZoneId.of("Asia/Almaty"), List.of()),
-                            leaving.getClearancesPerOpenHour(),
-                            leaving.getArrivalsPerHour(),
-                            leaving.getTrucksWaiting(),
-                            ProtoTimes.instant(congested.getUpdateTime()))
-                    .servedAt(arrival)
-                    .orElseThrow();
-            double forecastHours = Duration.between(arrival, served).toMinutes() / 60.0;
-            assertThat(queue.getWaitMedian().getSeconds() / 3600.0).isCloseTo(forecastHours, withPercentage(10));
+            // the wait at Zhaisan is checkpoint-service's own forecast for the truck's arrival, direction (leaving
+            // Kazakhstan) and channel: routing applies the same forecast (QueueForecast) to the status it streams, so
+            // the two differ only by the seconds between the statuses they start from
+            WaitForecast forecast = checkpoints(platform, 10)
+                    .forecastWaits(ForecastWaitsRequest.newBuilder()
+                            .addQueries(WaitQuery.newBuilder()
+                                    .setCheckpoint("checkpoints/zhaisan")
+                                    .setDirection(Direction.DIRECTION_EXIT)
+                                    .setArrivalTime(queue.getArrivalTime())
+                                    .setChannel(InspectionChannel.INSPECTION_CHANNEL_GREEN))
+                            .build())
+                    .getForecasts(0);
+            assertThat(forecast.hasOpensTime()).isFalse();
+            assertThat(queue.getWaitMedian().getSeconds() / 3600.0)
+                    .isCloseTo(forecast.getWait().getSeconds() / 3600.0, withPercentage(2));
             // the route through Zhaisan is slower and dearer with no less risk, so it is not offered beside the
             // best; any alternative that still queues at Zhaisan would say so
             if (after.getRoutesCount() == 1) {

@@ -21,6 +21,7 @@ import io.borderflow.api.checkpoint.v1.CrossingEventType;
 import io.borderflow.api.checkpoint.v1.DeregisterVehicleRequest;
 import io.borderflow.api.checkpoint.v1.Direction;
 import io.borderflow.api.checkpoint.v1.EventOutcome;
+import io.borderflow.api.checkpoint.v1.ForecastWaitsRequest;
 import io.borderflow.api.checkpoint.v1.GetBookingRequest;
 import io.borderflow.api.checkpoint.v1.GetCheckpointRequest;
 import io.borderflow.api.checkpoint.v1.GetCheckpointStatusRequest;
@@ -53,6 +54,7 @@ import io.borderflow.api.checkpoint.v1.StreamCrossingEventsResponse;
 import io.borderflow.api.checkpoint.v1.Truck;
 import io.borderflow.api.checkpoint.v1.TruckState;
 import io.borderflow.api.checkpoint.v1.Vehicle;
+import io.borderflow.api.checkpoint.v1.WaitQuery;
 import io.borderflow.api.checkpoint.v1.WatchCheckpointStatusRequest;
 import io.borderflow.api.checkpoint.v1.WatchCheckpointStatusResponse;
 import io.borderflow.api.inspection.v1.ActivateRulesetRequest;
@@ -373,6 +375,7 @@ class MixedLoadSoakTest {
         private final List<Action> actions = List.of(
                 new Action(10, this::readAStatus),
                 new Action(5, this::readStatusesInABatch),
+                new Action(3, this::forecastSomeWaits),
                 new Action(3, this::watchSomeStatuses),
                 new Action(2, this::readACheckpoint),
                 new Action(2, this::listCheckpoints),
@@ -523,6 +526,20 @@ class MixedLoadSoakTest {
                             .batchGetCheckpointStatuses(BatchGetCheckpointStatusesRequest.newBuilder()
                                     .addAllNames(names)
                                     .build()));
+        }
+
+        private void forecastSomeWaits(Random random) {
+            ForecastWaitsRequest.Builder request = ForecastWaitsRequest.newBuilder();
+            Instant now = Instant.now();
+            for (String id : some(checkpointIds, 1 + random.nextInt(checkpointIds.size()), random)) {
+                request.addQueries(WaitQuery.newBuilder()
+                        .setCheckpoint("checkpoints/" + id)
+                        .setDirection(random.nextBoolean() ? Direction.DIRECTION_EXIT : Direction.DIRECTION_ENTRY)
+                        .setArrivalTime(ProtoTimes.timestamp(now.plus(Duration.ofHours(random.nextInt(24 * 14))))));
+            }
+            tally.call(
+                    "CheckpointService/ForecastWaits",
+                    () -> checkpoints(platform).forecastWaits(request.build()));
         }
 
         private void watchSomeStatuses(Random random) throws InterruptedException {

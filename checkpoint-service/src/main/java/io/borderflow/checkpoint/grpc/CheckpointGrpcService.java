@@ -11,6 +11,8 @@ import io.borderflow.api.checkpoint.v1.CancelClosureResponse;
 import io.borderflow.api.checkpoint.v1.CheckpointService;
 import io.borderflow.api.checkpoint.v1.DeregisterVehicleRequest;
 import io.borderflow.api.checkpoint.v1.DeregisterVehicleResponse;
+import io.borderflow.api.checkpoint.v1.ForecastWaitsRequest;
+import io.borderflow.api.checkpoint.v1.ForecastWaitsResponse;
 import io.borderflow.api.checkpoint.v1.GetBookingRequest;
 import io.borderflow.api.checkpoint.v1.GetBookingResponse;
 import io.borderflow.api.checkpoint.v1.GetCheckpointRequest;
@@ -146,6 +148,12 @@ public class CheckpointGrpcService implements CheckpointService {
     public Uni<BatchGetCheckpointStatusesResponse> batchGetCheckpointStatuses(
             BatchGetCheckpointStatusesRequest request) {
         return statuses.batchGetCheckpointStatuses(request);
+    }
+
+    @Override
+    @Authenticated
+    public Uni<ForecastWaitsResponse> forecastWaits(ForecastWaitsRequest request) {
+        return statuses.forecastWaits(request);
     }
 
     @Override

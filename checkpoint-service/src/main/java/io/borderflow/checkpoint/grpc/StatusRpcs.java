@@ -4,15 +4,23 @@ import static io.borderflow.checkpoint.grpc.CheckpointGrpcService.ERRORS;
 
 import io.borderflow.api.checkpoint.v1.BatchGetCheckpointStatusesRequest;
 import io.borderflow.api.checkpoint.v1.BatchGetCheckpointStatusesResponse;
+import io.borderflow.api.checkpoint.v1.FigureBasis;
+import io.borderflow.api.checkpoint.v1.ForecastWaitsRequest;
+import io.borderflow.api.checkpoint.v1.ForecastWaitsResponse;
 import io.borderflow.api.checkpoint.v1.GetCheckpointStatusRequest;
 import io.borderflow.api.checkpoint.v1.GetCheckpointStatusResponse;
 import io.borderflow.api.checkpoint.v1.GetTruckRequest;
 import io.borderflow.api.checkpoint.v1.GetTruckResponse;
+import io.borderflow.api.checkpoint.v1.InspectionChannel;
 import io.borderflow.api.checkpoint.v1.ListTrucksRequest;
 import io.borderflow.api.checkpoint.v1.ListTrucksResponse;
+import io.borderflow.api.checkpoint.v1.WaitForecast;
+import io.borderflow.api.checkpoint.v1.WaitQuery;
 import io.borderflow.api.checkpoint.v1.WatchCheckpointStatusRequest;
 import io.borderflow.api.checkpoint.v1.WatchCheckpointStatusResponse;
 import io.borderflow.checkpoint.service.CheckpointStatusApplicationService;
+import io.borderflow.checkpoint.service.WaitForecasts;
+import io.borderflow.support.error.FieldViolation;
 import io.borderflow.support.error.InvalidArgumentException;
 import io.borderflow.support.grpc.ProtoTimes;
 import io.borderflow.support.paging.PageSize;
@@ -23,8 +31,10 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The live status of checkpoints and the trucks at them, of {@link CheckpointGrpcService}. */
 @ApplicationScoped
@@ -33,10 +43,12 @@ class StatusRpcs {
     private static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
 
     private final CheckpointStatusApplicationService statuses;
+    private final WaitForecasts forecasts;
     private final SecurityIdentity identity;
 
-    StatusRpcs(CheckpointStatusApplicationService statuses, SecurityIdentity identity) {
+    StatusRpcs(CheckpointStatusApplicationService statuses, WaitForecasts forecasts, SecurityIdentity identity) {
         this.statuses = statuses;
+        this.forecasts = forecasts;
         this.identity = identity;
     }
 
@@ -60,6 +72,65 @@ class StatusRpcs {
                                     .toList())
                             .build());
         });
+    }
+
+    Uni<ForecastWaitsResponse> forecastWaits(ForecastWaitsRequest request) {
+        return ERRORS.guard(() -> {
+            List<WaitForecasts.Query> queries =
+                    request.getQueriesList().stream().map(StatusRpcs::query).toList();
+            List<FieldViolation> problems = WaitForecasts.problems(queries, Instant.now());
+            if (!problems.isEmpty()) {
+                throw new InvalidArgumentException(
+                        "INVALID_FORECAST",
+                        "the request has " + problems.size() + " problem(s); see the field violations",
+                        Map.of(),
+                        problems);
+            }
+            return forecasts.forecast(queries).map(all -> {
+                ForecastWaitsResponse.Builder response = ForecastWaitsResponse.newBuilder();
+                for (int i = 0; i < all.size(); i++) {
+                    response.addForecasts(forecast(request.getQueries(i), all.get(i)));
+                }
+                return response.build();
+            });
+        });
+    }
+
+    private static WaitForecasts.Query query(WaitQuery query) {
+        String checkpoint = null;
+        try {
+            checkpoint = ResourceNames.parseId("checkpoints", query.getCheckpoint(), "checkpoint");
+        } catch (InvalidArgumentException malformed) {
+            // named by WaitForecasts.problems with the query's index
+        }
+        InspectionChannel channel = query.getChannel();
+        return new WaitForecasts.Query(
+                checkpoint,
+                CrossingProtoMapper.directionName(query.getDirectionValue()),
+                query.hasArrivalTime() ? ProtoTimes.instant(query.getArrivalTime()) : null,
+                channel == InspectionChannel.INSPECTION_CHANNEL_UNSPECIFIED
+                        ? null
+                        : channel == InspectionChannel.UNRECOGNIZED
+                                ? String.valueOf(query.getChannelValue())
+                                : channel.name().substring("INSPECTION_CHANNEL_".length()));
+    }
+
+    private static WaitForecast forecast(WaitQuery query, WaitForecasts.Forecast forecast) {
+        WaitForecast.Builder proto = WaitForecast.newBuilder()
+                .setQuery(query)
+                .setTrucksAhead(forecast.trucksAhead())
+                .setStatusTime(ProtoTimes.timestamp(forecast.statusTime()))
+                .setBasis(FigureBasis.valueOf("FIGURE_BASIS_" + forecast.basis()));
+        if (forecast.opens() != null) {
+            proto.setOpensTime(ProtoTimes.timestamp(forecast.opens()));
+        }
+        if (forecast.waitTime() != null) {
+            proto.setWait(ProtoTimes.duration(forecast.waitTime()));
+        }
+        if (forecast.handling() != null) {
+            proto.setHandling(ProtoTimes.duration(forecast.handling()));
+        }
+        return proto.build();
     }
 
     Multi<WatchCheckpointStatusResponse> watchCheckpointStatus(WatchCheckpointStatusRequest request) {
